@@ -1,0 +1,160 @@
+// The host interface of the wasm core, and the only file with exports. Every function takes
+// integers, reads its inputs from IO (concatenated in argument order), writes its result to OUT,
+// wipes SCRATCH and the input it consumed, and returns a Status.
+import { Status } from './status';
+import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE, PRK, WORK_STATE, slotAddress } from './mem';
+import * as sha2 from './hash/sha2';
+import * as HMAC from './hash/hmac';
+import * as HKDF from './hash/hkdf';
+import { wipe } from './ct';
+
+export { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE };
+
+// What a slot holds, in its last bytes.
+const SLOT_TAG: usize = HMAC.HMAC_STATE_SIZE;
+const EMPTY: u32 = 0;
+const HASH: u32 = 1;
+const KEYED: u32 = 2;
+
+function finish(status: Status, consumed: i32): Status {
+  wipe(IO, consumed);
+  wipe(SCRATCH, SCRATCH_SIZE);
+  return status;
+}
+
+/** The inputs fit the IO window. Each length is checked before summing, so the sum cannot wrap. */
+function fits(a: i32, b: i32 = 0, c: i32 = 0): bool {
+  return a >= 0 && b >= 0 && c >= 0 && a <= IO_SIZE && b <= IO_SIZE && c <= IO_SIZE && a + b + c <= IO_SIZE;
+}
+
+function isSlot(slot: i32, tag: u32): bool {
+  return slot >= 0 && slot < SLOT_COUNT && load<u32>(slotAddress(slot) + SLOT_TAG) == tag;
+}
+
+function release(slot: i32): void {
+  wipe(slotAddress(slot), SLOT_SIZE);
+}
+
+// ── SHA-2 ────────────────────────────────────────────────────────────────────────────────────
+
+/** IO = message → OUT = digest. */
+export function hash(alg: i32, len: i32): Status {
+  if (!sha2.isHashAlg(alg)) return Status.BAD_ALGORITHM;
+  if (!fits(len)) return Status.BAD_LENGTH;
+  sha2.init(WORK_STATE, alg);
+  sha2.update(WORK_STATE, IO, len);
+  sha2.finish(WORK_STATE, OUT);
+  return finish(Status.OK, len);
+}
+
+export function hash_init(slot: i32, alg: i32): Status {
+  if (!sha2.isHashAlg(alg)) return Status.BAD_ALGORITHM;
+  if (!isSlot(slot, EMPTY)) return Status.BAD_SLOT;
+  sha2.init(slotAddress(slot), alg);
+  store<u32>(slotAddress(slot) + SLOT_TAG, HASH);
+  return Status.OK;
+}
+
+/** IO = data. */
+export function hash_update(slot: i32, len: i32): Status {
+  if (!isSlot(slot, HASH)) return Status.BAD_SLOT;
+  if (!fits(len)) return Status.BAD_LENGTH;
+  sha2.update(slotAddress(slot), IO, len);
+  return finish(Status.OK, len);
+}
+
+/** OUT = digest; the slot is wiped and free again. */
+export function hash_digest(slot: i32): Status {
+  if (!isSlot(slot, HASH)) return Status.BAD_SLOT;
+  sha2.finish(slotAddress(slot), OUT);
+  release(slot);
+  return finish(Status.OK, 0);
+}
+
+// ── HMAC (RFC 2104) ──────────────────────────────────────────────────────────────────────────
+
+/** IO = key ‖ message → OUT = MAC. */
+export function hmac(alg: i32, keyLen: i32, msgLen: i32): Status {
+  if (!sha2.isHashAlg(alg)) return Status.BAD_ALGORITHM;
+  if (!fits(keyLen, msgLen)) return Status.BAD_LENGTH;
+  HMAC.mac(alg, IO, keyLen, IO + keyLen, msgLen, OUT);
+  return finish(Status.OK, keyLen + msgLen);
+}
+
+/** IO = key. */
+export function hmac_init(slot: i32, alg: i32, keyLen: i32): Status {
+  if (!sha2.isHashAlg(alg)) return Status.BAD_ALGORITHM;
+  if (!isSlot(slot, EMPTY)) return Status.BAD_SLOT;
+  if (!fits(keyLen)) return Status.BAD_LENGTH;
+  HMAC.init(slotAddress(slot), alg, IO, keyLen);
+  store<u32>(slotAddress(slot) + SLOT_TAG, KEYED);
+  return finish(Status.OK, keyLen);
+}
+
+/** IO = data. */
+export function hmac_update(slot: i32, len: i32): Status {
+  if (!isSlot(slot, KEYED)) return Status.BAD_SLOT;
+  if (!fits(len)) return Status.BAD_LENGTH;
+  HMAC.update(slotAddress(slot), IO, len);
+  return finish(Status.OK, len);
+}
+
+/** OUT = MAC; the slot is wiped and free again. */
+export function hmac_digest(slot: i32): Status {
+  if (!isSlot(slot, KEYED)) return Status.BAD_SLOT;
+  HMAC.finish(slotAddress(slot), OUT);
+  release(slot);
+  return finish(Status.OK, 0);
+}
+
+// ── HKDF (RFC 5869) ──────────────────────────────────────────────────────────────────────────
+
+/** IO = salt ‖ IKM ‖ info → OUT = OKM of `length` bytes. PRK never leaves the core. */
+export function hkdf(alg: i32, saltLen: i32, ikmLen: i32, infoLen: i32, length: i32): Status {
+  if (!sha2.isHashAlg(alg)) return Status.BAD_ALGORITHM;
+  if (!fits(saltLen, ikmLen, infoLen)) return Status.BAD_LENGTH;
+  if (!isOkmLength(alg, length)) return Status.BAD_LENGTH;
+  const L = sha2.digestLength(alg);
+  HKDF.extract(alg, IO, saltLen, IO + saltLen, ikmLen, PRK);
+  HKDF.expand(alg, PRK, L, IO + saltLen + ikmLen, infoLen, OUT, length);
+  return finish(Status.OK, saltLen + ikmLen + infoLen);
+}
+
+/** IO = PRK ‖ info → OUT = OKM of `length` bytes. */
+export function hkdf_expand(alg: i32, prkLen: i32, infoLen: i32, length: i32): Status {
+  if (!sha2.isHashAlg(alg)) return Status.BAD_ALGORITHM;
+  if (!fits(prkLen, infoLen)) return Status.BAD_LENGTH;
+  if (!isOkmLength(alg, length)) return Status.BAD_LENGTH;
+  HKDF.expand(alg, IO, prkLen, IO + prkLen, infoLen, OUT, length);
+  return finish(Status.OK, prkLen + infoLen);
+}
+
+function isOkmLength(alg: i32, length: i32): bool {
+  return length >= 0 && length <= 255 * sha2.digestLength(alg);
+}
+
+// ── Slots: the host may park a state outside the core when it has more objects than slots ───
+
+/** OUT = the slot's bytes; the slot is wiped and free again. */
+export function slot_save(slot: i32): Status {
+  if (slot < 0 || slot >= SLOT_COUNT || isSlot(slot, EMPTY)) return Status.BAD_SLOT;
+  memory.copy(OUT, slotAddress(slot), SLOT_SIZE);
+  release(slot);
+  return Status.OK;
+}
+
+/** IO = bytes from slot_save. */
+export function slot_load(slot: i32): Status {
+  if (!isSlot(slot, EMPTY)) return Status.BAD_SLOT;
+  const tag = load<u32>(IO + SLOT_TAG);
+  if (tag != HASH && tag != KEYED) return finish(Status.BAD_SLOT, SLOT_SIZE);
+  if (!sha2.isHashAlg(sha2.algorithm(IO))) return finish(Status.BAD_ALGORITHM, SLOT_SIZE);
+  memory.copy(slotAddress(slot), IO, SLOT_SIZE);
+  return finish(Status.OK, SLOT_SIZE);
+}
+
+export function slot_wipe(slot: i32): Status {
+  if (slot < 0 || slot >= SLOT_COUNT) return Status.BAD_SLOT;
+  release(slot);
+  return Status.OK;
+}

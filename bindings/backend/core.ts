@@ -1,0 +1,87 @@
+// The wasm module as the bindings see it: its exports, typed; its arena, read from the exported
+// globals; and the rule for failure: a trap or a non-OK status is a bug, so the instance is
+// dropped, a new one is made from the cached module, and the call throws CryptoError('INTERNAL').
+import { Status } from '../../assembly/status.js';
+import { CryptoError } from '../errors.js';
+import { SlotPool } from './slots.js';
+
+type Fn = (...args: number[]) => number;
+
+export interface CoreExports {
+  memory: WebAssembly.Memory;
+  IO: WebAssembly.Global;
+  IO_SIZE: WebAssembly.Global;
+  OUT: WebAssembly.Global;
+  OUT_SIZE: WebAssembly.Global;
+  SCRATCH: WebAssembly.Global;
+  SCRATCH_SIZE: WebAssembly.Global;
+  SLOTS: WebAssembly.Global;
+  SLOT_COUNT: WebAssembly.Global;
+  SLOT_SIZE: WebAssembly.Global;
+  hash: Fn;
+  hash_init: Fn;
+  hash_update: Fn;
+  hash_digest: Fn;
+  hmac: Fn;
+  hmac_init: Fn;
+  hmac_update: Fn;
+  hmac_digest: Fn;
+  hkdf: Fn;
+  hkdf_expand: Fn;
+  slot_save: Fn;
+  slot_load: Fn;
+  slot_wipe: Fn;
+}
+
+export class Core {
+  readonly module: WebAssembly.Module;
+  exports!: CoreExports;
+  /** A view of the whole memory; it never detaches, since the memory cannot grow. */
+  mem!: Uint8Array;
+  io = 0;
+  ioSize = 0;
+  out = 0;
+  /** The slot leases of the current instance; replaced with it. */
+  slots!: SlotPool;
+
+  constructor(module: WebAssembly.Module) {
+    this.module = module;
+    this.instantiate();
+  }
+
+  private instantiate(): void {
+    const exports = new WebAssembly.Instance(this.module, {}).exports as unknown as CoreExports;
+    this.exports = exports;
+    this.mem = new Uint8Array(exports.memory.buffer);
+    this.io = exports.IO.value;
+    this.ioSize = exports.IO_SIZE.value;
+    this.out = exports.OUT.value;
+    this.slots = new SlotPool(this, exports.SLOT_COUNT.value, exports.SLOT_SIZE.value);
+  }
+
+  /** Runs `fn`, turning a trap into CryptoError('INTERNAL') on a fresh instance. */
+  run<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) this.fail();
+      throw error;
+    }
+  }
+
+  check(status: number): void {
+    if (status !== Status.OK) this.fail();
+  }
+
+  fail(): never {
+    this.instantiate();
+    throw new CryptoError('INTERNAL');
+  }
+
+  /** Copies `length` bytes of OUT and zeroes them in the arena. */
+  take(length: number): Uint8Array {
+    const result = this.mem.slice(this.out, this.out + length);
+    this.mem.fill(0, this.out, this.out + length);
+    return result;
+  }
+}

@@ -1,0 +1,29 @@
+/** Why a cryptographic operation failed. The message is fixed per code and never holds a secret. */
+export type CryptoErrorCode =
+  | 'INVALID_TAG'
+  | 'INVALID_POINT'
+  | 'INVALID_SCALAR'
+  | 'IDENTITY'
+  | 'PROOF_FAILED'
+  | 'LIMIT'
+  | 'INTERNAL';
+
+const MESSAGES: Record<CryptoErrorCode, string> = {
+  INVALID_TAG: 'authentication tag does not match',
+  INVALID_POINT: 'input is not a valid point encoding',
+  INVALID_SCALAR: 'input is not a valid scalar',
+  IDENTITY: 'result is the identity element',
+  PROOF_FAILED: 'proof verification failed',
+  LIMIT: 'usage limit reached',
+  INTERNAL: 'internal error in the cryptographic core',
+};
+
+export class CryptoError extends Error {
+  readonly code: CryptoErrorCode;
+
+  constructor(code: CryptoErrorCode) {
+    super(MESSAGES[code]);
+    this.name = 'CryptoError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,44 @@
+// HKDF (RFC 5869): hkdf(hash, ikm, salt, info, length), hkdf.extract and hkdf.expand.
+// An absent salt or info is the empty string; for the salt that equals HashLen zeros (§2.2).
+import { active } from './backend/select.js';
+import { hashArgument, type HashFunction } from './hash.js';
+import { bytes, integer, optionalBytes } from './validate.js';
+
+export interface HkdfFunction {
+  (hash: HashFunction, ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Array | undefined, length: number): Uint8Array;
+  /** §2.2: PRK = HMAC-Hash(salt, IKM). */
+  extract(hash: HashFunction, ikm: Uint8Array, salt?: Uint8Array): Uint8Array;
+  /** §2.3: OKM of `length` ≤ 255·HashLen bytes from a PRK of at least HashLen bytes. */
+  expand(hash: HashFunction, prk: Uint8Array, info: Uint8Array | undefined, length: number): Uint8Array;
+}
+
+function okmLength(hash: HashFunction, length: unknown): number {
+  return integer(length, 'length', 0, 255 * hash.outputLen);
+}
+
+export const hkdf: HkdfFunction = Object.freeze(
+  Object.assign(
+    (hash: HashFunction, ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Array | undefined, length: number) => {
+      const h = hashArgument(hash);
+      return active().hkdf(
+        h.algorithm,
+        bytes(ikm, 'ikm'),
+        optionalBytes(salt, 'salt'),
+        optionalBytes(info, 'info'),
+        okmLength(h, length),
+      );
+    },
+    {
+      extract: (hash: HashFunction, ikm: Uint8Array, salt?: Uint8Array) =>
+        active().hmac(hashArgument(hash).algorithm, optionalBytes(salt, 'salt'), bytes(ikm, 'ikm')),
+      expand: (hash: HashFunction, prk: Uint8Array, info: Uint8Array | undefined, length: number) => {
+        const h = hashArgument(hash);
+        bytes(prk, 'prk');
+        if (prk.length < h.outputLen) {
+          throw new RangeError(`"prk" expected at least ${h.outputLen} bytes, got length=${prk.length}`);
+        }
+        return active().hkdfExpand(h.algorithm, prk, optionalBytes(info, 'info'), okmLength(h, length));
+      },
+    },
+  ),
+);

@@ -1,0 +1,33 @@
+// Argument checks shared by the public API: a wrong type is a TypeError, a wrong length or range
+// is a RangeError, and the message names the argument.
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (ArrayBuffer.isView(value)) return value.constructor.name;
+  return typeof value;
+}
+
+export function bytes(value: unknown, name: string, length?: number): Uint8Array {
+  if (!(value instanceof Uint8Array)) {
+    throw new TypeError(`"${name}" expected Uint8Array, got ${describe(value)}`);
+  }
+  if (length !== undefined && value.length !== length) {
+    throw new RangeError(`"${name}" expected Uint8Array of length ${length}, got length=${value.length}`);
+  }
+  return value;
+}
+
+/** An optional byte string: `undefined` reads as empty. */
+export function optionalBytes(value: unknown, name: string): Uint8Array {
+  return value === undefined ? EMPTY : bytes(value, name);
+}
+
+export function integer(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number') throw new TypeError(`"${name}" expected integer, got ${describe(value)}`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new RangeError(`"${name}" expected integer in [${min}, ${max}], got ${value}`);
+  }
+  return value;
+}
+
+const EMPTY = new Uint8Array(0);
