@@ -1,0 +1,19 @@
+// Small helpers shared by the suites.
+import { readFileSync } from 'node:fs';
+
+/** The official vectors: ../shared/vectors beside the repository, or $OBLIVIA_VECTORS. */
+export const VECTORS = process.env.OBLIVIA_VECTORS ?? new URL('../../shared/vectors/', import.meta.url).pathname;
+
+export function readVector(path: string): string {
+  return readFileSync(`${VECTORS}/${path}`, 'utf8');
+}
+
+export function readJsonVector<T = any>(path: string): T {
+  return JSON.parse(readVector(path)) as T;
+}
+
+export const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
+export const unhex = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'hex'));
+
+/** The backend the current per-backend project tests. */
+export const TEST_BACKEND = process.env.OBLIVIA_TEST_BACKEND;

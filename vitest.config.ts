@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests import the built package (build/out/), exactly what users get: `oblivia` is the public
+// entry, `oblivia/<path>` an internal module of the bindings.
+const out = (path: string) => fileURLToPath(new URL(`./build/out/bindings/${path}`, import.meta.url));
+const alias = [
+  { find: /^oblivia$/, replacement: out('index.js') },
+  { find: /^oblivia\/(.*)$/, replacement: out('$1') },
+];
+
+// Suites under test/api and test/vectors run once per backend; the rest run once.
+const perBackend = ['test/api/**/*.test.ts', 'test/vectors/**/*.test.ts'];
+const backends = ['wasm', 'wasm-scalar', 'wasm-debug', 'js'] as const;
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      ...backends.map((backend) => ({
+        resolve: { alias },
+        test: {
+          name: backend,
+          include: perBackend,
+          setupFiles: ['test/setup/backend.ts'],
+          env: { OBLIVIA_TEST_BACKEND: backend },
+        },
+      })),
+      {
+        resolve: { alias },
+        test: {
+          name: 'once',
+          include: ['test/**/*.test.ts'],
+          exclude: perBackend,
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
