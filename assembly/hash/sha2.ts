@@ -1,6 +1,6 @@
 // SHA-256, SHA-384 and SHA-512 (FIPS 180-4). One generic compression function serves both word
 // sizes: T = u32 for SHA-256 (64 rounds), T = u64 for SHA-384/512 (80 rounds). The message
-// schedule lives in 16 locals, updated in place 16 words at a time (§6.2.2 step 1, §6.4.2 step 1).
+// schedule lives in 16 locals, each word updated in place just before its round uses it.
 // Nothing here depends on secret data except the data itself: no secret branch or index.
 import { HashAlg } from './alg';
 
@@ -185,7 +185,10 @@ function pad<T>(s: usize): void {
     : rotr<T>(x, 19) ^ rotr<T>(x, 61) ^ (x >> 6);
 }
 
-/** Compresses `n` whole blocks at `p` into the chaining value of state `s` (§6.2.2, §6.4.2). */
+/**
+ * Compresses `n` whole blocks at `p` into the chaining value of state `s` (§6.2.2, §6.4.2).
+ * Rounds 0–15 use the message words; each later round first updates its word in place.
+ */
 function blocks<T>(s: usize, p: usize, n: usize): void {
   const W = sizeof<T>();
   const chunks = W == 4 ? 4 : 5; // 64 or 80 rounds, 16 per chunk
@@ -213,40 +216,55 @@ function blocks<T>(s: usize, p: usize, n: usize): void {
     let w15 = bswap<T>(load<T>(p, 15 * W));
     const a0 = a, b0 = b, c0 = c, d0 = d, e0 = e, f0 = f, g0 = g, h0 = h;
     let t: T;
-    for (let j = 0, k = K; ; j++, k += 16 * W) {
-      t = h + bigSigma1<T>(e) + ch<T>(e, f, g) + load<T>(k, 0 * W) + w0; d += t; h = t + bigSigma0<T>(a) + maj<T>(a, b, c);
-      t = g + bigSigma1<T>(d) + ch<T>(d, e, f) + load<T>(k, 1 * W) + w1; c += t; g = t + bigSigma0<T>(h) + maj<T>(h, a, b);
-      t = f + bigSigma1<T>(c) + ch<T>(c, d, e) + load<T>(k, 2 * W) + w2; b += t; f = t + bigSigma0<T>(g) + maj<T>(g, h, a);
-      t = e + bigSigma1<T>(b) + ch<T>(b, c, d) + load<T>(k, 3 * W) + w3; a += t; e = t + bigSigma0<T>(f) + maj<T>(f, g, h);
-      t = d + bigSigma1<T>(a) + ch<T>(a, b, c) + load<T>(k, 4 * W) + w4; h += t; d = t + bigSigma0<T>(e) + maj<T>(e, f, g);
-      t = c + bigSigma1<T>(h) + ch<T>(h, a, b) + load<T>(k, 5 * W) + w5; g += t; c = t + bigSigma0<T>(d) + maj<T>(d, e, f);
-      t = b + bigSigma1<T>(g) + ch<T>(g, h, a) + load<T>(k, 6 * W) + w6; f += t; b = t + bigSigma0<T>(c) + maj<T>(c, d, e);
-      t = a + bigSigma1<T>(f) + ch<T>(f, g, h) + load<T>(k, 7 * W) + w7; e += t; a = t + bigSigma0<T>(b) + maj<T>(b, c, d);
-      t = h + bigSigma1<T>(e) + ch<T>(e, f, g) + load<T>(k, 8 * W) + w8; d += t; h = t + bigSigma0<T>(a) + maj<T>(a, b, c);
-      t = g + bigSigma1<T>(d) + ch<T>(d, e, f) + load<T>(k, 9 * W) + w9; c += t; g = t + bigSigma0<T>(h) + maj<T>(h, a, b);
-      t = f + bigSigma1<T>(c) + ch<T>(c, d, e) + load<T>(k, 10 * W) + w10; b += t; f = t + bigSigma0<T>(g) + maj<T>(g, h, a);
-      t = e + bigSigma1<T>(b) + ch<T>(b, c, d) + load<T>(k, 11 * W) + w11; a += t; e = t + bigSigma0<T>(f) + maj<T>(f, g, h);
-      t = d + bigSigma1<T>(a) + ch<T>(a, b, c) + load<T>(k, 12 * W) + w12; h += t; d = t + bigSigma0<T>(e) + maj<T>(e, f, g);
-      t = c + bigSigma1<T>(h) + ch<T>(h, a, b) + load<T>(k, 13 * W) + w13; g += t; c = t + bigSigma0<T>(d) + maj<T>(d, e, f);
-      t = b + bigSigma1<T>(g) + ch<T>(g, h, a) + load<T>(k, 14 * W) + w14; f += t; b = t + bigSigma0<T>(c) + maj<T>(c, d, e);
-      t = a + bigSigma1<T>(f) + ch<T>(f, g, h) + load<T>(k, 15 * W) + w15; e += t; a = t + bigSigma0<T>(b) + maj<T>(b, c, d);
-      if (j == chunks - 1) break;
+    t = h + bigSigma1<T>(e) + ch<T>(e, f, g) + load<T>(K, 0 * W) + w0; d += t; h = t + bigSigma0<T>(a) + maj<T>(a, b, c);
+    t = g + bigSigma1<T>(d) + ch<T>(d, e, f) + load<T>(K, 1 * W) + w1; c += t; g = t + bigSigma0<T>(h) + maj<T>(h, a, b);
+    t = f + bigSigma1<T>(c) + ch<T>(c, d, e) + load<T>(K, 2 * W) + w2; b += t; f = t + bigSigma0<T>(g) + maj<T>(g, h, a);
+    t = e + bigSigma1<T>(b) + ch<T>(b, c, d) + load<T>(K, 3 * W) + w3; a += t; e = t + bigSigma0<T>(f) + maj<T>(f, g, h);
+    t = d + bigSigma1<T>(a) + ch<T>(a, b, c) + load<T>(K, 4 * W) + w4; h += t; d = t + bigSigma0<T>(e) + maj<T>(e, f, g);
+    t = c + bigSigma1<T>(h) + ch<T>(h, a, b) + load<T>(K, 5 * W) + w5; g += t; c = t + bigSigma0<T>(d) + maj<T>(d, e, f);
+    t = b + bigSigma1<T>(g) + ch<T>(g, h, a) + load<T>(K, 6 * W) + w6; f += t; b = t + bigSigma0<T>(c) + maj<T>(c, d, e);
+    t = a + bigSigma1<T>(f) + ch<T>(f, g, h) + load<T>(K, 7 * W) + w7; e += t; a = t + bigSigma0<T>(b) + maj<T>(b, c, d);
+    t = h + bigSigma1<T>(e) + ch<T>(e, f, g) + load<T>(K, 8 * W) + w8; d += t; h = t + bigSigma0<T>(a) + maj<T>(a, b, c);
+    t = g + bigSigma1<T>(d) + ch<T>(d, e, f) + load<T>(K, 9 * W) + w9; c += t; g = t + bigSigma0<T>(h) + maj<T>(h, a, b);
+    t = f + bigSigma1<T>(c) + ch<T>(c, d, e) + load<T>(K, 10 * W) + w10; b += t; f = t + bigSigma0<T>(g) + maj<T>(g, h, a);
+    t = e + bigSigma1<T>(b) + ch<T>(b, c, d) + load<T>(K, 11 * W) + w11; a += t; e = t + bigSigma0<T>(f) + maj<T>(f, g, h);
+    t = d + bigSigma1<T>(a) + ch<T>(a, b, c) + load<T>(K, 12 * W) + w12; h += t; d = t + bigSigma0<T>(e) + maj<T>(e, f, g);
+    t = c + bigSigma1<T>(h) + ch<T>(h, a, b) + load<T>(K, 13 * W) + w13; g += t; c = t + bigSigma0<T>(d) + maj<T>(d, e, f);
+    t = b + bigSigma1<T>(g) + ch<T>(g, h, a) + load<T>(K, 14 * W) + w14; f += t; b = t + bigSigma0<T>(c) + maj<T>(c, d, e);
+    t = a + bigSigma1<T>(f) + ch<T>(f, g, h) + load<T>(K, 15 * W) + w15; e += t; a = t + bigSigma0<T>(b) + maj<T>(b, c, d);
+    for (let j = 1, k = K + 16 * W; j < chunks; j++, k += 16 * W) {
       w0 += smallSigma1<T>(w14) + w9 + smallSigma0<T>(w1);
+      t = h + bigSigma1<T>(e) + ch<T>(e, f, g) + load<T>(k, 0 * W) + w0; d += t; h = t + bigSigma0<T>(a) + maj<T>(a, b, c);
       w1 += smallSigma1<T>(w15) + w10 + smallSigma0<T>(w2);
+      t = g + bigSigma1<T>(d) + ch<T>(d, e, f) + load<T>(k, 1 * W) + w1; c += t; g = t + bigSigma0<T>(h) + maj<T>(h, a, b);
       w2 += smallSigma1<T>(w0) + w11 + smallSigma0<T>(w3);
+      t = f + bigSigma1<T>(c) + ch<T>(c, d, e) + load<T>(k, 2 * W) + w2; b += t; f = t + bigSigma0<T>(g) + maj<T>(g, h, a);
       w3 += smallSigma1<T>(w1) + w12 + smallSigma0<T>(w4);
+      t = e + bigSigma1<T>(b) + ch<T>(b, c, d) + load<T>(k, 3 * W) + w3; a += t; e = t + bigSigma0<T>(f) + maj<T>(f, g, h);
       w4 += smallSigma1<T>(w2) + w13 + smallSigma0<T>(w5);
+      t = d + bigSigma1<T>(a) + ch<T>(a, b, c) + load<T>(k, 4 * W) + w4; h += t; d = t + bigSigma0<T>(e) + maj<T>(e, f, g);
       w5 += smallSigma1<T>(w3) + w14 + smallSigma0<T>(w6);
+      t = c + bigSigma1<T>(h) + ch<T>(h, a, b) + load<T>(k, 5 * W) + w5; g += t; c = t + bigSigma0<T>(d) + maj<T>(d, e, f);
       w6 += smallSigma1<T>(w4) + w15 + smallSigma0<T>(w7);
+      t = b + bigSigma1<T>(g) + ch<T>(g, h, a) + load<T>(k, 6 * W) + w6; f += t; b = t + bigSigma0<T>(c) + maj<T>(c, d, e);
       w7 += smallSigma1<T>(w5) + w0 + smallSigma0<T>(w8);
+      t = a + bigSigma1<T>(f) + ch<T>(f, g, h) + load<T>(k, 7 * W) + w7; e += t; a = t + bigSigma0<T>(b) + maj<T>(b, c, d);
       w8 += smallSigma1<T>(w6) + w1 + smallSigma0<T>(w9);
+      t = h + bigSigma1<T>(e) + ch<T>(e, f, g) + load<T>(k, 8 * W) + w8; d += t; h = t + bigSigma0<T>(a) + maj<T>(a, b, c);
       w9 += smallSigma1<T>(w7) + w2 + smallSigma0<T>(w10);
+      t = g + bigSigma1<T>(d) + ch<T>(d, e, f) + load<T>(k, 9 * W) + w9; c += t; g = t + bigSigma0<T>(h) + maj<T>(h, a, b);
       w10 += smallSigma1<T>(w8) + w3 + smallSigma0<T>(w11);
+      t = f + bigSigma1<T>(c) + ch<T>(c, d, e) + load<T>(k, 10 * W) + w10; b += t; f = t + bigSigma0<T>(g) + maj<T>(g, h, a);
       w11 += smallSigma1<T>(w9) + w4 + smallSigma0<T>(w12);
+      t = e + bigSigma1<T>(b) + ch<T>(b, c, d) + load<T>(k, 11 * W) + w11; a += t; e = t + bigSigma0<T>(f) + maj<T>(f, g, h);
       w12 += smallSigma1<T>(w10) + w5 + smallSigma0<T>(w13);
+      t = d + bigSigma1<T>(a) + ch<T>(a, b, c) + load<T>(k, 12 * W) + w12; h += t; d = t + bigSigma0<T>(e) + maj<T>(e, f, g);
       w13 += smallSigma1<T>(w11) + w6 + smallSigma0<T>(w14);
+      t = c + bigSigma1<T>(h) + ch<T>(h, a, b) + load<T>(k, 13 * W) + w13; g += t; c = t + bigSigma0<T>(d) + maj<T>(d, e, f);
       w14 += smallSigma1<T>(w12) + w7 + smallSigma0<T>(w15);
+      t = b + bigSigma1<T>(g) + ch<T>(g, h, a) + load<T>(k, 14 * W) + w14; f += t; b = t + bigSigma0<T>(c) + maj<T>(c, d, e);
       w15 += smallSigma1<T>(w13) + w8 + smallSigma0<T>(w0);
+      t = a + bigSigma1<T>(f) + ch<T>(f, g, h) + load<T>(k, 15 * W) + w15; e += t; a = t + bigSigma0<T>(b) + maj<T>(b, c, d);
     }
     a += a0; b += b0; c += c0; d += d0; e += e0; f += f0; g += g0; h += h0;
   }
