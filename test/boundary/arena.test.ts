@@ -1,0 +1,132 @@
+// The wasm boundary: the arena is clean after every call, memory never grows, the module has no
+// imports, and a trap or a bad status turns into CryptoError('INTERNAL') on a fresh instance.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CryptoError, hkdf, hmac, sha256, sha384, sha512, useBackend } from 'oblivia';
+import type { Core } from 'oblivia/backend/core.js';
+import { installModule } from 'oblivia/backend/select.js';
+
+const BUILDS = ['oblivia.wasm', 'oblivia.scalar.wasm', 'oblivia.debug.wasm'];
+const read = (file: string) => readFileSync(new URL(`../../build/out/wasm/${file}`, import.meta.url));
+
+/** Offsets of the nonzero bytes in a region, at most a few. */
+function dirty(core: Core, start: number, size: number): number[] {
+  const found: number[] = [];
+  for (let i = start; i < start + size && found.length < 4; i++) if (core.mem[i] !== 0) found.push(i - start);
+  return found;
+}
+
+/** IO, OUT, SCRATCH and every slot without a live lease hold only zeros. */
+function expectClean(core: Core, liveSlots: number[] = []): void {
+  const g = core.exports;
+  expect(dirty(core, g.IO.value, g.IO_SIZE.value), 'IO').toEqual([]);
+  expect(dirty(core, g.OUT.value, g.OUT_SIZE.value), 'OUT').toEqual([]);
+  expect(dirty(core, g.SCRATCH.value, g.SCRATCH_SIZE.value), 'SCRATCH').toEqual([]);
+  for (let slot = 0; slot < g.SLOT_COUNT.value; slot++) {
+    if (liveSlots.includes(slot)) continue;
+    expect(dirty(core, g.SLOTS.value + slot * g.SLOT_SIZE.value, g.SLOT_SIZE.value), `slot ${slot}`).toEqual([]);
+  }
+}
+
+const secret = (length: number) => new Uint8Array(length).fill(0xa5);
+
+describe.each(BUILDS)('%s', (file) => {
+  let core: Core;
+  beforeAll(() => {
+    core = installModule(new WebAssembly.Module(read(file))).core;
+    useBackend('wasm');
+  });
+  afterAll(() => useBackend(undefined));
+
+  test('has no imports and exports only functions, i32 globals and the memory', () => {
+    const module = new WebAssembly.Module(read(file));
+    expect(WebAssembly.Module.imports(module)).toEqual([]);
+    const kinds = new Set(WebAssembly.Module.exports(module).map((e) => e.kind));
+    expect([...kinds].sort()).toEqual(['function', 'global', 'memory']);
+    const instance = new WebAssembly.Instance(module, {});
+    for (const [name, value] of Object.entries(instance.exports)) {
+      if (value instanceof WebAssembly.Global) expect(Number.isInteger(value.value), name).toBe(true);
+    }
+  });
+
+  test('one-shot calls leave IO, OUT, SCRATCH and the slots zero', () => {
+    for (const length of [0, 1, 200, 65536, 65537, 3 * 65536 + 17]) {
+      sha256(secret(length));
+      expectClean(core);
+      sha512(secret(length));
+      expectClean(core);
+      hmac(sha384, secret(33), secret(length));
+      expectClean(core);
+      hmac(sha256, secret(length), secret(10));
+      expectClean(core);
+      hkdf(sha256, secret(length), secret(16), secret(length % 300), 200);
+      expectClean(core);
+      hkdf.expand(sha512, secret(64), secret(length), 16320);
+      expectClean(core);
+    }
+  });
+
+  test('a streaming object holds only its own slot, and nothing after digest or destroy', () => {
+    const h = hmac.create(sha512, secret(200));
+    h.update(secret(70_000));
+    expectClean(core, [(h as unknown as { state: { slot: number } }).state.slot]);
+    h.digest();
+    expectClean(core);
+    const g = sha256.create().update(secret(99));
+    g.destroy();
+    expectClean(core);
+  });
+
+  test('parking states out of the core (more live objects than slots) leaves no trace', () => {
+    const objects = Array.from({ length: 50 }, () => hmac.create(sha256, secret(40)).update(secret(70)));
+    for (const o of objects) o.update(secret(5));
+    for (const o of objects) o.digest();
+    expectClean(core);
+  });
+
+  test('memory never grows: 100 000 calls, and grow() itself is refused', () => {
+    const bytes = core.exports.memory.buffer.byteLength;
+    const msg = secret(64);
+    for (let i = 0; i < 100_000; i++) {
+      if (i % 4 === 0) hmac(sha256, msg, msg);
+      else sha256(msg);
+    }
+    expect(core.exports.memory.buffer.byteLength).toBe(bytes);
+    expect(() => core.exports.memory.grow(1)).toThrow(RangeError);
+    expectClean(core);
+  });
+
+  test('a trap becomes CryptoError(INTERNAL) and the next call runs on a fresh instance', () => {
+    const live = sha256.create().update(secret(3));
+    const before = core.exports;
+    core.exports = {
+      ...before,
+      hash: () => {
+        throw new WebAssembly.RuntimeError('unreachable');
+      },
+    };
+    expect(() => sha256(secret(1))).toThrow(new CryptoError('INTERNAL'));
+    expect(core.exports.memory).not.toBe(before.memory);
+    expect(Buffer.from(sha256(new Uint8Array(0))).toString('hex')).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    // An object made on the dropped instance cannot continue.
+    expect(() => live.update(secret(1))).toThrow(new CryptoError('INTERNAL'));
+  });
+
+  test('a status other than OK is a bug too: CryptoError(INTERNAL), fresh instance', () => {
+    const before = core.exports;
+    core.exports = { ...before, hmac: () => 3 };
+    let error: unknown;
+    try {
+      hmac(sha256, secret(1), secret(1));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CryptoError);
+    expect((error as CryptoError).code).toBe('INTERNAL');
+    expect((error as CryptoError).message).toBe('internal error in the cryptographic core');
+    expect(core.exports.memory).not.toBe(before.memory);
+    expectClean(core);
+  });
+});
