@@ -16,6 +16,7 @@ const backends = ['wasm', 'wasm-scalar', 'wasm-debug', 'js'] as const;
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', './test/setup/summary.ts'],
     projects: [
       ...backends.map((backend) => ({
         resolve: { alias },
