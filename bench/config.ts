@@ -1,0 +1,44 @@
+// Run settings and where the outputs go.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, integer: boolean): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new RangeError(`${name} expected a ${integer ? 'whole number' : 'number'} > 0, got "${raw}"`);
+  }
+  return value;
+}
+
+export interface RunSettings {
+  /** Seconds each implementation is timed per case, over all rounds (BENCH_TIME, default 1.5). */
+  readonly secondsPerCase: number;
+  /** Rounds over all cases; each implementation keeps its fastest round (BENCH_ROUNDS, default 3). */
+  readonly rounds: number;
+  /** benny/benchmark.js options for one implementation in one round. */
+  readonly caseOptions: { readonly minSamples: number; readonly maxTime: number };
+}
+
+export function runSettings(env = process.env): RunSettings {
+  const secondsPerCase = positive(env, 'BENCH_TIME', 1.5, false);
+  const rounds = positive(env, 'BENCH_ROUNDS', 3, true);
+  return { secondsPerCase, rounds, caseOptions: { minSamples: 5, maxTime: secondsPerCase / rounds } };
+}
+
+/** The repository root: the nearest directory above this file with a package.json. */
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('bench: no package.json above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+export const ROOT = findRoot();
+export const RESULTS_DIR = join(ROOT, 'bench', 'results');
+export const README = join(ROOT, 'README.md');

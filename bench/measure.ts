@@ -1,0 +1,51 @@
+// Times cases with benny: one suite per case per round, then each implementation keeps its
+// fastest round (load from other processes only ever slows a round down).
+import { add, configure, cycle, suite } from 'benny';
+import { backend } from '../bindings/index.js';
+import { activate } from './check.js';
+import type { BenchCase, CaseResult, Impl, ImplName, ImplResult } from './types.js';
+
+type Options = { readonly minSamples: number; readonly maxTime: number };
+type Round = Omit<ImplResult, 'rounds'>;
+
+/** benchmark.js options for `impl`: its oblivia backend is made active when its timing starts. */
+function implOptions(impl: Impl, options: Options): Options {
+  // benny passes the options through to benchmark.js, which registers `on*` keys as listeners.
+  const withHook: Options & { onStart: () => void } = { ...options, onStart: () => activate(impl) };
+  return withHook;
+}
+
+/** Round `round` (from 0): one benny suite, the implementations rotated so none always goes first. */
+export async function measureRound(bench: BenchCase, options: Options, round: number): Promise<Round[]> {
+  const n = bench.impls.length;
+  const order = bench.impls.map((_, i) => bench.impls[(i + round) % n]!);
+  const byName = new Map<string, Impl>(order.map((impl) => [impl.name, impl]));
+  const wrongBackend: string[] = [];
+  const summary = await suite(
+    `${bench.id} round ${round + 1}`,
+    configure({ minDisplayPrecision: 2 }),
+    ...order.map((impl) => add(impl.name, impl.run, implOptions(impl, options))),
+    cycle((result) => {
+      // The backend set at the start must still be the active one when the timing ends.
+      const expected = byName.get(result.name)?.backend;
+      if (expected && backend() !== expected) wrongBackend.push(`${bench.id} / ${result.name} ended on ${backend()}`);
+      const ops = result.ops.toFixed(2).padStart(14);
+      console.log(`  ${result.name.padEnd(14)} ${ops} ops/s ±${result.margin.toFixed(2)}% (${result.samples} samples)`);
+    }),
+  );
+  if (wrongBackend.length > 0) throw new Error(wrongBackend.join('\n'));
+  return summary.results.map((r) => {
+    if (!(r.ops > 0)) throw new Error(`${bench.id} / ${r.name}: no measurement`);
+    return { name: r.name as ImplName, ops: r.ops, margin: r.margin, samples: r.samples };
+  });
+}
+
+/** Each implementation's fastest round, with every round's ops/s kept as evidence. */
+export function bestOf(bench: BenchCase, rounds: readonly (readonly Round[])[]): CaseResult {
+  const results = bench.impls.map((impl): ImplResult => {
+    const mine = rounds.flatMap((round) => round.filter((r) => r.name === impl.name));
+    const best = mine.reduce((a, b) => (b.ops > a.ops ? b : a));
+    return { ...best, rounds: mine.map((r) => r.ops) };
+  });
+  return { bench, results };
+}

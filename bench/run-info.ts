@@ -1,0 +1,28 @@
+// Where and when a run happened, for the JSON files and the report header.
+import { cpus } from 'node:os';
+import type { RunSettings } from './config.js';
+
+export interface RunInfo {
+  readonly node: string;
+  readonly platform: string;
+  readonly cpu: string;
+  readonly cores: number;
+  readonly date: string;
+  readonly secondsPerCase: number;
+  readonly rounds: number;
+  readonly minSamples: number;
+}
+
+export function runInfo(settings: RunSettings): RunInfo {
+  const cpu = cpus();
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    date: new Date().toISOString(),
+    secondsPerCase: settings.secondsPerCase,
+    rounds: settings.rounds,
+    minSamples: settings.caseOptions.minSamples,
+  };
+}
