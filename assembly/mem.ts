@@ -16,7 +16,7 @@ export const SLOT_SIZE: i32 = 528; // an HMAC state (two hash states) and a 16-b
 export const SLOTS: usize = memory.data(SLOT_COUNT * SLOT_SIZE, 16);
 
 /** Scratch: transient secrets of one call; wiped before every export returns. */
-export const SCRATCH_SIZE: i32 = 1280;
+export const SCRATCH_SIZE: i32 = 1536;
 export const SCRATCH: usize = memory.data(SCRATCH_SIZE, 16);
 
 // Sub-regions of SCRATCH.
@@ -30,6 +30,8 @@ export const PRK: usize = SCRATCH + 192;
 export const KEYED_STATE: usize = SCRATCH + 256;
 /** The hash or HMAC state of a one-shot call. */
 export const WORK_STATE: usize = SCRATCH + 768;
+/** SHA-256's message schedule plus round constants, W[t] + K[t] (SIMD build). */
+export const SCHEDULE: usize = SCRATCH + 1280;
 
 export function slotAddress(slot: i32): usize {
   return SLOTS + <usize>slot * SLOT_SIZE;

@@ -3,18 +3,22 @@
 // schedule lives in 16 locals, each word updated in place just before its round uses it.
 // Nothing here depends on secret data except the data itself: no secret branch or index.
 import { HashAlg } from './alg';
+import { SCHEDULE } from '../mem';
 
 // §4.2.2 and §4.2.3: the round constants.
-const K256: usize = memory.data<u32>([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]);
+const K256: usize = memory.data<u32>(
+  [
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+  ],
+  16,
+);
 const K512: usize = memory.data<u64>([
   0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc,
   0x3956c25bf348b538, 0x59f111f1b605d019, 0x923f82a4af194f9b, 0xab1c5ed5da6d8118,
@@ -188,8 +192,13 @@ function pad<T>(s: usize): void {
 /**
  * Compresses `n` whole blocks at `p` into the chaining value of state `s` (§6.2.2, §6.4.2).
  * Rounds 0–15 use the message words; each later round first updates its word in place.
+ * The SIMD build runs SHA-256 through blocks256 instead.
  */
 function blocks<T>(s: usize, p: usize, n: usize): void {
+  if (ASC_FEATURE_SIMD && sizeof<T>() == 4) {
+    blocks256(s, p, n);
+    return;
+  }
   const W = sizeof<T>();
   const chunks = W == 4 ? 4 : 5; // 64 or 80 rounds, 16 per chunk
   const K = W == 4 ? K256 : K512;
@@ -272,4 +281,79 @@ function blocks<T>(s: usize, p: usize, n: usize): void {
   store<T>(s, c, H + 2 * W); store<T>(s, d, H + 3 * W);
   store<T>(s, e, H + 4 * W); store<T>(s, f, H + 5 * W);
   store<T>(s, g, H + 6 * W); store<T>(s, h, H + 7 * W);
+}
+
+// SHA-256 in the SIMD build: the message schedule (§6.2.2 step 1) is computed four words at a time
+// in v128 registers, interleaved with the rounds, and kept in SCHEDULE as W[t] + K[t] (K256 is
+// 16-byte aligned for these loads); each round then reads its one word from there.
+
+// @ts-ignore: decorator
+@inline function rotr4(x: v128, n: i32): v128 {
+  return v128.or(i32x4.shr_u(x, n), i32x4.shl(x, 32 - n));
+}
+
+// @ts-ignore: decorator
+@inline function smallSigma0x4(x: v128): v128 {
+  return v128.xor(v128.xor(rotr4(x, 7), rotr4(x, 18)), i32x4.shr_u(x, 3));
+}
+
+// @ts-ignore: decorator
+@inline function smallSigma1x4(x: v128): v128 {
+  return v128.xor(v128.xor(rotr4(x, 17), rotr4(x, 19)), i32x4.shr_u(x, 10));
+}
+
+/** Four big-endian words at `p`. */
+// @ts-ignore: decorator
+@inline function loadWords(p: usize): v128 {
+  const v = v128.load(p);
+  return i8x16.shuffle(v, v, 3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
+}
+
+/** W[t..t+3] from W[t-16..t-1] in w0..w3 (§6.2.2 step 1). σ1 needs W[t] and W[t+1] for the
+ *  last two lanes, so those lanes are computed after the first two. */
+// @ts-ignore: decorator
+@inline function nextWords(w0: v128, w1: v128, w2: v128, w3: v128): v128 {
+  const partial = i32x4.add(i32x4.add(w0, smallSigma0x4(i32x4.shuffle(w0, w1, 1, 2, 3, 4))), i32x4.shuffle(w2, w3, 1, 2, 3, 4));
+  const low = i32x4.add(partial, smallSigma1x4(i32x4.shuffle(w3, w3, 2, 3, 2, 3)));
+  const high = i32x4.add(partial, smallSigma1x4(i32x4.shuffle(low, low, 0, 1, 0, 1)));
+  return i32x4.shuffle(low, high, 0, 1, 6, 7);
+}
+
+/** blocks<u32> with the schedule in SIMD. */
+function blocks256(s: usize, p: usize, n: usize): void {
+  let a = load<u32>(s, H + 0), b = load<u32>(s, H + 4), c = load<u32>(s, H + 8), d = load<u32>(s, H + 12);
+  let e = load<u32>(s, H + 16), f = load<u32>(s, H + 20), g = load<u32>(s, H + 24), h = load<u32>(s, H + 28);
+  for (let end = p + n * 64; p < end; p += 64) {
+    let w0 = loadWords(p), w1 = loadWords(p + 16), w2 = loadWords(p + 32), w3 = loadWords(p + 48);
+    v128.store(SCHEDULE, i32x4.add(w0, v128.load(K256)), 0);
+    v128.store(SCHEDULE, i32x4.add(w1, v128.load(K256, 16)), 16);
+    v128.store(SCHEDULE, i32x4.add(w2, v128.load(K256, 32)), 32);
+    v128.store(SCHEDULE, i32x4.add(w3, v128.load(K256, 48)), 48);
+    const a0 = a, b0 = b, c0 = c, d0 = d, e0 = e, f0 = f, g0 = g, h0 = h;
+    let t: u32;
+    // Eight rounds per step; while rounds 8j..8j+7 run, the words of rounds 8j+16..8j+23 are made.
+    for (let wk = SCHEDULE, k = K256 + 64; wk < SCHEDULE + 256; wk += 32, k += 32) {
+      if (k < K256 + 256) {
+        const w4 = nextWords(w0, w1, w2, w3);
+        const w5 = nextWords(w1, w2, w3, w4);
+        v128.store(wk, i32x4.add(w4, v128.load(k)), 64);
+        v128.store(wk, i32x4.add(w5, v128.load(k, 16)), 80);
+        w0 = w2;
+        w1 = w3;
+        w2 = w4;
+        w3 = w5;
+      }
+      t = h + load<u32>(wk, 0) + ch<u32>(e, f, g) + bigSigma1<u32>(e); d += t; h = t + bigSigma0<u32>(a) + maj<u32>(a, b, c);
+      t = g + load<u32>(wk, 4) + ch<u32>(d, e, f) + bigSigma1<u32>(d); c += t; g = t + bigSigma0<u32>(h) + maj<u32>(h, a, b);
+      t = f + load<u32>(wk, 8) + ch<u32>(c, d, e) + bigSigma1<u32>(c); b += t; f = t + bigSigma0<u32>(g) + maj<u32>(g, h, a);
+      t = e + load<u32>(wk, 12) + ch<u32>(b, c, d) + bigSigma1<u32>(b); a += t; e = t + bigSigma0<u32>(f) + maj<u32>(f, g, h);
+      t = d + load<u32>(wk, 16) + ch<u32>(a, b, c) + bigSigma1<u32>(a); h += t; d = t + bigSigma0<u32>(e) + maj<u32>(e, f, g);
+      t = c + load<u32>(wk, 20) + ch<u32>(h, a, b) + bigSigma1<u32>(h); g += t; c = t + bigSigma0<u32>(d) + maj<u32>(d, e, f);
+      t = b + load<u32>(wk, 24) + ch<u32>(g, h, a) + bigSigma1<u32>(g); f += t; b = t + bigSigma0<u32>(c) + maj<u32>(c, d, e);
+      t = a + load<u32>(wk, 28) + ch<u32>(f, g, h) + bigSigma1<u32>(f); e += t; a = t + bigSigma0<u32>(b) + maj<u32>(b, c, d);
+    }
+    a += a0; b += b0; c += c0; d += d0; e += e0; f += f0; g += g0; h += h0;
+  }
+  store<u32>(s, a, H + 0); store<u32>(s, b, H + 4); store<u32>(s, c, H + 8); store<u32>(s, d, H + 12);
+  store<u32>(s, e, H + 16); store<u32>(s, f, H + 20); store<u32>(s, g, H + 24); store<u32>(s, h, H + 28);
 }
