@@ -3,29 +3,20 @@
 // RangeError naming "length" from both paths.
 import { describe, expect, test } from 'vitest';
 import { CryptoError, hkdf, sha256, sha384, sha512 } from 'oblivia';
-import { hex, readJsonVector, unhex } from '../helpers.js';
+import { hex, unhex } from '../helpers.js';
+import { readWycheproof, type WycheproofTest } from './wycheproof.js';
 
-interface HkdfTest {
-  tcId: number;
-  comment: string;
-  flags: string[];
+interface HkdfTest extends WycheproofTest {
   ikm: string;
   salt: string;
   info: string;
   size: number;
   okm: string;
-  result: 'valid' | 'invalid' | 'acceptable';
 }
 interface HkdfGroup {
   type: string;
   keySize: number;
   tests: HkdfTest[];
-}
-interface HkdfFile {
-  algorithm: string;
-  schema: string;
-  numberOfTests: number;
-  testGroups: HkdfGroup[];
 }
 
 // Counted once from the files. No test is skipped: every tcId runs, so skipped is 0 for each file.
@@ -48,7 +39,7 @@ function thrown(fn: () => unknown): unknown {
 }
 
 describe.each(FILES)('Wycheproof $file', (spec) => {
-  const data = readJsonVector<HkdfFile>(`wycheproof/${spec.file}`);
+  const data = readWycheproof<HkdfGroup>(spec.file);
   const cases = data.testGroups.flatMap((group) => group.tests);
   const max = 255 * spec.hash.outputLen;
   const ran = { valid: 0, invalid: 0 };

@@ -3,28 +3,19 @@
 // equal to the tag when the result is "valid", different when "invalid".
 import { describe, expect, test } from 'vitest';
 import { hmac, sha256, sha384, sha512, type HashFunction } from 'oblivia';
-import { hex, readJsonVector, unhex } from '../helpers.js';
+import { hex, unhex } from '../helpers.js';
+import { readWycheproof, type WycheproofTest } from './wycheproof.js';
 
-interface MacTest {
-  tcId: number;
-  comment: string;
-  flags: string[];
+interface MacTest extends WycheproofTest {
   key: string;
   msg: string;
   tag: string;
-  result: 'valid' | 'invalid' | 'acceptable';
 }
 interface MacGroup {
   type: string;
   keySize: number;
   tagSize: number;
   tests: MacTest[];
-}
-interface MacFile {
-  algorithm: string;
-  schema: string;
-  numberOfTests: number;
-  testGroups: MacGroup[];
 }
 
 // Counted once from the files. No test is skipped: every tcId runs, so skipped is 0 for each file.
@@ -49,7 +40,7 @@ function streamed(hash: HashFunction, key: Uint8Array, msg: Uint8Array, tcId: nu
 }
 
 describe.each(FILES)('Wycheproof $file', (spec) => {
-  const data = readJsonVector<MacFile>(`wycheproof/${spec.file}`);
+  const data = readWycheproof<MacGroup>(spec.file);
   const cases = data.testGroups.flatMap((group) => group.tests.map((t) => ({ ...t, tagSize: group.tagSize, keySize: group.keySize })));
   const ran = { valid: 0, invalid: 0 };
 
