@@ -14,17 +14,17 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, intege
 }
 
 export interface RunSettings {
-  /** Seconds each implementation is timed per case, over all rounds (BENCH_TIME, default 1.5). */
+  /** Seconds each implementation is timed per case, over all rounds (BENCH_TIME, default 2.5). */
   readonly secondsPerCase: number;
-  /** Rounds over all cases; each implementation keeps its fastest round (BENCH_ROUNDS, default 3). */
+  /** Rounds over all cases; each implementation keeps its fastest round (BENCH_ROUNDS, default 5). */
   readonly rounds: number;
   /** benny/benchmark.js options for one implementation in one round. */
   readonly caseOptions: { readonly minSamples: number; readonly maxTime: number };
 }
 
 export function runSettings(env = process.env): RunSettings {
-  const secondsPerCase = positive(env, 'BENCH_TIME', 1.5, false);
-  const rounds = positive(env, 'BENCH_ROUNDS', 3, true);
+  const secondsPerCase = positive(env, 'BENCH_TIME', 2.5, false);
+  const rounds = positive(env, 'BENCH_ROUNDS', 5, true);
   return { secondsPerCase, rounds, caseOptions: { minSamples: 5, maxTime: secondsPerCase / rounds } };
 }
 
