@@ -2,7 +2,7 @@
 // integers, reads its inputs from IO (concatenated in argument order), writes its result to OUT,
 // wipes SCRATCH and the input it consumed, and returns a Status.
 import { Status } from './status';
-import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE, PRK, WORK_STATE, slotAddress } from './mem';
+import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, HASH_SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE, STATE_SIZE, PRK, WORK_STATE, slotAddress } from './mem';
 import * as sha2 from './hash/sha2';
 import * as HMAC from './hash/hmac';
 import * as HKDF from './hash/hkdf';
@@ -11,14 +11,15 @@ import { wipe } from './ct';
 export { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE };
 
 // What a slot holds, in its last bytes.
-const SLOT_TAG: usize = HMAC.HMAC_STATE_SIZE;
+const SLOT_TAG: usize = STATE_SIZE;
 const EMPTY: u32 = 0;
 const HASH: u32 = 1;
 const KEYED: u32 = 2;
 
-function finish(status: Status, consumed: i32): Status {
+/** Wipes the consumed input and the scratch the call used (`scratch` bytes from its start). */
+function finish(status: Status, consumed: i32, scratch: i32 = HASH_SCRATCH_SIZE): Status {
   wipe(IO, consumed);
-  wipe(SCRATCH, SCRATCH_SIZE);
+  wipe(SCRATCH, scratch);
   return status;
 }
 

@@ -6,20 +6,25 @@
 export const IO_SIZE: i32 = 65536;
 export const IO: usize = memory.data(IO_SIZE, 16);
 
-/** Output window: the core writes results here; the host copies them out and zeroes them. */
-export const OUT_SIZE: i32 = 16384; // ≥ 255 · 64, the longest HKDF-SHA512 output (RFC 5869 §2.3)
+/** Output window: the core writes results here; the host copies them out and zeroes them. Room
+ *  for a whole window of ciphertext and its tag, and for 255 · 64 bytes of HKDF (RFC 5869 §2.3). */
+export const OUT_SIZE: i32 = IO_SIZE + 64;
 export const OUT: usize = memory.data(OUT_SIZE, 16);
 
-/** State slots for streaming objects (hash, HMAC); the host leases them, the core checks them. */
+/** State slots for streaming objects (hash, HMAC, AEAD); the host leases them, the core checks
+ *  them. A slot holds STATE_SIZE bytes of state, then a 16-byte tag saying what it holds. */
 export const SLOT_COUNT: i32 = 16;
-export const SLOT_SIZE: i32 = 528; // an HMAC state (two hash states) and a 16-byte tag
+export const STATE_SIZE: i32 = 4096;
+export const SLOT_SIZE: i32 = STATE_SIZE + 16;
 export const SLOTS: usize = memory.data(SLOT_COUNT * SLOT_SIZE, 16);
 
-/** Scratch: transient secrets of one call; wiped before every export returns. */
-export const SCRATCH_SIZE: i32 = 1536;
+/** Scratch: transient secrets of one call; wiped before every export returns. The hash family
+ *  uses only the first HASH_SCRATCH_SIZE bytes, so its exports wipe only those. */
+export const HASH_SCRATCH_SIZE: i32 = 1536;
+export const SCRATCH_SIZE: i32 = HASH_SCRATCH_SIZE + STATE_SIZE + 2048;
 export const SCRATCH: usize = memory.data(SCRATCH_SIZE, 16);
 
-// Sub-regions of SCRATCH.
+// Sub-regions of SCRATCH: the hash family.
 /** HMAC key block (RFC 2104 K XOR ipad/opad); in HKDF-Expand, the counter byte and a partial T(i). */
 export const PAD: usize = SCRATCH;
 /** HMAC's inner digest. */
@@ -32,6 +37,13 @@ export const KEYED_STATE: usize = SCRATCH + 256;
 export const WORK_STATE: usize = SCRATCH + 768;
 /** SHA-256's message schedule plus round constants, W[t] + K[t] (SIMD build). */
 export const SCHEDULE: usize = SCRATCH + 1280;
+
+// Sub-regions of SCRATCH: the AEADs.
+/** The AEAD state of a one-shot seal or open. */
+export const AEAD_STATE: usize = SCRATCH + HASH_SCRATCH_SIZE;
+/** Cipher temporaries (keystream blocks, bitsliced words, GHASH products) within one call. */
+export const CIPHER_SCRATCH: usize = AEAD_STATE + STATE_SIZE;
+export const CIPHER_SCRATCH_SIZE: i32 = 2048;
 
 export function slotAddress(slot: i32): usize {
   return SLOTS + <usize>slot * SLOT_SIZE;

@@ -5,4 +5,6 @@ export enum Status {
   BAD_ALGORITHM = 1,
   BAD_SLOT = 2,
   BAD_LENGTH = 3,
+  /** AEAD open: the tag does not match; nothing was decrypted. */
+  INVALID_TAG = 4,
 }
