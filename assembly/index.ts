@@ -2,10 +2,11 @@
 // integers, reads its inputs from IO (concatenated in argument order), writes its result to OUT,
 // wipes SCRATCH and the input it consumed, and returns a Status.
 import { Status } from './status';
-import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, HASH_SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE, STATE_SIZE, PRK, WORK_STATE, slotAddress } from './mem';
+import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, HASH_SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE, STATE_SIZE, PRK, WORK_STATE, AEAD_STATE, slotAddress } from './mem';
 import * as sha2 from './hash/sha2';
 import * as HMAC from './hash/hmac';
 import * as HKDF from './hash/hkdf';
+import * as AEAD from './aead/aead';
 import { wipe } from './ct';
 
 export { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE };
@@ -15,6 +16,7 @@ const SLOT_TAG: usize = STATE_SIZE;
 const EMPTY: u32 = 0;
 const HASH: u32 = 1;
 const KEYED: u32 = 2;
+const CIPHER: u32 = 3;
 
 /** Wipes the consumed input and the scratch the call used (`scratch` bytes from its start). */
 function finish(status: Status, consumed: i32, scratch: i32 = HASH_SCRATCH_SIZE): Status {
@@ -134,6 +136,93 @@ function isOkmLength(alg: i32, length: i32): bool {
   return length >= 0 && length <= 255 * sha2.digestLength(alg);
 }
 
+// ── AEAD: ChaCha20-Poly1305, XChaCha20-Poly1305, AES-GCM ─────────────────────────────────────
+
+/** IO = key ‖ nonce ‖ AAD ‖ plaintext → OUT = ciphertext ‖ tag. */
+export function aead_seal(alg: i32, keyLen: i32, nonceLen: i32, aadLen: i32, ptLen: i32): Status {
+  if (!AEAD.isAeadAlg(alg)) return Status.BAD_ALGORITHM;
+  if (!AEAD.validKeyAndNonce(alg, keyLen, nonceLen) || !fits(keyLen + nonceLen, aadLen, ptLen)) return Status.BAD_LENGTH;
+  const aad = IO + keyLen + nonceLen;
+  const st = AEAD_STATE;
+  AEAD.init(st, alg, IO, keyLen, IO + keyLen, nonceLen);
+  AEAD.aad(st, aad, aadLen);
+  AEAD.encrypt(st, aad + aadLen, OUT, ptLen);
+  AEAD.tag(st, OUT + ptLen);
+  return finish(Status.OK, keyLen + nonceLen + aadLen + ptLen, SCRATCH_SIZE);
+}
+
+/** IO = key ‖ nonce ‖ AAD ‖ ciphertext ‖ tag → OUT = plaintext, written only if the tag matches. */
+export function aead_open(alg: i32, keyLen: i32, nonceLen: i32, aadLen: i32, ctLen: i32): Status {
+  if (!AEAD.isAeadAlg(alg)) return Status.BAD_ALGORITHM;
+  const tagged = ctLen + AEAD.TAG_LENGTH;
+  if (!AEAD.validKeyAndNonce(alg, keyLen, nonceLen) || ctLen < 0 || !fits(keyLen + nonceLen, aadLen, tagged)) {
+    return Status.BAD_LENGTH;
+  }
+  const aad = IO + keyLen + nonceLen;
+  const ct = aad + aadLen;
+  const st = AEAD_STATE;
+  AEAD.init(st, alg, IO, keyLen, IO + keyLen, nonceLen);
+  AEAD.aad(st, aad, aadLen);
+  AEAD.absorb(st, ct, ctLen);
+  const status = AEAD.verify(st, ct + ctLen);
+  if (status == Status.OK) AEAD.decrypt(st, ct, OUT, ctLen);
+  return finish(status, keyLen + nonceLen + aadLen + tagged, SCRATCH_SIZE);
+}
+
+/** IO = key ‖ nonce. A streaming seal or open for messages larger than the window. */
+export function aead_init(slot: i32, alg: i32, keyLen: i32, nonceLen: i32): Status {
+  if (!AEAD.isAeadAlg(alg)) return Status.BAD_ALGORITHM;
+  if (!isSlot(slot, EMPTY)) return Status.BAD_SLOT;
+  if (!AEAD.validKeyAndNonce(alg, keyLen, nonceLen) || !fits(keyLen + nonceLen)) return Status.BAD_LENGTH;
+  AEAD.init(slotAddress(slot), alg, IO, keyLen, IO + keyLen, nonceLen);
+  store<u32>(slotAddress(slot) + SLOT_TAG, CIPHER);
+  return finish(Status.OK, keyLen + nonceLen, SCRATCH_SIZE);
+}
+
+/** IO = a chunk of AAD. */
+export function aead_aad(slot: i32, len: i32): Status {
+  if (!isSlot(slot, CIPHER)) return Status.BAD_SLOT;
+  if (!fits(len)) return Status.BAD_LENGTH;
+  return finish(AEAD.aad(slotAddress(slot), IO, len), len, SCRATCH_SIZE);
+}
+
+/** IO = a chunk of plaintext → OUT = its ciphertext. */
+export function aead_encrypt(slot: i32, len: i32): Status {
+  if (!isSlot(slot, CIPHER)) return Status.BAD_SLOT;
+  if (!fits(len)) return Status.BAD_LENGTH;
+  return finish(AEAD.encrypt(slotAddress(slot), IO, OUT, len), len, SCRATCH_SIZE);
+}
+
+/** OUT = the tag; the slot is wiped and free again. */
+export function aead_tag(slot: i32): Status {
+  if (!isSlot(slot, CIPHER)) return Status.BAD_SLOT;
+  const status = AEAD.tag(slotAddress(slot), OUT);
+  release(slot);
+  return finish(status, 0, SCRATCH_SIZE);
+}
+
+/** IO = a chunk of ciphertext, authenticated but not yet decrypted. */
+export function aead_absorb(slot: i32, len: i32): Status {
+  if (!isSlot(slot, CIPHER)) return Status.BAD_SLOT;
+  if (!fits(len)) return Status.BAD_LENGTH;
+  return finish(AEAD.absorb(slotAddress(slot), IO, len), len, SCRATCH_SIZE);
+}
+
+/** IO = the received tag. On a mismatch the slot is wiped and free again. */
+export function aead_verify(slot: i32): Status {
+  if (!isSlot(slot, CIPHER)) return Status.BAD_SLOT;
+  const status = AEAD.verify(slotAddress(slot), IO);
+  if (status != Status.OK) release(slot);
+  return finish(status, AEAD.TAG_LENGTH, SCRATCH_SIZE);
+}
+
+/** IO = a chunk of verified ciphertext → OUT = its plaintext. The host wipes the slot at the end. */
+export function aead_decrypt(slot: i32, len: i32): Status {
+  if (!isSlot(slot, CIPHER)) return Status.BAD_SLOT;
+  if (!fits(len)) return Status.BAD_LENGTH;
+  return finish(AEAD.decrypt(slotAddress(slot), IO, OUT, len), len, SCRATCH_SIZE);
+}
+
 // ── Slots: the host may park a state outside the core when it has more objects than slots ───
 
 /** OUT = the slot's bytes; the slot is wiped and free again. */
@@ -148,8 +237,8 @@ export function slot_save(slot: i32): Status {
 export function slot_load(slot: i32): Status {
   if (!isSlot(slot, EMPTY)) return Status.BAD_SLOT;
   const tag = load<u32>(IO + SLOT_TAG);
-  if (tag != HASH && tag != KEYED) return finish(Status.BAD_SLOT, SLOT_SIZE);
-  if (!sha2.isHashAlg(sha2.algorithm(IO))) return finish(Status.BAD_ALGORITHM, SLOT_SIZE);
+  const valid = tag == CIPHER ? AEAD.isAeadState(IO) : (tag == HASH || tag == KEYED) && sha2.isHashAlg(sha2.algorithm(IO));
+  if (!valid) return finish(Status.BAD_SLOT, SLOT_SIZE);
   memory.copy(slotAddress(slot), IO, SLOT_SIZE);
   return finish(Status.OK, SLOT_SIZE);
 }
