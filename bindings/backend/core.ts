@@ -28,6 +28,15 @@ export interface CoreExports {
   hmac_digest: Fn;
   hkdf: Fn;
   hkdf_expand: Fn;
+  aead_seal: Fn;
+  aead_open: Fn;
+  aead_init: Fn;
+  aead_aad: Fn;
+  aead_encrypt: Fn;
+  aead_tag: Fn;
+  aead_absorb: Fn;
+  aead_verify: Fn;
+  aead_decrypt: Fn;
   slot_save: Fn;
   slot_load: Fn;
   slot_wipe: Fn;
@@ -78,10 +87,24 @@ export class Core {
     throw new CryptoError('INTERNAL');
   }
 
+  /** Writes `parts` one after another into IO, as the exports expect their inputs. */
+  stage(...parts: Uint8Array[]): void {
+    let at = this.io;
+    for (const part of parts) {
+      this.mem.set(part, at);
+      at += part.length;
+    }
+  }
+
   /** Copies `length` bytes of OUT and zeroes them in the arena. */
   take(length: number): Uint8Array {
-    const result = this.mem.slice(this.out, this.out + length);
+    return this.takeInto(new Uint8Array(length), 0, length);
+  }
+
+  /** Copies `length` bytes of OUT into `target` at `at` and zeroes them in the arena. */
+  takeInto(target: Uint8Array, at: number, length: number): Uint8Array {
+    target.set(this.mem.subarray(this.out, this.out + length), at);
     this.mem.fill(0, this.out, this.out + length);
-    return result;
+    return target;
   }
 }

@@ -3,9 +3,13 @@
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { hkdf, expand } from '@noble/hashes/hkdf.js';
-import type { Backend, HashName, Hasher } from './types.js';
+import { chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { gcm } from '@noble/ciphers/aes.js';
+import { CryptoError } from '../errors.js';
+import type { AeadName, Backend, Hasher } from './types.js';
 
 const HASHES = { sha256, sha384, sha512 };
+const AEADS = { 'chacha20-poly1305': chacha20poly1305, 'xchacha20-poly1305': xchacha20poly1305, 'aes-gcm': gcm };
 
 export const jsBackend: Backend = {
   name: 'js',
@@ -15,7 +19,18 @@ export const jsBackend: Backend = {
   createHmac: (alg, key) => hasher(hmac.create(HASHES[alg], key)),
   hkdf: (alg, ikm, salt, info, length) => hkdf(HASHES[alg], ikm, salt, info, length),
   hkdfExpand: (alg, prk, info, length) => expand(HASHES[alg], prk, info, length),
+  aeadSeal: (alg, key, nonce, aad, plaintext) => AEADS[alg](key, nonce, aad).encrypt(plaintext),
+  aeadOpen: (alg, key, nonce, aad, sealed) => open(alg, key, nonce, aad, sealed),
 };
+
+/** Arguments are validated before, so the only failure left is a tag mismatch. */
+function open(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array {
+  try {
+    return AEADS[alg](key, nonce, aad).decrypt(sealed);
+  } catch {
+    throw new CryptoError('INVALID_TAG');
+  }
+}
 
 interface NobleHash {
   update(data: Uint8Array): unknown;

@@ -1,13 +1,21 @@
 // The WebAssembly backend: every operation runs in the core. Inputs are staged in the IO window;
 // inputs larger than the window stream through it in chunks via a slot.
+import { AeadAlg } from '../../assembly/aead/alg.js';
 import { HashAlg } from '../../assembly/hash/alg.js';
+import { Status } from '../../assembly/status.js';
 import { CryptoError } from '../errors.js';
 import { Core } from './core.js';
 import type { Lease, SlotPool } from './slots.js';
-import type { Backend, HashName, Hasher } from './types.js';
+import type { AeadName, Backend, HashName, Hasher } from './types.js';
 
 const ALG: Record<HashName, HashAlg> = { sha256: HashAlg.SHA256, sha384: HashAlg.SHA384, sha512: HashAlg.SHA512 };
 const DIGEST_LENGTH: Record<HashName, number> = { sha256: 32, sha384: 48, sha512: 64 };
+const AEAD: Record<AeadName, AeadAlg> = {
+  'chacha20-poly1305': AeadAlg.CHACHA20_POLY1305,
+  'xchacha20-poly1305': AeadAlg.XCHACHA20_POLY1305,
+  'aes-gcm': AeadAlg.AES_GCM,
+};
+const TAG_LENGTH = 16;
 
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
@@ -35,8 +43,7 @@ export class WasmBackend implements Backend {
     const { core } = this;
     if (key.length + msg.length > core.ioSize) return streamed(this.createHmac(alg, key), msg);
     return core.run(() => {
-      core.mem.set(key, core.io);
-      core.mem.set(msg, core.io + key.length);
+      core.stage(key, msg);
       core.check(core.exports.hmac(ALG[alg], key.length, msg.length));
       return core.take(DIGEST_LENGTH[alg]);
     });
@@ -69,9 +76,7 @@ export class WasmBackend implements Backend {
       }
     }
     return core.run(() => {
-      core.mem.set(salt, core.io);
-      core.mem.set(ikm, core.io + salt.length);
-      core.mem.set(info, core.io + salt.length + ikm.length);
+      core.stage(salt, ikm, info);
       core.check(core.exports.hkdf(ALG[alg], salt.length, ikm.length, info.length, length));
       return core.take(length);
     });
@@ -81,11 +86,105 @@ export class WasmBackend implements Backend {
     const { core } = this;
     if (prk.length + info.length > core.ioSize) return this.expandStreamed(alg, prk, info, length);
     return core.run(() => {
-      core.mem.set(prk, core.io);
-      core.mem.set(info, core.io + prk.length);
+      core.stage(prk, info);
       core.check(core.exports.hkdf_expand(ALG[alg], prk.length, info.length, length));
       return core.take(length);
     });
+  }
+
+  aeadSeal(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
+    const { core } = this;
+    if (key.length + nonce.length + aad.length + plaintext.length > core.ioSize) {
+      return this.sealStreamed(alg, key, nonce, aad, plaintext);
+    }
+    return core.run(() => {
+      core.stage(key, nonce, aad, plaintext);
+      core.check(core.exports.aead_seal(AEAD[alg], key.length, nonce.length, aad.length, plaintext.length));
+      return core.take(plaintext.length + TAG_LENGTH);
+    });
+  }
+
+  aeadOpen(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array {
+    const { core } = this;
+    if (key.length + nonce.length + aad.length + sealed.length > core.ioSize) {
+      return this.openStreamed(alg, key, nonce, aad, sealed);
+    }
+    return core.run(() => {
+      core.stage(key, nonce, aad, sealed);
+      const length = sealed.length - TAG_LENGTH;
+      const status = core.exports.aead_open(AEAD[alg], key.length, nonce.length, aad.length, length);
+      if (status === Status.INVALID_TAG) throw new CryptoError('INVALID_TAG');
+      core.check(status);
+      return core.take(length);
+    });
+  }
+
+  /** Seal through a slot, a window of plaintext at a time (each chunk a multiple of 64 bytes). */
+  private sealStreamed(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
+    const { core } = this;
+    const sealed = new Uint8Array(plaintext.length + TAG_LENGTH);
+    return this.withCipherSlot(alg, key, nonce, aad, (slot) => {
+      this.chunks(plaintext, (chunk, at) => {
+        core.check(core.exports.aead_encrypt(slot, chunk.length));
+        core.takeInto(sealed, at, chunk.length);
+      });
+      core.check(core.exports.aead_tag(slot));
+      return core.takeInto(sealed, plaintext.length, TAG_LENGTH);
+    });
+  }
+
+  /** Open through a slot: authenticate every chunk, verify the tag, and only then decrypt. */
+  private openStreamed(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array {
+    const { core } = this;
+    const ciphertext = sealed.subarray(0, sealed.length - TAG_LENGTH);
+    return this.withCipherSlot(alg, key, nonce, aad, (slot) => {
+      this.chunks(ciphertext, (chunk) => core.check(core.exports.aead_absorb(slot, chunk.length)));
+      core.stage(sealed.subarray(ciphertext.length));
+      const status = core.exports.aead_verify(slot);
+      if (status === Status.INVALID_TAG) throw new CryptoError('INVALID_TAG');
+      core.check(status);
+      const plaintext = new Uint8Array(ciphertext.length);
+      this.chunks(ciphertext, (chunk, at) => {
+        core.check(core.exports.aead_decrypt(slot, chunk.length));
+        core.takeInto(plaintext, at, chunk.length);
+      });
+      return plaintext;
+    });
+  }
+
+  /** Runs `body` on a slot keyed for `alg` with the AAD absorbed; the slot is wiped afterwards. */
+  private withCipherSlot<T>(
+    alg: AeadName,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    aad: Uint8Array,
+    body: (slot: number) => T,
+  ): T {
+    const { core } = this;
+    const pool = core.slots;
+    const lease: Lease = { slot: -1, parked: undefined, lastUse: 0 };
+    return core.run(() => {
+      try {
+        const slot = pool.acquire(lease);
+        core.stage(key, nonce);
+        core.check(core.exports.aead_init(slot, AEAD[alg], key.length, nonce.length));
+        this.chunks(aad, (chunk) => core.check(core.exports.aead_aad(slot, chunk.length)));
+        return body(slot);
+      } finally {
+        if (pool === core.slots && lease.slot >= 0) core.exports.slot_wipe(lease.slot);
+        pool.release(lease);
+      }
+    });
+  }
+
+  /** Stages `data` a window at a time and calls `step` with each chunk and its offset. */
+  private chunks(data: Uint8Array, step: (chunk: Uint8Array, at: number) => void): void {
+    const { core } = this;
+    for (let at = 0; at < data.length; at += core.ioSize) {
+      const chunk = data.subarray(at, at + core.ioSize);
+      core.stage(chunk);
+      step(chunk, at);
+    }
   }
 
   /** RFC 5869 §2.3 over streaming HMAC, for an `info` too large for the IO window. */
