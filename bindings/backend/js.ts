@@ -6,6 +6,7 @@ import { hkdf, expand } from '@noble/hashes/hkdf.js';
 import { chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { gcm } from '@noble/ciphers/aes.js';
 import { CryptoError } from '../errors.js';
+import { gcmShortNonceOpen, gcmShortNonceSeal } from './js-gcm.js';
 import type { AeadName, Backend, Hasher } from './types.js';
 
 const HASHES = { sha256, sha384, sha512 };
@@ -19,9 +20,18 @@ export const jsBackend: Backend = {
   createHmac: (alg, key) => hasher(hmac.create(HASHES[alg], key)),
   hkdf: (alg, ikm, salt, info, length) => hkdf(HASHES[alg], ikm, salt, info, length),
   hkdfExpand: (alg, prk, info, length) => expand(HASHES[alg], prk, info, length),
-  aeadSeal: (alg, key, nonce, aad, plaintext) => AEADS[alg](key, nonce, aad).encrypt(plaintext),
-  aeadOpen: (alg, key, nonce, aad, sealed) => open(alg, key, nonce, aad, sealed),
+  aeadSeal: (alg, key, nonce, aad, plaintext) =>
+    isShortGcm(alg, nonce)
+      ? gcmShortNonceSeal(key, nonce, aad, plaintext)
+      : AEADS[alg](key, nonce, aad).encrypt(plaintext),
+  aeadOpen: (alg, key, nonce, aad, sealed) =>
+    isShortGcm(alg, nonce) ? gcmShortNonceOpen(key, nonce, aad, sealed) : open(alg, key, nonce, aad, sealed),
 };
+
+/** noble's gcm() takes nonces of 8 bytes or more. */
+function isShortGcm(alg: AeadName, nonce: Uint8Array): boolean {
+  return alg === 'aes-gcm' && nonce.length < 8;
+}
 
 /** Arguments are validated before, so the only failure left is a tag mismatch. */
 function open(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array {
