@@ -34,9 +34,10 @@ class Sealer implements Aead {
   private used = false;
 
   constructor(private readonly alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array) {
-    this.key = key.slice();
-    this.nonce = nonce.slice();
-    this.aad = aad.slice();
+    // Copies (a Buffer's slice() would be a view).
+    this.key = new Uint8Array(key);
+    this.nonce = new Uint8Array(nonce);
+    this.aad = new Uint8Array(aad);
   }
 
   get keyLength(): number {

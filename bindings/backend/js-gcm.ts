@@ -34,7 +34,7 @@ function tag(h: Uint8Array, tagMask: Uint8Array, aad: Uint8Array, ciphertext: Ui
 export function gcmShortNonceSeal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
   const { xk, h, counter, tagMask } = setup(key, nonce);
   const sealed = new Uint8Array(plaintext.length + BLOCK);
-  const ciphertext = ctr32(xk, false, counter, plaintext.slice());
+  const ciphertext = ctr32(xk, false, counter, new Uint8Array(plaintext)); // an aligned copy
   sealed.set(ciphertext);
   sealed.set(tag(h, tagMask, aad, ciphertext), plaintext.length);
   xk.fill(0);
@@ -43,7 +43,7 @@ export function gcmShortNonceSeal(key: Uint8Array, nonce: Uint8Array, aad: Uint8
 
 export function gcmShortNonceOpen(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array {
   const { xk, h, counter, tagMask } = setup(key, nonce);
-  const ciphertext = sealed.slice(0, sealed.length - BLOCK);
+  const ciphertext = new Uint8Array(sealed.subarray(0, sealed.length - BLOCK)); // an aligned copy
   const expected = tag(h, tagMask, aad, ciphertext);
   let difference = 0;
   for (let i = 0; i < BLOCK; i++) difference |= expected[i]! ^ sealed[ciphertext.length + i]!;
