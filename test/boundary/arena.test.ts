@@ -2,7 +2,7 @@
 // imports, and a trap or a bad status turns into CryptoError('INTERNAL') on a fresh instance.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CryptoError, hkdf, hmac, sha256, sha384, sha512, useBackend } from 'oblivia';
+import { chacha20poly1305, CryptoError, gcm, hkdf, hmac, sha256, sha384, sha512, useBackend, xchacha20poly1305 } from 'oblivia';
 import type { Core } from 'oblivia/backend/core.js';
 import { installModule } from 'oblivia/backend/select.js';
 
@@ -63,6 +63,26 @@ describe.each(BUILDS)('%s', (file) => {
       expectClean(core);
       hkdf.expand(sha512, secret(64), secret(length), 16320);
       expectClean(core);
+    }
+  });
+
+  test('AEAD seal and open, one-shot and streamed, leave the arena clean; a failed open writes nothing', () => {
+    const ciphers = [
+      () => chacha20poly1305(secret(32), secret(12), secret(30)),
+      () => xchacha20poly1305(secret(32), secret(24), secret(70_000)),
+      () => gcm(secret(32), secret(12), secret(5)),
+      () => gcm(secret(16), secret(3)),
+    ];
+    for (const make of ciphers) {
+      for (const length of [0, 1, 64, 1000, 65536, 65537, 3 * 65536 + 17]) {
+        const sealed = make().encrypt(secret(length));
+        expectClean(core);
+        make().decrypt(sealed);
+        expectClean(core);
+        sealed[sealed.length - 1]! ^= 1;
+        expect(() => make().decrypt(sealed)).toThrow(new CryptoError('INVALID_TAG'));
+        expectClean(core);
+      }
     }
   });
 
