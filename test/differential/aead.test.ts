@@ -1,6 +1,7 @@
-// Differential: the wasm and js backends seal to the same bytes and refuse the same tampered
-// messages, for random keys, nonces, AAD and lengths up to 3·window + 17. OBLIVIA_FUZZ_RUNS sets
-// the number of runs.
+// Differential: the wasm and js backends and node:crypto seal to the same bytes, and both backends
+// refuse the same tampered messages (a flipped bit in ciphertext, tag or AAD), for random keys,
+// nonces, AAD and lengths up to 3·window + 17. OBLIVIA_FUZZ_RUNS sets the number of runs.
+import { createCipheriv } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
 import { chacha20poly1305, gcm, useBackend, xchacha20poly1305, type BackendName } from 'oblivia';
@@ -25,30 +26,44 @@ const sizeArb = fc.oneof(
   fc.integer({ min: 0, max: 3 * WINDOW + 17 }),
 );
 
+const bytesOf = (length: number) => fc.uint8Array({ minLength: length, maxLength: length });
 const suiteArb = fc.oneof(
-  fc.record({ aead: fc.constant(chacha20poly1305), key: fc.uint8Array({ minLength: 32, maxLength: 32 }), nonce: fc.uint8Array({ minLength: 12, maxLength: 12 }) }),
-  fc.record({ aead: fc.constant(xchacha20poly1305), key: fc.uint8Array({ minLength: 32, maxLength: 32 }), nonce: fc.uint8Array({ minLength: 24, maxLength: 24 }) }),
+  fc.record({ name: fc.constant('chacha20-poly1305'), aead: fc.constant(chacha20poly1305), key: bytesOf(32), nonce: bytesOf(12) }),
+  fc.record({ name: fc.constant(''), aead: fc.constant(xchacha20poly1305), key: bytesOf(32), nonce: bytesOf(24) }),
   fc.record({
+    name: fc.constant('gcm'),
     aead: fc.constant(gcm),
-    key: fc.constantFrom(16, 24, 32).chain((n) => fc.uint8Array({ minLength: n, maxLength: n })),
+    key: fc.constantFrom(16, 24, 32).chain(bytesOf),
     nonce: fc.uint8Array({ minLength: 1, maxLength: 80 }),
   }),
 );
 
+/** node:crypto's ciphertext ‖ tag, for the suites it has. */
+function node(name: string, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, pt: Uint8Array): string {
+  const algorithm = name === 'gcm' ? `aes-${key.length * 8}-gcm` : name;
+  const cipher = createCipheriv(algorithm as 'chacha20-poly1305', key, nonce, { authTagLength: 16 });
+  cipher.setAAD(aad, { plaintextLength: pt.length });
+  return Buffer.concat([cipher.update(pt), cipher.final(), cipher.getAuthTag()]).toString('hex');
+}
+
 test('same ciphertext, same plaintext back, same refusal of a flipped bit', () => {
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  const refusal = { error: 'CryptoError', message: 'authentication tag does not match', code: 'INVALID_TAG' };
   fc.assert(
-    fc.property(suiteArb, fc.uint8Array({ maxLength: 200 }), sizeArb, fc.nat(), ({ aead, key, nonce }, aad, size, flip) => {
+    fc.property(suiteArb, fc.uint8Array({ maxLength: 200 }), sizeArb, fc.nat(), fc.boolean(), (suite, aad, size, flip, inAad) => {
+      const { name, aead, key, nonce } = suite;
       const pt = new Uint8Array(size).map((_, i) => (i * 7 + size) & 255);
-      const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
       const sealed = on('wasm', () => hex(aead(key, nonce, aad).encrypt(pt)));
       expect(sealed).toEqual(on('js', () => hex(aead(key, nonce, aad).encrypt(pt))));
+      if (name) expect(sealed).toEqual({ value: node(name, key, nonce, aad, pt) });
       const ct = Buffer.from((sealed as { value: string }).value, 'hex');
       expect(on('wasm', () => hex(aead(key, nonce, aad).decrypt(ct)))).toEqual({ value: hex(pt) });
       expect(on('js', () => hex(aead(key, nonce, aad).decrypt(ct)))).toEqual({ value: hex(pt) });
-      ct[flip % ct.length]! ^= 1 << flip % 8;
-      const refusal = { error: 'CryptoError', message: 'authentication tag does not match', code: 'INVALID_TAG' };
-      expect(on('wasm', () => aead(key, nonce, aad).decrypt(ct))).toEqual(refusal);
-      expect(on('js', () => aead(key, nonce, aad).decrypt(ct))).toEqual(refusal);
+      const tampered = inAad && aad.length > 0 ? aad.slice() : ct;
+      tampered[flip % tampered.length]! ^= 1 << flip % 8;
+      const badAad = tampered === ct ? aad : tampered;
+      expect(on('wasm', () => aead(key, nonce, badAad).decrypt(ct))).toEqual(refusal);
+      expect(on('js', () => aead(key, nonce, badAad).decrypt(ct))).toEqual(refusal);
     }),
     { numRuns: RUNS },
   );
