@@ -1,0 +1,326 @@
+// AES-128, AES-192 and AES-256 encryption (FIPS 197), bitsliced: eight blocks at a time, with no
+// table and no branch or address that depends on the key or the data.
+//
+// Layout of a bitsliced state (128 bytes, the same in both builds): eight planes of 16 bytes; plane
+// b holds bit b of every state byte. Within a plane, byte 4·r + c is row r, column c of the state
+// (FIPS 197 §3.4), and bit j of that byte belongs to block j. A row is thus one 32-bit word
+// (an i32x4 lane, or half of a u64), ShiftRows rotates each row word, and MixColumns combines
+// whole row words. The SIMD build keeps a plane in one v128; the scalar build keeps it in two u64
+// (rows 0–1, rows 2–3). The S-box is the boolean circuit of aes-sbox.ts over the eight planes.
+import { and, sboxPlanes, xor } from './aes-sbox';
+
+/** Bytes of bitsliced round keys for up to 14 rounds. */
+export const AES_KEYS_SIZE: usize = 15 * 128;
+
+// @ts-ignore: decorator
+@inline function shr<T>(a: T, n: i32): T {
+  if (isVector<T>()) return <T>i64x2.shr_u(<v128>a, n);
+  // @ts-ignore: integer T
+  return a >> <T>n;
+}
+
+// @ts-ignore: decorator
+@inline function shl<T>(a: T, n: i32): T {
+  if (isVector<T>()) return <T>i64x2.shl(<v128>a, n);
+  // @ts-ignore: integer T
+  return a << <T>n;
+}
+
+// @ts-ignore: decorator
+@inline function splat<T>(m: u64): T {
+  if (isVector<T>()) return <T>i64x2.splat(m);
+  return <T>m;
+}
+
+/**
+ * Transposes, within each byte position, the 8×8 bit matrix formed by the eight words at `p`,
+ * `p + 16`, …, `p + 112`: afterwards word b holds bit b of each byte, bit j coming from word j.
+ * Its own inverse. Three rounds of SWAPMOVE exchange single bits, bit pairs and nibbles.
+ */
+// @ts-ignore: decorator
+@inline function transposeBits<T>(p: usize): void {
+  let r0 = load<T>(p, 0), r1 = load<T>(p, 16), r2 = load<T>(p, 32), r3 = load<T>(p, 48);
+  let r4 = load<T>(p, 64), r5 = load<T>(p, 80), r6 = load<T>(p, 96), r7 = load<T>(p, 112);
+  let m = splat<T>(0x5555555555555555);
+  let t = and<T>(xor<T>(shr<T>(r0, 1), r1), m); r1 = xor<T>(r1, t); r0 = xor<T>(r0, shl<T>(t, 1));
+  t = and<T>(xor<T>(shr<T>(r2, 1), r3), m); r3 = xor<T>(r3, t); r2 = xor<T>(r2, shl<T>(t, 1));
+  t = and<T>(xor<T>(shr<T>(r4, 1), r5), m); r5 = xor<T>(r5, t); r4 = xor<T>(r4, shl<T>(t, 1));
+  t = and<T>(xor<T>(shr<T>(r6, 1), r7), m); r7 = xor<T>(r7, t); r6 = xor<T>(r6, shl<T>(t, 1));
+  m = splat<T>(0x3333333333333333);
+  t = and<T>(xor<T>(shr<T>(r0, 2), r2), m); r2 = xor<T>(r2, t); r0 = xor<T>(r0, shl<T>(t, 2));
+  t = and<T>(xor<T>(shr<T>(r1, 2), r3), m); r3 = xor<T>(r3, t); r1 = xor<T>(r1, shl<T>(t, 2));
+  t = and<T>(xor<T>(shr<T>(r4, 2), r6), m); r6 = xor<T>(r6, t); r4 = xor<T>(r4, shl<T>(t, 2));
+  t = and<T>(xor<T>(shr<T>(r5, 2), r7), m); r7 = xor<T>(r7, t); r5 = xor<T>(r5, shl<T>(t, 2));
+  m = splat<T>(0x0f0f0f0f0f0f0f0f);
+  t = and<T>(xor<T>(shr<T>(r0, 4), r4), m); r4 = xor<T>(r4, t); r0 = xor<T>(r0, shl<T>(t, 4));
+  t = and<T>(xor<T>(shr<T>(r1, 4), r5), m); r5 = xor<T>(r5, t); r1 = xor<T>(r1, shl<T>(t, 4));
+  t = and<T>(xor<T>(shr<T>(r2, 4), r6), m); r6 = xor<T>(r6, t); r2 = xor<T>(r2, shl<T>(t, 4));
+  t = and<T>(xor<T>(shr<T>(r3, 4), r7), m); r7 = xor<T>(r7, t); r3 = xor<T>(r3, shl<T>(t, 4));
+  store<T>(p, r0, 0); store<T>(p, r1, 16); store<T>(p, r2, 32); store<T>(p, r3, 48);
+  store<T>(p, r4, 64); store<T>(p, r5, 80); store<T>(p, r6, 96); store<T>(p, r7, 112);
+}
+
+/** Block byte r + 4·c (FIPS 197 §3.4: column by column) ↔ plane byte 4·r + c; its own inverse. */
+// @ts-ignore: decorator
+@inline function transposeBytes(x: v128): v128 {
+  return i8x16.shuffle(x, x, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+}
+
+/** The same on a block held as two u64 (columns 0–1, columns 2–3), in place at `p`. */
+// @ts-ignore: decorator
+@inline function transposeBytes64(p: usize): void {
+  let lo = load<u64>(p, 0), hi = load<u64>(p, 8);
+  let t = ((lo >> 16) ^ hi) & 0x0000ffff0000ffff; // swap the off-diagonal 2×2 blocks
+  hi ^= t;
+  lo ^= t << 16;
+  t = ((lo >> 24) ^ lo) & 0x00000000ff00ff00; // then transpose each 2×2 block
+  lo ^= t ^ (t << 24);
+  t = ((hi >> 24) ^ hi) & 0x00000000ff00ff00;
+  hi ^= t ^ (t << 24);
+  store<u64>(p, lo, 0);
+  store<u64>(p, hi, 8);
+}
+
+/** Converts eight blocks at `q` to a bitsliced state, or back (the conversion is an involution). */
+function bitslice(q: usize): void {
+  if (ASC_FEATURE_SIMD) {
+    for (let i: usize = 0; i < 128; i += 16) v128.store(q + i, transposeBytes(v128.load(q + i)));
+    transposeBits<v128>(q);
+  } else {
+    for (let i: usize = 0; i < 128; i += 16) transposeBytes64(q + i);
+    transposeBits<u64>(q);
+    transposeBits<u64>(q + 8);
+  }
+}
+
+/** AddRoundKey (§5.1.4) on a bitsliced state. */
+// @ts-ignore: decorator
+@inline function addRoundKey(q: usize, k: usize): void {
+  if (ASC_FEATURE_SIMD) {
+    for (let i: usize = 0; i < 128; i += 16) v128.store(q + i, v128.xor(v128.load(q + i), v128.load(k + i)));
+  } else {
+    for (let i: usize = 0; i < 128; i += 8) store<u64>(q + i, load<u64>(q + i) ^ load<u64>(k + i));
+  }
+}
+
+// ── SIMD linear layer ────────────────────────────────────────────────────────────────────────
+// ShiftRows (§5.1.2): row r moves left by r columns, i.e. plane byte 4r + c takes 4r + (c + r) % 4.
+// ROT_SR is ShiftRows followed by moving every row up by one (row r takes row r + 1), the rotation
+// MixColumns needs; both are single byte shuffles of the plane.
+
+// @ts-ignore: decorator
+@inline function shiftRows(s: v128): v128 {
+  return i8x16.shuffle(s, s, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
+}
+
+// @ts-ignore: decorator
+@inline function shiftRowsUp(s: v128): v128 {
+  return i8x16.shuffle(s, s, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14, 0, 1, 2, 3);
+}
+
+/**
+ * MixColumns (§5.1.3) of one plane after ShiftRows: s'_r = 2·(s_r + s_{r+1}) + s_{r+1} + (s_{r+2}
+ * + s_{r+3}). Writes t = s_r + s_{r+1} ShiftRows'd and returns it; `x` is plane b of 2·t (xtime
+ * on planes: bit b of 2·t is t_{b−1}, plus t_7 where 0x1b has a bit), `k` the round key plane.
+ */
+// @ts-ignore: decorator
+@inline function mixPlane(q: usize, k: usize, b: usize, x: v128, t: v128, v: v128): void {
+  const w = i32x4.shuffle(t, t, 2, 3, 0, 1); // rows r + 2 and r + 3
+  v128.store(q + b * 16, v128.xor(v128.xor(x, v), v128.xor(w, v128.load(k + b * 16))));
+}
+
+/** One middle round after SubBytes: ShiftRows, MixColumns, AddRoundKey with `k`. */
+function mixSimd(q: usize, k: usize): void {
+  let s = v128.load(q, 112);
+  const v7 = shiftRowsUp(s), t7 = v128.xor(shiftRows(s), v7);
+  s = v128.load(q, 0);
+  let v = shiftRowsUp(s), t = v128.xor(shiftRows(s), v);
+  mixPlane(q, k, 0, t7, t, v);
+  let prev = t;
+  s = v128.load(q, 16);
+  v = shiftRowsUp(s); t = v128.xor(shiftRows(s), v);
+  mixPlane(q, k, 1, v128.xor(prev, t7), t, v);
+  prev = t;
+  s = v128.load(q, 32);
+  v = shiftRowsUp(s); t = v128.xor(shiftRows(s), v);
+  mixPlane(q, k, 2, prev, t, v);
+  prev = t;
+  s = v128.load(q, 48);
+  v = shiftRowsUp(s); t = v128.xor(shiftRows(s), v);
+  mixPlane(q, k, 3, v128.xor(prev, t7), t, v);
+  prev = t;
+  s = v128.load(q, 64);
+  v = shiftRowsUp(s); t = v128.xor(shiftRows(s), v);
+  mixPlane(q, k, 4, v128.xor(prev, t7), t, v);
+  prev = t;
+  s = v128.load(q, 80);
+  v = shiftRowsUp(s); t = v128.xor(shiftRows(s), v);
+  mixPlane(q, k, 5, prev, t, v);
+  prev = t;
+  s = v128.load(q, 96);
+  v = shiftRowsUp(s); t = v128.xor(shiftRows(s), v);
+  mixPlane(q, k, 6, prev, t, v);
+  mixPlane(q, k, 7, t, t7, v7);
+}
+
+/** The last round after SubBytes: ShiftRows and AddRoundKey. */
+function lastSimd(q: usize, k: usize): void {
+  for (let i: usize = 0; i < 128; i += 16) v128.store(q + i, v128.xor(shiftRows(v128.load(q + i)), v128.load(k + i)));
+}
+
+// ── Scalar linear layer ──────────────────────────────────────────────────────────────────────
+// A plane is a = rows 0–1, b = rows 2–3, row r in bits 32·(r % 2) … with column c at bit 8·c.
+
+/** ShiftRows of rows 0–1: row 1 rotates right by one column (8 bits) within its word. */
+// @ts-ignore: decorator
+@inline function shiftRowsA(a: u64): u64 {
+  return (a & 0x00000000ffffffff) | ((a >> 8) & 0x00ffffff00000000) | ((a << 24) & 0xff00000000000000);
+}
+
+/** ShiftRows of rows 2–3: row 2 rotates by two columns, row 3 by three. */
+// @ts-ignore: decorator
+@inline function shiftRowsB(b: u64): u64 {
+  return ((b >> 16) & 0x000000000000ffff) | ((b << 16) & 0x00000000ffff0000) |
+    ((b >> 24) & 0x000000ff00000000) | ((b << 8) & 0xffffff0000000000);
+}
+
+/** Plane b of a middle round after SubBytes, as in mixPlane; returns nothing, stores the plane. */
+// @ts-ignore: decorator
+@inline function mixPlane64(q: usize, k: usize, b: usize, xa: u64, xb: u64, ta: u64, tb: u64, va: u64, vb: u64): void {
+  store<u64>(q + b * 16, xa ^ va ^ tb ^ load<u64>(k + b * 16));
+  store<u64>(q + b * 16 + 8, xb ^ vb ^ ta ^ load<u64>(k + b * 16 + 8));
+}
+
+function mixScalar(q: usize, k: usize): void {
+  // ShiftRows then, per plane, v = rows moved up by one, t = u ^ v; the xtime terms need t of
+  // the previous plane and of plane 7.
+  let ua = shiftRowsA(load<u64>(q, 112)), ub = shiftRowsB(load<u64>(q, 120));
+  const va7 = (ua >> 32) | (ub << 32), vb7 = (ub >> 32) | (ua << 32);
+  const ta7 = ua ^ va7, tb7 = ub ^ vb7;
+  let pa = ta7, pb = tb7;
+  for (let b: usize = 0; b < 7; b++) {
+    ua = shiftRowsA(load<u64>(q + b * 16)); ub = shiftRowsB(load<u64>(q + b * 16 + 8));
+    const va = (ua >> 32) | (ub << 32), vb = (ub >> 32) | (ua << 32);
+    const ta = ua ^ va, tb = ub ^ vb;
+    // 0x1b = bits 0, 1, 3, 4: planes 1, 3 and 4 also take t_7 (plane 0 takes only t_7 = pa).
+    const fold = b == 1 || b == 3 || b == 4;
+    mixPlane64(q, k, b, fold ? pa ^ ta7 : pa, fold ? pb ^ tb7 : pb, ta, tb, va, vb);
+    pa = ta;
+    pb = tb;
+  }
+  mixPlane64(q, k, 7, pa, pb, ta7, tb7, va7, vb7);
+}
+
+function lastScalar(q: usize, k: usize): void {
+  for (let i: usize = 0; i < 128; i += 16) {
+    store<u64>(q + i, shiftRowsA(load<u64>(q + i)) ^ load<u64>(k + i));
+    store<u64>(q + i + 8, shiftRowsB(load<u64>(q + i + 8)) ^ load<u64>(k + i + 8));
+  }
+}
+
+// ── The cipher ──────────────────────────────────────────────────────────────────────────────
+
+/** Encrypts the eight blocks at `q` (128 bytes) in place with the bitsliced round keys at `rk`. */
+export function aesEncrypt8(rk: usize, rounds: i32, q: usize): void {
+  bitslice(q);
+  addRoundKey(q, rk);
+  let k = rk + 128;
+  for (let r = 1; r < rounds; r++, k += 128) {
+    if (ASC_FEATURE_SIMD) {
+      sboxPlanes<v128>(q);
+      mixSimd(q, k);
+    } else {
+      sboxPlanes<u64>(q);
+      sboxPlanes<u64>(q + 8);
+      mixScalar(q, k);
+    }
+  }
+  if (ASC_FEATURE_SIMD) {
+    sboxPlanes<v128>(q);
+    lastSimd(q, k);
+  } else {
+    sboxPlanes<u64>(q);
+    sboxPlanes<u64>(q + 8);
+    lastScalar(q, k);
+  }
+  bitslice(q);
+}
+
+/** SubWord (§5.2) in constant time: the four bytes of `w` as four bits of each of eight planes. */
+function subWord(w: u32, planes: usize): u32 {
+  for (let b: usize = 0; b < 8; b++) store<u32>(planes + b * 16, (w >> <u32>b) & 0x01010101);
+  sboxPlanes<u32>(planes);
+  let s: u32 = 0;
+  for (let b: usize = 0; b < 8; b++) s |= (load<u32>(planes + b * 16) & 0x01010101) << <u32>b;
+  return s ^ 0x63636363;
+}
+
+/**
+ * KeyExpansion (§5.2) of a 16-, 24- or 32-byte key; writes the bitsliced round keys to `rk`
+ * (AES_KEYS_SIZE bytes) and returns the number of rounds. `tmp` is 384 bytes of scratch, left
+ * holding key material for the caller to wipe.
+ */
+export function aesExpandKey(rk: usize, key: usize, keyLen: i32, tmp: usize): i32 {
+  const nk = keyLen >> 2;
+  const rounds = nk + 6;
+  const words = 4 * (rounds + 1);
+  const planes = tmp + 256;
+  memory.copy(tmp, key, <usize>keyLen);
+  // Words are little-endian loads of four key bytes: byte 0 of the word is its low byte.
+  let rcon: u32 = 1;
+  for (let i = nk; i < words; i++) {
+    let w = load<u32>(tmp + <usize>(i - 1) * 4);
+    if (i % nk == 0) {
+      w = subWord(rotr<u32>(w, 8), planes) ^ rcon; // RotWord, SubWord, Rcon[i / Nk]
+      rcon = (rcon << 1) ^ ((rcon >> 7) * 0x11b);
+    } else if (nk > 6 && i % nk == 4) {
+      w = subWord(w, planes);
+    }
+    store<u32>(tmp + <usize>i * 4, load<u32>(tmp + <usize>(i - nk) * 4) ^ w);
+  }
+  // Each round key, copied into all eight blocks and bitsliced, is a plane of 0x00 and 0xff bytes.
+  // Rounds 1 … Nr also absorb the S-box constant 0x63 that aes-sbox.ts leaves out: MixColumns and
+  // ShiftRows map a state of equal bytes 0x63 to itself, so it can be added after them.
+  for (let r = 0; r <= rounds; r++) {
+    const k = rk + <usize>r * 128;
+    const c: u64 = r == 0 ? 0 : 0x6363636363636363;
+    const k0 = load<u64>(tmp + <usize>r * 16) ^ c, k1 = load<u64>(tmp + <usize>r * 16, 8) ^ c;
+    for (let i: usize = 0; i < 128; i += 16) {
+      store<u64>(k + i, k0);
+      store<u64>(k + i, k1, 8);
+    }
+    bitslice(k);
+  }
+  return rounds;
+}
+
+/**
+ * CTR (SP 800-38D §6.5): XORs `len` bytes at `src` with the keystream E(K, CB_1) ‖ E(K, CB_2) ‖ …
+ * into `dst` (src may equal dst), where CB_1 = `prefix` (12 bytes) ‖ BE32(`ctr`) and each next
+ * block is inc32 of the last (§6.2). Returns the counter after the last block used. `q`: 128 bytes.
+ */
+export function aesCtr(rk: usize, rounds: i32, prefix: usize, ctr: u32, src: usize, dst: usize, len: usize, q: usize): u32 {
+  while (len > 0) {
+    for (let i: usize = 0; i < 128; i += 16) {
+      memory.copy(q + i, prefix, 12);
+      store<u32>(q + i, bswap<u32>(ctr), 12);
+      ctr++;
+    }
+    aesEncrypt8(rk, rounds, q);
+    const n = min<usize>(len, 128);
+    if (n == 128) {
+      if (ASC_FEATURE_SIMD) {
+        for (let i: usize = 0; i < 128; i += 16) v128.store(dst + i, v128.xor(v128.load(src + i), v128.load(q + i)));
+      } else {
+        for (let i: usize = 0; i < 128; i += 8) store<u64>(dst + i, load<u64>(src + i) ^ load<u64>(q + i));
+      }
+    } else {
+      ctr -= <u32>((<usize>128 - n) >> 4); // the blocks this last batch did not use
+      for (let i: usize = 0; i < n; i++) store<u8>(dst + i, load<u8>(src + i) ^ load<u8>(q + i));
+    }
+    src += n;
+    dst += n;
+    len -= n;
+  }
+  return ctr;
+}

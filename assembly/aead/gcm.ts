@@ -1,0 +1,114 @@
+// AES-GCM (NIST SP 800-38D §7.1 encryption, §7.2 decryption), as separate passes the caller
+// sequences: AAD, CTR keystream, GHASH over the ciphertext, tag. Calls within one phase come in
+// multiples of 64 bytes except the last, so no partial block is ever carried between calls; a call
+// that ends on a partial block closes its phase, and a further call in it is a caller bug (trap).
+import { AES_KEYS_SIZE, aesCtr, aesEncrypt8, aesExpandKey } from './aes';
+import { GHASH_SCRATCH_SIZE, GHASH_TABLE_SIZE, ghashKey, ghashUpdate } from './ghash';
+import { CIPHER_SCRATCH } from '../mem';
+
+// Layout of the state.
+const KEYS: usize = 0; // bitsliced round keys
+const TABLE: usize = KEYS + AES_KEYS_SIZE; // GHASH key table: powers of H
+const Y: usize = TABLE + GHASH_TABLE_SIZE; // GHASH value so far
+const MASK: usize = Y + 16; // E(K, J0), added to the tag (§7.1 step 7)
+const J0: usize = MASK + 16; // pre-counter block (§7.1 step 2)
+const CB: usize = J0 + 16; // next counter block: J0's first 12 bytes ‖ BE32 counter
+const AAD_BYTES: usize = CB + 16; // u64
+const CT_BYTES: usize = AAD_BYTES + 8; // u64
+const ROUNDS: usize = CT_BYTES + 8; // u32
+const PHASE: usize = ROUNDS + 4; // u32: the PHASE_* flags
+export const GCM_STATE_SIZE: usize = PHASE + 12;
+
+// Phase flags.
+const AAD_CLOSED: u32 = 1; // AAD ended on a partial block, or data has begun
+const CT_CLOSED: u32 = 2; // ciphertext absorbed ended on a partial block
+const CTR_CLOSED: u32 = 4; // keystream ended on a partial block
+
+// Scratch within CIPHER_SCRATCH (wiped by the caller).
+const Q: usize = CIPHER_SCRATCH; // 128 bytes: eight blocks for the cipher
+const TMP: usize = CIPHER_SCRATCH + 128; // key schedule (384 bytes) or GHASH (GHASH_SCRATCH_SIZE)
+const LENGTHS: usize = TMP + 384; // 16 bytes: a length block; then a copy of Y
+const Y_COPY: usize = LENGTHS + 16; // ends 560 bytes in, within CIPHER_SCRATCH_SIZE
+
+function ghash(st: usize, y: usize, p: usize, len: usize): void {
+  ghashUpdate(st + TABLE, y, p, len, TMP);
+}
+
+/** Encrypts the block at `src` into `dst` (16 bytes each) through Q. */
+function encryptBlock(st: usize, src: usize, dst: usize): void {
+  memory.copy(Q, src, 16);
+  aesEncrypt8(st + KEYS, <i32>load<u32>(st + ROUNDS), Q);
+  memory.copy(dst, Q, 16);
+}
+
+/** Sets up `st` for key `key` (16, 24 or 32 bytes) and IV `iv` (ivLen ≥ 1 bytes). */
+export function gcmInit(st: usize, key: usize, keyLen: i32, iv: usize, ivLen: i32): void {
+  memory.fill(st, 0, GCM_STATE_SIZE);
+  store<u32>(st + ROUNDS, aesExpandKey(st + KEYS, key, keyLen, TMP));
+  // §6.4: H = E(K, 0^128).
+  memory.fill(Q, 0, 128);
+  aesEncrypt8(st + KEYS, <i32>load<u32>(st + ROUNDS), Q);
+  ghashKey(st + TABLE, Q, TMP);
+  // §7.1 step 2: J0 = IV ‖ 0^31 ‖ 1 for a 96-bit IV, else GHASH(IV ‖ 0^(s+64) ‖ [len(IV)]_64).
+  if (ivLen == 12) {
+    memory.copy(st + J0, iv, 12);
+    store<u32>(st + J0, bswap<u32>(1), 12);
+  } else {
+    ghash(st, st + J0, iv, <usize>ivLen);
+    store<u64>(LENGTHS, 0);
+    store<u64>(LENGTHS, bswap<u64>(<u64>ivLen << 3), 8);
+    ghash(st, st + J0, LENGTHS, 16);
+  }
+  encryptBlock(st, st + J0, st + MASK);
+  gcmRewind(st);
+}
+
+/** Absorbs additional authenticated data. */
+export function gcmAad(st: usize, p: usize, len: i32): void {
+  if (len == 0) return;
+  const phase = load<u32>(st + PHASE);
+  if (phase & AAD_CLOSED) unreachable();
+  ghash(st, st + Y, p, <usize>len);
+  store<u64>(st + AAD_BYTES, load<u64>(st + AAD_BYTES) + <u64>len);
+  if (len & 15) store<u32>(st + PHASE, phase | AAD_CLOSED);
+}
+
+/** XORs `len` bytes of keystream into `src` → `dst` (§7.1 step 3, GCTR from inc32(J0)). */
+export function gcmCrypt(st: usize, src: usize, dst: usize, len: i32): void {
+  let phase = load<u32>(st + PHASE) | AAD_CLOSED;
+  if (len == 0) return;
+  if (phase & CTR_CLOSED) unreachable();
+  const ctr = aesCtr(st + KEYS, <i32>load<u32>(st + ROUNDS), st + CB, bswap<u32>(load<u32>(st + CB, 12)), src, dst, <usize>len, Q);
+  store<u32>(st + CB, bswap<u32>(ctr), 12);
+  if (len & 15) phase |= CTR_CLOSED;
+  store<u32>(st + PHASE, phase);
+}
+
+/** Absorbs ciphertext into GHASH (§7.1 step 5). */
+export function gcmAbsorbCiphertext(st: usize, p: usize, len: i32): void {
+  let phase = load<u32>(st + PHASE) | AAD_CLOSED;
+  if (len == 0) return;
+  if (phase & CT_CLOSED) unreachable();
+  ghash(st, st + Y, p, <usize>len);
+  store<u64>(st + CT_BYTES, load<u64>(st + CT_BYTES) + <u64>len);
+  if (len & 15) phase |= CT_CLOSED;
+  store<u32>(st + PHASE, phase);
+}
+
+/** Writes the 16-byte tag: GHASH over [len(A)]_64 ‖ [len(C)]_64 last, XOR E(K, J0) (§7.1 steps
+ *  5–7). Leaves the state as it was, so it may be called again. */
+export function gcmTag(st: usize, out: usize): void {
+  memory.copy(Y_COPY, st + Y, 16);
+  store<u64>(LENGTHS, bswap<u64>(load<u64>(st + AAD_BYTES) << 3), 0);
+  store<u64>(LENGTHS, bswap<u64>(load<u64>(st + CT_BYTES) << 3), 8);
+  ghash(st, Y_COPY, LENGTHS, 16);
+  store<u64>(out, load<u64>(Y_COPY) ^ load<u64>(st + MASK), 0);
+  store<u64>(out, load<u64>(Y_COPY, 8) ^ load<u64>(st + MASK, 8), 8);
+}
+
+/** Sets the counter back to inc32(J0), for the decryption pass after the tag is checked. */
+export function gcmRewind(st: usize): void {
+  memory.copy(st + CB, st + J0, 12);
+  store<u32>(st + CB, bswap<u32>(bswap<u32>(load<u32>(st + J0, 12)) + 1), 12);
+  store<u32>(st + PHASE, load<u32>(st + PHASE) & ~CTR_CLOSED);
+}

@@ -1,0 +1,158 @@
+// GHASH (SP 800-38D §6.4) by constant-time integer multiplication: no table is indexed by a secret.
+//
+// A field element is a polynomial over GF(2) of degree < 128; in GCM's bit-reflected convention
+// (§6.3) the most significant bit of byte 0 is the coefficient of x^0. Internally an element is
+// two u64 in natural order (bit i of the first word = coefficient of x^i, of the second = x^(64+i));
+// from the little-endian load of the bytes that is a bit reversal within each byte (rev8).
+//
+// WebAssembly has no carry-less multiply, but i64.mul gives the low 64 bits of an integer product.
+// Multiplication "with holes": split x into x & 0x1111…, x & 0x2222…, x & 0x4444…, x & 0x8888…;
+// in the integer product of two such subsets the terms that land on one bit position are at most
+// 16, and spaced four bits apart, so their carries stay in the three bits above, which the mask
+// drops (16 terms only occur at positions 60–63, where the carry leaves the word). XOR of the four
+// products per class of positions gives the low half of the carry-less product (bmul64); the high
+// half is the low half of the product of the bit-reversed operands, reversed again and shifted by
+// one. A 128×128 product is three 64×64 ones (Karatsuba), so six bmul64; blocks are processed up
+// to eight at a time, multiplied by H^8 … H^1 and summed before a single reduction.
+
+/** Powers of H kept: the most blocks folded per reduction. */
+const POWERS: usize = 8;
+/** One power of H: its six operands (lo, hi, lo ^ hi, and the three bit-reversed) × 4 subsets. */
+const ENTRY: usize = 192;
+/** Bytes of a GHASH key table. */
+export const GHASH_TABLE_SIZE: usize = POWERS * ENTRY;
+/** Bytes of scratch `ghashUpdate` needs: the operands of eight blocks, and a padded block. */
+export const GHASH_SCRATCH_SIZE: usize = POWERS * 48 + 16;
+
+const M0: u64 = 0x1111111111111111;
+const M1: u64 = 0x2222222222222222;
+const M2: u64 = 0x4444444444444444;
+const M3: u64 = 0x8888888888888888;
+
+/** Reverses the bits of each byte. */
+// @ts-ignore: decorator
+@inline function rev8(x: u64): u64 {
+  x = ((x >> 1) & 0x5555555555555555) | ((x & 0x5555555555555555) << 1);
+  x = ((x >> 2) & 0x3333333333333333) | ((x & 0x3333333333333333) << 2);
+  return ((x >> 4) & 0x0f0f0f0f0f0f0f0f) | ((x & 0x0f0f0f0f0f0f0f0f) << 4);
+}
+
+/** Reverses the 64 bits. */
+// @ts-ignore: decorator
+@inline function rev64(x: u64): u64 {
+  return bswap<u64>(rev8(x));
+}
+
+// @ts-ignore: decorator
+@inline function storeSubsets(e: usize, x: u64): void {
+  store<u64>(e, x & M0, 0);
+  store<u64>(e, x & M1, 8);
+  store<u64>(e, x & M2, 16);
+  store<u64>(e, x & M3, 24);
+}
+
+/** Table entry for h = (h0, h1) in natural order. */
+function storeEntry(e: usize, h0: u64, h1: u64): void {
+  const r0 = rev64(h0), r1 = rev64(h1);
+  storeSubsets(e, h0);
+  storeSubsets(e + 32, h1);
+  storeSubsets(e + 64, h0 ^ h1);
+  storeSubsets(e + 96, r0);
+  storeSubsets(e + 128, r1);
+  storeSubsets(e + 160, r0 ^ r1);
+}
+
+/** A block's six operands, from the little-endian loads of its two halves (bytes 0–7, 8–15):
+ *  natural order by rev8, bit-reversed order by a byte swap (rev64 ∘ rev8 = bswap). */
+// @ts-ignore: decorator
+@inline function prepare(o: usize, l0: u64, l1: u64): void {
+  const n0 = rev8(l0), n1 = rev8(l1), r0 = bswap<u64>(l0), r1 = bswap<u64>(l1);
+  store<u64>(o, n0, 0);
+  store<u64>(o, n1, 8);
+  store<u64>(o, n0 ^ n1, 16);
+  store<u64>(o, r0, 24);
+  store<u64>(o, r1, 32);
+  store<u64>(o, r0 ^ r1, 40);
+}
+
+/** Σ_i bmul64(operand t of block i, operand t of H^(g−i)) over the g blocks at `ops`. */
+// @ts-ignore: decorator
+@inline function product(table: usize, ops: usize, g: usize, t: usize): u64 {
+  let a0: u64 = 0, a1: u64 = 0, a2: u64 = 0, a3: u64 = 0;
+  let o = ops + t * 8;
+  let e = table + (g - 1) * ENTRY + t * 32;
+  for (let i: usize = 0; i < g; i++, o += 48, e -= ENTRY) {
+    const x = load<u64>(o);
+    const x0 = x & M0, x1 = x & M1, x2 = x & M2, x3 = x & M3;
+    const h0 = load<u64>(e, 0), h1 = load<u64>(e, 8), h2 = load<u64>(e, 16), h3 = load<u64>(e, 24);
+    a0 ^= (x0 * h0) ^ (x1 * h3) ^ (x2 * h2) ^ (x3 * h1);
+    a1 ^= (x0 * h1) ^ (x1 * h0) ^ (x2 * h3) ^ (x3 * h2);
+    a2 ^= (x0 * h2) ^ (x1 * h1) ^ (x2 * h0) ^ (x3 * h3);
+    a3 ^= (x0 * h3) ^ (x1 * h2) ^ (x2 * h1) ^ (x3 * h0);
+  }
+  return (a0 & M0) | (a1 & M1) | (a2 & M2) | (a3 & M3);
+}
+
+/** Y = Σ block_i · H^(g−i) for the g blocks prepared at `ops` (block 0 already holds Y ⊕ X_1),
+ *  reduced modulo x^128 + x^7 + x^2 + x + 1 and stored as GCM bytes at `y`. */
+function multiply(table: usize, ops: usize, g: usize, y: usize): void {
+  const p0 = product(table, ops, g, 0), p1 = product(table, ops, g, 1), p2 = product(table, ops, g, 2);
+  const q0 = rev64(product(table, ops, g, 3)) >> 1;
+  const q1 = rev64(product(table, ops, g, 4)) >> 1;
+  const q2 = rev64(product(table, ops, g, 5)) >> 1;
+  // lo·lo = (p0, q0), hi·hi = (p1, q1), (lo + hi)·(lo + hi) = (p2, q2); 256-bit c0 … c3.
+  const c0 = p0;
+  const c1 = q0 ^ p2 ^ p0 ^ p1;
+  const c2 = p1 ^ q2 ^ q0 ^ q1;
+  const c3 = q1;
+  // x^128 = x^7 + x^2 + x + 1: fold (c2, c3)·(x^7 + x^2 + x + 1) into (c0, c1). The bits that spill
+  // past x^127 (f, below x^6) are folded into c2 first; their own product stays below x^13.
+  const d = c2 ^ (c3 >> 63) ^ (c3 >> 62) ^ (c3 >> 57);
+  const y0 = c0 ^ d ^ (d << 1) ^ (d << 2) ^ (d << 7);
+  const y1 = c1 ^ c3 ^ ((c3 << 1) | (c2 >> 63)) ^ ((c3 << 2) | (c2 >> 62)) ^ ((c3 << 7) | (c2 >> 57));
+  store<u64>(y, rev8(y0), 0);
+  store<u64>(y, rev8(y1), 8);
+}
+
+/** Builds the key table for H (16 bytes at `h`): H^1 … H^8. `tmp`: GHASH_SCRATCH_SIZE bytes. */
+export function ghashKey(table: usize, h: usize, tmp: usize): void {
+  const ops = tmp, y = tmp + POWERS * 48;
+  storeEntry(table, rev8(load<u64>(h)), rev8(load<u64>(h, 8)));
+  memory.copy(y, h, 16);
+  for (let k: usize = 1; k < POWERS; k++) {
+    prepare(ops, load<u64>(y), load<u64>(y, 8)); // H^k ⊕ 0, times H
+    multiply(table, ops, 1, y);
+    storeEntry(table + k * ENTRY, rev8(load<u64>(y)), rev8(load<u64>(y, 8)));
+  }
+}
+
+/**
+ * Absorbs `len` bytes at `p` into the GHASH value at `y` (16 bytes, GCM byte order; §6.4 steps
+ * 2–4). If `len` is not a multiple of 16 the last block is padded with zeros (the padding of §7.1).
+ * `tmp`: GHASH_SCRATCH_SIZE bytes.
+ */
+export function ghashUpdate(table: usize, y: usize, p: usize, len: usize, tmp: usize): void {
+  const ops = tmp, pad = tmp + POWERS * 48;
+  while (len > 0) {
+    const blocks = (len + 15) >> 4;
+    const g = min<usize>(blocks, POWERS);
+    for (let i: usize = 0; i < g; i++) {
+      let src = p + i * 16;
+      if (i * 16 + 16 > len) {
+        memory.fill(pad, 0, 16);
+        memory.copy(pad, src, len - i * 16);
+        src = pad;
+      }
+      let l0 = load<u64>(src), l1 = load<u64>(src, 8);
+      if (i == 0) {
+        l0 ^= load<u64>(y);
+        l1 ^= load<u64>(y, 8);
+      }
+      prepare(ops + i * 48, l0, l1);
+    }
+    multiply(table, ops, g, y);
+    const n = min<usize>(len, g * 16);
+    p += n;
+    len -= n;
+  }
+}
