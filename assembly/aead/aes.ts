@@ -278,18 +278,19 @@ export function aesExpandKey(rk: usize, key: usize, keyLen: i32, tmp: usize): i3
     }
     store<u32>(tmp + <usize>i * 4, load<u32>(tmp + <usize>(i - nk) * 4) ^ w);
   }
-  // Each round key, copied into all eight blocks and bitsliced, is a plane of 0x00 and 0xff bytes.
-  // Rounds 1 … Nr also absorb the S-box constant 0x63 that aes-sbox.ts leaves out: MixColumns and
-  // ShiftRows map a state of equal bytes 0x63 to itself, so it can be added after them.
+  // A round key in bitsliced form is the same in all eight blocks: plane b has byte 0xff where
+  // the key byte has bit b set. Rounds 1 … Nr also absorb the S-box constant 0x63 that aes-sbox.ts
+  // leaves out: ShiftRows and MixColumns map a state of bytes all 0x63 to itself, so it can be
+  // added after them.
   for (let r = 0; r <= rounds; r++) {
-    const k = rk + <usize>r * 128;
+    const k = rk + <usize>r * 128, w = tmp + <usize>r * 16;
+    transposeBytes64(w);
     const c: u64 = r == 0 ? 0 : 0x6363636363636363;
-    const k0 = load<u64>(tmp + <usize>r * 16) ^ c, k1 = load<u64>(tmp + <usize>r * 16, 8) ^ c;
-    for (let i: usize = 0; i < 128; i += 16) {
-      store<u64>(k + i, k0);
-      store<u64>(k + i, k1, 8);
+    const lo = load<u64>(w) ^ c, hi = load<u64>(w, 8) ^ c;
+    for (let b: u64 = 0; b < 8; b++) {
+      store<u64>(k + <usize>b * 16, ((lo >> b) & 0x0101010101010101) * 0xff);
+      store<u64>(k + <usize>b * 16, ((hi >> b) & 0x0101010101010101) * 0xff, 8);
     }
-    bitslice(k);
   }
   return rounds;
 }
@@ -300,9 +301,11 @@ export function aesExpandKey(rk: usize, key: usize, keyLen: i32, tmp: usize): i3
  * block is inc32 of the last (§6.2). Returns the counter after the last block used. `q`: 128 bytes.
  */
 export function aesCtr(rk: usize, rounds: i32, prefix: usize, ctr: u32, src: usize, dst: usize, len: usize, q: usize): u32 {
+  const p0 = load<u64>(prefix), p1 = load<u32>(prefix, 8);
   while (len > 0) {
     for (let i: usize = 0; i < 128; i += 16) {
-      memory.copy(q + i, prefix, 12);
+      store<u64>(q + i, p0);
+      store<u32>(q + i, p1, 8);
       store<u32>(q + i, bswap<u32>(ctr), 12);
       ctr++;
     }

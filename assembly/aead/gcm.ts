@@ -34,32 +34,32 @@ function ghash(st: usize, y: usize, p: usize, len: usize): void {
   ghashUpdate(st + TABLE, y, p, len, TMP);
 }
 
-/** Encrypts the block at `src` into `dst` (16 bytes each) through Q. */
-function encryptBlock(st: usize, src: usize, dst: usize): void {
-  memory.copy(Q, src, 16);
-  aesEncrypt8(st + KEYS, <i32>load<u32>(st + ROUNDS), Q);
-  memory.copy(dst, Q, 16);
-}
-
 /** Sets up `st` for key `key` (16, 24 or 32 bytes) and IV `iv` (ivLen ≥ 1 bytes). */
 export function gcmInit(st: usize, key: usize, keyLen: i32, iv: usize, ivLen: i32): void {
   memory.fill(st, 0, GCM_STATE_SIZE);
   store<u32>(st + ROUNDS, aesExpandKey(st + KEYS, key, keyLen, TMP));
-  // §6.4: H = E(K, 0^128).
+  // §6.4: H = E(K, 0^128); §7.1 step 2: J0 = IV ‖ 0^31 ‖ 1 for a 96-bit IV, else
+  // GHASH(IV ‖ 0^(s+64) ‖ [len(IV)]_64). With a 96-bit IV, H and E(K, J0) come from one batch.
+  const rounds = <i32>load<u32>(st + ROUNDS);
   memory.fill(Q, 0, 128);
-  aesEncrypt8(st + KEYS, <i32>load<u32>(st + ROUNDS), Q);
-  ghashKey(st + TABLE, Q, TMP);
-  // §7.1 step 2: J0 = IV ‖ 0^31 ‖ 1 for a 96-bit IV, else GHASH(IV ‖ 0^(s+64) ‖ [len(IV)]_64).
   if (ivLen == 12) {
     memory.copy(st + J0, iv, 12);
     store<u32>(st + J0, bswap<u32>(1), 12);
+    memory.copy(Q + 16, st + J0, 16);
+  }
+  aesEncrypt8(st + KEYS, rounds, Q);
+  ghashKey(st + TABLE, Q, TMP);
+  if (ivLen == 12) {
+    memory.copy(st + MASK, Q + 16, 16);
   } else {
     ghash(st, st + J0, iv, <usize>ivLen);
     store<u64>(LENGTHS, 0);
     store<u64>(LENGTHS, bswap<u64>(<u64>ivLen << 3), 8);
     ghash(st, st + J0, LENGTHS, 16);
+    memory.copy(Q, st + J0, 16);
+    aesEncrypt8(st + KEYS, rounds, Q);
+    memory.copy(st + MASK, Q, 16);
   }
-  encryptBlock(st, st + J0, st + MASK);
   gcmRewind(st);
 }
 

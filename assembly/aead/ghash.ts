@@ -75,6 +75,20 @@ function storeEntry(e: usize, h0: u64, h1: u64): void {
   store<u64>(o, r0 ^ r1, 40);
 }
 
+/** The same for the block x (bytes in order) with both halves at once (SIMD build). */
+// @ts-ignore: decorator
+@inline function prepareSimd(o: usize, x: v128): void {
+  const m1 = i8x16.splat(0x55), m2 = i8x16.splat(0x33), m4 = i8x16.splat(0x0f);
+  let n = v128.or(v128.and(i64x2.shr_u(x, 1), m1), i64x2.shl(v128.and(x, m1), 1));
+  n = v128.or(v128.and(i64x2.shr_u(n, 2), m2), i64x2.shl(v128.and(n, m2), 2));
+  n = v128.or(v128.and(i64x2.shr_u(n, 4), m4), i64x2.shl(v128.and(n, m4), 4));
+  const r = i8x16.shuffle(x, x, 7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8);
+  v128.store(o, n, 0);
+  v128.store64_lane(o, v128.xor(n, i64x2.shuffle(n, n, 1, 0)), 0, 16);
+  v128.store(o, r, 24);
+  v128.store64_lane(o, v128.xor(r, i64x2.shuffle(r, r, 1, 0)), 0, 40);
+}
+
 /** Σ_i bmul64(operand t of block i, operand t of H^(g−i)) over the g blocks at `ops`. */
 // @ts-ignore: decorator
 @inline function product(table: usize, ops: usize, g: usize, t: usize): u64 {
@@ -101,12 +115,13 @@ function multiply(table: usize, ops: usize, g: usize, y: usize): void {
   const q1 = rev64(product(table, ops, g, 4)) >> 1;
   const q2 = rev64(product(table, ops, g, 5)) >> 1;
   // lo·lo = (p0, q0), hi·hi = (p1, q1), (lo + hi)·(lo + hi) = (p2, q2); 256-bit c0 … c3.
-  const c0 = p0;
-  const c1 = q0 ^ p2 ^ p0 ^ p1;
-  const c2 = p1 ^ q2 ^ q0 ^ q1;
-  const c3 = q1;
-  // x^128 = x^7 + x^2 + x + 1: fold (c2, c3)·(x^7 + x^2 + x + 1) into (c0, c1). The bits that spill
-  // past x^127 (f, below x^6) are folded into c2 first; their own product stays below x^13.
+  reduce(y, p0, q0 ^ p2 ^ p0 ^ p1, p1 ^ q2 ^ q0 ^ q1, q1);
+}
+
+/** Stores c0 + c1·x^64 + c2·x^128 + c3·x^192 modulo x^128 + x^7 + x^2 + x + 1 at `y`, in GCM
+ *  byte order. x^128 = x^7 + x^2 + x + 1: (c2, c3)·(x^7 + x^2 + x + 1) is folded into (c0, c1);
+ *  the bits of it past x^127 (below x^6) are folded into c2 first, their product below x^13. */
+function reduce(y: usize, c0: u64, c1: u64, c2: u64, c3: u64): void {
   const d = c2 ^ (c3 >> 63) ^ (c3 >> 62) ^ (c3 >> 57);
   const y0 = c0 ^ d ^ (d << 1) ^ (d << 2) ^ (d << 7);
   const y1 = c1 ^ c3 ^ ((c3 << 1) | (c2 >> 63)) ^ ((c3 << 2) | (c2 >> 62)) ^ ((c3 << 7) | (c2 >> 57));
@@ -114,15 +129,36 @@ function multiply(table: usize, ops: usize, g: usize, y: usize): void {
   store<u64>(y, rev8(y1), 8);
 }
 
-/** Builds the key table for H (16 bytes at `h`): H^1 … H^8. `tmp`: GHASH_SCRATCH_SIZE bytes. */
+/** Spreads the low 32 bits of x to the even bits: squaring over GF(2) is linear. */
+// @ts-ignore: decorator
+@inline function spread(x: u64): u64 {
+  x = (x | (x << 16)) & 0x0000ffff0000ffff;
+  x = (x | (x << 8)) & 0x00ff00ff00ff00ff;
+  x = (x | (x << 4)) & 0x0f0f0f0f0f0f0f0f;
+  x = (x | (x << 2)) & 0x3333333333333333;
+  return (x | (x << 1)) & 0x5555555555555555;
+}
+
+/** Stores the square of the element of table entry `e` at `y`. */
+function square(e: usize, y: usize): void {
+  const a0 = load<u64>(e, 0) | load<u64>(e, 8) | load<u64>(e, 16) | load<u64>(e, 24);
+  const a1 = load<u64>(e, 32) | load<u64>(e, 40) | load<u64>(e, 48) | load<u64>(e, 56);
+  reduce(y, spread(a0 & 0xffffffff), spread(a0 >> 32), spread(a1 & 0xffffffff), spread(a1 >> 32));
+}
+
+/** Builds the key table for H (16 bytes at `h`): H^1 … H^8, the even powers by squaring.
+ *  `tmp`: GHASH_SCRATCH_SIZE bytes. */
 export function ghashKey(table: usize, h: usize, tmp: usize): void {
   const ops = tmp, y = tmp + POWERS * 48;
   storeEntry(table, rev8(load<u64>(h)), rev8(load<u64>(h, 8)));
-  memory.copy(y, h, 16);
-  for (let k: usize = 1; k < POWERS; k++) {
-    prepare(ops, load<u64>(y), load<u64>(y, 8)); // H^k ⊕ 0, times H
-    multiply(table, ops, 1, y);
-    storeEntry(table + k * ENTRY, rev8(load<u64>(y)), rev8(load<u64>(y, 8)));
+  for (let k: usize = 2; k <= POWERS; k++) {
+    if (k & 1) {
+      prepare(ops, load<u64>(y), load<u64>(y, 8)); // y = H^(k−1), times H
+      multiply(table, ops, 1, y);
+    } else {
+      square(table + (k / 2 - 1) * ENTRY, y);
+    }
+    storeEntry(table + (k - 1) * ENTRY, rev8(load<u64>(y)), rev8(load<u64>(y, 8)));
   }
 }
 
@@ -143,12 +179,18 @@ export function ghashUpdate(table: usize, y: usize, p: usize, len: usize, tmp: u
         memory.copy(pad, src, len - i * 16);
         src = pad;
       }
-      let l0 = load<u64>(src), l1 = load<u64>(src, 8);
-      if (i == 0) {
-        l0 ^= load<u64>(y);
-        l1 ^= load<u64>(y, 8);
+      if (ASC_FEATURE_SIMD) {
+        let x = v128.load(src);
+        if (i == 0) x = v128.xor(x, v128.load(y));
+        prepareSimd(ops + i * 48, x);
+      } else {
+        let l0 = load<u64>(src), l1 = load<u64>(src, 8);
+        if (i == 0) {
+          l0 ^= load<u64>(y);
+          l1 ^= load<u64>(y, 8);
+        }
+        prepare(ops + i * 48, l0, l1);
       }
-      prepare(ops + i * 48, l0, l1);
     }
     multiply(table, ops, g, y);
     const n = min<usize>(len, g * 16);
