@@ -9,6 +9,7 @@ import { Status } from '../status';
 import { equal } from '../ct';
 import { STATE_SIZE } from '../mem';
 import * as chachapoly from './chachapoly';
+import * as gcm from './gcm';
 
 const ALG: usize = 0;
 const PHASE: usize = 4;
@@ -25,16 +26,16 @@ export const TAG_LENGTH: i32 = 16;
 
 // Every cipher state fits a slot (checked at compile time).
 // @ts-ignore: compile-time builtin
-if (BODY + chachapoly.CHACHAPOLY_STATE_SIZE > <usize>STATE_SIZE) ERROR('an AEAD state does not fit a slot');
+if (BODY + max(chachapoly.CHACHAPOLY_STATE_SIZE, gcm.GCM_STATE_SIZE) > <usize>STATE_SIZE) ERROR('an AEAD state does not fit a slot');
 
 export function isAeadAlg(alg: i32): bool {
-  return alg == AeadAlg.CHACHA20_POLY1305 || alg == AeadAlg.XCHACHA20_POLY1305;
+  return alg >= AeadAlg.CHACHA20_POLY1305 && alg <= AeadAlg.AES_GCM;
 }
 
 export function validKeyAndNonce(alg: i32, keyLen: i32, nonceLen: i32): bool {
   if (alg == AeadAlg.CHACHA20_POLY1305) return keyLen == 32 && nonceLen == 12;
   if (alg == AeadAlg.XCHACHA20_POLY1305) return keyLen == 32 && nonceLen == 24;
-  return false;
+  return (keyLen == 16 || keyLen == 24 || keyLen == 32) && nonceLen >= 1; // any IV length (SP 800-38D)
 }
 
 /** A state the host handed back holds a known algorithm and phase. */
@@ -47,7 +48,39 @@ export function init(st: usize, alg: i32, key: usize, keyLen: i32, nonce: usize,
   store<i32>(st, alg, ALG);
   store<u32>(st, AAD, PHASE);
   store<u32>(st, 0, CLOSED);
-  chachapoly.chachaPolyInit(st + BODY, key, nonce, nonceLen);
+  if (alg == AeadAlg.AES_GCM) gcm.gcmInit(st + BODY, key, keyLen, nonce, nonceLen);
+  else chachapoly.chachaPolyInit(st + BODY, key, nonce, nonceLen);
+}
+
+// The cipher operations, dispatched on the algorithm in the header.
+
+function isGcm(st: usize): bool {
+  return load<i32>(st, ALG) == AeadAlg.AES_GCM;
+}
+
+function cipherAad(st: usize, p: usize, len: i32): void {
+  if (isGcm(st)) gcm.gcmAad(st + BODY, p, len);
+  else chachapoly.chachaPolyAad(st + BODY, p, len);
+}
+
+function cipherCrypt(st: usize, src: usize, dst: usize, len: i32): void {
+  if (isGcm(st)) gcm.gcmCrypt(st + BODY, src, dst, len);
+  else chachapoly.chachaPolyCrypt(st + BODY, src, dst, len);
+}
+
+function cipherAbsorb(st: usize, p: usize, len: i32): void {
+  if (isGcm(st)) gcm.gcmAbsorbCiphertext(st + BODY, p, len);
+  else chachapoly.chachaPolyAbsorbCiphertext(st + BODY, p, len);
+}
+
+function cipherTag(st: usize, out: usize): void {
+  if (isGcm(st)) gcm.gcmTag(st + BODY, out);
+  else chachapoly.chachaPolyTag(st + BODY, out);
+}
+
+function cipherRewind(st: usize): void {
+  if (isGcm(st)) gcm.gcmRewind(st + BODY);
+  else chachapoly.chachaPolyRewind(st + BODY);
 }
 
 /** Moves to `phase` (from AAD, or staying in it) and takes a chunk of `len` bytes. */
@@ -65,27 +98,27 @@ function enter(st: usize, phase: u32, len: i32): bool {
 
 export function aad(st: usize, p: usize, len: i32): Status {
   if (!enter(st, AAD, len)) return Status.BAD_LENGTH;
-  chachapoly.chachaPolyAad(st + BODY, p, len);
+  cipherAad(st, p, len);
   return Status.OK;
 }
 
 export function encrypt(st: usize, src: usize, dst: usize, len: i32): Status {
   if (!enter(st, SEAL, len)) return Status.BAD_LENGTH;
-  chachapoly.chachaPolyCrypt(st + BODY, src, dst, len);
-  chachapoly.chachaPolyAbsorbCiphertext(st + BODY, dst, len);
+  cipherCrypt(st, src, dst, len);
+  cipherAbsorb(st, dst, len);
   return Status.OK;
 }
 
 export function tag(st: usize, out: usize): Status {
   const phase = load<u32>(st, PHASE);
   if (phase != AAD && phase != SEAL) return Status.BAD_SLOT;
-  chachapoly.chachaPolyTag(st + BODY, out);
+  cipherTag(st, out);
   return Status.OK;
 }
 
 export function absorb(st: usize, p: usize, len: i32): Status {
   if (!enter(st, OPEN, len)) return Status.BAD_LENGTH;
-  chachapoly.chachaPolyAbsorbCiphertext(st + BODY, p, len);
+  cipherAbsorb(st, p, len);
   return Status.OK;
 }
 
@@ -94,9 +127,9 @@ export function verify(st: usize, expected: usize): Status {
   const phase = load<u32>(st, PHASE);
   if (phase != AAD && phase != OPEN) return Status.BAD_SLOT;
   const computed = st + COMPUTED_TAG;
-  chachapoly.chachaPolyTag(st + BODY, computed);
+  cipherTag(st, computed);
   if (!equal(computed, expected, TAG_LENGTH)) return Status.INVALID_TAG;
-  chachapoly.chachaPolyRewind(st + BODY);
+  cipherRewind(st);
   store<u32>(st, VERIFIED, PHASE);
   store<u32>(st, 0, CLOSED);
   return Status.OK;
@@ -105,6 +138,6 @@ export function verify(st: usize, expected: usize): Status {
 export function decrypt(st: usize, src: usize, dst: usize, len: i32): Status {
   if (load<u32>(st, PHASE) != VERIFIED || load<u32>(st, CLOSED)) return Status.BAD_SLOT;
   if (len & 63) store<u32>(st, 1, CLOSED);
-  chachapoly.chachaPolyCrypt(st + BODY, src, dst, len);
+  cipherCrypt(st, src, dst, len);
   return Status.OK;
 }
