@@ -11,6 +11,8 @@ import { and, sboxPlanes, xor } from './aes-sbox';
 
 /** Bytes of bitsliced round keys for up to 14 rounds. */
 export const AES_KEYS_SIZE: usize = 15 * 128;
+/** Bytes of scratch aesExpandKey needs. */
+export const AES_SCHEDULE_SCRATCH: usize = 384;
 
 // @ts-ignore: decorator
 @inline function shr<T>(a: T, n: i32): T {
@@ -35,12 +37,20 @@ export const AES_KEYS_SIZE: usize = 15 * 128;
 /**
  * Transposes, within each byte position, the 8×8 bit matrix formed by the eight words at `p`,
  * `p + 16`, …, `p + 112`: afterwards word b holds bit b of each byte, bit j coming from word j.
- * Its own inverse. Three rounds of SWAPMOVE exchange single bits, bit pairs and nibbles.
+ * Its own inverse. Three rounds of SWAPMOVE exchange single bits, bit pairs and nibbles. In the
+ * SIMD build each word is first reordered by transposeBytes; if `k` is not 0 the words at `k` are
+ * added before the store (AddRoundKey, §5.1.4).
  */
 // @ts-ignore: decorator
-@inline function transposeBits<T>(p: usize): void {
+@inline function transposeBits<T>(p: usize, k: usize): void {
   let r0 = load<T>(p, 0), r1 = load<T>(p, 16), r2 = load<T>(p, 32), r3 = load<T>(p, 48);
   let r4 = load<T>(p, 64), r5 = load<T>(p, 80), r6 = load<T>(p, 96), r7 = load<T>(p, 112);
+  if (isVector<T>()) {
+    r0 = <T>transposeBytes(<v128>r0); r1 = <T>transposeBytes(<v128>r1);
+    r2 = <T>transposeBytes(<v128>r2); r3 = <T>transposeBytes(<v128>r3);
+    r4 = <T>transposeBytes(<v128>r4); r5 = <T>transposeBytes(<v128>r5);
+    r6 = <T>transposeBytes(<v128>r6); r7 = <T>transposeBytes(<v128>r7);
+  }
   let m = splat<T>(0x5555555555555555);
   let t = and<T>(xor<T>(shr<T>(r0, 1), r1), m); r1 = xor<T>(r1, t); r0 = xor<T>(r0, shl<T>(t, 1));
   t = and<T>(xor<T>(shr<T>(r2, 1), r3), m); r3 = xor<T>(r3, t); r2 = xor<T>(r2, shl<T>(t, 1));
@@ -56,6 +66,12 @@ export const AES_KEYS_SIZE: usize = 15 * 128;
   t = and<T>(xor<T>(shr<T>(r1, 4), r5), m); r5 = xor<T>(r5, t); r1 = xor<T>(r1, shl<T>(t, 4));
   t = and<T>(xor<T>(shr<T>(r2, 4), r6), m); r6 = xor<T>(r6, t); r2 = xor<T>(r2, shl<T>(t, 4));
   t = and<T>(xor<T>(shr<T>(r3, 4), r7), m); r7 = xor<T>(r7, t); r3 = xor<T>(r3, shl<T>(t, 4));
+  if (k) {
+    r0 = xor<T>(r0, load<T>(k, 0)); r1 = xor<T>(r1, load<T>(k, 16));
+    r2 = xor<T>(r2, load<T>(k, 32)); r3 = xor<T>(r3, load<T>(k, 48));
+    r4 = xor<T>(r4, load<T>(k, 64)); r5 = xor<T>(r5, load<T>(k, 80));
+    r6 = xor<T>(r6, load<T>(k, 96)); r7 = xor<T>(r7, load<T>(k, 112));
+  }
   store<T>(p, r0, 0); store<T>(p, r1, 16); store<T>(p, r2, 32); store<T>(p, r3, 48);
   store<T>(p, r4, 64); store<T>(p, r5, 80); store<T>(p, r6, 96); store<T>(p, r7, 112);
 }
@@ -81,25 +97,31 @@ export const AES_KEYS_SIZE: usize = 15 * 128;
   store<u64>(p, hi, 8);
 }
 
-/** Converts eight blocks at `q` to a bitsliced state, or back (the conversion is an involution). */
-function bitslice(q: usize): void {
+// @ts-ignore: decorator
+@inline function transposeBytes8(q: usize): void {
+  transposeBytes64(q); transposeBytes64(q + 16); transposeBytes64(q + 32); transposeBytes64(q + 48);
+  transposeBytes64(q + 64); transposeBytes64(q + 80); transposeBytes64(q + 96); transposeBytes64(q + 112);
+}
+
+/** Converts the eight blocks at `q` to a bitsliced state and adds round key 0 (`k`). */
+function bitsliceIn(q: usize, k: usize): void {
   if (ASC_FEATURE_SIMD) {
-    for (let i: usize = 0; i < 128; i += 16) v128.store(q + i, transposeBytes(v128.load(q + i)));
-    transposeBits<v128>(q);
+    transposeBits<v128>(q, k);
   } else {
-    for (let i: usize = 0; i < 128; i += 16) transposeBytes64(q + i);
-    transposeBits<u64>(q);
-    transposeBits<u64>(q + 8);
+    transposeBytes8(q);
+    transposeBits<u64>(q, k);
+    transposeBits<u64>(q + 8, k + 8);
   }
 }
 
-/** AddRoundKey (§5.1.4) on a bitsliced state. */
-// @ts-ignore: decorator
-@inline function addRoundKey(q: usize, k: usize): void {
+/** Converts a bitsliced state at `q` back to eight blocks (the inverse of bitsliceIn without k). */
+function bitsliceOut(q: usize): void {
   if (ASC_FEATURE_SIMD) {
-    for (let i: usize = 0; i < 128; i += 16) v128.store(q + i, v128.xor(v128.load(q + i), v128.load(k + i)));
+    transposeBits<v128>(q, 0);
   } else {
-    for (let i: usize = 0; i < 128; i += 8) store<u64>(q + i, load<u64>(q + i) ^ load<u64>(k + i));
+    transposeBits<u64>(q, 0);
+    transposeBits<u64>(q + 8, 0);
+    transposeBytes8(q);
   }
 }
 
@@ -163,9 +185,15 @@ function mixSimd(q: usize, k: usize): void {
   mixPlane(q, k, 7, t, t7, v7);
 }
 
+// @ts-ignore: decorator
+@inline function lastPlane(q: usize, k: usize): void {
+  v128.store(q, v128.xor(shiftRows(v128.load(q)), v128.load(k)));
+}
+
 /** The last round after SubBytes: ShiftRows and AddRoundKey. */
 function lastSimd(q: usize, k: usize): void {
-  for (let i: usize = 0; i < 128; i += 16) v128.store(q + i, v128.xor(shiftRows(v128.load(q + i)), v128.load(k + i)));
+  lastPlane(q, k); lastPlane(q + 16, k + 16); lastPlane(q + 32, k + 32); lastPlane(q + 48, k + 48);
+  lastPlane(q + 64, k + 64); lastPlane(q + 80, k + 80); lastPlane(q + 96, k + 96); lastPlane(q + 112, k + 112);
 }
 
 // ── Scalar linear layer ──────────────────────────────────────────────────────────────────────
@@ -184,7 +212,21 @@ function lastSimd(q: usize, k: usize): void {
     ((b >> 24) & 0x000000ff00000000) | ((b << 8) & 0xffffff0000000000);
 }
 
-/** Plane b of a middle round after SubBytes, as in mixPlane; returns nothing, stores the plane. */
+/** ShiftRows'd rows 0–1 of plane b moved up by one row: rows 1–2. */
+// @ts-ignore: decorator
+@inline function upA(ua: u64, ub: u64): u64 {
+  return (ua >> 32) | (ub << 32);
+}
+
+/** … and rows 2–3 moved up: rows 3–0. */
+// @ts-ignore: decorator
+@inline function upB(ua: u64, ub: u64): u64 {
+  return (ub >> 32) | (ua << 32);
+}
+
+/** MixColumns and AddRoundKey of plane b, as mixPlane: `xa`, `xb` are plane b of 2·t; `ta`, `tb`
+ *  the plane's t (rows 2–3 of t are the rows r + 2, r + 3 of rows 0–1, and back); `va`, `vb` its
+ *  rows moved up. */
 // @ts-ignore: decorator
 @inline function mixPlane64(q: usize, k: usize, b: usize, xa: u64, xb: u64, ta: u64, tb: u64, va: u64, vb: u64): void {
   store<u64>(q + b * 16, xa ^ va ^ tb ^ load<u64>(k + b * 16));
@@ -192,38 +234,56 @@ function lastSimd(q: usize, k: usize): void {
 }
 
 function mixScalar(q: usize, k: usize): void {
-  // ShiftRows then, per plane, v = rows moved up by one, t = u ^ v; the xtime terms need t of
-  // the previous plane and of plane 7.
+  // Per plane: u = ShiftRows(s), v = u moved up one row, t = u ^ v; the xtime terms need t of
+  // the previous plane and of plane 7 (0x1b = bits 0, 1, 3, 4).
   let ua = shiftRowsA(load<u64>(q, 112)), ub = shiftRowsB(load<u64>(q, 120));
-  const va7 = (ua >> 32) | (ub << 32), vb7 = (ub >> 32) | (ua << 32);
-  const ta7 = ua ^ va7, tb7 = ub ^ vb7;
-  let pa = ta7, pb = tb7;
-  for (let b: usize = 0; b < 7; b++) {
-    ua = shiftRowsA(load<u64>(q + b * 16)); ub = shiftRowsB(load<u64>(q + b * 16 + 8));
-    const va = (ua >> 32) | (ub << 32), vb = (ub >> 32) | (ua << 32);
-    const ta = ua ^ va, tb = ub ^ vb;
-    // 0x1b = bits 0, 1, 3, 4: planes 1, 3 and 4 also take t_7 (plane 0 takes only t_7 = pa).
-    const fold = b == 1 || b == 3 || b == 4;
-    mixPlane64(q, k, b, fold ? pa ^ ta7 : pa, fold ? pb ^ tb7 : pb, ta, tb, va, vb);
-    pa = ta;
-    pb = tb;
-  }
-  mixPlane64(q, k, 7, pa, pb, ta7, tb7, va7, vb7);
+  const va7 = upA(ua, ub), vb7 = upB(ua, ub), ta7 = ua ^ va7, tb7 = ub ^ vb7;
+  ua = shiftRowsA(load<u64>(q, 0)); ub = shiftRowsB(load<u64>(q, 8));
+  let va = upA(ua, ub), vb = upB(ua, ub), ta = ua ^ va, tb = ub ^ vb;
+  mixPlane64(q, k, 0, ta7, tb7, ta, tb, va, vb);
+  let pa = ta, pb = tb;
+  ua = shiftRowsA(load<u64>(q, 16)); ub = shiftRowsB(load<u64>(q, 24));
+  va = upA(ua, ub); vb = upB(ua, ub); ta = ua ^ va; tb = ub ^ vb;
+  mixPlane64(q, k, 1, pa ^ ta7, pb ^ tb7, ta, tb, va, vb);
+  pa = ta; pb = tb;
+  ua = shiftRowsA(load<u64>(q, 32)); ub = shiftRowsB(load<u64>(q, 40));
+  va = upA(ua, ub); vb = upB(ua, ub); ta = ua ^ va; tb = ub ^ vb;
+  mixPlane64(q, k, 2, pa, pb, ta, tb, va, vb);
+  pa = ta; pb = tb;
+  ua = shiftRowsA(load<u64>(q, 48)); ub = shiftRowsB(load<u64>(q, 56));
+  va = upA(ua, ub); vb = upB(ua, ub); ta = ua ^ va; tb = ub ^ vb;
+  mixPlane64(q, k, 3, pa ^ ta7, pb ^ tb7, ta, tb, va, vb);
+  pa = ta; pb = tb;
+  ua = shiftRowsA(load<u64>(q, 64)); ub = shiftRowsB(load<u64>(q, 72));
+  va = upA(ua, ub); vb = upB(ua, ub); ta = ua ^ va; tb = ub ^ vb;
+  mixPlane64(q, k, 4, pa ^ ta7, pb ^ tb7, ta, tb, va, vb);
+  pa = ta; pb = tb;
+  ua = shiftRowsA(load<u64>(q, 80)); ub = shiftRowsB(load<u64>(q, 88));
+  va = upA(ua, ub); vb = upB(ua, ub); ta = ua ^ va; tb = ub ^ vb;
+  mixPlane64(q, k, 5, pa, pb, ta, tb, va, vb);
+  pa = ta; pb = tb;
+  ua = shiftRowsA(load<u64>(q, 96)); ub = shiftRowsB(load<u64>(q, 104));
+  va = upA(ua, ub); vb = upB(ua, ub); ta = ua ^ va; tb = ub ^ vb;
+  mixPlane64(q, k, 6, pa, pb, ta, tb, va, vb);
+  mixPlane64(q, k, 7, ta, tb, ta7, tb7, va7, vb7);
+}
+
+// @ts-ignore: decorator
+@inline function lastPlane64(q: usize, k: usize): void {
+  store<u64>(q, shiftRowsA(load<u64>(q)) ^ load<u64>(k));
+  store<u64>(q, shiftRowsB(load<u64>(q, 8)) ^ load<u64>(k, 8), 8);
 }
 
 function lastScalar(q: usize, k: usize): void {
-  for (let i: usize = 0; i < 128; i += 16) {
-    store<u64>(q + i, shiftRowsA(load<u64>(q + i)) ^ load<u64>(k + i));
-    store<u64>(q + i + 8, shiftRowsB(load<u64>(q + i + 8)) ^ load<u64>(k + i + 8));
-  }
+  lastPlane64(q, k); lastPlane64(q + 16, k + 16); lastPlane64(q + 32, k + 32); lastPlane64(q + 48, k + 48);
+  lastPlane64(q + 64, k + 64); lastPlane64(q + 80, k + 80); lastPlane64(q + 96, k + 96); lastPlane64(q + 112, k + 112);
 }
 
 // ── The cipher ──────────────────────────────────────────────────────────────────────────────
 
 /** Encrypts the eight blocks at `q` (128 bytes) in place with the bitsliced round keys at `rk`. */
 export function aesEncrypt8(rk: usize, rounds: i32, q: usize): void {
-  bitslice(q);
-  addRoundKey(q, rk);
+  bitsliceIn(q, rk);
   let k = rk + 128;
   for (let r = 1; r < rounds; r++, k += 128) {
     if (ASC_FEATURE_SIMD) {
@@ -243,7 +303,7 @@ export function aesEncrypt8(rk: usize, rounds: i32, q: usize): void {
     sboxPlanes<u64>(q + 8);
     lastScalar(q, k);
   }
-  bitslice(q);
+  bitsliceOut(q);
 }
 
 /** SubWord (§5.2) in constant time: the four bytes of `w` as four bits of each of eight planes. */
@@ -257,7 +317,7 @@ function subWord(w: u32, planes: usize): u32 {
 
 /**
  * KeyExpansion (§5.2) of a 16-, 24- or 32-byte key; writes the bitsliced round keys to `rk`
- * (AES_KEYS_SIZE bytes) and returns the number of rounds. `tmp` is 384 bytes of scratch, left
+ * (AES_KEYS_SIZE bytes) and returns the number of rounds. `tmp`: AES_SCHEDULE_SCRATCH bytes, left
  * holding key material for the caller to wipe.
  */
 export function aesExpandKey(rk: usize, key: usize, keyLen: i32, tmp: usize): i32 {
@@ -295,6 +355,27 @@ export function aesExpandKey(rk: usize, key: usize, keyLen: i32, tmp: usize): i3
   return rounds;
 }
 
+// @ts-ignore: decorator
+@inline function counterBlock(p: usize, p0: u64, p1: u32, ctr: u32): void {
+  store<u64>(p, p0);
+  store<u32>(p, p1, 8);
+  store<u32>(p, bswap<u32>(ctr), 12);
+}
+
+/** dst = src ^ key, 32 bytes. */
+// @ts-ignore: decorator
+@inline function xor32(dst: usize, src: usize, key: usize): void {
+  if (ASC_FEATURE_SIMD) {
+    v128.store(dst, v128.xor(v128.load(src), v128.load(key)));
+    v128.store(dst, v128.xor(v128.load(src, 16), v128.load(key, 16)), 16);
+  } else {
+    store<u64>(dst, load<u64>(src) ^ load<u64>(key));
+    store<u64>(dst, load<u64>(src, 8) ^ load<u64>(key, 8), 8);
+    store<u64>(dst, load<u64>(src, 16) ^ load<u64>(key, 16), 16);
+    store<u64>(dst, load<u64>(src, 24) ^ load<u64>(key, 24), 24);
+  }
+}
+
 /**
  * CTR (SP 800-38D §6.5): XORs `len` bytes at `src` with the keystream E(K, CB_1) ‖ E(K, CB_2) ‖ …
  * into `dst` (src may equal dst), where CB_1 = `prefix` (12 bytes) ‖ BE32(`ctr`) and each next
@@ -303,22 +384,18 @@ export function aesExpandKey(rk: usize, key: usize, keyLen: i32, tmp: usize): i3
 export function aesCtr(rk: usize, rounds: i32, prefix: usize, ctr: u32, src: usize, dst: usize, len: usize, q: usize): u32 {
   const p0 = load<u64>(prefix), p1 = load<u32>(prefix, 8);
   while (len > 0) {
-    for (let i: usize = 0; i < 128; i += 16) {
-      store<u64>(q + i, p0);
-      store<u32>(q + i, p1, 8);
-      store<u32>(q + i, bswap<u32>(ctr), 12);
-      ctr++;
-    }
+    counterBlock(q, p0, p1, ctr); counterBlock(q + 16, p0, p1, ctr + 1);
+    counterBlock(q + 32, p0, p1, ctr + 2); counterBlock(q + 48, p0, p1, ctr + 3);
+    counterBlock(q + 64, p0, p1, ctr + 4); counterBlock(q + 80, p0, p1, ctr + 5);
+    counterBlock(q + 96, p0, p1, ctr + 6); counterBlock(q + 112, p0, p1, ctr + 7);
     aesEncrypt8(rk, rounds, q);
     const n = min<usize>(len, 128);
     if (n == 128) {
-      if (ASC_FEATURE_SIMD) {
-        for (let i: usize = 0; i < 128; i += 16) v128.store(dst + i, v128.xor(v128.load(src + i), v128.load(q + i)));
-      } else {
-        for (let i: usize = 0; i < 128; i += 8) store<u64>(dst + i, load<u64>(src + i) ^ load<u64>(q + i));
-      }
+      xor32(dst, src, q); xor32(dst + 32, src + 32, q + 32);
+      xor32(dst + 64, src + 64, q + 64); xor32(dst + 96, src + 96, q + 96);
+      ctr += 8;
     } else {
-      ctr -= <u32>((<usize>128 - n) >> 4); // the blocks this last batch did not use
+      ctr += <u32>((n + 15) >> 4); // the blocks of this last batch used
       for (let i: usize = 0; i < n; i++) store<u8>(dst + i, load<u8>(src + i) ^ load<u8>(q + i));
     }
     src += n;

@@ -2,7 +2,7 @@
 // sequences: AAD, CTR keystream, GHASH over the ciphertext, tag. Calls within one phase come in
 // multiples of 64 bytes except the last, so no partial block is ever carried between calls; a call
 // that ends on a partial block closes its phase, and a further call in it is a caller bug (trap).
-import { AES_KEYS_SIZE, aesCtr, aesEncrypt8, aesExpandKey } from './aes';
+import { AES_KEYS_SIZE, AES_SCHEDULE_SCRATCH, aesCtr, aesEncrypt8, aesExpandKey } from './aes';
 import { GHASH_SCRATCH_SIZE, GHASH_TABLE_SIZE, ghashKey, ghashUpdate } from './ghash';
 import { CIPHER_SCRATCH } from '../mem';
 
@@ -24,11 +24,14 @@ const AAD_CLOSED: u32 = 1; // AAD ended on a partial block, or data has begun
 const CT_CLOSED: u32 = 2; // ciphertext absorbed ended on a partial block
 const CTR_CLOSED: u32 = 4; // keystream ended on a partial block
 
-// Scratch within CIPHER_SCRATCH (wiped by the caller).
+// Scratch within CIPHER_SCRATCH (wiped by the caller): 656 of its 2048 bytes.
 const Q: usize = CIPHER_SCRATCH; // 128 bytes: eight blocks for the cipher
-const TMP: usize = CIPHER_SCRATCH + 128; // key schedule (384 bytes) or GHASH (GHASH_SCRATCH_SIZE)
-const LENGTHS: usize = TMP + 384; // 16 bytes: a length block; then a copy of Y
-const Y_COPY: usize = LENGTHS + 16; // ends 560 bytes in, within CIPHER_SCRATCH_SIZE
+const TMP: usize = Q + 128; // key schedule (AES_SCHEDULE_SCRATCH) or GHASH (GHASH_SCRATCH_SIZE)
+const TMP_SIZE: usize = 496;
+const LENGTHS: usize = TMP + TMP_SIZE; // 16 bytes: a length block
+const Y_COPY: usize = LENGTHS + 16; // 16 bytes: the GHASH value, finished by gcmTag
+// @ts-ignore: a compile-time check
+if (!(GHASH_SCRATCH_SIZE <= TMP_SIZE && AES_SCHEDULE_SCRATCH <= TMP_SIZE)) ERROR('GCM scratch too small');
 
 function ghash(st: usize, y: usize, p: usize, len: usize): void {
   ghashUpdate(st + TABLE, y, p, len, TMP);

@@ -169,32 +169,35 @@ export function ghashKey(table: usize, h: usize, tmp: usize): void {
  */
 export function ghashUpdate(table: usize, y: usize, p: usize, len: usize, tmp: usize): void {
   const ops = tmp, pad = tmp + POWERS * 48;
-  while (len > 0) {
-    const blocks = (len + 15) >> 4;
-    const g = min<usize>(blocks, POWERS);
-    for (let i: usize = 0; i < g; i++) {
-      let src = p + i * 16;
-      if (i * 16 + 16 > len) {
-        memory.fill(pad, 0, 16);
-        memory.copy(pad, src, len - i * 16);
-        src = pad;
-      }
-      if (ASC_FEATURE_SIMD) {
-        let x = v128.load(src);
-        if (i == 0) x = v128.xor(x, v128.load(y));
-        prepareSimd(ops + i * 48, x);
-      } else {
-        let l0 = load<u64>(src), l1 = load<u64>(src, 8);
-        if (i == 0) {
-          l0 ^= load<u64>(y);
-          l1 ^= load<u64>(y, 8);
-        }
-        prepare(ops + i * 48, l0, l1);
-      }
-    }
+  // Whole groups of eight blocks.
+  for (; len >= POWERS * 16; len -= POWERS * 16, p += POWERS * 16) {
+    prepareBlock(ops, p, y);
+    for (let i: usize = 1; i < POWERS; i++) prepareBlock(ops + i * 48, p + i * 16, 0);
+    multiply(table, ops, POWERS, y);
+  }
+  // The rest: up to seven blocks, the last one zero-padded.
+  if (len > 0) {
+    const g = (len + 15) >> 4;
+    memory.fill(pad, 0, 16);
+    memory.copy(pad, p + (g - 1) * 16, len - (g - 1) * 16);
+    for (let i: usize = 0; i < g; i++) prepareBlock(ops + i * 48, i == g - 1 ? pad : p + i * 16, i == 0 ? y : 0);
     multiply(table, ops, g, y);
-    const n = min<usize>(len, g * 16);
-    p += n;
-    len -= n;
+  }
+}
+
+/** Prepares the block at `src`, added to the GHASH value at `y` unless `y` is 0. */
+// @ts-ignore: decorator
+@inline function prepareBlock(o: usize, src: usize, y: usize): void {
+  if (ASC_FEATURE_SIMD) {
+    let x = v128.load(src);
+    if (y) x = v128.xor(x, v128.load(y));
+    prepareSimd(o, x);
+  } else {
+    let l0 = load<u64>(src), l1 = load<u64>(src, 8);
+    if (y) {
+      l0 ^= load<u64>(y);
+      l1 ^= load<u64>(y, 8);
+    }
+    prepare(o, l0, l1);
   }
 }
