@@ -315,6 +315,13 @@ function subWord(w: u32, planes: usize): u32 {
   return s ^ 0x63636363;
 }
 
+/** Plane b of the bitsliced round key whose bytes (in plane order) are `x`. */
+// @ts-ignore: decorator
+@inline function keyPlane(k: usize, x: v128, b: i32): void {
+  const bit = i32x4.splat(0x01010101 << b);
+  v128.store(k + <usize>b * 16, i8x16.eq(v128.and(x, bit), bit));
+}
+
 /**
  * KeyExpansion (§5.2) of a 16-, 24- or 32-byte key; writes the bitsliced round keys to `rk`
  * (AES_KEYS_SIZE bytes) and returns the number of rounds. `tmp`: AES_SCHEDULE_SCRATCH bytes, left
@@ -344,12 +351,18 @@ export function aesExpandKey(rk: usize, key: usize, keyLen: i32, tmp: usize): i3
   // added after them.
   for (let r = 0; r <= rounds; r++) {
     const k = rk + <usize>r * 128, w = tmp + <usize>r * 16;
-    transposeBytes64(w);
     const c: u64 = r == 0 ? 0 : 0x6363636363636363;
-    const lo = load<u64>(w) ^ c, hi = load<u64>(w, 8) ^ c;
-    for (let b: u64 = 0; b < 8; b++) {
-      store<u64>(k + <usize>b * 16, ((lo >> b) & 0x0101010101010101) * 0xff);
-      store<u64>(k + <usize>b * 16, ((hi >> b) & 0x0101010101010101) * 0xff, 8);
+    if (ASC_FEATURE_SIMD) {
+      const x = v128.xor(transposeBytes(v128.load(w)), i64x2.splat(c));
+      keyPlane(k, x, 0); keyPlane(k, x, 1); keyPlane(k, x, 2); keyPlane(k, x, 3);
+      keyPlane(k, x, 4); keyPlane(k, x, 5); keyPlane(k, x, 6); keyPlane(k, x, 7);
+    } else {
+      transposeBytes64(w);
+      const lo = load<u64>(w) ^ c, hi = load<u64>(w, 8) ^ c;
+      for (let b: u64 = 0; b < 8; b++) {
+        store<u64>(k + <usize>b * 16, ((lo >> b) & 0x0101010101010101) * 0xff);
+        store<u64>(k + <usize>b * 16, ((hi >> b) & 0x0101010101010101) * 0xff, 8);
+      }
     }
   }
   return rounds;
