@@ -126,28 +126,28 @@ function bitsliceOut(q: usize): void {
 }
 
 // ── SIMD linear layer ────────────────────────────────────────────────────────────────────────
-// ShiftRows (§5.1.2): row r moves left by r columns, i.e. plane byte 4r + c takes 4r + (c + r) % 4.
-// ROT_SR is ShiftRows followed by moving every row up by one (row r takes row r + 1), the rotation
-// MixColumns needs; both are single byte shuffles of the plane.
+// ShiftRows (§5.1.2) moves row r left by r columns: plane byte 4r + c takes byte 4r + (c + r) % 4.
+// MixColumns (§5.1.3), per column: s'_r = 2·(s_r + s_{r+1}) + s_{r+1} + (s_{r+2} + s_{r+3}), rows
+// mod 4. With u = ShiftRows(s), v = u with each row moved up by one (row r takes row r + 1) and
+// t = u + v, an output plane is plane b of 2·t, plus v, plus t moved up by two rows. u and v are
+// each one byte shuffle of s. Doubling (xtime) on planes: plane b of 2·t is plane b − 1 of t, plus
+// plane 7 where 0x1b has bit b (b = 0, 1, 3, 4).
 
 // @ts-ignore: decorator
 @inline function shiftRows(s: v128): v128 {
   return i8x16.shuffle(s, s, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
 }
 
+/** ShiftRows, then each row moved up by one. */
 // @ts-ignore: decorator
 @inline function shiftRowsUp(s: v128): v128 {
   return i8x16.shuffle(s, s, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14, 0, 1, 2, 3);
 }
 
-/**
- * MixColumns (§5.1.3) of one plane after ShiftRows: s'_r = 2·(s_r + s_{r+1}) + s_{r+1} + (s_{r+2}
- * + s_{r+3}). Writes t = s_r + s_{r+1} ShiftRows'd and returns it; `x` is plane b of 2·t (xtime
- * on planes: bit b of 2·t is t_{b−1}, plus t_7 where 0x1b has a bit), `k` the round key plane.
- */
+/** Stores output plane b: `x` (plane b of 2·t) + `v` + `t` moved up two rows + round key plane b. */
 // @ts-ignore: decorator
 @inline function mixPlane(q: usize, k: usize, b: usize, x: v128, t: v128, v: v128): void {
-  const w = i32x4.shuffle(t, t, 2, 3, 0, 1); // rows r + 2 and r + 3
+  const w = i32x4.shuffle(t, t, 2, 3, 0, 1);
   v128.store(q + b * 16, v128.xor(v128.xor(x, v), v128.xor(w, v128.load(k + b * 16))));
 }
 
@@ -197,7 +197,9 @@ function lastSimd(q: usize, k: usize): void {
 }
 
 // ── Scalar linear layer ──────────────────────────────────────────────────────────────────────
-// A plane is a = rows 0–1, b = rows 2–3, row r in bits 32·(r % 2) … with column c at bit 8·c.
+// The same steps on a plane held as a = rows 0–1 and b = rows 2–3 (row r in bits 32·(r % 2) and
+// up, column c at bit 8·c): ShiftRows by shifts and masks within each 32-bit row, rows moved up
+// by exchanging 32-bit halves.
 
 /** ShiftRows of rows 0–1: row 1 rotates right by one column (8 bits) within its word. */
 // @ts-ignore: decorator
@@ -224,9 +226,8 @@ function lastSimd(q: usize, k: usize): void {
   return (ub >> 32) | (ua << 32);
 }
 
-/** MixColumns and AddRoundKey of plane b, as mixPlane: `xa`, `xb` are plane b of 2·t; `ta`, `tb`
- *  the plane's t (rows 2–3 of t are the rows r + 2, r + 3 of rows 0–1, and back); `va`, `vb` its
- *  rows moved up. */
+/** Stores output plane b, as mixPlane does: `xa`, `xb` are plane b of 2·t, `va`, `vb` the plane's
+ *  v, and `ta`, `tb` its t, whose two halves swapped are t moved up by two rows. */
 // @ts-ignore: decorator
 @inline function mixPlane64(q: usize, k: usize, b: usize, xa: u64, xb: u64, ta: u64, tb: u64, va: u64, vb: u64): void {
   store<u64>(q + b * 16, xa ^ va ^ tb ^ load<u64>(k + b * 16));

@@ -1,7 +1,8 @@
 // AES-GCM (NIST SP 800-38D §7.1 encryption, §7.2 decryption), as separate passes the caller
-// sequences: AAD, CTR keystream, GHASH over the ciphertext, tag. Calls within one phase come in
-// multiples of 64 bytes except the last, so no partial block is ever carried between calls; a call
-// that ends on a partial block closes its phase, and a further call in it is a caller bug (trap).
+// sequences: AAD, CTR keystream, GHASH over the ciphertext, tag. Within one phase every call but
+// the last has a length that is a multiple of 64 (any multiple of 16 would do), so no partial
+// block is ever carried between calls: a call ending on a partial block closes its phase, and a
+// further call in that phase is a caller bug, which traps.
 import { AES_KEYS_SIZE, AES_SCHEDULE_SCRATCH, aesCtr, aesEncrypt8, aesExpandKey } from './aes';
 import { GHASH_SCRATCH_SIZE, GHASH_TABLE_SIZE, ghashKey, ghashUpdate } from './ghash';
 import { CIPHER_SCRATCH } from '../mem';
@@ -16,8 +17,8 @@ const CB: usize = J0 + 16; // next counter block: J0's first 12 bytes ‖ BE32 c
 const AAD_BYTES: usize = CB + 16; // u64
 const CT_BYTES: usize = AAD_BYTES + 8; // u64
 const ROUNDS: usize = CT_BYTES + 8; // u32
-const PHASE: usize = ROUNDS + 4; // u32: the PHASE_* flags
-export const GCM_STATE_SIZE: usize = PHASE + 12;
+const PHASE: usize = ROUNDS + 4; // u32: the flags below
+export const GCM_STATE_SIZE: usize = PHASE + 12; // 3552 bytes
 
 // Phase flags.
 const AAD_CLOSED: u32 = 1; // AAD ended on a partial block, or data has begun

@@ -7,13 +7,15 @@
 //
 // WebAssembly has no carry-less multiply, but i64.mul gives the low 64 bits of an integer product.
 // Multiplication "with holes": split x into x & 0x1111…, x & 0x2222…, x & 0x4444…, x & 0x8888…;
-// in the integer product of two such subsets the terms that land on one bit position are at most
-// 16, and spaced four bits apart, so their carries stay in the three bits above, which the mask
-// drops (16 terms only occur at positions 60–63, where the carry leaves the word). XOR of the four
-// products per class of positions gives the low half of the carry-less product (bmul64); the high
-// half is the low half of the product of the bit-reversed operands, reversed again and shifted by
-// one. A 128×128 product is three 64×64 ones (Karatsuba), so six bmul64; blocks are processed up
-// to eight at a time, multiplied by H^8 … H^1 and summed before a single reduction.
+// in the integer product of two such subsets the terms landing on a bit position all lie four bits
+// apart, at most 15 of them below position 60, so their sum's carries stay in the three bits
+// above it, which the mask drops (16 terms, at positions 60–63, carry out of the word). The XOR of
+// the four products of each class of positions gives the low half of the carry-less product
+// (bmul64); the high half is the low half of the product of the bit-reversed operands, reversed
+// again and shifted by one. A 128×128 product is three 64×64 ones (Karatsuba), so six bmul64, or
+// 96 multiplications. Blocks are processed up to eight at a time, multiplied by H^8 … H^1 and
+// summed before one reduction. This relies on i64.mul taking the same time for all operands, as it
+// does on the 64-bit CPUs (x86-64, AArch64) engines run on.
 
 /** Powers of H kept: the most blocks folded per reduction. */
 const POWERS: usize = 8;
