@@ -42,7 +42,14 @@ const HASHES = [
 interface ShaVector { hash: HashName; msg: string; md: string }
 interface HmacVector { id: string; hash: HashName; key: string; msg: string; tag: string }
 interface HkdfVector { id: string; hash: HashName; ikm: string; salt: string; info: string; size: number; okm: string }
-interface Vectors { sha: ShaVector[]; hmac: HmacVector[]; hkdf: HkdfVector[] }
+type AeadName = 'chacha20poly1305' | 'xchacha20poly1305' | 'gcm';
+interface AeadVector { id: string; aead: AeadName; key: string; iv: string; aad: string; msg: string; sealed: string }
+interface Vectors { sha: ShaVector[]; hmac: HmacVector[]; hkdf: HkdfVector[]; aead: AeadVector[] }
+const AEAD_FILES = [
+  ['chacha20poly1305', 'chacha20_poly1305_test.json'],
+  ['xchacha20poly1305', 'xchacha20_poly1305_test.json'],
+  ['gcm', 'aes_gcm_test.json'],
+] as const;
 
 /** NIST SHAVS .rsp: `Len` (bits), `Msg`, `MD` blocks; Len = 0 carries a placeholder Msg of 00. */
 function readShavs(hash: HashName, file: string, take: number): ShaVector[] {
@@ -61,7 +68,15 @@ function readWycheproof(file: string): any {
 }
 
 function loadVectors(): Vectors {
-  const vectors: Vectors = { sha: [], hmac: [], hkdf: [] };
+  const vectors: Vectors = { sha: [], hmac: [], hkdf: [], aead: [] };
+  for (const [aead, file] of AEAD_FILES) {
+    for (const group of readWycheproof(file).testGroups) {
+      for (const t of group.tests) {
+        if (t.result !== 'valid') continue;
+        vectors.aead.push({ id: `${aead}#${t.tcId}`, aead, key: t.key, iv: t.iv, aad: t.aad, msg: t.msg, sealed: t.ct + t.tag });
+      }
+    }
+  }
   for (const [hash, nist, outputLen] of HASHES) {
     vectors.sha.push(...readShavs(hash, `${nist}ShortMsg.rsp`, 20), ...readShavs(hash, `${nist}LongMsg.rsp`, 3));
     for (const group of readWycheproof(`hmac_${hash}_test.json`).testGroups) {
@@ -125,6 +140,8 @@ function expectAllKnownAnswers(result: Awaited<ReturnType<typeof runKnownAnswers
     hmac: input.hmac.length,
     hkdf: input.hkdf.length,
     hkdfExtractExpand: input.hkdf.length,
+    aeadSeal: input.aead.length,
+    aeadOpen: input.aead.length,
   });
 }
 
@@ -150,6 +167,7 @@ describe.skipIf(skip)('browser (headless Chromium)', () => {
     expect(vectors.sha[0]).toEqual({ hash: 'sha256', msg: '', md: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
     expect(vectors.hmac.length).toBeGreaterThanOrEqual(90);
     expect(vectors.hkdf.length).toBeGreaterThanOrEqual(200);
+    expect(vectors.aead).toHaveLength(256 + 246 + 229); // every valid Wycheproof AEAD case
   });
 
   test('init() with no argument loads the packaged SIMD module; known answers match on wasm', async () => {

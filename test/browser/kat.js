@@ -11,12 +11,13 @@ const toHex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0'
 
 /**
  * vectors: { sha: [{ hash, msg, md }], hmac: [{ hash, key, msg, tag }],
- *            hkdf: [{ hash, ikm, salt, info, size, okm }] }, hash ∈ 'sha256' | 'sha384' | 'sha512'.
+ *            hkdf: [{ hash, ikm, salt, info, size, okm }], aead: [{ aead, key, iv, aad, msg, sealed }] },
+ * hash ∈ 'sha256' | 'sha384' | 'sha512', aead ∈ 'chacha20poly1305' | 'xchacha20poly1305' | 'gcm'.
  * Returns the backend the checks ran on, the number of matches per check, and the first failures.
  */
 export function knownAnswers(oblivia, vectors) {
   const hashes = { sha256: oblivia.sha256, sha384: oblivia.sha384, sha512: oblivia.sha512 };
-  const counts = { sha: 0, shaStreaming: 0, hmac: 0, hkdf: 0, hkdfExtractExpand: 0 };
+  const counts = { sha: 0, shaStreaming: 0, hmac: 0, hkdf: 0, hkdfExtractExpand: 0, aeadSeal: 0, aeadOpen: 0 };
   const failures = [];
   const check = (name, id, got, want) => {
     if (got === want) counts[name]++;
@@ -55,6 +56,12 @@ export function knownAnswers(oblivia, vectors) {
       const prk = oblivia.hkdf.extract(hash, ikm, salt);
       check('hkdfExtractExpand', v.id, toHex(oblivia.hkdf.expand(hash, prk, info, v.size)), v.okm);
     });
+  }
+  for (const v of vectors.aead) {
+    const aead = oblivia[v.aead];
+    const [key, iv, aad] = [fromHex(v.key), fromHex(v.iv), fromHex(v.aad)];
+    attempt('aeadSeal', v.id, () => check('aeadSeal', v.id, toHex(aead(key, iv, aad).encrypt(fromHex(v.msg))), v.sealed));
+    attempt('aeadOpen', v.id, () => check('aeadOpen', v.id, toHex(aead(key, iv, aad).decrypt(fromHex(v.sealed))), v.msg));
   }
   return { backend: oblivia.backend(), counts, failures: failures.slice(0, 10) };
 }
