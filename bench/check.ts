@@ -1,24 +1,41 @@
 // Before anything is timed: every implementation must produce node:crypto's exact bytes.
 import { backend, useBackend } from '../bindings/index.js';
+import { installedBuild, useBuild } from './peers/wasm-builds.js';
 import { REFERENCE, type BenchCase, type Impl } from './types.js';
 
-/** Makes the oblivia backend an implementation needs active (others need nothing). */
-export function activate(impl: Impl): void {
+/** What activation needs to know of an implementation. */
+type Runner = Pick<Impl, 'name' | 'backend' | 'build'>;
+
+/** Makes the oblivia backend (and wasm build) an implementation needs active; others need nothing. */
+export function activate(impl: Runner): void {
   if (!impl.backend) return;
+  if (impl.backend === 'wasm') useBuild(impl.build ?? 'simd');
   useBackend(impl.backend);
-  if (backend() !== impl.backend) throw new Error(`${impl.name}: backend() is ${backend()}, not ${impl.backend}`);
+  const wrong = wrongBackend(impl);
+  if (wrong) throw new Error(`${impl.name}: ${wrong}`);
 }
 
-function equal(a: Uint8Array, b: Uint8Array): boolean {
+/** Why the active backend is not the one `impl` needs, or undefined when it is. */
+export function wrongBackend(impl: Runner): string | undefined {
+  if (!impl.backend) return undefined;
+  if (backend() !== impl.backend) return `backend() is ${backend()}, not ${impl.backend}`;
+  const build = impl.build ?? 'simd';
+  if (impl.backend === 'wasm' && installedBuild() !== build) return `wasm build is ${installedBuild()}, not ${build}`;
+  return undefined;
+}
+
+export function equal(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
-function hex(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+/** Hex of at most the first 48 bytes (a 1 MiB mismatch would drown the message). */
+export function hex(b: Uint8Array): string {
+  const shown = Buffer.from(b.buffer, b.byteOffset, Math.min(b.byteLength, 48)).toString('hex');
+  return b.byteLength > 48 ? `${shown}… (${b.byteLength} B)` : shown;
 }
 
-/** Returns one message per mismatch; empty when every output agrees. */
-export function crossCheck(cases: readonly BenchCase[]): string[] {
+/** Returns one message per mismatch or failure; empty when every output agrees. */
+export async function crossCheck(cases: readonly BenchCase[]): Promise<string[]> {
   const problems: string[] = [];
   for (const bench of cases) {
     const reference = bench.impls.find((impl) => impl.name === REFERENCE);
@@ -26,14 +43,18 @@ export function crossCheck(cases: readonly BenchCase[]): string[] {
       problems.push(`${bench.id}: no ${REFERENCE} implementation to check against`);
       continue;
     }
-    const expected = reference.run();
+    const expected = await reference.run();
     for (const impl of bench.impls) {
-      activate(impl);
       // Twice: reused objects (hash-wasm's hashers) must reset between calls.
       for (const attempt of [1, 2]) {
-        const got = impl.run();
-        if (!equal(got, expected)) {
-          problems.push(`${bench.id} / ${impl.name} (call ${attempt}): ${hex(got)} ≠ ${REFERENCE} ${hex(expected)}`);
+        try {
+          activate(impl);
+          const got = await impl.run();
+          if (!equal(got, expected)) {
+            problems.push(`${bench.id} / ${impl.name} (call ${attempt}): ${hex(got)} ≠ ${REFERENCE} ${hex(expected)}`);
+          }
+        } catch (error) {
+          problems.push(`${bench.id} / ${impl.name} (call ${attempt}) threw: ${String(error)}`);
         }
       }
     }

@@ -1,7 +1,7 @@
 // Deterministic inputs, so every run hashes the same bytes.
 
 /** `length` bytes of a fixed pseudo-random pattern (xorshift32), varied by `seed`. */
-export function bytes(length: number, seed = 1): Uint8Array {
+export function bytes(length: number, seed = 1): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(length);
   let x = (seed * 0x9e3779b9) >>> 0 || 1;
   for (let i = 0; i < length; i++) {

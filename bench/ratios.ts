@@ -1,14 +1,6 @@
 // Speeds in the report's units and the oblivia-wasm-to-peer ratios.
 import type { CaseResult, ImplName } from './types.js';
 
-/** The ratio columns: oblivia wasm ÷ peer, in ops/s (above 1 = oblivia wasm is faster). */
-export const RATIOS: readonly { readonly label: string; readonly peer: ImplName }[] = [
-  { label: 'wasm/js', peer: 'oblivia js' },
-  { label: 'wasm/hash-wasm', peer: 'hash-wasm' },
-  { label: 'wasm/node', peer: 'node:crypto' },
-  { label: 'wasm/noble', peer: '@noble/hashes' },
-];
-
 export function opsOf(result: CaseResult, name: ImplName): number | undefined {
   return result.results.find((r) => r.name === name)?.ops;
 }

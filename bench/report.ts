@@ -1,36 +1,79 @@
-// The markdown report: run header, one table row per case, and how each peer is called.
+// The markdown report: run header, one table per group of cases, the AEAD targets, how each
+// implementation is called, and the latest constant-time evidence.
+import { DEFAULT_ROUNDS, DEFAULT_SECONDS_PER_CASE } from './config.js';
+import { ctSection, ctSummary } from './ct/report.js';
+import type { CtResults } from './ct/types.js';
 import { ratio, speed } from './format.js';
-import { RATIOS, ratioOf, speedOf } from './ratios.js';
+import { GROUPS, type Group } from './groups.js';
+import { sizeLabel } from './inputs.js';
+import { ratioOf, speedOf } from './ratios.js';
 import type { RunInfo } from './run-info.js';
-import { IMPL_NAMES, type CaseResult } from './types.js';
+import { AAD_LENGTH, NONCE_LENGTH } from './suites/aead.js';
+import { targetsTable } from './targets.js';
+import type { CaseResult } from './types.js';
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+/** "AEAD cases of 1 MiB get rounds of 0.25 s." for cases timed for a fraction of the time. */
+function scaledNote(results: readonly CaseResult[], info: RunInfo): string {
+  const scaled = results.filter((r) => r.bench.timeScale !== undefined);
+  const scales = [...new Set(scaled.map((r) => r.bench.timeScale!))];
+  return scales
+    .map((scale) => {
+      const mine = scaled.filter((r) => r.bench.timeScale === scale);
+      const groups = [...new Set(mine.map((r) => r.bench.group.toUpperCase()))].join(' and ');
+      const sizes = [...new Set(mine.map((r) => sizeLabel(r.bench.bytes)))].join(', ');
+      return ` ${groups} cases of ${sizes} get rounds of ${round2((info.secondsPerCase * scale) / info.rounds)} s.`;
+    })
+    .join('');
+}
+
 /** The run line and the caveat every figure needs. */
-export function header(info: RunInfo): string[] {
+export function header(results: readonly CaseResult[], info: RunInfo): string[] {
   return [
     `Node ${info.node} · ${info.platform} · ${info.cpu} (${info.cores} cores) · ${info.date.slice(0, 10)} · ` +
       `each figure is the best of ${info.rounds} rounds of ${round2(info.secondsPerCase / info.rounds)} s ` +
-      `(≥ ${info.minSamples} samples each).`,
+      `(≥ ${info.minSamples} samples of ≥ ${round2(info.minSampleSeconds * 1000)} ms each).${scaledNote(results, info)}`,
     '',
     'Figures are from one run, all implementations side by side on a shared, noisy 2-core machine: ' +
       'compare the ratios, not the absolute numbers.',
   ];
 }
 
-/** One row per case: each implementation's speed, then oblivia wasm ÷ each peer. */
-export function table(results: readonly CaseResult[]): string[] {
-  const columns = ['case', 'unit', ...IMPL_NAMES, ...RATIOS.map((r) => r.label)];
+/** One row per case of `group`: each implementation's speed, then oblivia wasm ÷ each peer. */
+export function table(results: readonly CaseResult[], group: Group): string[] {
+  const columns = ['case', 'unit', ...group.columns, ...group.ratios.map((r) => r.label)];
   const align = ['---', '---', ...columns.slice(2).map(() => '---:')];
-  const rows = results.map((result) => [
-    result.bench.title,
-    result.bench.unit,
-    ...IMPL_NAMES.map((name) => speed(speedOf(result, name), result.bench.unit)),
-    ...RATIOS.map((r) => ratio(ratioOf(result, r.peer))),
-  ]);
+  const rows = results
+    .filter((result) => result.bench.group === group.id)
+    .map((result) => [
+      result.bench.title,
+      result.bench.unit,
+      ...group.columns.map((name) => speed(speedOf(result, name), result.bench.unit)),
+      ...group.ratios.map((r) => ratio(ratioOf(result, r.peer))),
+    ]);
   return [columns, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+}
+
+const AEAD_NOTE =
+  `AEADs: ${NONCE_LENGTH}-byte nonce, ${AAD_LENGTH} bytes of AAD, 16-byte tag; encrypt returns ciphertext ‖ tag, ` +
+  'decrypt opens node:crypto’s ciphertext. An oblivia AEAD object encrypts only once, so every call creates a ' +
+  'fresh object (`chacha20poly1305(key, nonce, aad).encrypt(pt)`), as users do; @noble/ciphers and node:crypto ' +
+  'are called the same way. oblivia wasm is the SIMD build, oblivia wasm scalar the build without SIMD. ' +
+  'libsodium.js has no AES-GCM (libsodium’s needs AES-NI, out of reach from WebAssembly); WebCrypto has no ChaCha20 — ' +
+  'those cells are blank (—).';
+
+/** Both tables under their headings, only groups that ran. */
+function tables(results: readonly CaseResult[], level: string): string[] {
+  return GROUPS.filter((group) => results.some((r) => r.bench.group === group.id)).flatMap((group) => [
+    `${level} ${group.heading}`,
+    '',
+    ...(group.id === 'aead' ? [AEAD_NOTE, ''] : []),
+    ...table(results, group),
+    '',
+  ]);
 }
 
 const RATIO_NOTE =
@@ -39,15 +82,26 @@ const RATIO_NOTE =
 
 const METHODS = [
   '- **oblivia wasm / oblivia js**: the public API (`sha256(msg)`, `sha512(msg)`, `hmac(sha256, key, msg)`, ' +
-    "`hkdf(sha256, ikm, salt, info, 32)`) with `useBackend('wasm')` or `useBackend('js')` set before the timing.",
+    "`hkdf(sha256, ikm, salt, info, 32)`, `chacha20poly1305(…)` and `gcm(…)` objects) with `useBackend('wasm')` or " +
+    "`useBackend('js')` set before the timing.",
+  '- **oblivia wasm scalar** (AEADs): the same calls with the scalar module installed as the wasm backend ' +
+    '(`build/out/wasm/oblivia.scalar.wasm`); the harness switches modules before each timing and checks, when ' +
+    'it ends, that the right one was still installed.',
   '- **hash-wasm**: `createSHA256()`, `createSHA512()` and `createHMAC(createSHA256(), key)` objects made once ' +
     "before the suites and reused, `init().update(msg).digest('binary')` per call — its fastest synchronous " +
     'path (the one-shot helpers resolve a Promise to a hex string). It has no HKDF: that row composes HKDF ' +
     '(RFC 5869) from HMAC written over its SHA-256 hasher, key pads rebuilt per call (`bench/peers/hash-wasm-hkdf.ts`).',
   "- **node:crypto** (the native ceiling): one-shot `hash(alg, msg, 'buffer')` (faster than `createHash` for " +
-    'one call), `createHmac(...).update(msg).digest()`, `hkdfSync(...)`.',
-  '- **@noble/hashes**: `sha256(msg)`, `sha512(msg)`, `hmac(sha256, key, msg)`, `hkdf(sha256, ikm, salt, info, 32)` — ' +
-    'the library under oblivia js, so wasm/noble next to wasm/js shows the js backend’s overhead.',
+    'one call), `createHmac(...).update(msg).digest()`, `hkdfSync(...)`; for the AEADs `createCipheriv` / ' +
+    '`createDecipheriv` per message with `setAAD`, `update`, `final` and `getAuthTag` / `setAuthTag`.',
+  '- **@noble/hashes**, **@noble/ciphers**: `sha256(msg)`, `sha512(msg)`, `hmac(sha256, key, msg)`, ' +
+    '`hkdf(sha256, ikm, salt, info, 32)`, `chacha20poly1305(key, nonce, aad).encrypt(pt)`, `gcm(…)` — the ' +
+    'libraries under oblivia js, so wasm/noble next to wasm/js shows the js backend’s overhead.',
+  '- **libsodium.js** (`libsodium-wrappers`, libsodium compiled to WebAssembly): ' +
+    '`crypto_aead_chacha20poly1305_ietf_encrypt(pt, aad, null, nonce, key)` and `…_decrypt`.',
+  "- **WebCrypto** (`crypto.subtle`, AES-GCM only): the key imported once with `importKey('raw', …)`; each call " +
+    "awaits `subtle.encrypt({ name: 'AES-GCM', iv, additionalData, tagLength: 128 }, key, pt)` (or `decrypt`), " +
+    'timed as a benny async case, so the figure includes the Promise round trip every caller pays.',
 ];
 
 /** The widest margin of error in the run, to judge how far to trust a ratio. */
@@ -61,14 +115,27 @@ function widestMargin(results: readonly CaseResult[]): string {
   return `Widest relative margin of error in this run: ±${worst.margin.toFixed(2)}% (${worst.where}).`;
 }
 
-export function reportMarkdown(results: readonly CaseResult[], info: RunInfo): string {
+function targets(results: readonly CaseResult[], level: string): string[] {
+  const rows = targetsTable(results);
+  if (rows.length === 0) return [];
+  return [
+    `${level} AEAD targets`,
+    '',
+    'Goals as ratios, measured in this run (not assertions: one noisy run can miss or meet a goal by chance).',
+    '',
+    ...rows,
+    '',
+  ];
+}
+
+export function reportMarkdown(results: readonly CaseResult[], info: RunInfo, ct: CtResults | undefined): string {
   return [
     '# oblivia benchmarks',
     '',
-    ...header(info),
+    ...header(results, info),
     '',
-    ...table(results),
-    '',
+    ...tables(results, '##'),
+    ...targets(results, '###'),
     RATIO_NOTE,
     widestMargin(results),
     '',
@@ -78,28 +145,33 @@ export function reportMarkdown(results: readonly CaseResult[], info: RunInfo): s
     '',
     ...METHODS,
     '',
-    'Every output was checked byte-equal to node:crypto’s before anything was timed. ' +
+    'Every output was checked byte-equal to node:crypto’s before anything was timed; every AEAD implementation ' +
+      'also had to open its own ciphertext and reject one with a flipped tag bit. ' +
       'Each round runs every case as one benny suite, implementations in rotated order; each implementation ' +
       'keeps its fastest round, since load from other processes only slows a round down. ' +
       'Per-case figures (ops/s of every round, margin and samples of the kept one) are in `bench/results/<case>.json`.',
     '',
     'Regenerate with `npm run bench`. `BENCH_TIME` sets the seconds each implementation is timed per case ' +
-      '(default 1.5, split over the rounds), `BENCH_ROUNDS` the number of rounds (default 3).',
+      `(default ${DEFAULT_SECONDS_PER_CASE}, split over the rounds), \`BENCH_ROUNDS\` the number of rounds (default ${DEFAULT_ROUNDS}).`,
+    '',
+    ...ctSection(ct),
     '',
   ].join('\n');
 }
 
 /** What the README shows between its bench markers. */
-export function readmeBlock(results: readonly CaseResult[], info: RunInfo): string {
+export function readmeBlock(results: readonly CaseResult[], info: RunInfo, ct: CtResults | undefined): string {
+  const summary = ctSummary(ct);
   return [
-    ...header(info),
+    ...header(results, info),
     '',
-    ...table(results),
-    '',
+    ...tables(results, '###'),
+    ...targets(results, '####'),
     RATIO_NOTE + ' How each peer is called: [bench/results/report.md](bench/results/report.md).',
     '',
     '![oblivia wasm ÷ peer, per case](bench/results/report.svg)',
     '',
-    'Regenerate with `npm run bench`.',
+    ...(summary ? [summary, ''] : []),
+    'Regenerate with `npm run bench` (and `npm run ct` for the constant-time evidence).',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 // Writes bench/results/<case id>.json: one file per benny suite, the raw evidence.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { CT_RESULTS } from './config.js';
 import { speedOf } from './ratios.js';
 import type { CaseResult } from './types.js';
 import type { RunInfo } from './run-info.js';
@@ -15,6 +16,8 @@ export function writeResults(dir: string, results: readonly CaseResult[], info: 
       unit: result.bench.unit,
       messageBytes: result.bench.bytes,
       ...info,
+      // Slow cases are timed for a fraction of the per-case time.
+      ...(result.bench.timeScale ? { secondsPerCase: info.secondsPerCase * result.bench.timeScale } : {}),
       results: result.results.map((r) => ({
         name: r.name,
         ops: r.ops,
@@ -27,8 +30,8 @@ export function writeResults(dir: string, results: readonly CaseResult[], info: 
     writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
     return file;
   });
-  // Drop files of cases that no longer exist, so the folder only holds this run.
-  const current = new Set(results.map((r) => `${r.bench.id}.json`));
+  // Drop files of cases that no longer exist, so the folder only holds this run (and ct.json).
+  const current = new Set([...results.map((r) => `${r.bench.id}.json`), basename(CT_RESULTS)]);
   for (const name of readdirSync(dir)) {
     if (name.endsWith('.json') && !current.has(name)) rmSync(join(dir, name));
   }

@@ -1,33 +1,46 @@
 // `npm run bench`: cross-check every implementation, time the cases side by side in rounds,
 // then write bench/results/*.json, report.md, report.svg and the README's bench section.
+// BENCH_FILTER=<text> times only the cases whose id contains it and writes nothing.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chartSvg } from './chart.js';
+import { checkAeads } from './check-aead.js';
 import { crossCheck } from './check.js';
-import { README, RESULTS_DIR, runSettings } from './config.js';
+import { CT_RESULTS, README, RESULTS_DIR, runSettings } from './config.js';
+import { readCt } from './ct/report.js';
+import { GROUPS } from './groups.js';
 import { bestOf, measureRound } from './measure.js';
 import { loadHashWasm } from './peers/hash-wasm.js';
-import { updateReadme } from './readme.js';
-import { readmeBlock, reportMarkdown } from './report.js';
+import { loadSodium } from './peers/libsodium.js';
+import { updateBlock } from './readme.js';
+import { readmeBlock, reportMarkdown, table } from './report.js';
 import { writeResults } from './results.js';
 import { runInfo } from './run-info.js';
+import { aeadSuite } from './suites/aead.js';
 import { hashCases } from './suites/hash.js';
 import { macCases } from './suites/mac.js';
 
 async function main(): Promise<number> {
   const settings = runSettings();
-  const hashWasm = await loadHashWasm();
-  const cases = [...hashCases(hashWasm), ...(await macCases(hashWasm))];
+  const filter = process.env['BENCH_FILTER'] || undefined;
+  const [hashWasm, sodium] = await Promise.all([loadHashWasm(), loadSodium()]);
+  const aead = await aeadSuite(sodium);
+  const all = [...hashCases(hashWasm), ...(await macCases(hashWasm)), ...aead.cases];
+  const cases = filter ? all.filter((c) => c.id.includes(filter)) : all;
 
-  const problems = crossCheck(cases);
+  const problems = [...(await crossCheck(cases)), ...(await checkAeads(aead.checks))];
   if (problems.length > 0) {
     console.error('cross-check failed; nothing was timed:\n' + problems.join('\n'));
     return 1;
   }
-  console.log(`cross-check: all ${cases.length} cases agree with node:crypto on every implementation`);
+  console.log(
+    `cross-check: all ${cases.length} cases agree with node:crypto on every implementation; ` +
+      'every AEAD opens its own output and rejects a forged tag',
+  );
 
   // Rounds go over all cases, so a burst of load hits one round of a case, not all of them.
   const info = runInfo(settings);
+  const started = performance.now();
   const rounds = cases.map(() => [] as Awaited<ReturnType<typeof measureRound>>[]);
   for (let round = 0; round < settings.rounds; round++) {
     for (const [i, bench] of cases.entries()) {
@@ -36,11 +49,18 @@ async function main(): Promise<number> {
     }
   }
   const results = cases.map((bench, i) => bestOf(bench, rounds[i]!));
+  console.log(`\ntimed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
+  if (filter) {
+    for (const group of GROUPS) if (results.some((r) => r.bench.group === group.id)) console.log('\n' + table(results, group).join('\n'));
+    console.log(`\nBENCH_FILTER is set: nothing written`);
+    return 0;
+  }
+  const ct = readCt(CT_RESULTS);
   writeResults(RESULTS_DIR, results, info);
-  writeFileSync(join(RESULTS_DIR, 'report.md'), reportMarkdown(results, info));
+  writeFileSync(join(RESULTS_DIR, 'report.md'), reportMarkdown(results, info, ct));
   writeFileSync(join(RESULTS_DIR, 'report.svg'), chartSvg(results, info));
-  const inReadme = updateReadme(README, readmeBlock(results, info));
+  const inReadme = updateBlock(README, readmeBlock(results, info, ct));
   console.log(`\nwrote ${RESULTS_DIR}/{*.json,report.md,report.svg}${inReadme ? ' and the README bench section' : ''}`);
   return 0;
 }

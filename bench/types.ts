@@ -1,22 +1,41 @@
 // What a benchmark case is: one operation on fixed inputs, done by each implementation.
 import type { BackendName } from '../bindings/index.js';
 
-/** The implementations compared, in table column order. */
-export const IMPL_NAMES = ['oblivia wasm', 'oblivia js', 'hash-wasm', 'node:crypto', '@noble/hashes'] as const;
+/** Every implementation compared; each table picks its columns from these (bench/groups.ts). */
+export const IMPL_NAMES = [
+  'oblivia wasm',
+  'oblivia wasm scalar',
+  'oblivia js',
+  'hash-wasm',
+  '@noble/hashes',
+  '@noble/ciphers',
+  'libsodium.js',
+  'node:crypto',
+  'WebCrypto',
+] as const;
 export type ImplName = (typeof IMPL_NAMES)[number];
 
 /** The implementation every output is checked against. */
 export const REFERENCE: ImplName = 'node:crypto';
 
+/** Which compiled core the wasm backend runs: the SIMD build (the default) or the scalar one. */
+export type WasmBuild = 'simd' | 'scalar';
+
+/** The report's tables: hashes, MAC and KDF; AEADs. */
+export type GroupId = 'hash' | 'aead';
+
 export interface Impl {
   readonly name: ImplName;
   /**
-   * One operation; returns its output so it can be cross-checked. Write it with a block body
+   * One operation; returns its output so it can be cross-checked (a Promise for asynchronous
+   * APIs such as WebCrypto, timed as benny's async cases). Write it with a block body
    * (`() => { return … }`): benchmark.js rejects an expression-bodied arrow as an empty test.
    */
-  readonly run: () => Uint8Array;
+  readonly run: () => Uint8Array | Promise<Uint8Array>;
   /** The oblivia backend that must be active while `run` is timed. */
   readonly backend?: BackendName;
+  /** With backend 'wasm': the build installed while `run` is timed (default 'simd'). */
+  readonly build?: WasmBuild;
 }
 
 export interface BenchCase {
@@ -24,10 +43,16 @@ export interface BenchCase {
   readonly id: string;
   /** Row label in the report. */
   readonly title: string;
+  /** The chart's label, bold name then detail; by default the title split at " (". */
+  readonly chartLabel?: readonly [string, string];
+  /** The table the row goes in. */
+  readonly group: GroupId;
   /** How the report shows speed: operations or message megabytes (10^6 B) per second. */
   readonly unit: 'ops/s' | 'MB/s';
   /** Message (or input key material) bytes per operation; MB/s counts these. */
   readonly bytes: number;
+  /** Fraction of the per-case time this case gets (default 1): slow large-message cases take less. */
+  readonly timeScale?: number;
   readonly impls: readonly Impl[];
 }
 

@@ -21,6 +21,7 @@ export function hashCases(hw: HashWasm): BenchCase[] {
       return {
         id: `${alg.id}-${label.replace(' ', '')}`,
         title: `${alg.title} ${label}`,
+        group: 'hash',
         unit: size >= KiB ? 'MB/s' : 'ops/s',
         bytes: size,
         impls: [

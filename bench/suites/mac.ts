@@ -22,6 +22,7 @@ export async function macCases(hw: HashWasm): Promise<BenchCase[]> {
   const hmacCase: BenchCase = {
     id: 'hmac-sha256',
     title: `HMAC-SHA256 (${HMAC_KEY.length} B key, ${HMAC_MSG.length} B msg)`,
+    group: 'hash',
     unit: 'ops/s',
     bytes: HMAC_MSG.length,
     impls: [
@@ -53,6 +54,7 @@ export async function macCases(hw: HashWasm): Promise<BenchCase[]> {
     title:
       `HKDF-SHA256 (${HKDF_IKM.length} B ikm, ${HKDF_SALT.length} B salt, ` +
       `${HKDF_INFO.length} B info → ${HKDF_LENGTH} B)`,
+    group: 'hash',
     unit: 'ops/s',
     bytes: HKDF_IKM.length,
     impls: [

@@ -1,0 +1,48 @@
+// The report's tables: which implementations each shows, and its oblivia-wasm-to-peer ratios.
+import type { GroupId, ImplName } from './types.js';
+
+export interface Ratio {
+  readonly label: string;
+  readonly peer: ImplName;
+}
+
+export interface Group {
+  readonly id: GroupId;
+  readonly heading: string;
+  readonly columns: readonly ImplName[];
+  /** oblivia wasm ÷ peer, in ops/s (above 1 = oblivia wasm is faster); blank where a case lacks the peer. */
+  readonly ratios: readonly Ratio[];
+}
+
+export const GROUPS: readonly Group[] = [
+  {
+    id: 'hash',
+    heading: 'Hashes, MAC and KDF',
+    columns: ['oblivia wasm', 'oblivia js', 'hash-wasm', 'node:crypto', '@noble/hashes'],
+    ratios: [
+      { label: 'wasm/js', peer: 'oblivia js' },
+      { label: 'wasm/hash-wasm', peer: 'hash-wasm' },
+      { label: 'wasm/node', peer: 'node:crypto' },
+      { label: 'wasm/noble', peer: '@noble/hashes' },
+    ],
+  },
+  {
+    id: 'aead',
+    heading: 'AEADs',
+    columns: ['oblivia wasm', 'oblivia wasm scalar', 'oblivia js', '@noble/ciphers', 'libsodium.js', 'node:crypto', 'WebCrypto'],
+    ratios: [
+      { label: 'wasm/scalar', peer: 'oblivia wasm scalar' },
+      { label: 'wasm/js', peer: 'oblivia js' },
+      { label: 'wasm/noble', peer: '@noble/ciphers' },
+      { label: 'wasm/libsodium', peer: 'libsodium.js' },
+      { label: 'wasm/node', peer: 'node:crypto' },
+      { label: 'wasm/WebCrypto', peer: 'WebCrypto' },
+    ],
+  },
+];
+
+export function groupOf(id: GroupId): Group {
+  const group = GROUPS.find((g) => g.id === id);
+  if (!group) throw new Error(`no report group "${id}"`);
+  return group;
+}

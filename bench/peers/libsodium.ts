@@ -1,0 +1,22 @@
+// libsodium.js (libsodium compiled to WebAssembly): ChaCha20-Poly1305 (IETF) only. Its AES-GCM
+// needs AES-NI, which WebAssembly cannot reach, so libsodium.js leaves AES-GCM out.
+import sodium from 'libsodium-wrappers';
+import type { AeadParams, AeadPeer } from './aead.js';
+
+export type Sodium = typeof sodium;
+
+/** The library, once its module is instantiated. */
+export async function loadSodium(): Promise<Sodium> {
+  await sodium.ready;
+  return sodium;
+}
+
+/** The peer for `params`, or undefined for an algorithm libsodium.js lacks. */
+export function sodiumAead(na: Sodium, { alg, key, nonce, aad }: AeadParams): AeadPeer | undefined {
+  if (alg !== 'chacha20-poly1305') return undefined;
+  return {
+    name: 'libsodium.js',
+    encrypt: (plaintext) => na.crypto_aead_chacha20poly1305_ietf_encrypt(plaintext, aad, null, nonce, key),
+    decrypt: (sealed) => na.crypto_aead_chacha20poly1305_ietf_decrypt(null, sealed, aad, nonce, key),
+  };
+}
