@@ -1,0 +1,273 @@
+// ECDH over the NIST curves y² = x³ − 3x + b (nist.ts; SEC 1 §3.3.1, SP 800-56A §5.7.1.2).
+// Points are homogeneous projective (X : Y : Z), x = X/Z, y = Y/Z, the identity (0 : 1 : 0),
+// coordinates in Montgomery form (montgomery.ts). Addition and doubling are the complete formulas
+// of Renes, Costello, Batina, "Complete addition formulas for prime order elliptic curves"
+// (EUROCRYPT 2016), Algorithms 4 and 6 for a = −3: they hold for every pair of points, the
+// identity and P + P included, so nothing branches on a point. Scalar multiplication uses fixed
+// 4-bit windows; the window's multiple is read from a table of 16 by a full masked scan.
+import { MAX_LIMBS, FIELD_SCRATCH, FIELD_SCRATCH_SIZE, elementSize, byteLength, one, mul, square, add, sub, toMont, fromMont, fromBytes, toBytes, isZero, equal, invert } from '../field/montgomery';
+import { P256_P, P256_N, P256_B, P256_GX, P256_GY, P384_P, P384_N, P384_B, P384_GX, P384_GY, P521_P, P521_N, P521_B, P521_GX, P521_GY } from './nist';
+
+// Scratch, sized for P-521 (72-byte elements, 216-byte points); a smaller curve packs its
+// elements closer. It holds secrets (the table, the accumulator): every export wipes it.
+const E: usize = MAX_LIMBS << 2;
+const PT: usize = 3 * E;
+const TABLE: usize = 0; // 16 points: 0·P … 15·P; afterwards the inversion's 15 powers
+const ACC: usize = TABLE + 16 * PT; // the running multiple
+const SEL: usize = ACC + PT; // the multiple read from the table
+const TMP: usize = SEL + PT; // t0 … t4, X3, Y3, Z3 of the formulas
+const BM: usize = TMP + 8 * E; // b in Montgomery form
+export const EC_SCRATCH_SIZE: usize = BM + E;
+export const EC_SCRATCH: usize = memory.data(<i32>EC_SCRATCH_SIZE, 16);
+
+/** ecdh / publicKey results. */
+export const EC_OK: i32 = 0;
+export const EC_INVALID_SCALAR: i32 = 1;
+export const EC_INVALID_POINT: i32 = 2;
+export const EC_IDENTITY: i32 = 3;
+export const EC_UNKNOWN_CURVE: i32 = -1;
+
+function fieldOf(curve: i32): usize {
+  return curve == 0 ? P256_P : curve == 1 ? P384_P : P521_P;
+}
+
+function orderOf(curve: i32): usize {
+  return curve == 0 ? P256_N : curve == 1 ? P384_N : P521_N;
+}
+
+function isCurve(curve: i32): bool {
+  return curve >= 0 && curve <= 2;
+}
+
+/** Wipes the scratch of this file and of the field engine, and returns `status`. */
+function finish(status: i32): i32 {
+  memory.fill(EC_SCRATCH, 0, EC_SCRATCH_SIZE);
+  memory.fill(FIELD_SCRATCH, 0, FIELD_SCRATCH_SIZE);
+  return status;
+}
+
+/** Loads b in Montgomery form into BM. */
+function setCurve(curve: i32, f: usize): void {
+  toMont(f, EC_SCRATCH + BM, curve == 0 ? P256_B : curve == 1 ? P384_B : P521_B);
+}
+
+/** r = 2·p (Algorithm 6). r may alias p. */
+function double(f: usize, r: usize, p: usize): void {
+  const s = elementSize(f), b = EC_SCRATCH + BM;
+  const X = p, Y = p + s, Z = p + 2 * s;
+  const t0 = EC_SCRATCH + TMP, t1 = t0 + s, t2 = t1 + s, t3 = t2 + s;
+  const X3 = t3 + 2 * s, Y3 = X3 + s, Z3 = Y3 + s;
+  square(f, t0, X);
+  square(f, t1, Y);
+  square(f, t2, Z);
+  mul(f, t3, X, Y);
+  add(f, t3, t3, t3);
+  mul(f, Z3, X, Z);
+  add(f, Z3, Z3, Z3);
+  mul(f, Y3, b, t2);
+  sub(f, Y3, Y3, Z3);
+  add(f, X3, Y3, Y3);
+  add(f, Y3, X3, Y3);
+  sub(f, X3, t1, Y3);
+  add(f, Y3, t1, Y3);
+  mul(f, Y3, X3, Y3);
+  mul(f, X3, X3, t3);
+  add(f, t3, t2, t2);
+  add(f, t2, t2, t3);
+  mul(f, Z3, b, Z3);
+  sub(f, Z3, Z3, t2);
+  sub(f, Z3, Z3, t0);
+  add(f, t3, Z3, Z3);
+  add(f, Z3, Z3, t3);
+  add(f, t3, t0, t0);
+  add(f, t0, t3, t0);
+  sub(f, t0, t0, t2);
+  mul(f, t0, t0, Z3);
+  add(f, Y3, Y3, t0);
+  mul(f, t0, Y, Z);
+  add(f, t0, t0, t0);
+  mul(f, Z3, t0, Z3);
+  sub(f, X3, X3, Z3);
+  mul(f, Z3, t0, t1);
+  add(f, Z3, Z3, Z3);
+  add(f, Z3, Z3, Z3);
+  memory.copy(r, X3, 3 * s);
+}
+
+/** r = p + q (Algorithm 4). r may alias p or q. */
+function addPoints(f: usize, r: usize, p: usize, q: usize): void {
+  const s = elementSize(f), b = EC_SCRATCH + BM;
+  const X1 = p, Y1 = p + s, Z1 = p + 2 * s;
+  const X2 = q, Y2 = q + s, Z2 = q + 2 * s;
+  const t0 = EC_SCRATCH + TMP, t1 = t0 + s, t2 = t1 + s, t3 = t2 + s, t4 = t3 + s;
+  const X3 = t4 + s, Y3 = X3 + s, Z3 = Y3 + s;
+  mul(f, t0, X1, X2);
+  mul(f, t1, Y1, Y2);
+  mul(f, t2, Z1, Z2);
+  add(f, t3, X1, Y1);
+  add(f, t4, X2, Y2);
+  mul(f, t3, t3, t4);
+  add(f, t4, t0, t1);
+  sub(f, t3, t3, t4);
+  add(f, t4, Y1, Z1);
+  add(f, X3, Y2, Z2);
+  mul(f, t4, t4, X3);
+  add(f, X3, t1, t2);
+  sub(f, t4, t4, X3);
+  add(f, X3, X1, Z1);
+  add(f, Y3, X2, Z2);
+  mul(f, X3, X3, Y3);
+  add(f, Y3, t0, t2);
+  sub(f, Y3, X3, Y3);
+  mul(f, Z3, b, t2);
+  sub(f, X3, Y3, Z3);
+  add(f, Z3, X3, X3);
+  add(f, X3, X3, Z3);
+  sub(f, Z3, t1, X3);
+  add(f, X3, t1, X3);
+  mul(f, Y3, b, Y3);
+  add(f, t1, t2, t2);
+  add(f, t2, t1, t2);
+  sub(f, Y3, Y3, t2);
+  sub(f, Y3, Y3, t0);
+  add(f, t1, Y3, Y3);
+  add(f, Y3, t1, Y3);
+  add(f, t1, t0, t0);
+  add(f, t0, t1, t0);
+  sub(f, t0, t0, t2);
+  mul(f, t1, t4, Y3);
+  mul(f, t2, t0, Y3);
+  mul(f, Y3, X3, Z3);
+  add(f, Y3, Y3, t2);
+  mul(f, X3, t3, X3);
+  sub(f, X3, X3, t1);
+  mul(f, Z3, t4, Z3);
+  mul(f, t1, t3, t0);
+  add(f, Z3, Z3, t1);
+  memory.copy(r, X3, 3 * s);
+}
+
+/** dst = table[digit], reading all 16 entries (`size` bytes each) under masks. */
+function lookup(dst: usize, digit: u32, size: usize): void {
+  memory.fill(dst, 0, size);
+  let e = EC_SCRATCH + TABLE;
+  for (let i: u32 = 0; i < 16; i++, e += size) {
+    const mask = 0 - (((i ^ digit) - 1) >> 31); // all ones when i = digit
+    for (let j: usize = 0; j < size; j += 4) {
+      store<u32>(dst + j, load<u32>(dst + j) | (load<u32>(e + j) & mask));
+    }
+  }
+}
+
+/** ACC = k·P for the point P in table[1] and the big-endian scalar k (the field's byte length). */
+function multiply(f: usize, k: usize): void {
+  const s = elementSize(f), size = s * 3, table = EC_SCRATCH + TABLE;
+  const acc = EC_SCRATCH + ACC, sel = EC_SCRATCH + SEL;
+  // table[0] = (0 : 1 : 0), table[i] = i·P.
+  memory.fill(table, 0, size);
+  memory.copy(table + s, one(f), s);
+  for (let i: usize = 2; i < 16; i++) {
+    const e = table + i * size;
+    if (i & 1) addPoints(f, e, e - size, table + size);
+    else double(f, e, table + (i >> 1) * size);
+  }
+  // Most significant digit first; the first needs no doubling.
+  const digits = byteLength(f) << 1;
+  lookup(acc, <u32>load<u8>(k) >> 4, size);
+  for (let i: usize = 1; i < digits; i++) {
+    double(f, acc, acc);
+    double(f, acc, acc);
+    double(f, acc, acc);
+    double(f, acc, acc);
+    const digit = (<u32>load<u8>(k + (i >> 1)) >> (<u32>(~i & 1) << 2)) & 15;
+    lookup(sel, digit, size);
+    addPoints(f, acc, acc, sel);
+  }
+}
+
+/** Writes the affine x (and y, when `y` is not 0) of ACC as big-endian bytes. ACC is not the
+ *  identity. The inversion's powers overwrite the table. */
+function affine(f: usize, x: usize, y: usize): void {
+  const s = elementSize(f), acc = EC_SCRATCH + ACC;
+  const zi = EC_SCRATCH + TMP, t = zi + s;
+  invert(f, zi, acc + 2 * s, EC_SCRATCH + TABLE);
+  mul(f, t, acc, zi);
+  fromMont(f, t, t);
+  toBytes(f, x, t);
+  if (y) {
+    mul(f, t, acc + s, zi);
+    fromMont(f, t, t);
+    toBytes(f, y, t);
+  }
+}
+
+/** Decodes the SEC1 uncompressed point 0x04 ‖ X ‖ Y (SEC 1 §2.3.4) into table[1] and checks it:
+ *  coordinates < p and on the curve (SP 800-56A §5.6.2.3.4; cofactor 1, so no order check). The
+ *  identity has no such encoding. */
+function decode(f: usize, src: usize): bool {
+  const s = elementSize(f), len = byteLength(f);
+  const X = EC_SCRATCH + TABLE + 3 * s, Y = X + s, Z = Y + s;
+  const t0 = EC_SCRATCH + TMP, t1 = t0 + s, t2 = t1 + s;
+  let ok = <u32>(load<u8>(src) == 4);
+  ok &= <u32>fromBytes(f, X, src + 1);
+  ok &= <u32>fromBytes(f, Y, src + 1 + len);
+  toMont(f, X, X);
+  toMont(f, Y, Y);
+  memory.copy(Z, one(f), s);
+  // y² = x³ − 3x + b
+  square(f, t0, Y);
+  square(f, t1, X);
+  mul(f, t1, t1, X);
+  add(f, t2, X, X);
+  add(f, t2, t2, X);
+  sub(f, t1, t1, t2);
+  add(f, t1, t1, EC_SCRATCH + BM);
+  ok &= equal(f, t0, t1);
+  return <bool>(ok & 1);
+}
+
+/** 0 < k < n for the big-endian scalar k, in constant time; `tmp` receives k. */
+function scalarInRange(curve: i32, k: usize, tmp: usize): bool {
+  const q = orderOf(curve);
+  const below = <u32>fromBytes(q, tmp, k);
+  return <bool>(below & ~isZero(q, tmp) & 1);
+}
+
+/** 0 < scalar < n (the scalar big-endian, of the curve's field size), in constant time. */
+export function scalarIsValid(curve: i32, scalar: usize): bool {
+  if (!isCurve(curve)) return false;
+  const valid = scalarInRange(curve, scalar, EC_SCRATCH + SEL);
+  finish(0);
+  return valid;
+}
+
+/** out = x(scalar·point), big-endian, for the SEC1 uncompressed `point`. Returns EC_OK,
+ *  EC_INVALID_SCALAR (0 or ≥ n), EC_INVALID_POINT, EC_IDENTITY or EC_UNKNOWN_CURVE. */
+export function ecdh(curve: i32, out: usize, scalar: usize, point: usize): i32 {
+  if (!isCurve(curve)) return EC_UNKNOWN_CURVE;
+  const f = fieldOf(curve);
+  if (!scalarInRange(curve, scalar, EC_SCRATCH + SEL)) return finish(EC_INVALID_SCALAR);
+  setCurve(curve, f);
+  if (!decode(f, point)) return finish(EC_INVALID_POINT);
+  multiply(f, scalar);
+  if (isZero(f, EC_SCRATCH + ACC + 2 * elementSize(f))) return finish(EC_IDENTITY);
+  affine(f, out, 0);
+  return finish(EC_OK);
+}
+
+/** out = 0x04 ‖ x ‖ y of scalar·G (SEC 1 §2.3.3). Returns EC_OK, EC_INVALID_SCALAR or
+ *  EC_UNKNOWN_CURVE. */
+export function publicKey(curve: i32, out: usize, scalar: usize): i32 {
+  if (!isCurve(curve)) return EC_UNKNOWN_CURVE;
+  const f = fieldOf(curve), s = elementSize(f), len = byteLength(f);
+  if (!scalarInRange(curve, scalar, EC_SCRATCH + SEL)) return finish(EC_INVALID_SCALAR);
+  setCurve(curve, f);
+  const g = EC_SCRATCH + TABLE + 3 * s;
+  toMont(f, g, curve == 0 ? P256_GX : curve == 1 ? P384_GX : P521_GX);
+  toMont(f, g + s, curve == 0 ? P256_GY : curve == 1 ? P384_GY : P521_GY);
+  memory.copy(g + 2 * s, one(f), s);
+  multiply(f, scalar);
+  store<u8>(out, 4);
+  affine(f, out + 1, out + 1 + len);
+  return finish(EC_OK);
+}
