@@ -147,14 +147,15 @@ function addPoints(f: usize, r: usize, p: usize, q: usize): void {
   memory.copy(r, X3, 3 * s);
 }
 
-/** dst = table[digit], reading all 16 entries (`size` bytes each) under masks. */
+/** dst = table[digit], reading all 16 entries (`size` bytes each, a multiple of 8: N is even)
+ *  under masks. */
 function lookup(dst: usize, digit: u32, size: usize): void {
   memory.fill(dst, 0, size);
   let e = EC_SCRATCH + TABLE;
   for (let i: u32 = 0; i < 16; i++, e += size) {
-    const mask = 0 - (((i ^ digit) - 1) >> 31); // all ones when i = digit
-    for (let j: usize = 0; j < size; j += 4) {
-      store<u32>(dst + j, load<u32>(dst + j) | (load<u32>(e + j) & mask));
+    const mask = 0 - <u64>(((i ^ digit) - 1) >> 31); // all ones when i = digit
+    for (let j: usize = 0; j < size; j += 8) {
+      store<u64>(dst + j, load<u64>(dst + j) | (load<u64>(e + j) & mask));
     }
   }
 }
