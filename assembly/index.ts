@@ -7,6 +7,8 @@ import * as sha2 from './hash/sha2';
 import * as HMAC from './hash/hmac';
 import * as HKDF from './hash/hkdf';
 import * as AEAD from './aead/aead';
+import * as X25519 from './ec/x25519';
+import * as EC from './ec/weierstrass';
 import { wipe } from './ct';
 
 export { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE };
@@ -221,6 +223,55 @@ export function aead_decrypt(slot: i32, len: i32): Status {
   if (!isSlot(slot, CIPHER)) return Status.BAD_SLOT;
   if (!fits(len)) return Status.BAD_LENGTH;
   return finish(AEAD.decrypt(slotAddress(slot), IO, OUT, len), len, SCRATCH_SIZE);
+}
+
+// ── Diffie–Hellman: X25519 (RFC 7748), P-256, P-384, P-521 (SEC1 uncompressed points) ───────
+
+/** IO = secret scalar ‖ peer u → OUT = the shared u; IDENTITY when it is all zero (RFC 7748 §6.1). */
+export function x25519(): Status {
+  const nonzero = X25519.x25519(OUT, IO, IO + 32);
+  if (!nonzero) wipe(OUT, 32);
+  return finish(nonzero ? Status.OK : Status.IDENTITY, 64, SCRATCH_SIZE);
+}
+
+/** IO = secret scalar → OUT = its public u. */
+export function x25519_base(): Status {
+  X25519.x25519Base(OUT, IO);
+  return finish(Status.OK, 32, SCRATCH_SIZE);
+}
+
+/** Bytes of a scalar or coordinate of curve 0 (P-256), 1 (P-384) or 2 (P-521); 0 if unknown. */
+function curveSize(curve: i32): i32 {
+  return curve == 0 ? 32 : curve == 1 ? 48 : curve == 2 ? 66 : 0;
+}
+
+function ecStatus(code: i32): Status {
+  if (code == EC.EC_OK) return Status.OK;
+  if (code == EC.EC_INVALID_SCALAR) return Status.INVALID_SCALAR;
+  if (code == EC.EC_INVALID_POINT) return Status.INVALID_POINT;
+  if (code == EC.EC_IDENTITY) return Status.IDENTITY;
+  return Status.BAD_ALGORITHM;
+}
+
+/** IO = scalar: OK when 0 < scalar < n, else INVALID_SCALAR. */
+export function ec_scalar_valid(curve: i32): Status {
+  const size = curveSize(curve);
+  if (!size) return Status.BAD_ALGORITHM;
+  return finish(EC.scalarIsValid(curve, IO) ? Status.OK : Status.INVALID_SCALAR, size, SCRATCH_SIZE);
+}
+
+/** IO = secret scalar → OUT = 0x04 ‖ X ‖ Y. */
+export function ec_public_key(curve: i32): Status {
+  const size = curveSize(curve);
+  if (!size) return Status.BAD_ALGORITHM;
+  return finish(ecStatus(EC.publicKey(curve, OUT, IO)), size, SCRATCH_SIZE);
+}
+
+/** IO = secret scalar ‖ peer point (0x04 ‖ X ‖ Y) → OUT = the shared X. */
+export function ecdh(curve: i32): Status {
+  const size = curveSize(curve);
+  if (!size) return Status.BAD_ALGORITHM;
+  return finish(ecStatus(EC.ecdh(curve, OUT, IO, IO + size)), 3 * size + 1, SCRATCH_SIZE);
 }
 
 // ── Slots: the host may park a state outside the core when it has more objects than slots ───

@@ -7,4 +7,10 @@ export enum Status {
   BAD_LENGTH = 3,
   /** AEAD open: the tag does not match; nothing was decrypted. */
   INVALID_TAG = 4,
+  /** A secret scalar out of range (zero, or not below the group order). */
+  INVALID_SCALAR = 5,
+  /** A public point that does not decode to a point of the group. */
+  INVALID_POINT = 6,
+  /** The result is the identity (an all-zero X25519 shared secret). */
+  IDENTITY = 7,
 }

@@ -53,7 +53,9 @@ class Sealer implements Aead {
     if (out !== undefined) bytes(out, 'out', plaintext.length + TAG_LENGTH);
     if (this.used) throw new CryptoError('LIMIT');
     this.used = true;
-    return into(active().aeadSeal(this.alg, this.key, this.nonce, this.aad, plaintext), out);
+    return intoOutput(out, plaintext.length + TAG_LENGTH, plaintext, (target) =>
+      active().aeadSeal(this.alg, this.key, this.nonce, this.aad, plaintext, target),
+    );
   }
 
   decrypt(ciphertext: Uint8Array, out?: Uint8Array): Uint8Array {
@@ -62,16 +64,33 @@ class Sealer implements Aead {
       throw new RangeError(`"ciphertext" expected Uint8Array of length >= ${TAG_LENGTH}, got length=${ciphertext.length}`);
     }
     if (out !== undefined) bytes(out, 'out', ciphertext.length - TAG_LENGTH);
-    return into(active().aeadOpen(this.alg, this.key, this.nonce, this.aad, ciphertext), out);
+    return intoOutput(out, ciphertext.length - TAG_LENGTH, ciphertext, (target) =>
+      active().aeadOpen(this.alg, this.key, this.nonce, this.aad, ciphertext, target),
+    );
   }
 }
 
-/** Copies `result` into `out` when given (then wipes the copy), so overlapping views are safe. */
-function into(result: Uint8Array, out: Uint8Array | undefined): Uint8Array {
-  if (out === undefined) return result;
-  out.set(result);
-  result.fill(0);
+/**
+ * Runs `produce` on the caller's `out` when it is safe to write there directly (no allocation);
+ * on a fresh buffer when there is no `out`; and, when `out` overlaps `input`, on a temporary
+ * that is copied into `out` and wiped, so in-place calls work too.
+ */
+function intoOutput(
+  out: Uint8Array | undefined,
+  length: number,
+  input: Uint8Array,
+  produce: (target: Uint8Array) => Uint8Array,
+): Uint8Array {
+  if (out === undefined) return produce(new Uint8Array(length));
+  if (!overlaps(out, input)) return produce(out);
+  const temporary = produce(new Uint8Array(length));
+  out.set(temporary);
+  temporary.fill(0);
   return out;
+}
+
+function overlaps(a: Uint8Array, b: Uint8Array): boolean {
+  return a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
 }
 
 function aead(alg: AeadName, keyLength: number, nonceLength: number): AeadFunction {

@@ -37,6 +37,11 @@ export interface CoreExports {
   aead_absorb: Fn;
   aead_verify: Fn;
   aead_decrypt: Fn;
+  x25519: Fn;
+  x25519_base: Fn;
+  ec_scalar_valid: Fn;
+  ec_public_key: Fn;
+  ecdh: Fn;
   slot_save: Fn;
   slot_load: Fn;
   slot_wipe: Fn;

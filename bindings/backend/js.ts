@@ -6,6 +6,7 @@ import { hkdf, expand } from '@noble/hashes/hkdf.js';
 import { chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { gcm } from '@noble/ciphers/aes.js';
 import { CryptoError } from '../errors.js';
+import { getPublicKey, getSharedSecret, isValidSecretKey } from './js-curves.js';
 import { gcmShortNonceOpen, gcmShortNonceSeal } from './js-gcm.js';
 import type { AeadName, Backend, Hasher } from './types.js';
 
@@ -20,13 +21,24 @@ export const jsBackend: Backend = {
   createHmac: (alg, key) => hasher(hmac.create(HASHES[alg], key)),
   hkdf: (alg, ikm, salt, info, length) => hkdf(HASHES[alg], ikm, salt, info, length),
   hkdfExpand: (alg, prk, info, length) => expand(HASHES[alg], prk, info, length),
-  aeadSeal: (alg, key, nonce, aad, plaintext) =>
-    isShortGcm(alg, nonce)
-      ? gcmShortNonceSeal(key, nonce, aad, plaintext)
-      : AEADS[alg](key, nonce, aad).encrypt(plaintext),
-  aeadOpen: (alg, key, nonce, aad, sealed) =>
-    isShortGcm(alg, nonce) ? gcmShortNonceOpen(key, nonce, aad, sealed) : open(alg, key, nonce, aad, sealed),
+  aeadSeal: (alg, key, nonce, aad, plaintext, out) =>
+    into(
+      out,
+      isShortGcm(alg, nonce) ? gcmShortNonceSeal(key, nonce, aad, plaintext) : AEADS[alg](key, nonce, aad).encrypt(plaintext),
+    ),
+  aeadOpen: (alg, key, nonce, aad, sealed, out) =>
+    into(out, isShortGcm(alg, nonce) ? gcmShortNonceOpen(key, nonce, aad, sealed) : open(alg, key, nonce, aad, sealed)),
+  isValidSecretKey,
+  getPublicKey,
+  getSharedSecret,
 };
+
+/** Copies a result into the caller's buffer and wipes the copy. */
+function into(out: Uint8Array, result: Uint8Array): Uint8Array {
+  out.set(result);
+  result.fill(0);
+  return out;
+}
 
 /** noble's gcm() takes nonces of 8 bytes or more. */
 function isShortGcm(alg: AeadName, nonce: Uint8Array): boolean {

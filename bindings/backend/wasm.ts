@@ -6,7 +6,7 @@ import { Status } from '../../assembly/status.js';
 import { CryptoError } from '../errors.js';
 import { Core } from './core.js';
 import type { Lease, SlotPool } from './slots.js';
-import type { AeadName, Backend, HashName, Hasher } from './types.js';
+import type { AeadName, Backend, CurveName, HashName, Hasher } from './types.js';
 
 const ALG: Record<HashName, HashAlg> = { sha256: HashAlg.SHA256, sha384: HashAlg.SHA384, sha512: HashAlg.SHA512 };
 const DIGEST_LENGTH: Record<HashName, number> = { sha256: 32, sha384: 48, sha512: 64 };
@@ -16,6 +16,14 @@ const AEAD: Record<AeadName, AeadAlg> = {
   'aes-gcm': AeadAlg.AES_GCM,
 };
 const TAG_LENGTH = 16;
+/** The core's curve ids for ec_*; X25519 has its own exports. */
+const NIST_CURVE: Record<Exclude<CurveName, 'x25519'>, number> = { p256: 0, p384: 1, p521: 2 };
+/** Statuses that are answers about the input, not bugs. */
+const CURVE_ERRORS = new Map([
+  [Status.INVALID_SCALAR, 'INVALID_SCALAR'],
+  [Status.INVALID_POINT, 'INVALID_POINT'],
+  [Status.IDENTITY, 'IDENTITY'],
+] as const);
 
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
@@ -92,37 +100,83 @@ export class WasmBackend implements Backend {
     });
   }
 
-  aeadSeal(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
+  aeadSeal(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array, out: Uint8Array): Uint8Array {
     const { core } = this;
     if (key.length + nonce.length + aad.length + plaintext.length > core.ioSize) {
-      return this.sealStreamed(alg, key, nonce, aad, plaintext);
+      return this.sealStreamed(alg, key, nonce, aad, plaintext, out);
     }
     return core.run(() => {
       core.stage(key, nonce, aad, plaintext);
       core.check(core.exports.aead_seal(AEAD[alg], key.length, nonce.length, aad.length, plaintext.length));
-      return core.take(plaintext.length + TAG_LENGTH);
+      return core.takeInto(out, 0, out.length);
     });
   }
 
-  aeadOpen(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array {
+  aeadOpen(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array, out: Uint8Array): Uint8Array {
     const { core } = this;
     if (key.length + nonce.length + aad.length + sealed.length > core.ioSize) {
-      return this.openStreamed(alg, key, nonce, aad, sealed);
+      return this.openStreamed(alg, key, nonce, aad, sealed, out);
     }
     return core.run(() => {
       core.stage(key, nonce, aad, sealed);
-      const length = sealed.length - TAG_LENGTH;
-      const status = core.exports.aead_open(AEAD[alg], key.length, nonce.length, aad.length, length);
+      const status = core.exports.aead_open(AEAD[alg], key.length, nonce.length, aad.length, out.length);
       if (status === Status.INVALID_TAG) throw new CryptoError('INVALID_TAG');
       core.check(status);
-      return core.take(length);
+      return core.takeInto(out, 0, out.length);
     });
   }
 
-  /** Seal through a slot, a window of plaintext at a time (each chunk a multiple of 64 bytes). */
-  private sealStreamed(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
+  isValidSecretKey(curve: CurveName, secretKey: Uint8Array): boolean {
+    if (curve === 'x25519') return true;
     const { core } = this;
-    const sealed = new Uint8Array(plaintext.length + TAG_LENGTH);
+    return core.run(() => {
+      core.stage(secretKey);
+      const status = core.exports.ec_scalar_valid(NIST_CURVE[curve]);
+      if (status === Status.INVALID_SCALAR) return false;
+      core.check(status);
+      return true;
+    });
+  }
+
+  getPublicKey(curve: CurveName, secretKey: Uint8Array): Uint8Array {
+    const { core } = this;
+    return core.run(() => {
+      core.stage(secretKey);
+      if (curve === 'x25519') {
+        core.check(core.exports.x25519_base());
+        return core.take(32);
+      }
+      this.curveStatus(core.exports.ec_public_key(NIST_CURVE[curve]));
+      return core.take(1 + 2 * secretKey.length);
+    });
+  }
+
+  getSharedSecret(curve: CurveName, secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array {
+    const { core } = this;
+    return core.run(() => {
+      core.stage(secretKey, publicKey);
+      this.curveStatus(curve === 'x25519' ? core.exports.x25519() : core.exports.ecdh(NIST_CURVE[curve]));
+      return core.take(secretKey.length);
+    });
+  }
+
+  /** A curve status: OK, an answer about the input (CryptoError), or a bug. */
+  private curveStatus(status: number): void {
+    const code = CURVE_ERRORS.get(status);
+    if (code) throw new CryptoError(code);
+    this.core.check(status);
+  }
+
+  /** Seal through a slot, a window of plaintext at a time (each chunk a multiple of 64 bytes). */
+  private sealStreamed(
+    alg: AeadName,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    aad: Uint8Array,
+    plaintext: Uint8Array,
+    sealed: Uint8Array,
+  ): Uint8Array {
+    const { core } = this;
     return this.withCipherSlot(alg, key, nonce, aad, (slot) => {
       this.chunks(plaintext, (chunk, at) => {
         core.check(core.exports.aead_encrypt(slot, chunk.length));
@@ -134,7 +188,14 @@ export class WasmBackend implements Backend {
   }
 
   /** Open through a slot: authenticate every chunk, verify the tag, and only then decrypt. */
-  private openStreamed(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array {
+  private openStreamed(
+    alg: AeadName,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    aad: Uint8Array,
+    sealed: Uint8Array,
+    plaintext: Uint8Array,
+  ): Uint8Array {
     const { core } = this;
     const ciphertext = sealed.subarray(0, sealed.length - TAG_LENGTH);
     return this.withCipherSlot(alg, key, nonce, aad, (slot) => {
@@ -143,7 +204,6 @@ export class WasmBackend implements Backend {
       const status = core.exports.aead_verify(slot);
       if (status === Status.INVALID_TAG) throw new CryptoError('INVALID_TAG');
       core.check(status);
-      const plaintext = new Uint8Array(ciphertext.length);
       this.chunks(ciphertext, (chunk, at) => {
         core.check(core.exports.aead_decrypt(slot, chunk.length));
         core.takeInto(plaintext, at, chunk.length);
