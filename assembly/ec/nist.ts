@@ -1,13 +1,15 @@
 // The NIST curves P-256, P-384 and P-521 (SP 800-186 §3.2.1.3–§3.2.1.5, the curves FIPS 186-5
 // approves; SEC 2 §2.4.2 secp256r1, §2.5.1 secp384r1, §2.6.1 secp521r1): y² = x³ − 3x + b over
 // GF(p), of prime order n (cofactor 1), generator G. Field descriptors for montgomery.ts: N,
-// −p⁻¹ mod 2^32, byte length, 0, then p, R² mod p and R mod p (R = 2^(32·N)) as little-endian
+// −p⁻¹ mod 2^32, byte length, kernel, then p, R² mod p and R mod p (R = 2^(32·N)) as little-endian
 // 32-bit limbs. Curve constants are plain little-endian limbs (not in Montgomery form); the hex in
 // each comment is the standard's.
 
+import { KERNEL_GENERIC, KERNEL_P256 } from '../field/montgomery';
+
 /** P-256 base field: p = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffff. */
 export const P256_P: usize = memory.data<u32>([
-  8, 0x00000001, 32, 0,
+  8, 0x00000001, 32, KERNEL_P256,
   // p
   0xffffffff, 0xffffffff, 0xffffffff, 0x00000000, 0x00000000, 0x00000000, 0x00000001, 0xffffffff,
   // R² mod p
@@ -18,7 +20,7 @@ export const P256_P: usize = memory.data<u32>([
 
 /** P-256 group order: n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551. */
 export const P256_N: usize = memory.data<u32>([
-  8, 0xee00bc4f, 32, 0,
+  8, 0xee00bc4f, 32, KERNEL_GENERIC,
   // n
   0xfc632551, 0xf3b9cac2, 0xa7179e84, 0xbce6faad, 0xffffffff, 0xffffffff, 0x00000000, 0xffffffff,
   // R² mod n
@@ -44,7 +46,7 @@ export const P256_GY: usize = memory.data<u32>([
 
 /** P-384 base field: p = 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff. */
 export const P384_P: usize = memory.data<u32>([
-  12, 0x00000001, 48, 0,
+  12, 0x00000001, 48, KERNEL_GENERIC,
   // p
   0xffffffff, 0x00000000, 0x00000000, 0xffffffff, 0xfffffffe, 0xffffffff, 0xffffffff, 0xffffffff,
   0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
@@ -58,7 +60,7 @@ export const P384_P: usize = memory.data<u32>([
 
 /** P-384 group order: n = 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973. */
 export const P384_N: usize = memory.data<u32>([
-  12, 0xe88fdc45, 48, 0,
+  12, 0xe88fdc45, 48, KERNEL_GENERIC,
   // n
   0xccc52973, 0xecec196a, 0x48b0a77a, 0x581a0db2, 0xf4372ddf, 0xc7634d81, 0xffffffff, 0xffffffff,
   0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
@@ -90,7 +92,7 @@ export const P384_GY: usize = memory.data<u32>([
 
 /** P-521 base field: p = 0x1ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff. */
 export const P521_P: usize = memory.data<u32>([
-  18, 0x00000001, 66, 0,
+  18, 0x00000001, 66, KERNEL_GENERIC,
   // p
   0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
   0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
@@ -107,7 +109,7 @@ export const P521_P: usize = memory.data<u32>([
 
 /** P-521 group order: n = 0x1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409. */
 export const P521_N: usize = memory.data<u32>([
-  18, 0x79a995c7, 66, 0,
+  18, 0x79a995c7, 66, KERNEL_GENERIC,
   // n
   0x91386409, 0xbb6fb71e, 0x899c47ae, 0x3bb5c9b8, 0xf709a5d0, 0x7fcc0148, 0xbf2f966b, 0x51868783,
   0xfffffffa, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,

@@ -5,10 +5,12 @@
 // "Analyzing and comparing Montgomery multiplication algorithms", 1996), the product pass and the
 // reduction pass interleaved: every product is 32×32→64 bits, and t + a·b + c ≤ (2^32 − 1)·2^32
 // + (2^32 − 1) < 2^64. Nothing branches on or indexes memory by an element's value; the
-// exponent of the inversion is the public constant p − 2.
+// exponent of the inversion is the public constant p − 2. A descriptor may name a straight-line
+// kernel for its p (P-256: p256.ts, about twice as fast); the generic loops serve every other field.
 //
 // Every function takes the descriptor `f` and pointers to N-limb elements; results may alias
 // operands. Temporaries live in FIELD_SCRATCH, which holds secrets: callers wipe it.
+import { mul256, sqr256, add256, sub256 } from './p256';
 
 /** Most limbs a field may have (P-521: 18 × 32 = 576 bits, N being even). */
 export const MAX_LIMBS: usize = 18;
@@ -20,6 +22,11 @@ export const F_LIMBS: usize = 0;
 export const F_M0: usize = 4;
 /** Bytes of the big-endian encoding. */
 export const F_BYTES: usize = 8;
+/** Which code multiplies, adds and subtracts: the generic loops below, or straight-line kernels
+ *  for one particular p (p256.ts). Both compute the same function. */
+export const F_KERNEL: usize = 12;
+export const KERNEL_GENERIC: u32 = 0;
+export const KERNEL_P256: u32 = 1;
 /** p, then R² mod p (to enter Montgomery form), then R mod p (one), N limbs each. */
 export const F_P: usize = 16;
 
@@ -65,6 +72,10 @@ const ONE: usize = memory.data<u32>([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
  *  below 2p < 2R after every row, so t[N] ≤ 1. a and p are first copied to fixed addresses, which
  *  the engine folds into the loads. */
 export function mul(f: usize, r: usize, a: usize, b: usize): void {
+  if (load<u32>(f, F_KERNEL) == KERNEL_P256) {
+    mul256(r, a, b);
+    return;
+  }
   const n = limbs(f), m0 = load<u32>(f, F_M0), p = modulus(f);
   const top = n << 2;
   for (let j: usize = 0; j < top; j += 4) {
@@ -104,13 +115,17 @@ export function mul(f: usize, r: usize, a: usize, b: usize): void {
 }
 
 /** r = a² · R⁻¹ mod p. */
-// @ts-ignore: decorator
-@inline export function square(f: usize, r: usize, a: usize): void {
-  mul(f, r, a, a);
+export function square(f: usize, r: usize, a: usize): void {
+  if (load<u32>(f, F_KERNEL) == KERNEL_P256) sqr256(r, a);
+  else mul(f, r, a, a);
 }
 
 /** r = a + b mod p. */
 export function add(f: usize, r: usize, a: usize, b: usize): void {
+  if (load<u32>(f, F_KERNEL) == KERNEL_P256) {
+    add256(r, a, b);
+    return;
+  }
   const top = limbs(f) << 2, p = modulus(f);
   // a + b − p lies in [−p, p): the final carry is −1 exactly when it is negative.
   let carry: i64 = 0;
@@ -135,6 +150,10 @@ export function add(f: usize, r: usize, a: usize, b: usize): void {
 
 /** r = a − b mod p. */
 export function sub(f: usize, r: usize, a: usize, b: usize): void {
+  if (load<u32>(f, F_KERNEL) == KERNEL_P256) {
+    sub256(r, a, b);
+    return;
+  }
   const top = limbs(f) << 2, p = modulus(f);
   let borrow: u64 = 0;
   for (let j: usize = 0; j < top; j += 4) {
