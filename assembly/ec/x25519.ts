@@ -93,6 +93,6 @@ export function x25519(out: usize, scalar: usize, u: usize): bool {
 export function x25519Base(out: usize, scalar: usize): void {
   clamp(scalar);
   zero(X1);
-  store<i32>(X1, 9);
+  store<u32>(X1, 9);
   ladder(out, true);
 }
