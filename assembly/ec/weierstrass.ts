@@ -8,7 +8,7 @@
 import { MAX_LIMBS, FIELD_SCRATCH, FIELD_SCRATCH_SIZE, elementSize, byteLength, one, mul, square, add, sub, toMont, fromMont, fromBytes, toBytes, isZero, equal, invert } from '../field/montgomery';
 import { P256_P, P256_N, P256_B, P256_GX, P256_GY, P384_P, P384_N, P384_B, P384_GX, P384_GY, P521_P, P521_N, P521_B, P521_GX, P521_GY } from './nist';
 
-// Scratch, sized for P-521 (72-byte elements, 216-byte points); a smaller curve packs its
+// Scratch, sized for P-521 (68-byte elements, 204-byte points); a smaller curve packs its
 // elements closer. It holds secrets (the table, the accumulator): every export wipes it.
 const E: usize = MAX_LIMBS << 2;
 const PT: usize = 3 * E;
@@ -147,16 +147,18 @@ function addPoints(f: usize, r: usize, p: usize, q: usize): void {
   memory.copy(r, X3, 3 * s);
 }
 
-/** dst = table[digit], reading all 16 entries (`size` bytes each, a multiple of 8: N is even)
- *  under masks. */
+/** dst = table[digit], reading all 16 entries (`size` bytes each, a multiple of 4) under masks,
+ *  8 bytes at a time and a last 4 when N is odd. */
 function lookup(dst: usize, digit: u32, size: usize): void {
   memory.fill(dst, 0, size);
+  const whole = size & ~7;
   let e = EC_SCRATCH + TABLE;
   for (let i: u32 = 0; i < 16; i++, e += size) {
     const mask = 0 - <u64>(((i ^ digit) - 1) >> 31); // all ones when i = digit
-    for (let j: usize = 0; j < size; j += 8) {
+    for (let j: usize = 0; j < whole; j += 8) {
       store<u64>(dst + j, load<u64>(dst + j) | (load<u64>(e + j) & mask));
     }
+    if (whole < size) store<u32>(dst + whole, load<u32>(dst + whole) | (load<u32>(e + whole) & <u32>mask));
   }
 }
 

@@ -1,5 +1,5 @@
-// A prime field GF(p) for any odd p < 2^576, in Montgomery form: the element a is held as
-// a·R mod p with R = 2^(32·N), N even, in N little-endian 32-bit limbs, always fully reduced (< p).
+// A prime field GF(p) for any odd p < 2^544, in Montgomery form: the element a is held as
+// a·R mod p with R = 2^(32·N), in N little-endian 32-bit limbs, always fully reduced (< p).
 // One engine serves the NIST base fields and group orders (P-256/384/521, FIPS 186-5 / SEC 2);
 // each is a descriptor in static memory (below). Multiplication is CIOS (Koç, Acar, Kaliski,
 // "Analyzing and comparing Montgomery multiplication algorithms", 1996), the product pass and the
@@ -12,8 +12,8 @@
 // operands. Temporaries live in FIELD_SCRATCH, which holds secrets: callers wipe it.
 import { mul256, sqr256, add256, sub256 } from './p256';
 
-/** Most limbs a field may have (P-521: 18 × 32 = 576 bits, N being even). */
-export const MAX_LIMBS: usize = 18;
+/** Most limbs a field may have (P-521: 17 × 32 = 544 bits). */
+export const MAX_LIMBS: usize = 17;
 
 // Descriptor: four u32 words, then p, R² mod p and R mod p, N limbs each.
 /** N, the limb count. */
@@ -38,7 +38,7 @@ const AC: usize = FIELD_SCRATCH + 80;
 const PC: usize = FIELD_SCRATCH + 160;
 
 /** The integer 1 in MAX_LIMBS limbs: multiplying by it leaves Montgomery form. */
-const ONE: usize = memory.data<u32>([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+const ONE: usize = memory.data<u32>([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 
 // @ts-ignore: decorator
 @inline export function limbs(f: usize): usize {
