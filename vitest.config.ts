@@ -24,6 +24,8 @@ export default defineConfig({
           name: backend,
           include: perBackend,
           setupFiles: ['test/setup/backend.ts'],
+          // The js backend's P-521 and the debug build are slow; CI machines are shared and loaded.
+          testTimeout: 60_000,
           env: { OBLIVIA_TEST_BACKEND: backend },
         },
       })),
