@@ -7,3 +7,29 @@ export { hmac, type HmacFunction } from './hmac.js';
 export { hkdf, type HkdfFunction } from './hkdf.js';
 export { chacha20poly1305, xchacha20poly1305, gcm, type Aead, type AeadFunction } from './aead.js';
 export { x25519, p256, p384, p521, type DiffieHellman } from './curves.js';
+export {
+  hpke,
+  KEM_DHKEM_P256_HKDF_SHA256,
+  KEM_DHKEM_P384_HKDF_SHA384,
+  KEM_DHKEM_P521_HKDF_SHA512,
+  KEM_DHKEM_X25519_HKDF_SHA256,
+  KDF_HKDF_SHA256,
+  KDF_HKDF_SHA384,
+  KDF_HKDF_SHA512,
+  AEAD_AES128GCM,
+  AEAD_AES256GCM,
+  AEAD_CHACHA20POLY1305,
+  AEAD_EXPORT_ONLY,
+  type KemId,
+  type KdfId,
+  type AeadId,
+  type HpkeSuite,
+  type KeyPair,
+  type SenderContext,
+  type ReceiverContext,
+  type SuiteParams,
+  type SenderOptions,
+  type ReceiverOptions,
+  type SealOptions,
+  type OpenOptions,
+} from './hpke/index.js';
