@@ -2,13 +2,14 @@
 // integers, reads its inputs from IO (concatenated in argument order), writes its result to OUT,
 // wipes SCRATCH and the input it consumed, and returns a Status.
 import { Status } from './status';
-import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, HASH_SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE, STATE_SIZE, PRK, WORK_STATE, AEAD_STATE, slotAddress } from './mem';
+import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, HASH_SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE, STATE_SIZE, PRK, WORK_STATE, AEAD_STATE, HPKE_SECRETS, slotAddress } from './mem';
 import * as sha2 from './hash/sha2';
 import * as HMAC from './hash/hmac';
 import * as HKDF from './hash/hkdf';
 import * as AEAD from './aead/aead';
 import * as X25519 from './ec/x25519';
 import * as EC from './ec/weierstrass';
+import * as HPKE from './proto/hpke';
 import { wipe } from './ct';
 
 export { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE };
@@ -28,8 +29,13 @@ function finish(status: Status, consumed: i32, scratch: i32 = HASH_SCRATCH_SIZE)
 }
 
 /** The inputs fit the IO window. Each length is checked before summing, so the sum cannot wrap. */
-function fits(a: i32, b: i32 = 0, c: i32 = 0): bool {
-  return a >= 0 && b >= 0 && c >= 0 && a <= IO_SIZE && b <= IO_SIZE && c <= IO_SIZE && a + b + c <= IO_SIZE;
+function fits(a: i32, b: i32 = 0, c: i32 = 0, d: i32 = 0, e: i32 = 0): bool {
+  return within(a) && within(b) && within(c) && within(d) && within(e) && a + b + c + d + e <= IO_SIZE;
+}
+
+// @ts-ignore: decorator
+@inline function within(len: i32): bool {
+  return len >= 0 && len <= IO_SIZE;
 }
 
 function isSlot(slot: i32, tag: u32): bool {
@@ -245,14 +251,6 @@ function curveSize(curve: i32): i32 {
   return curve == 0 ? 32 : curve == 1 ? 48 : curve == 2 ? 66 : 0;
 }
 
-function ecStatus(code: i32): Status {
-  if (code == EC.EC_OK) return Status.OK;
-  if (code == EC.EC_INVALID_SCALAR) return Status.INVALID_SCALAR;
-  if (code == EC.EC_INVALID_POINT) return Status.INVALID_POINT;
-  if (code == EC.EC_IDENTITY) return Status.IDENTITY;
-  return Status.BAD_ALGORITHM;
-}
-
 /** IO = scalar: OK when 0 < scalar < n, else INVALID_SCALAR. */
 export function ec_scalar_valid(curve: i32): Status {
   const size = curveSize(curve);
@@ -264,14 +262,106 @@ export function ec_scalar_valid(curve: i32): Status {
 export function ec_public_key(curve: i32): Status {
   const size = curveSize(curve);
   if (!size) return Status.BAD_ALGORITHM;
-  return finish(ecStatus(EC.publicKey(curve, OUT, IO)), size, SCRATCH_SIZE);
+  return finish(EC.toStatus(EC.publicKey(curve, OUT, IO)), size, SCRATCH_SIZE);
 }
 
 /** IO = secret scalar ‖ peer point (0x04 ‖ X ‖ Y) → OUT = the shared X. */
 export function ecdh(curve: i32): Status {
   const size = curveSize(curve);
   if (!size) return Status.BAD_ALGORITHM;
-  return finish(ecStatus(EC.ecdh(curve, OUT, IO, IO + size)), 3 * size + 1, SCRATCH_SIZE);
+  return finish(EC.toStatus(EC.ecdh(curve, OUT, IO, IO + size)), 3 * size + 1, SCRATCH_SIZE);
+}
+
+// ── HPKE (RFC 9180): a context's setup, and single-shot seal and open (§6.1), in one call ────
+// Every call names its suite (kem, kdf, aead ids of §7) and mode (§5). Sender calls read
+// IO = skE ‖ pkR ‖ skS (auth modes) ‖ info ‖ psk ‖ psk_id, receiver calls
+// IO = skR ‖ pkR ‖ enc ‖ pkS (auth modes) ‖ info ‖ psk ‖ psk_id; psk and psk_id are empty in the
+// base and auth modes. The host draws skE; pkR is the receiver's own public key (of skR).
+
+/** Selects the suite and checks the mode against the PSK lengths (§5.1.1). */
+function hpkeSuite(kem: i32, kdf: i32, aead: i32, mode: i32, pskLen: i32, pskIdLen: i32): Status {
+  if (!HPKE.select(kem, kdf, aead)) return Status.BAD_ALGORITHM;
+  return HPKE.validMode(mode, pskLen, pskIdLen) ? Status.OK : Status.BAD_LENGTH;
+}
+
+function senderKeysLength(mode: i32): i32 {
+  return HPKE.Nsk + HPKE.Npk + (HPKE.isAuth(mode) ? HPKE.Nsk : 0);
+}
+
+function receiverKeysLength(mode: i32): i32 {
+  return HPKE.Nsk + 2 * HPKE.Npk + (HPKE.isAuth(mode) ? HPKE.Npk : 0);
+}
+
+/** Encap (or AuthEncap) with enc → OUT, then KeySchedule → `secrets`. */
+function setupSender(mode: i32, infoLen: i32, pskLen: i32, pskIdLen: i32, secrets: usize): Status {
+  const skE = IO, pkR = skE + HPKE.Nsk;
+  const skS: usize = HPKE.isAuth(mode) ? pkR + HPKE.Npk : 0;
+  const info = IO + senderKeysLength(mode);
+  const status = HPKE.encap(OUT, skE, pkR, skS);
+  if (status != Status.OK) {
+    wipe(OUT, HPKE.Npk);
+    return status;
+  }
+  HPKE.keySchedule(mode, info, infoLen, info + infoLen, pskLen, info + infoLen + pskLen, pskIdLen, secrets);
+  return Status.OK;
+}
+
+/** Decap (or AuthDecap), then KeySchedule → `secrets`. */
+function setupReceiver(mode: i32, infoLen: i32, pskLen: i32, pskIdLen: i32, secrets: usize): Status {
+  const skR = IO, pkR = skR + HPKE.Nsk, enc = pkR + HPKE.Npk;
+  const pkS: usize = HPKE.isAuth(mode) ? enc + HPKE.Npk : 0;
+  const info = IO + receiverKeysLength(mode);
+  const status = HPKE.decap(enc, skR, pkR, pkS);
+  if (status != Status.OK) return status;
+  HPKE.keySchedule(mode, info, infoLen, info + infoLen, pskLen, info + infoLen + pskLen, pskIdLen, secrets);
+  return Status.OK;
+}
+
+/** → OUT = enc ‖ key ‖ base_nonce ‖ exporter_secret (Npk + Nk + Nn + Nh bytes). */
+export function hpke_setup_sender(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32, pskLen: i32, pskIdLen: i32): Status {
+  const suite = hpkeSuite(kem, kdf, aead, mode, pskLen, pskIdLen);
+  if (suite != Status.OK) return suite;
+  const keys = senderKeysLength(mode);
+  if (!fits(keys, infoLen, pskLen, pskIdLen)) return Status.BAD_LENGTH;
+  const status = setupSender(mode, infoLen, pskLen, pskIdLen, OUT + HPKE.Npk);
+  return finish(status, keys + infoLen + pskLen + pskIdLen, SCRATCH_SIZE);
+}
+
+/** → OUT = key ‖ base_nonce ‖ exporter_secret (Nk + Nn + Nh bytes). */
+export function hpke_setup_receiver(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32, pskLen: i32, pskIdLen: i32): Status {
+  const suite = hpkeSuite(kem, kdf, aead, mode, pskLen, pskIdLen);
+  if (suite != Status.OK) return suite;
+  const keys = receiverKeysLength(mode);
+  if (!fits(keys, infoLen, pskLen, pskIdLen)) return Status.BAD_LENGTH;
+  const status = setupReceiver(mode, infoLen, pskLen, pskIdLen, OUT);
+  return finish(status, keys + infoLen + pskLen + pskIdLen, SCRATCH_SIZE);
+}
+
+/** The sender's IO, then ‖ aad ‖ pt → OUT = enc ‖ ciphertext ‖ tag. */
+export function hpke_seal(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32, pskLen: i32, pskIdLen: i32, aadLen: i32, ptLen: i32): Status {
+  const suite = hpkeSuite(kem, kdf, aead, mode, pskLen, pskIdLen);
+  if (suite != Status.OK) return suite;
+  if (aead == HPKE.AEAD_EXPORT_ONLY) return Status.BAD_ALGORITHM;
+  const keys = senderKeysLength(mode);
+  if (!fits(keys + infoLen, pskLen, pskIdLen, aadLen, ptLen)) return Status.BAD_LENGTH;
+  const aad = IO + keys + infoLen + pskLen + pskIdLen;
+  const status = setupSender(mode, infoLen, pskLen, pskIdLen, HPKE_SECRETS);
+  if (status == Status.OK) HPKE.sealFirst(HPKE_SECRETS, aad, aadLen, aad + aadLen, ptLen, OUT + HPKE.Npk);
+  return finish(status, <i32>(aad - IO) + aadLen + ptLen, SCRATCH_SIZE);
+}
+
+/** The receiver's IO, then ‖ aad ‖ ciphertext ‖ tag → OUT = plaintext, written only if the tag
+ *  matches (else INVALID_TAG). */
+export function hpke_open(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32, pskLen: i32, pskIdLen: i32, aadLen: i32, ctLen: i32): Status {
+  const suite = hpkeSuite(kem, kdf, aead, mode, pskLen, pskIdLen);
+  if (suite != Status.OK) return suite;
+  if (aead == HPKE.AEAD_EXPORT_ONLY) return Status.BAD_ALGORITHM;
+  const keys = receiverKeysLength(mode);
+  if (ctLen < 0 || !fits(keys + infoLen, pskLen, pskIdLen, aadLen, ctLen + AEAD.TAG_LENGTH)) return Status.BAD_LENGTH;
+  const aad = IO + keys + infoLen + pskLen + pskIdLen;
+  let status = setupReceiver(mode, infoLen, pskLen, pskIdLen, HPKE_SECRETS);
+  if (status == Status.OK) status = HPKE.openFirst(HPKE_SECRETS, aad, aadLen, aad + aadLen, ctLen, OUT);
+  return finish(status, <i32>(aad - IO) + aadLen + ctLen + AEAD.TAG_LENGTH, SCRATCH_SIZE);
 }
 
 // ── Slots: the host may park a state outside the core when it has more objects than slots ───

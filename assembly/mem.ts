@@ -21,7 +21,9 @@ export const SLOTS: usize = memory.data(SLOT_COUNT * SLOT_SIZE, 16);
 /** Scratch: transient secrets of one call; wiped before every export returns. The hash family
  *  uses only the first HASH_SCRATCH_SIZE bytes, so its exports wipe only those. */
 export const HASH_SCRATCH_SIZE: i32 = 1536;
-export const SCRATCH_SIZE: i32 = HASH_SCRATCH_SIZE + STATE_SIZE + 2048;
+export const CIPHER_SCRATCH_SIZE: i32 = 2048;
+export const HPKE_SCRATCH_SIZE: i32 = 1536;
+export const SCRATCH_SIZE: i32 = HASH_SCRATCH_SIZE + STATE_SIZE + CIPHER_SCRATCH_SIZE + HPKE_SCRATCH_SIZE;
 export const SCRATCH: usize = memory.data(SCRATCH_SIZE, 16);
 
 // Sub-regions of SCRATCH: the hash family.
@@ -43,7 +45,32 @@ export const SCHEDULE: usize = SCRATCH + 1280;
 export const AEAD_STATE: usize = SCRATCH + HASH_SCRATCH_SIZE;
 /** Cipher temporaries (keystream blocks, bitsliced words, GHASH products) within one call. */
 export const CIPHER_SCRATCH: usize = AEAD_STATE + STATE_SIZE;
-export const CIPHER_SCRATCH_SIZE: i32 = 2048;
+
+// Sub-regions of SCRATCH: the NIST curves (field/montgomery.ts, then ec/weierstrass.ts), over the
+// AEAD state and the cipher scratch. No call needs both at once: HPKE runs its AEAD after the KEM.
+export const CURVE_SCRATCH: usize = AEAD_STATE;
+export const CURVE_SCRATCH_SIZE: usize = STATE_SIZE + CIPHER_SCRATCH_SIZE;
+
+// Sub-regions of SCRATCH: HPKE (proto/hpke.ts), sized for DHKEM(P-521) and HKDF-SHA512.
+const HPKE_SCRATCH: usize = CIPHER_SCRATCH + CIPHER_SCRATCH_SIZE;
+/** The Diffie–Hellman outputs, dh or dh ‖ dhS (2 · 66 bytes). */
+export const HPKE_DH: usize = HPKE_SCRATCH;
+/** kem_context = enc ‖ pkRm ‖ pkSm (3 · 133 bytes). */
+export const HPKE_KEM_CONTEXT: usize = HPKE_DH + 144;
+/** A label, or the labeled info I2OSP(L, 2) ‖ "HPKE-v1" ‖ suite_id ‖ label ‖ info of LabeledExpand. */
+export const HPKE_LABELED: usize = HPKE_KEM_CONTEXT + 400;
+export const HPKE_LABELED_SIZE: i32 = 512;
+/** eae_prk, then the key schedule's secret. */
+export const HPKE_PRK: usize = HPKE_LABELED + HPKE_LABELED_SIZE;
+export const HPKE_SHARED_SECRET: usize = HPKE_PRK + 64;
+/** key_schedule_context = mode ‖ psk_id_hash ‖ info_hash. */
+export const HPKE_KEY_SCHEDULE_CONTEXT: usize = HPKE_SHARED_SECRET + 64;
+/** key ‖ base_nonce ‖ exporter_secret of a single-shot seal or open. */
+export const HPKE_SECRETS: usize = HPKE_KEY_SCHEDULE_CONTEXT + 144;
+/** suite_id, "KEM" ‖ I2OSP(kem_id, 2) or "HPKE" ‖ kem_id ‖ kdf_id ‖ aead_id (public). */
+export const HPKE_SUITE_ID: usize = HPKE_SECRETS + 112;
+// @ts-ignore: compile-time builtin
+if (HPKE_SUITE_ID + 16 > HPKE_SCRATCH + <usize>HPKE_SCRATCH_SIZE) ERROR('the HPKE regions do not fit SCRATCH');
 
 export function slotAddress(slot: i32): usize {
   return SLOTS + <usize>slot * SLOT_SIZE;

@@ -6,10 +6,13 @@
 // identity and P + P included, so nothing branches on a point. Scalar multiplication uses fixed
 // 4-bit windows; the window's multiple is read from a table of 16 by a full masked scan.
 import { MAX_LIMBS, FIELD_SCRATCH, FIELD_SCRATCH_SIZE, elementSize, byteLength, one, mul, square, add, sub, toMont, fromMont, fromBytes, toBytes, isZero, equal, invert } from '../field/montgomery';
+import { Status } from '../status';
+import { CURVE_SCRATCH_SIZE } from '../mem';
 import { P256_P, P256_N, P256_B, P256_GX, P256_GY, P384_P, P384_N, P384_B, P384_GX, P384_GY, P521_P, P521_N, P521_B, P521_GX, P521_GY } from './nist';
 
-// Scratch, sized for P-521 (68-byte elements, 204-byte points); a smaller curve packs its
-// elements closer. It holds secrets (the table, the accumulator): every export wipes it.
+// Scratch in the arena's CURVE_SCRATCH, after the field's, sized for P-521 (68-byte elements,
+// 204-byte points); a smaller curve packs its elements closer. It holds secrets (the table, the
+// accumulator): every function below wipes it before it returns.
 const E: usize = MAX_LIMBS << 2;
 const PT: usize = 3 * E;
 const TABLE: usize = 0; // 16 points: 0·P … 15·P; afterwards the inversion's 15 powers
@@ -18,7 +21,9 @@ const SEL: usize = ACC + PT; // the multiple read from the table
 const TMP: usize = SEL + PT; // t0 … t4, X3, Y3, Z3 of the formulas
 const BM: usize = TMP + 8 * E; // b in Montgomery form
 export const EC_SCRATCH_SIZE: usize = BM + E;
-export const EC_SCRATCH: usize = memory.data(<i32>EC_SCRATCH_SIZE, 16);
+export const EC_SCRATCH: usize = FIELD_SCRATCH + FIELD_SCRATCH_SIZE;
+// @ts-ignore: compile-time builtin
+if (FIELD_SCRATCH_SIZE + EC_SCRATCH_SIZE > CURVE_SCRATCH_SIZE) ERROR('the curve scratch does not fit');
 
 /** ecdh / publicKey results. */
 export const EC_OK: i32 = 0;
@@ -26,6 +31,15 @@ export const EC_INVALID_SCALAR: i32 = 1;
 export const EC_INVALID_POINT: i32 = 2;
 export const EC_IDENTITY: i32 = 3;
 export const EC_UNKNOWN_CURVE: i32 = -1;
+
+/** The core's status for a result code. */
+export function toStatus(code: i32): Status {
+  if (code == EC_OK) return Status.OK;
+  if (code == EC_INVALID_SCALAR) return Status.INVALID_SCALAR;
+  if (code == EC_INVALID_POINT) return Status.INVALID_POINT;
+  if (code == EC_IDENTITY) return Status.IDENTITY;
+  return Status.BAD_ALGORITHM;
+}
 
 function fieldOf(curve: i32): usize {
   return curve == 0 ? P256_P : curve == 1 ? P384_P : P521_P;

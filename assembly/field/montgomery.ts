@@ -11,6 +11,7 @@
 // Every function takes the descriptor `f` and pointers to N-limb elements; results may alias
 // operands. Temporaries live in FIELD_SCRATCH, which holds secrets: callers wipe it.
 import { mul256, sqr256, add256, sub256 } from './p256';
+import { CURVE_SCRATCH } from '../mem';
 
 /** Most limbs a field may have (P-521: 17 × 32 = 544 bits). */
 export const MAX_LIMBS: usize = 17;
@@ -32,7 +33,7 @@ export const F_P: usize = 16;
 
 /** mul's accumulator t (N + 1 limbs) and copies of a and p, 80 bytes each. */
 export const FIELD_SCRATCH_SIZE: usize = 240;
-export const FIELD_SCRATCH: usize = memory.data(<i32>FIELD_SCRATCH_SIZE, 16);
+export const FIELD_SCRATCH: usize = CURVE_SCRATCH;
 const T: usize = FIELD_SCRATCH;
 const AC: usize = FIELD_SCRATCH + 80;
 const PC: usize = FIELD_SCRATCH + 160;

@@ -7,6 +7,14 @@ import { SlotPool } from './slots.js';
 
 type Fn = (...args: number[]) => number;
 
+/** Statuses that are answers about the input, not bugs. */
+const ANSWERS = new Map([
+  [Status.INVALID_TAG, 'INVALID_TAG'],
+  [Status.INVALID_SCALAR, 'INVALID_SCALAR'],
+  [Status.INVALID_POINT, 'INVALID_POINT'],
+  [Status.IDENTITY, 'IDENTITY'],
+] as const);
+
 export interface CoreExports {
   memory: WebAssembly.Memory;
   IO: WebAssembly.Global;
@@ -42,6 +50,10 @@ export interface CoreExports {
   ec_scalar_valid: Fn;
   ec_public_key: Fn;
   ecdh: Fn;
+  hpke_setup_sender: Fn;
+  hpke_setup_receiver: Fn;
+  hpke_seal: Fn;
+  hpke_open: Fn;
   slot_save: Fn;
   slot_load: Fn;
   slot_wipe: Fn;
@@ -87,6 +99,13 @@ export class Core {
     if (status !== Status.OK) this.fail();
   }
 
+  /** OK, an answer about the input (thrown as a CryptoError), or a bug (INTERNAL). */
+  answer(status: number): void {
+    const code = ANSWERS.get(status);
+    if (code) throw new CryptoError(code);
+    this.check(status);
+  }
+
   fail(): never {
     this.instantiate();
     throw new CryptoError('INTERNAL');
@@ -101,9 +120,12 @@ export class Core {
     }
   }
 
-  /** Copies `length` bytes of OUT and zeroes them in the arena. */
-  take(length: number): Uint8Array {
-    return this.takeInto(new Uint8Array(length), 0, length);
+  /** Copies `length` bytes of OUT (from `offset`) and zeroes them in the arena. */
+  take(length: number, offset = 0): Uint8Array {
+    const from = this.out + offset;
+    const result = this.mem.slice(from, from + length);
+    this.mem.fill(0, from, from + length);
+    return result;
   }
 
   /** Copies `length` bytes of OUT into `target` at `at` and zeroes them in the arena. */

@@ -12,8 +12,59 @@ export interface Hasher {
   destroy(): void;
 }
 
+/** An HPKE suite by its RFC 9180 ids, the mode (§5), and the length of key ‖ base_nonce ‖
+ *  exporter_secret (Nk + Nn + Nh). */
+export interface HpkeParams {
+  readonly kem: number;
+  readonly kdf: number;
+  readonly aead: number;
+  readonly mode: number;
+  readonly secretsLength: number;
+}
+
+/** The key schedule's inputs; psk and pskId are empty outside the psk modes. */
+export interface HpkeInputs {
+  readonly info: Uint8Array;
+  readonly psk: Uint8Array;
+  readonly pskId: Uint8Array;
+}
+
+/** The ephemeral secret `skE` is drawn (or derived) by the caller; `skS` only in the auth modes. */
+export interface HpkeSenderKeys {
+  readonly skE: Uint8Array;
+  readonly pkR: Uint8Array;
+  readonly skS?: Uint8Array;
+}
+
+/** `pkR` is the public key of `skR`; `pkS` only in the auth modes. */
+export interface HpkeReceiverKeys {
+  readonly skR: Uint8Array;
+  readonly pkR: Uint8Array;
+  readonly enc: Uint8Array;
+  readonly pkS?: Uint8Array;
+}
+
+/**
+ * HPKE setup and single-shot seal/open, each in one call (the wasm core's proto/hpke). Every
+ * method returns undefined when its inputs exceed the core's window, and the caller composes the
+ * steps instead. Lengths are already valid for the suite. Throws CryptoError INVALID_POINT,
+ * INVALID_SCALAR, IDENTITY (the KEM) or INVALID_TAG (open).
+ */
+export interface FusedHpke {
+  /** enc, and key ‖ base_nonce ‖ exporter_secret. */
+  setupSender(params: HpkeParams, keys: HpkeSenderKeys, inputs: HpkeInputs): { enc: Uint8Array; secrets: Uint8Array } | undefined;
+  /** key ‖ base_nonce ‖ exporter_secret. */
+  setupReceiver(params: HpkeParams, keys: HpkeReceiverKeys, inputs: HpkeInputs): Uint8Array | undefined;
+  /** §6.1 Seal: enc, and the first message's ciphertext ‖ tag. */
+  seal(params: HpkeParams, keys: HpkeSenderKeys, inputs: HpkeInputs, aad: Uint8Array, pt: Uint8Array): { enc: Uint8Array; ct: Uint8Array } | undefined;
+  /** §6.1 Open of ciphertext ‖ tag (at least 16 bytes). */
+  open(params: HpkeParams, keys: HpkeReceiverKeys, inputs: HpkeInputs, aad: Uint8Array, ct: Uint8Array): Uint8Array | undefined;
+}
+
 export interface Backend {
   readonly name: 'wasm' | 'js';
+  /** HPKE in one call, where the backend has it; otherwise bindings/hpke composes the primitives. */
+  readonly hpke?: FusedHpke;
   hash(alg: HashName, msg: Uint8Array): Uint8Array;
   createHash(alg: HashName): Hasher;
   hmac(alg: HashName, key: Uint8Array, msg: Uint8Array): Uint8Array;

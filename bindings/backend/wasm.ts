@@ -6,6 +6,7 @@ import { Status } from '../../assembly/status.js';
 import { CryptoError } from '../errors.js';
 import { Core } from './core.js';
 import type { Lease, SlotPool } from './slots.js';
+import { WasmHpke } from './wasm-hpke.js';
 import type { AeadName, Backend, CurveName, HashName, Hasher } from './types.js';
 
 const ALG: Record<HashName, HashAlg> = { sha256: HashAlg.SHA256, sha384: HashAlg.SHA384, sha512: HashAlg.SHA512 };
@@ -18,19 +19,15 @@ const AEAD: Record<AeadName, AeadAlg> = {
 const TAG_LENGTH = 16;
 /** The core's curve ids for ec_*; X25519 has its own exports. */
 const NIST_CURVE: Record<Exclude<CurveName, 'x25519'>, number> = { p256: 0, p384: 1, p521: 2 };
-/** Statuses that are answers about the input, not bugs. */
-const CURVE_ERRORS = new Map([
-  [Status.INVALID_SCALAR, 'INVALID_SCALAR'],
-  [Status.INVALID_POINT, 'INVALID_POINT'],
-  [Status.IDENTITY, 'IDENTITY'],
-] as const);
 
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
   readonly core: Core;
+  readonly hpke: WasmHpke;
 
   constructor(module: WebAssembly.Module) {
     this.core = new Core(module);
+    this.hpke = new WasmHpke(this.core);
   }
 
   hash(alg: HashName, msg: Uint8Array): Uint8Array {
@@ -119,9 +116,7 @@ export class WasmBackend implements Backend {
     }
     return core.run(() => {
       core.stage(key, nonce, aad, sealed);
-      const status = core.exports.aead_open(AEAD[alg], key.length, nonce.length, aad.length, out.length);
-      if (status === Status.INVALID_TAG) throw new CryptoError('INVALID_TAG');
-      core.check(status);
+      core.answer(core.exports.aead_open(AEAD[alg], key.length, nonce.length, aad.length, out.length));
       return core.takeInto(out, 0, out.length);
     });
   }
@@ -146,7 +141,7 @@ export class WasmBackend implements Backend {
         core.check(core.exports.x25519_base());
         return core.take(32);
       }
-      this.curveStatus(core.exports.ec_public_key(NIST_CURVE[curve]));
+      core.answer(core.exports.ec_public_key(NIST_CURVE[curve]));
       return core.take(1 + 2 * secretKey.length);
     });
   }
@@ -155,16 +150,9 @@ export class WasmBackend implements Backend {
     const { core } = this;
     return core.run(() => {
       core.stage(secretKey, publicKey);
-      this.curveStatus(curve === 'x25519' ? core.exports.x25519() : core.exports.ecdh(NIST_CURVE[curve]));
+      core.answer(curve === 'x25519' ? core.exports.x25519() : core.exports.ecdh(NIST_CURVE[curve]));
       return core.take(secretKey.length);
     });
-  }
-
-  /** A curve status: OK, an answer about the input (CryptoError), or a bug. */
-  private curveStatus(status: number): void {
-    const code = CURVE_ERRORS.get(status);
-    if (code) throw new CryptoError(code);
-    this.core.check(status);
   }
 
   /** Seal through a slot, a window of plaintext at a time (each chunk a multiple of 64 bytes). */

@@ -33,18 +33,20 @@ export interface Kem {
   readonly publicKeyLength: number;
   readonly privateKeyLength: number;
   generateKeyPair(): KeyPair;
-  /** §7.1.3; `ikm` must have at least Nsk bytes. */
-  deriveKeyPair(ikm: Uint8Array): KeyPair;
+  /** A random private key, without its public key (an ephemeral secret for Encap). */
+  randomPrivateKey(): Uint8Array;
+  /** §7.1.3; `ikm` must have at least Nsk bytes (`name` is the argument's, for errors). */
+  deriveKeyPair(ikm: Uint8Array, name?: string): KeyPair;
   getPublicKey(privateKey: Uint8Array): Uint8Array;
   serializePublicKey(publicKey: Uint8Array): Uint8Array;
   /** Checks the encoding (NIST curves: a point on the curve); CryptoError INVALID_POINT if not. */
   deserializePublicKey(publicKey: Uint8Array): Uint8Array;
   serializePrivateKey(privateKey: Uint8Array): Uint8Array;
   deserializePrivateKey(privateKey: Uint8Array): Uint8Array;
-  /** Encap (with `skS`: AuthEncap). `ikmE` derives the ephemeral key instead of drawing it (known-answer tests). */
-  encap(pkR: Uint8Array, skS?: Uint8Array, ikmE?: Uint8Array): Encapsulation;
-  /** Decap (with `pkS`: AuthDecap). */
-  decap(enc: Uint8Array, skR: Uint8Array, pkS?: Uint8Array): Uint8Array;
+  /** Encap with the ephemeral secret `skE` (with `skS`: AuthEncap). */
+  encap(pkR: Uint8Array, skE: Uint8Array, skS?: Uint8Array): Encapsulation;
+  /** Decap (with `pkS`: AuthDecap); `pkR` is the public key of `skR`. */
+  decap(enc: Uint8Array, skR: Uint8Array, pkR: Uint8Array, pkS?: Uint8Array): Uint8Array;
 }
 
 const LABEL_EAE_PRK = ascii('eae_prk');
@@ -134,7 +136,8 @@ export function dhkem(id: KemId, dh: DiffieHellman, hash: HashFunction, sharedSe
     publicKeyLength: Npk,
     privateKeyLength: Nsk,
     generateKeyPair,
-    deriveKeyPair: (ikm: Uint8Array) => deriveKeyPair(ikm),
+    randomPrivateKey: () => dh.randomSecretKey(),
+    deriveKeyPair,
     getPublicKey: (privateKey: Uint8Array) => dh.getPublicKey(privateKeyArgument(privateKey, 'privateKey')),
     serializePublicKey: (publicKey: Uint8Array) => new Uint8Array(publicKeyArgument(publicKey, 'publicKey')),
     deserializePublicKey(publicKey: Uint8Array): Uint8Array {
@@ -147,15 +150,15 @@ export function dhkem(id: KemId, dh: DiffieHellman, hash: HashFunction, sharedSe
     serializePrivateKey: (privateKey: Uint8Array) => canonicalPrivateKey(privateKey, 'privateKey'),
     deserializePrivateKey: (privateKey: Uint8Array) => canonicalPrivateKey(privateKey, 'privateKey'),
 
-    encap(pkR: Uint8Array, skS?: Uint8Array, ikmE?: Uint8Array): Encapsulation {
+    encap(pkR: Uint8Array, skE: Uint8Array, skS?: Uint8Array): Encapsulation {
       publicKeyArgument(pkR, 'pkR');
+      privateKeyArgument(skE, 'skE');
       if (skS !== undefined) privateKeyArgument(skS, 'skS');
-      const ephemeral = ikmE === undefined ? generateKeyPair() : deriveKeyPair(ikmE, 'ikmE');
-      const enc = ephemeral.publicKey;
+      const enc = dh.getPublicKey(skE);
       let dhE: Uint8Array | undefined;
       let dhS: Uint8Array | undefined;
       try {
-        dhE = dh.getSharedSecret(ephemeral.privateKey, pkR);
+        dhE = dh.getSharedSecret(skE, pkR);
         if (skS === undefined) {
           return { sharedSecret: extractAndExpand(dhE, concat(enc, pkR)), enc };
         }
@@ -163,22 +166,22 @@ export function dhkem(id: KemId, dh: DiffieHellman, hash: HashFunction, sharedSe
         const pkSm = dh.getPublicKey(skS);
         return { sharedSecret: extractAndExpand(concat(dhE, dhS), concat(enc, pkR, pkSm)), enc };
       } finally {
-        wipe(ephemeral.privateKey, dhE, dhS);
+        wipe(dhE, dhS);
       }
     },
 
-    decap(enc: Uint8Array, skR: Uint8Array, pkS?: Uint8Array): Uint8Array {
+    decap(enc: Uint8Array, skR: Uint8Array, pkR: Uint8Array, pkS?: Uint8Array): Uint8Array {
       bytes(enc, 'enc', Npk);
       privateKeyArgument(skR, 'skR');
+      publicKeyArgument(pkR, 'pkR');
       if (pkS !== undefined) publicKeyArgument(pkS, 'pkS');
       let dhE: Uint8Array | undefined;
       let dhS: Uint8Array | undefined;
       try {
         dhE = dh.getSharedSecret(skR, enc);
-        const pkRm = dh.getPublicKey(skR);
-        if (pkS === undefined) return extractAndExpand(dhE, concat(enc, pkRm));
+        if (pkS === undefined) return extractAndExpand(dhE, concat(enc, pkR));
         dhS = dh.getSharedSecret(skR, pkS);
-        return extractAndExpand(concat(dhE, dhS), concat(enc, pkRm, pkS));
+        return extractAndExpand(concat(dhE, dhS), concat(enc, pkR, pkS));
       } finally {
         wipe(dhE, dhS);
       }

@@ -38,17 +38,24 @@ export function pskArguments(psk: unknown, pskId: unknown): Psk | undefined {
   return { psk: key, pskId: id };
 }
 
-/** What a context is made of (§5.1), plus the public key_schedule_context for known-answer tests. */
+/** What a context is made of (§5.1). */
 export interface ContextSecrets {
   key: Uint8Array;
   baseNonce: Uint8Array;
   exporterSecret: Uint8Array;
-  keyScheduleContext: Uint8Array;
+}
+
+/** key ‖ base_nonce ‖ exporter_secret, as the fused core returns them, split. */
+export function splitSecrets(secrets: Uint8Array, aead: HpkeAead): ContextSecrets {
+  const Nk = aead.keyLength;
+  const Nn = aead.nonceLength;
+  return { key: secrets.subarray(0, Nk), baseNonce: secrets.subarray(Nk, Nk + Nn), exporterSecret: secrets.subarray(Nk + Nn) };
 }
 
 /**
- * KeySchedule<ROLE>(mode, shared_secret, info, psk, psk_id) up to the context's secrets. `kdf`
- * is labeled with the HPKE suite id. The mode matches the inputs (the callers derive it from them).
+ * KeySchedule<ROLE>(mode, shared_secret, info, psk, psk_id) up to the context's secrets, and the
+ * public key_schedule_context (for known-answer tests). `kdf` is labeled with the HPKE suite id.
+ * The mode matches the inputs (the callers derive it from them).
  */
 export function keySchedule(
   kdf: LabeledKdf,
@@ -57,7 +64,7 @@ export function keySchedule(
   sharedSecret: Uint8Array,
   info: Uint8Array,
   psk: Psk | undefined,
-): ContextSecrets {
+): ContextSecrets & { keyScheduleContext: Uint8Array } {
   if (((mode & MODE_PSK) !== 0) !== (psk !== undefined)) throw new CryptoError('INTERNAL'); // a caller's bug
   const pskIdHash = kdf.extract(EMPTY, LABEL_PSK_ID_HASH, psk?.pskId ?? EMPTY);
   const infoHash = kdf.extract(EMPTY, LABEL_INFO_HASH, info);

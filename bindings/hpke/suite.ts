@@ -3,6 +3,8 @@
 // single-shot API of §6 (seal / open, sendExport / receiveExport). The mode (§5) follows from the
 // options: `psk` + `pskId` select psk, `skS` (sender) / `pkS` (receiver) select auth, all three
 // auth_psk, none base.
+import { active } from '../backend/select.js';
+import type { HpkeInputs, HpkeParams } from '../backend/types.js';
 import { bytes, integer, optionalBytes } from '../validate.js';
 import { aeadById, type HpkeAead } from './aead.js';
 import { ReceiverContext, SenderContext } from './context.js';
@@ -27,10 +29,11 @@ import {
   type KemId,
   type Mode,
 } from './ids.js';
+import { EMPTY } from './encoding.js';
 import { kdfById } from './kdf.js';
 import { kemById, type KeyPair } from './kem.js';
 import { hpkeSuiteId, labeledKdf, type LabeledKdf } from './labeled.js';
-import { keySchedule, pskArguments, type ContextSecrets, type Psk } from './schedule.js';
+import { keySchedule, pskArguments, splitSecrets, type ContextSecrets, type Psk } from './schedule.js';
 
 export type { KeyPair } from './kem.js';
 export type { ReceiverContext, SenderContext } from './context.js';
@@ -66,7 +69,7 @@ export interface ReceiverOptions extends PskOptions {
   pkS?: Uint8Array;
 }
 
-export interface SealOptions extends Omit<SenderOptions, 'ikmE'> {
+export interface SealOptions extends SenderOptions {
   aad?: Uint8Array;
 }
 
@@ -96,19 +99,41 @@ export interface HpkeSuite {
   deserializePrivateKey(privateKey: Uint8Array): Uint8Array;
   /** SetupBaseS / SetupPSKS / SetupAuthS / SetupAuthPSKS. */
   setupSender(pkR: Uint8Array, options?: SenderOptions): { enc: Uint8Array; context: SenderContext };
-  /** SetupBaseR / SetupPSKR / SetupAuthR / SetupAuthPSKR. */
-  setupReceiver(enc: Uint8Array, skR: Uint8Array, options?: ReceiverOptions): ReceiverContext;
+  /** SetupBaseR / SetupPSKR / SetupAuthR / SetupAuthPSKR. `skR` may be the whole key pair, which
+   *  saves computing its public key. */
+  setupReceiver(enc: Uint8Array, skR: Uint8Array | KeyPair, options?: ReceiverOptions): ReceiverContext;
   /** §6.1 single-shot Seal: one message. */
   seal(pkR: Uint8Array, pt: Uint8Array, options?: SealOptions): { enc: Uint8Array; ct: Uint8Array };
   /** §6.1 single-shot Open; CryptoError INVALID_TAG if `ct` does not authenticate. */
-  open(enc: Uint8Array, skR: Uint8Array, ct: Uint8Array, options?: OpenOptions): Uint8Array;
+  open(enc: Uint8Array, skR: Uint8Array | KeyPair, ct: Uint8Array, options?: OpenOptions): Uint8Array;
   /** §6.2 single-shot export, sender side. */
   sendExport(pkR: Uint8Array, exporterContext: Uint8Array, length: number, options?: Omit<SenderOptions, 'ikmE'>): {
     enc: Uint8Array;
     exported: Uint8Array;
   };
   /** §6.2 single-shot export, receiver side. */
-  receiveExport(enc: Uint8Array, skR: Uint8Array, exporterContext: Uint8Array, length: number, options?: ReceiverOptions): Uint8Array;
+  receiveExport(enc: Uint8Array, skR: Uint8Array | KeyPair, exporterContext: Uint8Array, length: number, options?: ReceiverOptions): Uint8Array;
+}
+
+/** A sender's checked arguments. */
+interface Sender {
+  mode: Mode;
+  info: Uint8Array;
+  psk: Psk | undefined;
+  pkR: Uint8Array;
+  skS: Uint8Array | undefined;
+  ikmE: Uint8Array | undefined;
+}
+
+/** A receiver's checked arguments, with pkR (given in a key pair, or computed). */
+interface Receiver {
+  mode: Mode;
+  info: Uint8Array;
+  psk: Psk | undefined;
+  enc: Uint8Array;
+  skR: Uint8Array;
+  pkR: Uint8Array;
+  pkS: Uint8Array | undefined;
 }
 
 function describe(value: unknown): string {
@@ -152,6 +177,47 @@ export function suite(params: SuiteParams): HpkeSuite {
   const hash = idArgument(p.kdf, 'kdf', kdfById, KNOWN_KDFS);
   const aead = idArgument(p.aead, 'aead', aeadById, KNOWN_AEADS);
   const kdf: LabeledKdf = labeledKdf(hash, hpkeSuiteId(kem.id, p.kdf!, aead.id));
+  const secretsLength = aead.keyLength + aead.nonceLength + kdf.outputLength;
+  const fusedParams = (mode: Mode): HpkeParams => ({ kem: kem.id, kdf: p.kdf!, aead: aead.id, mode, secretsLength });
+
+  /** The checked arguments of a sender: the mode follows from them. */
+  function sender(pkR: unknown, o: Partial<SenderOptions>): Sender {
+    const info = optionalBytes(o.info, 'info');
+    const psk = pskArguments(o.psk, o.pskId);
+    bytes(pkR, 'pkR', kem.publicKeyLength);
+    if (o.skS !== undefined) bytes(o.skS, 'skS', kem.privateKeyLength);
+    if (o.ikmE !== undefined) bytes(o.ikmE, 'ikmE');
+    const mode = modeOf(psk, o.skS !== undefined);
+    return { mode, info, psk, pkR: pkR as Uint8Array, skS: o.skS, ikmE: o.ikmE };
+  }
+
+  /** The checked arguments of a receiver; pkR is computed from skR unless a key pair was given. */
+  function receiver(enc: unknown, recipient: unknown, o: Partial<ReceiverOptions>): Receiver {
+    const info = optionalBytes(o.info, 'info');
+    const psk = pskArguments(o.psk, o.pskId);
+    bytes(enc, 'enc', kem.encLength);
+    if (o.pkS !== undefined) bytes(o.pkS, 'pkS', kem.publicKeyLength);
+    const mode = modeOf(psk, o.pkS !== undefined);
+    const { skR, pkR } = recipientKey(recipient);
+    return { mode, info, psk, enc: enc as Uint8Array, skR, pkR: pkR ?? kem.getPublicKey(skR), pkS: o.pkS };
+  }
+
+  /** skR alone, or a key pair { privateKey, publicKey } (which saves computing pkR). */
+  function recipientKey(value: unknown): { skR: Uint8Array; pkR?: Uint8Array } {
+    if (value instanceof Uint8Array) return { skR: bytes(value, 'skR', kem.privateKeyLength) };
+    const pair = optionsArgument(value as KeyPair, 'skR');
+    return {
+      skR: bytes(pair.privateKey, 'skR.privateKey', kem.privateKeyLength),
+      pkR: bytes(pair.publicKey, 'skR.publicKey', kem.publicKeyLength),
+    };
+  }
+
+  /** The ephemeral secret: drawn, or DeriveKeyPair(ikmE) for known-answer tests. */
+  function ephemeralSecret(ikmE: Uint8Array | undefined): Uint8Array {
+    return ikmE === undefined ? kem.randomPrivateKey() : kem.deriveKeyPair(ikmE, 'ikmE').privateKey;
+  }
+
+  const inputsOf = (s: Sender | Receiver): HpkeInputs => ({ info: s.info, psk: s.psk?.psk ?? EMPTY, pskId: s.psk?.pskId ?? EMPTY });
 
   /** The key schedule for a shared secret, which it wipes. */
   function schedule(mode: Mode, sharedSecret: Uint8Array, info: Uint8Array, psk: Psk | undefined): ContextSecrets {
@@ -162,22 +228,34 @@ export function suite(params: SuiteParams): HpkeSuite {
     }
   }
 
-  function setupSender(pkR: Uint8Array, options?: SenderOptions): { enc: Uint8Array; context: SenderContext } {
-    const o = optionsArgument(options);
-    const info = optionalBytes(o.info, 'info');
-    const psk = pskArguments(o.psk, o.pskId);
-    const mode = modeOf(psk, o.skS !== undefined);
-    const { sharedSecret, enc } = kem.encap(pkR, o.skS, o.ikmE);
-    return { enc, context: new SenderContext(kdf, aead, schedule(mode, sharedSecret, info, psk)) };
+  /** SetupS with the ephemeral secret `skE`: in one core call where the backend has it. */
+  function startSender(s: Sender, skE: Uint8Array): { enc: Uint8Array; context: SenderContext } {
+    const fused = active().hpke?.setupSender(fusedParams(s.mode), { skE, pkR: s.pkR, skS: s.skS }, inputsOf(s));
+    if (fused) return { enc: fused.enc, context: new SenderContext(kdf, aead, splitSecrets(fused.secrets, aead)) };
+    const { sharedSecret, enc } = kem.encap(s.pkR, skE, s.skS);
+    return { enc, context: new SenderContext(kdf, aead, schedule(s.mode, sharedSecret, s.info, s.psk)) };
   }
 
-  function setupReceiver(enc: Uint8Array, skR: Uint8Array, options?: ReceiverOptions): ReceiverContext {
-    const o = optionsArgument(options);
-    const info = optionalBytes(o.info, 'info');
-    const psk = pskArguments(o.psk, o.pskId);
-    const mode = modeOf(psk, o.pkS !== undefined);
-    const sharedSecret = kem.decap(enc, skR, o.pkS);
-    return new ReceiverContext(kdf, aead, schedule(mode, sharedSecret, info, psk));
+  /** SetupR: in one core call where the backend has it. */
+  function startReceiver(r: Receiver): ReceiverContext {
+    const fused = active().hpke?.setupReceiver(fusedParams(r.mode), r, inputsOf(r));
+    if (fused) return new ReceiverContext(kdf, aead, splitSecrets(fused, aead));
+    const sharedSecret = kem.decap(r.enc, r.skR, r.pkR, r.pkS);
+    return new ReceiverContext(kdf, aead, schedule(r.mode, sharedSecret, r.info, r.psk));
+  }
+
+  function setupSender(pkR: Uint8Array, options?: SenderOptions): { enc: Uint8Array; context: SenderContext } {
+    const s = sender(pkR, optionsArgument(options));
+    const skE = ephemeralSecret(s.ikmE);
+    try {
+      return startSender(s, skE);
+    } finally {
+      skE.fill(0);
+    }
+  }
+
+  function setupReceiver(enc: Uint8Array, skR: Uint8Array | KeyPair, options?: ReceiverOptions): ReceiverContext {
+    return startReceiver(receiver(enc, skR, optionsArgument(options)));
   }
 
   function exportArguments(exporterContext: unknown, length: unknown): void {
@@ -206,17 +284,25 @@ export function suite(params: SuiteParams): HpkeSuite {
     seal(pkR: Uint8Array, pt: Uint8Array, options?: SealOptions): { enc: Uint8Array; ct: Uint8Array } {
       const o = optionsArgument(options);
       requireCipher(aead);
-      bytes(pt, 'pt'); // arguments are checked before the (costly) encapsulation
+      bytes(pt, 'pt');
       const aad = optionalBytes(o.aad, 'aad');
-      const { enc, context } = setupSender(pkR, { info: o.info, psk: o.psk, pskId: o.pskId, skS: o.skS });
+      const s = sender(pkR, o);
+      const skE = ephemeralSecret(s.ikmE);
       try {
-        return { enc, ct: context.seal(pt, aad) };
+        const sealed = active().hpke?.seal(fusedParams(s.mode), { skE, pkR: s.pkR, skS: s.skS }, inputsOf(s), aad, pt);
+        if (sealed) return sealed;
+        const { enc, context } = startSender(s, skE);
+        try {
+          return { enc, ct: context.seal(pt, aad) };
+        } finally {
+          context.destroy();
+        }
       } finally {
-        context.destroy();
+        skE.fill(0);
       }
     },
 
-    open(enc: Uint8Array, skR: Uint8Array, ct: Uint8Array, options?: OpenOptions): Uint8Array {
+    open(enc: Uint8Array, skR: Uint8Array | KeyPair, ct: Uint8Array, options?: OpenOptions): Uint8Array {
       const o = optionsArgument(options);
       requireCipher(aead);
       bytes(ct, 'ct');
@@ -224,7 +310,10 @@ export function suite(params: SuiteParams): HpkeSuite {
         throw new RangeError(`"ct" expected Uint8Array of length >= ${aead.tagLength}, got length=${ct.length}`);
       }
       const aad = optionalBytes(o.aad, 'aad');
-      const context = setupReceiver(enc, skR, { info: o.info, psk: o.psk, pskId: o.pskId, pkS: o.pkS });
+      const r = receiver(enc, skR, o);
+      const opened = active().hpke?.open(fusedParams(r.mode), r, inputsOf(r), aad, ct);
+      if (opened) return opened;
+      const context = startReceiver(r);
       try {
         return context.open(ct, aad);
       } finally {
@@ -243,7 +332,7 @@ export function suite(params: SuiteParams): HpkeSuite {
       }
     },
 
-    receiveExport(enc: Uint8Array, skR: Uint8Array, exporterContext: Uint8Array, length: number, options?: ReceiverOptions) {
+    receiveExport(enc: Uint8Array, skR: Uint8Array | KeyPair, exporterContext: Uint8Array, length: number, options?: ReceiverOptions) {
       const o = optionsArgument(options);
       exportArguments(exporterContext, length);
       const context = setupReceiver(enc, skR, { info: o.info, psk: o.psk, pskId: o.pskId, pkS: o.pkS });

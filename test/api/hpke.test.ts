@@ -86,6 +86,8 @@ describe.each(SUITES)('%s', (_, suite) => {
     const sealed = suite.seal(recipient.publicKey, pt, { info, aad, ...psk, skS: sender?.privateKey });
     const options = { info, aad, ...psk, pkS: sender?.publicKey };
     expect(hex(suite.open(sealed.enc, recipient.privateKey, sealed.ct, options))).toBe(hex(pt));
+    expect(hex(suite.open(sealed.enc, recipient, sealed.ct, options))).toBe(hex(pt));
+    expect(hex(suite.setupReceiver(sealed.enc, recipient, options).open(sealed.ct, aad))).toBe(hex(pt));
     // Every input is bound: AAD, info, the PSK, the sender's key, the recipient's key, enc.
     const fails = (f: () => unknown) => expect(f).toThrow(new CryptoError('INVALID_TAG'));
     fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { ...options, aad: rand(7) }));
@@ -170,6 +172,35 @@ describe('keys', () => {
     expect(() => p256Suite.deserializePrivateKey(new Uint8Array(32))).toThrow(new CryptoError('INVALID_SCALAR'));
     expect(() => p256Suite.deserializePrivateKey(n)).toThrow(new CryptoError('INVALID_SCALAR'));
     expect(() => p256Suite.serializePrivateKey(new Uint8Array(32).fill(0xff))).toThrow(new CryptoError('INVALID_SCALAR'));
+  });
+
+  describe.each(SUITES)('%s', (_, suite) => {
+    test('inputs larger than the core window: messages, info and AAD of 70 000 bytes', () => {
+      const recipient = suite.generateKeyPair();
+      const large = rand(70_000);
+      const small = rand(10);
+      for (const [pt, info, aad] of [
+        [large, small, small],
+        [small, large, small],
+        [small, small, large],
+      ]) {
+        const { enc, ct } = suite.seal(recipient.publicKey, pt!, { info, aad });
+        expect(ct.length).toBe(pt!.length + 16);
+        expect(hex(suite.open(enc, recipient, ct, { info, aad }))).toBe(hex(pt!));
+        const { enc: enc2, context } = suite.setupSender(recipient.publicKey, { info });
+        expect(hex(suite.setupReceiver(enc2, recipient.privateKey, { info }).open(context.seal(pt!, aad), aad))).toBe(hex(pt!));
+      }
+    });
+
+    test('a key pair whose public key is not its own fails to open (INVALID_TAG)', () => {
+      const recipient = suite.generateKeyPair();
+      const { enc, ct } = suite.seal(recipient.publicKey, rand(5));
+      const mismatched = { privateKey: recipient.privateKey, publicKey: suite.generateKeyPair().publicKey };
+      expect(() => suite.open(enc, mismatched, ct)).toThrow(new CryptoError('INVALID_TAG'));
+      expect(() => suite.open(enc, { privateKey: recipient.privateKey } as never, ct)).toThrow(
+        new TypeError('"skR.publicKey" expected Uint8Array, got undefined'),
+      );
+    });
   });
 
   test('invalid public keys: INVALID_POINT (NIST) and IDENTITY (X25519 low order)', () => {

@@ -2,7 +2,30 @@
 // imports, and a trap or a bad status turns into CryptoError('INTERNAL') on a fresh instance.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chacha20poly1305, CryptoError, gcm, hkdf, hmac, sha256, sha384, sha512, useBackend, xchacha20poly1305 } from 'oblivia';
+import {
+  AEAD_AES128GCM,
+  AEAD_CHACHA20POLY1305,
+  chacha20poly1305,
+  CryptoError,
+  gcm,
+  hkdf,
+  hmac,
+  hpke,
+  KDF_HKDF_SHA256,
+  KDF_HKDF_SHA512,
+  KEM_DHKEM_P256_HKDF_SHA256,
+  KEM_DHKEM_P521_HKDF_SHA512,
+  KEM_DHKEM_X25519_HKDF_SHA256,
+  p256,
+  p384,
+  p521,
+  sha256,
+  sha384,
+  sha512,
+  useBackend,
+  x25519,
+  xchacha20poly1305,
+} from 'oblivia';
 import type { Core } from 'oblivia/backend/core.js';
 import { installModule } from 'oblivia/backend/select.js';
 
@@ -83,6 +106,49 @@ describe.each(BUILDS)('%s', (file) => {
         expect(() => make().decrypt(sealed)).toThrow(new CryptoError('INVALID_TAG'));
         expectClean(core);
       }
+    }
+  });
+
+  test('Diffie–Hellman leaves the arena clean, and so does a rejected point or scalar', () => {
+    for (const curve of [x25519, p256, p384, p521]) {
+      const sk = curve.randomSecretKey();
+      expectClean(core);
+      const pk = curve.getPublicKey(sk);
+      expectClean(core);
+      curve.getSharedSecret(sk, pk);
+      expectClean(core);
+      const bad = new Uint8Array(curve.publicKeyLength);
+      expect(() => curve.getSharedSecret(sk, bad)).toThrow(CryptoError);
+      expectClean(core);
+    }
+    expect(() => p256.getPublicKey(new Uint8Array(32))).toThrow(new CryptoError('INVALID_SCALAR'));
+    expectClean(core);
+  });
+
+  test('HPKE setup, seal and open leave the arena clean, on success and on every failure', () => {
+    const suites = [
+      hpke.suite({ kem: KEM_DHKEM_X25519_HKDF_SHA256, kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 }),
+      hpke.suite({ kem: KEM_DHKEM_P256_HKDF_SHA256, kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }),
+      hpke.suite({ kem: KEM_DHKEM_P521_HKDF_SHA512, kdf: KDF_HKDF_SHA512, aead: AEAD_CHACHA20POLY1305 }),
+    ];
+    for (const suite of suites) {
+      const recipient = suite.generateKeyPair();
+      const sender = suite.generateKeyPair();
+      const options = { info: secret(10), psk: secret(32), pskId: secret(3), aad: secret(5) };
+      const { enc, ct } = suite.seal(recipient.publicKey, secret(100), { ...options, skS: sender.privateKey });
+      expectClean(core);
+      suite.open(enc, recipient, ct, { ...options, pkS: sender.publicKey });
+      expectClean(core);
+      ct[0]! ^= 1;
+      expect(() => suite.open(enc, recipient, ct, { ...options, pkS: sender.publicKey })).toThrow(new CryptoError('INVALID_TAG'));
+      expectClean(core);
+      expect(() => suite.seal(new Uint8Array(suite.publicKeyLength), secret(1))).toThrow(CryptoError);
+      expectClean(core);
+      const { context } = suite.setupSender(recipient.publicKey, { skS: sender.privateKey });
+      expectClean(core);
+      context.destroy();
+      suite.setupReceiver(enc, recipient.privateKey).destroy();
+      expectClean(core);
     }
   });
 

@@ -115,7 +115,7 @@ describe('RFC 9180 test vectors', () => {
     // The KEM's shared secret and the key schedule, through the internal modules. (The sender's
     // side of the KEM shows in enc and in every ciphertext below; scalar multiplications are kept
     // few, since P-521 dominates the time of this file.)
-    expect(hex(kemById(set.kem_id)!.decap(unhex(set.enc), skR, sender?.publicKey))).toBe(set.shared_secret);
+    expect(hex(kemById(set.kem_id)!.decap(unhex(set.enc), skR, recipient.publicKey, sender?.publicKey))).toBe(set.shared_secret);
     const secrets = keySchedule(
       labeledKdf(kdfById(set.kdf_id)!, hpkeSuiteId(set.kem_id, set.kdf_id, set.aead_id)),
       aeadById(set.aead_id)!,
@@ -170,7 +170,11 @@ describe('RFC 9180 test vectors', () => {
     const options = { info, psk, pskId, pkS: sender?.publicKey };
     if (!exportOnly) {
       const e = set.encryptions[0]!;
-      expect(hex(suite.open(enc, skR, unhex(e.ct), { ...options, aad: unhex(e.aad) }))).toBe(e.pt);
+      const aad = unhex(e.aad);
+      const sealed = suite.seal(recipient.publicKey, unhex(e.pt), { info, psk, pskId, skS: sender?.privateKey, ikmE: unhex(set.ikmE), aad });
+      expect([hex(sealed.enc), hex(sealed.ct)]).toEqual([set.enc, e.ct]);
+      expect(hex(suite.open(enc, skR, unhex(e.ct), { ...options, aad }))).toBe(e.pt);
+      expect(hex(suite.open(enc, recipient, unhex(e.ct), { ...options, aad }))).toBe(e.pt);
     } else {
       expect(() => suite.open(enc, skR, new Uint8Array(16), options)).toThrow(TypeError);
       const x = set.exports[2]!;
