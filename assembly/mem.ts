@@ -75,3 +75,8 @@ if (HPKE_SUITE_ID + 16 > HPKE_SCRATCH + <usize>HPKE_SCRATCH_SIZE) ERROR('the HPK
 export function slotAddress(slot: i32): usize {
   return SLOTS + <usize>slot * SLOT_SIZE;
 }
+
+/** Public, computed once per instance: j · 16^w · G for the 64 nibbles w of a P-256 scalar and
+ *  j = 0 … 15, as projective points in Montgomery form (96 bytes each). Not secret, never wiped. */
+export const P256_BASE_TABLE_SIZE: i32 = 64 * 16 * 96;
+export const P256_BASE_TABLE: usize = memory.data(P256_BASE_TABLE_SIZE, 16);

@@ -7,7 +7,7 @@
 // 4-bit windows; the window's multiple is read from a table of 16 by a full masked scan.
 import { MAX_LIMBS, FIELD_SCRATCH, FIELD_SCRATCH_SIZE, elementSize, byteLength, one, mul, square, add, sub, toMont, fromMont, fromBytes, toBytes, isZero, equal, invert } from '../field/montgomery';
 import { Status } from '../status';
-import { CURVE_SCRATCH_SIZE } from '../mem';
+import { CURVE_SCRATCH_SIZE, P256_BASE_TABLE, P256_BASE_TABLE_SIZE } from '../mem';
 import { P256_P, P256_N, P256_B, P256_GX, P256_GY, P384_P, P384_N, P384_B, P384_GX, P384_GY, P521_P, P521_N, P521_B, P521_GX, P521_GY } from './nist';
 
 // Scratch in the arena's CURVE_SCRATCH, after the field's, sized for P-521 (68-byte elements,
@@ -163,10 +163,10 @@ function addPoints(f: usize, r: usize, p: usize, q: usize): void {
 
 /** dst = table[digit], reading all 16 entries (`size` bytes each, a multiple of 4) under masks,
  *  8 bytes at a time and a last 4 when N is odd. */
-function lookup(dst: usize, digit: u32, size: usize): void {
+function lookup(dst: usize, digit: u32, size: usize, table: usize = EC_SCRATCH + TABLE): void {
   memory.fill(dst, 0, size);
   const whole = size & ~7;
-  let e = EC_SCRATCH + TABLE;
+  let e = table;
   for (let i: u32 = 0; i < 16; i++, e += size) {
     const mask = 0 - <u64>(((i ^ digit) - 1) >> 31); // all ones when i = digit
     for (let j: usize = 0; j < whole; j += 8) {
@@ -198,6 +198,41 @@ function multiply(f: usize, k: usize): void {
     double(f, acc, acc);
     const digit = (<u32>load<u8>(k + (i >> 1)) >> (<u32>(~i & 1) << 2)) & 15;
     lookup(sel, digit, size);
+    addPoints(f, acc, acc, sel);
+  }
+}
+
+// Fixed-base multiplication for P-256: with j · 16^w · G precomputed for every nibble w, k·G is
+// the sum of 64 table entries, one per nibble, each read by a full masked scan: no doubling.
+const P256_POINT: usize = 96;
+// @ts-ignore: compile-time builtin
+if (<usize>P256_BASE_TABLE_SIZE != 64 * 16 * P256_POINT) ERROR('the P-256 base table has the wrong size');
+let p256BaseTableReady = false;
+
+/** Fills P256_BASE_TABLE from G in table[1] (public work, once per instance). */
+function buildP256BaseTable(f: usize): void {
+  const base = EC_SCRATCH + SEL; // 16^w · G
+  memory.copy(base, EC_SCRATCH + TABLE + P256_POINT, P256_POINT);
+  for (let w: usize = 0; w < 64; w++) {
+    const row = P256_BASE_TABLE + w * 16 * P256_POINT;
+    memory.fill(row, 0, P256_POINT);
+    memory.copy(row + 32, one(f), 32); // (0 : 1 : 0)
+    memory.copy(row + P256_POINT, base, P256_POINT);
+    for (let j: usize = 2; j < 16; j++) addPoints(f, row + j * P256_POINT, row + (j - 1) * P256_POINT, base);
+    double(f, base, row + 8 * P256_POINT);
+  }
+  p256BaseTableReady = true;
+}
+
+/** ACC = k·G on P-256 for the big-endian 32-byte scalar k; G is in table[1]. */
+function multiplyP256Base(f: usize, k: usize): void {
+  if (!p256BaseTableReady) buildP256BaseTable(f);
+  const acc = EC_SCRATCH + ACC, sel = EC_SCRATCH + SEL;
+  memory.fill(acc, 0, P256_POINT);
+  memory.copy(acc + 32, one(f), 32);
+  for (let w: usize = 0; w < 64; w++) {
+    const digit = (<u32>load<u8>(k + 31 - (w >> 1)) >> (<u32>(w & 1) << 2)) & 15;
+    lookup(sel, digit, P256_POINT, P256_BASE_TABLE + w * 16 * P256_POINT);
     addPoints(f, acc, acc, sel);
   }
 }
@@ -283,7 +318,8 @@ export function publicKey(curve: i32, out: usize, scalar: usize): i32 {
   toMont(f, g, curve == 0 ? P256_GX : curve == 1 ? P384_GX : P521_GX);
   toMont(f, g + s, curve == 0 ? P256_GY : curve == 1 ? P384_GY : P521_GY);
   memory.copy(g + 2 * s, one(f), s);
-  multiply(f, scalar);
+  if (curve == 0) multiplyP256Base(f, scalar);
+  else multiply(f, scalar);
   store<u8>(out, 4);
   affine(f, out + 1, out + 1 + len);
   return finish(EC_OK);
