@@ -80,3 +80,8 @@ export function slotAddress(slot: i32): usize {
  *  j = 0 … 15, as projective points in Montgomery form (96 bytes each). Not secret, never wiped. */
 export const P256_BASE_TABLE_SIZE: i32 = 64 * 16 * 96;
 export const P256_BASE_TABLE: usize = memory.data(P256_BASE_TABLE_SIZE, 16);
+
+/** Public, computed once per instance: k · 256^j · B for k = 1 … 8 and j = 0 … 31, B the
+ *  edwards25519 base point, each as (Y + X, Y − X, Z, 2d·T) (160 bytes); for X25519 key generation. */
+export const X25519_BASE_TABLE_SIZE: i32 = 32 * 8 * 160;
+export const X25519_BASE_TABLE: usize = memory.data(X25519_BASE_TABLE_SIZE, 16);

@@ -1,7 +1,9 @@
 // X25519 (RFC 7748 §5): the Montgomery ladder on u-coordinates of Curve25519. Every call runs the
 // same 255 steps with the same memory accesses; the secret scalar bits only steer a masked swap.
-// All temporaries live in CIPHER_SCRATCH, which the caller wipes.
+// Key generation (u = 9) runs the fixed-base comb of x25519-base.ts instead. All temporaries live
+// in CIPHER_SCRATCH, which the caller wipes.
 import { CIPHER_SCRATCH, CIPHER_SCRATCH_SIZE } from '../mem';
+import { x25519BaseComb } from './x25519-base';
 import {
   FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, mul, square, mulSmall, invert, cswap, one, zero, copy,
 } from '../field/fe25519';
@@ -30,9 +32,8 @@ if (X25519_SCRATCH_SIZE > <usize>CIPHER_SCRATCH_SIZE) ERROR('X25519 scratch exce
 /** (A − 2) / 4 for Curve25519's A = 486662: §5 writes z_2 = E · (AA + a24 · E) with a24 = 121665. */
 const A24: u32 = 121665;
 
-/** The ladder of §5 over the clamped scalar at K and u = X1; `base` says u = 9, which turns the
- *  multiplication by x_1 into a small-constant one. Leaves x_2 / z_2, encoded, in `out`. */
-function ladder(out: usize, base: bool): void {
+/** The ladder of §5 over the clamped scalar at K and u = X1. Leaves x_2 / z_2, encoded, in `out`. */
+function ladder(out: usize): void {
   one(X2);
   zero(Z2);
   copy(X3, X1);
@@ -56,8 +57,7 @@ function ladder(out: usize, base: bool): void {
     square(X3, X3); // (DA + CB)^2
     sub(Z3, D, C);
     square(Z3, Z3);
-    if (base) mulSmall(Z3, Z3, 9);
-    else mul(Z3, Z3, X1); // x_1 · (DA − CB)^2
+    mul(Z3, Z3, X1); // x_1 · (DA − CB)^2
     mul(X2, AA, BB);
     sub(E, AA, BB);
     mulSmall(T, E, A24);
@@ -84,15 +84,13 @@ function clamp(scalar: usize): void {
 export function x25519(out: usize, scalar: usize, u: usize): bool {
   clamp(scalar);
   fromBytes(X1, u);
-  ladder(out, false);
+  ladder(out);
   const any = load<u64>(out, 0) | load<u64>(out, 8) | load<u64>(out, 16) | load<u64>(out, 24);
   return <bool>((any | (0 - any)) >> 63); // any ≠ 0, without a branch
 }
 
-/** out = X25519(scalar, 9), the public key of `scalar` (§6.1). */
+/** out = X25519(scalar, 9), the public key of `scalar` (§6.1), by the fixed-base comb. */
 export function x25519Base(out: usize, scalar: usize): void {
   clamp(scalar);
-  zero(X1);
-  store<u32>(X1, 9);
-  ladder(out, true);
+  x25519BaseComb(out, K);
 }

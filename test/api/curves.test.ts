@@ -12,7 +12,24 @@ function nodeX25519(secretKey: Uint8Array, publicKey: Uint8Array): string {
   return hex(diffieHellman({ privateKey, publicKey: peer }));
 }
 
+/** node:crypto's X25519 public key of a raw secret key (the last 32 bytes of its SPKI). */
+function nodeX25519PublicKey(secretKey: Uint8Array): string {
+  const privateKey = createPrivateKey({ key: Buffer.concat([unhex('302e020100300506032b656e04220420'), secretKey]), format: 'der', type: 'pkcs8' });
+  return hex(createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).subarray(-32));
+}
+
 describe('x25519', () => {
+  test('key generation (the fixed-base comb) equals the ladder on u = 9 and node:crypto', () => {
+    const nine = new Uint8Array(32);
+    nine[0] = 9;
+    const edges = [new Uint8Array(32), new Uint8Array(32).fill(0xff), new Uint8Array(32).fill(0x88), new Uint8Array(32).fill(0x77)];
+    for (const sk of [...edges, ...Array.from({ length: 100 }, () => new Uint8Array(randomBytes(32)))]) {
+      const pk = hex(x25519.getPublicKey(sk));
+      expect(pk).toBe(hex(x25519.getSharedSecret(sk, nine)));
+      expect(pk).toBe(nodeX25519PublicKey(sk));
+    }
+  });
+
   test('RFC 7748 §6.1: Alice and Bob', () => {
     const alice = unhex('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a');
     const bob = unhex('5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb');
@@ -56,6 +73,13 @@ const NIST: [string, DiffieHellman, string, number][] = [
   ['p521', p521, 'secp521r1', 66],
 ];
 
+/** The group orders, big-endian hex. */
+const N: Record<string, string> = {
+  p256: 'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551',
+  p384: 'ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973',
+  p521: '01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409',
+};
+
 describe.each(NIST)('%s', (_, curve, nodeName, size) => {
   test('public keys and shared secrets agree with node:crypto', () => {
     for (let i = 0; i < 20; i++) {
@@ -71,9 +95,20 @@ describe.each(NIST)('%s', (_, curve, nodeName, size) => {
     }
   });
 
+  test('edge scalars (1, 2, 15, 16, 2^k, n − 1, n − 16, runs of ones) agree with node:crypto', () => {
+    const n = BigInt('0x' + N[_]!);
+    const scalars = [1n, 2n, 15n, 16n, 17n, 255n, 256n, 1n << 128n, n - 1n, n - 2n, n - 16n, (1n << BigInt(8 * size - 9)) - 1n];
+    for (const k of scalars) {
+      const a = unhex(k.toString(16).padStart(2 * size, '0'));
+      const ours = createECDH(nodeName);
+      ours.setPrivateKey(a);
+      expect(hex(curve.getPublicKey(a)), k.toString(16)).toBe(hex(ours.getPublicKey()));
+    }
+  });
+
   test('an invalid scalar (0, n, all ones) is INVALID_SCALAR', () => {
     const peer = curve.getPublicKey(curve.randomSecretKey());
-    const n = { p256: 'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551', p384: 'ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973', p521: '01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409' }[_]!;
+    const n = N[_]!;
     for (const bad of [new Uint8Array(size), unhex(n), new Uint8Array(size).fill(0xff)]) {
       expect(curve.isValidSecretKey(bad)).toBe(false);
       expect(() => curve.getPublicKey(bad)).toThrow(new CryptoError('INVALID_SCALAR'));

@@ -1,0 +1,173 @@
+// X25519 key generation (RFC 7748 §6.1: X25519(k, 9)) by a fixed-base comb on edwards25519, the
+// twisted Edwards curve −x² + y² = 1 + d·x²y² birationally equivalent to Curve25519 (§4.1), whose
+// base point maps to u = 9 by u = (1 + y) / (1 − y). The addition law (extended coordinates,
+// Hisil–Wong–Carter–Dawson 2008, "add-2008-hwcd-3") is complete on this curve (a = −1 square,
+// d not a square), so the identity and doublings need no special case.
+//
+// The clamped scalar k is written in 64 signed radix-16 digits e_i ∈ [−8, 8]; with a table of
+// k · 256^j · B (k = 1 … 8), k·B = Σ_odd e_i·16^(i−1)·B · 16 + Σ_even e_i·16^i·B: 64 additions of
+// table entries (each read by a full masked scan, negated by mask) and 4 doublings.
+// Temporaries live in CIPHER_SCRATCH after the clamped scalar; the caller wipes them.
+import { CIPHER_SCRATCH, CIPHER_SCRATCH_SIZE, X25519_BASE_TABLE, X25519_BASE_TABLE_SIZE } from '../mem';
+import {
+  FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, mul, mulSmall, invert, cswap, cneg, one, zero, copy,
+} from '../field/fe25519';
+
+/** A point (X, Y, Z, T), or a table entry (Y + X, Y − X, Z, 2d·T): four elements. */
+const POINT: usize = 4 * FE_SIZE;
+const ENTRIES: usize = 8;
+const ROWS: usize = 32;
+// @ts-ignore: compile-time builtin
+if (<usize>X25519_BASE_TABLE_SIZE != ROWS * ENTRIES * POINT) ERROR('the X25519 base table has the wrong size');
+
+const DIGITS: usize = CIPHER_SCRATCH + 32; // after x25519.ts's clamped scalar
+const ACC: usize = DIGITS + 64;
+const SEL: usize = ACC + POINT;
+const PRE: usize = SEL + POINT;
+const TA: usize = PRE + POINT;
+const TB: usize = TA + FE_SIZE;
+const TC: usize = TB + FE_SIZE;
+const TD: usize = TC + FE_SIZE;
+const TE: usize = TD + FE_SIZE;
+const TF: usize = TE + FE_SIZE;
+const TG: usize = TF + FE_SIZE;
+const TH: usize = TG + FE_SIZE;
+const POW: usize = TH + FE_SIZE;
+// @ts-ignore: compile-time builtin
+if (POW + FE_POW_SCRATCH > CIPHER_SCRATCH + <usize>CIPHER_SCRATCH_SIZE) ERROR('the X25519 base scratch exceeds CIPHER_SCRATCH');
+
+// The base point (x, 4/5) and 2d, little-endian (RFC 8032 §5.1).
+const BASE_X = memory.data<u8>([
+  0x1a, 0xd5, 0x25, 0x8f, 0x60, 0x2d, 0x56, 0xc9, 0xb2, 0xa7, 0x25, 0x95, 0x60, 0xc7, 0x2c, 0x69,
+  0x5c, 0xdc, 0xd6, 0xfd, 0x31, 0xe2, 0xa4, 0xc0, 0xfe, 0x53, 0x6e, 0xcd, 0xd3, 0x36, 0x69, 0x21,
+]);
+const BASE_Y = memory.data<u8>([
+  0x58, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66,
+  0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66,
+]);
+const D2_BYTES = memory.data<u8>([
+  0x59, 0xf1, 0xb2, 0x26, 0x94, 0x9b, 0xd6, 0xeb, 0x56, 0xb1, 0x83, 0x82, 0x9a, 0x14, 0xe0, 0x00,
+  0x30, 0xd1, 0xf3, 0xee, 0xf2, 0x80, 0x8e, 0x19, 0xe7, 0xfc, 0xdf, 0x56, 0xdc, 0xd9, 0x06, 0x24,
+]);
+const D2: usize = memory.data(<i32>FE_SIZE, 8);
+
+let tableReady = false;
+
+/** The entry form of the extended point p: (Y + X, Y − X, Z, 2d·T) → e. */
+function toEntry(e: usize, p: usize): void {
+  add(e, p + FE_SIZE, p);
+  sub(e + FE_SIZE, p + FE_SIZE, p);
+  copy(e + 2 * FE_SIZE, p + 2 * FE_SIZE);
+  mul(e + 3 * FE_SIZE, p + 3 * FE_SIZE, D2);
+}
+
+/** r = p + q for the extended point p and the entry q (add-2008-hwcd-3, 9M). r may alias p. */
+function addEntry(r: usize, p: usize, q: usize): void {
+  const X1 = p, Y1 = p + FE_SIZE, Z1 = p + 2 * FE_SIZE, T1 = p + 3 * FE_SIZE;
+  sub(TA, Y1, X1);
+  mul(TA, TA, q + FE_SIZE); // A = (Y1 − X1)(Y2 − X2)
+  add(TB, Y1, X1);
+  mul(TB, TB, q); // B = (Y1 + X1)(Y2 + X2)
+  mul(TC, T1, q + 3 * FE_SIZE); // C = T1 · 2d·T2
+  mul(TD, Z1, q + 2 * FE_SIZE);
+  mulSmall(TD, TD, 2); // D = 2·Z1·Z2
+  sub(TE, TB, TA);
+  sub(TF, TD, TC);
+  add(TG, TD, TC);
+  add(TH, TB, TA);
+  mul(r, TE, TF); // X3 = E·F
+  mul(r + FE_SIZE, TG, TH); // Y3 = G·H
+  mul(r + 2 * FE_SIZE, TF, TG); // Z3 = F·G
+  mul(r + 3 * FE_SIZE, TE, TH); // T3 = E·H
+}
+
+/** p = 2·p through its own entry form (the addition law is unified). */
+function double(p: usize): void {
+  toEntry(PRE, p);
+  addEntry(p, p, PRE);
+}
+
+/** Fills the table (public work, once per instance). */
+function buildTable(): void {
+  fromBytes(D2, D2_BYTES);
+  const base = ACC; // 256^j · B, extended
+  fromBytes(base, BASE_X);
+  fromBytes(base + FE_SIZE, BASE_Y);
+  one(base + 2 * FE_SIZE);
+  mul(base + 3 * FE_SIZE, base, base + FE_SIZE);
+  for (let j: usize = 0; j < ROWS; j++) {
+    const row = X25519_BASE_TABLE + j * ENTRIES * POINT;
+    toEntry(row, base);
+    copy(SEL, base);
+    copy(SEL + FE_SIZE, base + FE_SIZE);
+    copy(SEL + 2 * FE_SIZE, base + 2 * FE_SIZE);
+    copy(SEL + 3 * FE_SIZE, base + 3 * FE_SIZE);
+    for (let k: usize = 1; k < ENTRIES; k++) {
+      addEntry(SEL, SEL, row); // (k + 1) · 256^j · B
+      toEntry(row + k * POINT, SEL);
+    }
+    for (let i = 0; i < 8; i++) double(base);
+  }
+  tableReady = true;
+}
+
+/** DIGITS = the clamped scalar at k in signed radix 16: e_i ∈ [−8, 8], Σ e_i·16^i = k. */
+function recode(k: usize): void {
+  let carry: i32 = 0;
+  for (let i: usize = 0; i < 32; i++) {
+    const byte = <i32>load<u8>(k + i);
+    for (let half: usize = 0; half < 2; half++) {
+      let e = ((byte >> (<i32>half << 2)) & 15) + carry;
+      carry = (e + 8) >> 4;
+      e -= carry << 4;
+      store<i8>(DIGITS + 2 * i + half, <i8>e);
+    }
+  }
+  // The clamped top byte is below 128, so the last digit is at most 7 + 1: no carry is left.
+  store<i8>(DIGITS + 63, <i8>(load<i8>(DIGITS + 63) + (carry << 4)));
+}
+
+/** SEL = e · 256^j · B in entry form, for the digit e ∈ [−8, 8], reading all 8 entries of row j. */
+function select(j: usize, e: i32): void {
+  const negative = <u32>e >> 31;
+  const magnitude = <u32>((e ^ -(<i32>negative)) + <i32>negative); // |e|
+  memory.fill(SEL, 0, POINT);
+  let entry = X25519_BASE_TABLE + j * ENTRIES * POINT;
+  for (let k: u32 = 1; k <= <u32>ENTRIES; k++, entry += POINT) {
+    const mask = 0 - <u64>(((k ^ magnitude) - 1) >> 31); // all ones when k = |e|
+    for (let i: usize = 0; i < POINT; i += 8) store<u64>(SEL + i, load<u64>(SEL + i) | (load<u64>(entry + i) & mask));
+  }
+  // e = 0: the identity (1, 1, 1, 0).
+  const none = ((magnitude - 1) >> 31) & 1;
+  store<u32>(SEL, load<u32>(SEL) | none);
+  store<u32>(SEL + FE_SIZE, load<u32>(SEL + FE_SIZE) | none);
+  store<u32>(SEL + 2 * FE_SIZE, load<u32>(SEL + 2 * FE_SIZE) | none);
+  // −(x, y) = (−x, y): swap Y + X and Y − X, negate 2d·T.
+  cswap(SEL, SEL + FE_SIZE, negative);
+  cneg(SEL + 3 * FE_SIZE, SEL + 3 * FE_SIZE, negative);
+}
+
+/** out = the u-coordinate of k·B for the clamped scalar at k (32 bytes, little-endian). */
+export function x25519BaseComb(out: usize, k: usize): void {
+  if (!tableReady) buildTable();
+  recode(k);
+  zero(ACC);
+  one(ACC + FE_SIZE);
+  one(ACC + 2 * FE_SIZE);
+  zero(ACC + 3 * FE_SIZE);
+  for (let i: usize = 1; i < 64; i += 2) {
+    select(i >> 1, <i32>load<i8>(DIGITS + i));
+    addEntry(ACC, ACC, SEL);
+  }
+  for (let i = 0; i < 4; i++) double(ACC);
+  for (let i: usize = 0; i < 64; i += 2) {
+    select(i >> 1, <i32>load<i8>(DIGITS + i));
+    addEntry(ACC, ACC, SEL);
+  }
+  // u = (1 + y) / (1 − y) = (Z + Y) / (Z − Y); never 0/0, since k·B is not the identity.
+  add(TA, ACC + 2 * FE_SIZE, ACC + FE_SIZE);
+  sub(TB, ACC + 2 * FE_SIZE, ACC + FE_SIZE);
+  invert(TB, TB, POW);
+  mul(TA, TA, TB);
+  toBytes(out, TA);
+}
