@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Tests import the built package (build/out/), exactly what users get: `oblivia` is the public
-// entry, `oblivia/<path>` an internal module of the bindings.
+// Tests import the built package (build/out/), exactly what users get: `oblivia` and
+// `oblivia/hpke-js` are the public entries, `oblivia/<path>` an internal module of the bindings.
 const out = (path: string) => fileURLToPath(new URL(`./build/out/bindings/${path}`, import.meta.url));
 const alias = [
   { find: /^oblivia$/, replacement: out('index.js') },
+  { find: /^oblivia\/hpke-js$/, replacement: out('hpke-js/index.js') },
   { find: /^oblivia\/(.*)$/, replacement: out('$1') },
 ];
 
