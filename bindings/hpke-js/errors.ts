@@ -40,11 +40,13 @@ type HpkeErrorClass = new (e: unknown) => HpkeError;
 
 /**
  * The hpke-js error for a failure inside an operation whose failures are `Fallback`s. An HpkeError
- * passes unchanged; a point that does not decode is a DeserializeError and an exhausted sequence
- * number a MessageLimitReachedError, wherever they happen.
+ * passes unchanged; a point that does not decode is a DeserializeError, a ciphertext that does not
+ * authenticate an OpenError and an exhausted sequence number a MessageLimitReachedError, wherever
+ * they happen.
  */
 function hpkeError(e: unknown, Fallback: HpkeErrorClass): HpkeError {
   if (e instanceof HpkeError) return e;
+  if (e instanceof CryptoError && e.code === 'INVALID_TAG') return new OpenError(e);
   if (e instanceof CryptoError && e.code === 'INVALID_POINT') return new DeserializeError(e);
   if (e instanceof CryptoError && e.code === 'LIMIT') return new MessageLimitReachedError(e);
   return new Fallback(e);

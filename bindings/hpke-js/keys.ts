@@ -61,6 +61,12 @@ export function privateKeyArgument(value: unknown, name: string): CryptoKey {
   return keyArgument(value, name);
 }
 
+/** The public key of a CryptoKeyPair given as recipientKey, or undefined for a lone key. */
+export function publicKeyOfPair(value: unknown): CryptoKey | undefined {
+  if (typeof value !== 'object' || value === null || !('privateKey' in value) || !('publicKey' in value)) return undefined;
+  return keyArgument(value.publicKey, 'recipientKey.publicKey');
+}
+
 const sameAlgorithm = (a: KeyAlgorithm, b: KeyAlgorithm): boolean =>
   a.name === b.name && (a as EcKeyAlgorithm).namedCurve === (b as EcKeyAlgorithm).namedCurve;
 

@@ -15,12 +15,11 @@ import {
   EncapError,
   InvalidParamError,
   NotSupportedError,
-  OpenError,
   SealError,
 } from './errors.js';
 import { AeadId, KdfId, KemId } from './identifiers.js';
 import { kemById, kemKind, type Dhkem, type KemInterface } from './kem.js';
-import { keyArgument, keyBytes, privateKeyArgument } from './keys.js';
+import { keyArgument, keyBytes, privateKeyArgument, publicKeyOfPair } from './keys.js';
 
 export interface PreSharedKey {
   /** psk_id: at least one byte. */
@@ -156,30 +155,23 @@ export class CipherSuite {
     return new RecipientContextImpl(await this.#setupReceiver(params), this.#exportOnly);
   }
 
-  /** §6.1 single-shot seal: one message to the recipient. */
+  /** §6.1 single-shot seal: one message to the recipient, in one core call. */
   async seal(params: SenderContextParams, pt: BufferInput, aad?: BufferInput): Promise<CipherSuiteSealResponse> {
     if (this.#exportOnly) throw exportOnlyError();
     const plaintext = bytesArgument(pt, 'pt');
     const associated = optionalBytesArgument(aad, 'aad');
-    const { enc, context } = await this.#setupSender(params);
-    try {
-      return { ct: await attempt(SealError, () => arrayBuffer(context.seal(plaintext, associated))), enc: arrayBuffer(enc) };
-    } finally {
-      context.destroy();
-    }
+    const { pkR, options } = await this.#senderInputs(params);
+    const { enc, ct } = await attempt(EncapError, () => this.#suite.seal(pkR, plaintext, { ...options, aad: associated }));
+    return { ct: arrayBuffer(ct), enc: arrayBuffer(enc) };
   }
 
-  /** §6.1 single-shot open; OpenError if `ct` does not authenticate. */
+  /** §6.1 single-shot open, in one core call; OpenError if `ct` does not authenticate. */
   async open(params: RecipientContextParams, ct: BufferInput, aad?: BufferInput): Promise<ArrayBuffer> {
     if (this.#exportOnly) throw exportOnlyError();
     const ciphertext = bytesArgument(ct, 'ct');
     const associated = optionalBytesArgument(aad, 'aad');
-    const context = await this.#setupReceiver(params);
-    try {
-      return await attempt(OpenError, () => arrayBuffer(context.open(ciphertext, associated)));
-    } finally {
-      context.destroy();
-    }
+    const { enc, skR, options } = await this.#receiverInputs(params);
+    return attempt(DecapError, () => arrayBuffer(this.#suite.open(enc, skR, ciphertext, { ...options, aad: associated })));
   }
 
   /** @deprecated As in hpke-js: use `suite.kem.generateKeyPair()`. */
@@ -198,6 +190,17 @@ export class CipherSuite {
   }
 
   async #setupSender(params: SenderContextParams): Promise<{ enc: Uint8Array; context: ObliviaSenderContext }> {
+    const { pkR, options } = await this.#senderInputs(params);
+    return attempt(EncapError, () => this.#suite.setupSender(pkR, options));
+  }
+
+  async #setupReceiver(params: RecipientContextParams): Promise<ReceiverContext> {
+    const { enc, skR, options } = await this.#receiverInputs(params);
+    return attempt(DecapError, () => this.#suite.setupReceiver(enc, skR, options));
+  }
+
+  /** The sender's keys as bytes and the key schedule's options; EncapError if a key is unusable. */
+  async #senderInputs(params: SenderContextParams) {
     const p = objectArgument(params, 'params');
     const recipient = keyArgument(p.recipientPublicKey, 'recipientPublicKey');
     const sender = p.senderKey === undefined ? undefined : privateKeyArgument(p.senderKey, 'senderKey');
@@ -207,13 +210,18 @@ export class CipherSuite {
     return attempt(EncapError, async () => {
       const pkR = await keyBytes(recipient, kind, 'public', 'recipientPublicKey');
       const skS = sender && (await keyBytes(sender, kind, 'private', 'senderKey'));
-      return this.#suite.setupSender(pkR, { ...schedule, skS, ikmE });
+      return { pkR, options: { ...schedule, skS, ikmE } };
     });
   }
 
-  async #setupReceiver(params: RecipientContextParams): Promise<ReceiverContext> {
+  /**
+   * The recipient's key as bytes (with its public key when `recipientKey` is a CryptoKeyPair, which
+   * spares computing it), `enc`, and the key schedule's options; DecapError if a key is unusable.
+   */
+  async #receiverInputs(params: RecipientContextParams) {
     const p = objectArgument(params, 'params');
     const recipient = privateKeyArgument(p.recipientKey, 'recipientKey');
+    const recipientPublic = publicKeyOfPair(p.recipientKey);
     const enc = bytesArgument(p.enc, 'enc');
     const sender = p.senderPublicKey === undefined ? undefined : keyArgument(p.senderPublicKey, 'senderPublicKey');
     const schedule = scheduleArguments(p);
@@ -222,9 +230,10 @@ export class CipherSuite {
       if (enc.length !== this.#kem.encSize) {
         throw new DeserializeError(new RangeError(`"enc" expected ${this.#kem.encSize} bytes, got length=${enc.length}`));
       }
-      const skR = await keyBytes(recipient, kind, 'private', 'recipientKey');
+      const privateKey = await keyBytes(recipient, kind, 'private', 'recipientKey');
+      const publicKey = recipientPublic && (await keyBytes(recipientPublic, kind, 'public', 'recipientKey.publicKey'));
       const pkS = sender && (await keyBytes(sender, kind, 'public', 'senderPublicKey'));
-      return this.#suite.setupReceiver(enc, skR, { ...schedule, pkS });
+      return { enc, skR: publicKey ? { privateKey, publicKey } : privateKey, options: { ...schedule, pkS } };
     });
   }
 }
