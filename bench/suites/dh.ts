@@ -7,7 +7,7 @@ import { nobleDh, publicKeyOf } from '../peers/noble-dh.js';
 import { nodeDh } from '../peers/node-dh.js';
 import { obliviaDh } from '../peers/oblivia.js';
 import { webCryptoDh } from '../peers/webcrypto.js';
-import type { BenchCase } from '../types.js';
+import type { BenchCase, Impl } from '../types.js';
 
 export type DhOp = 'shared' | 'keygen';
 
@@ -50,19 +50,18 @@ export async function dhCases(sodium: Sodium): Promise<BenchCase[]> {
         unit: 'ops/s',
         bytes: secretLength,
         // WebCrypto cannot compute a public key from a secret one: no key generation row.
-        impls: peers.flatMap((peer) => {
-          const run = peer[method];
+        impls: peers.flatMap((peer): Impl[] => {
+          const { name, backend, build, [method]: run } = peer;
           if (!run) return [];
-          return [
-            {
-              name: peer.name,
-              ...(peer.backend ? { backend: peer.backend } : {}),
-              ...(peer.build ? { build: peer.build } : {}),
-              run: () => {
-                return run();
-              },
+          const impl: Impl = {
+            name,
+            ...(backend ? { backend } : {}),
+            ...(build ? { build } : {}),
+            run: () => {
+              return run();
             },
-          ];
+          };
+          return [impl];
         }),
       });
     }
