@@ -1,4 +1,5 @@
-// Before anything is timed: every implementation must produce node:crypto's exact bytes.
+// Before anything is timed: every implementation must produce node:crypto's exact bytes, or the
+// output a case names (HPKE open: the plaintext; HPKE seal, randomized: a different output per call).
 import { backend, useBackend } from '../bindings/index.js';
 import { installedBuild, useBuild } from './peers/wasm-builds.js';
 import { REFERENCE, type BenchCase, type Impl } from './types.js';
@@ -34,27 +35,43 @@ export function hex(b: Uint8Array): string {
   return b.byteLength > 48 ? `${shown}… (${b.byteLength} B)` : shown;
 }
 
-/** Returns one message per mismatch or failure; empty when every output agrees. */
+/** The error `run` throws or rejects with, or undefined when it succeeds. */
+export async function rejection(run: () => unknown): Promise<unknown> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    return error ?? new Error('thrown undefined');
+  }
+}
+
+/** Returns one message per mismatch or failure; empty when every output is as expected. */
 export async function crossCheck(cases: readonly BenchCase[]): Promise<string[]> {
   const problems: string[] = [];
   for (const bench of cases) {
     const reference = bench.impls.find((impl) => impl.name === REFERENCE);
-    if (!reference) {
+    if (!bench.expected && !reference) {
       problems.push(`${bench.id}: no ${REFERENCE} implementation to check against`);
       continue;
     }
-    const expected = await reference.run();
+    const expected = bench.expected ?? (await reference!.run());
+    const source = bench.expected ? 'expected' : REFERENCE;
     for (const impl of bench.impls) {
       // Twice: reused objects (hash-wasm's hashers) must reset between calls.
+      let previous: Uint8Array | undefined;
       for (const attempt of [1, 2]) {
+        const where = `${bench.id} / ${impl.name} (call ${attempt})`;
         try {
           activate(impl);
           const got = await impl.run();
-          if (!equal(got, expected)) {
-            problems.push(`${bench.id} / ${impl.name} (call ${attempt}): ${hex(got)} ≠ ${REFERENCE} ${hex(expected)}`);
+          if (expected === 'randomized') {
+            if (previous && equal(got, previous)) problems.push(`${where}: ${hex(got)} repeats the first call's output`);
+          } else if (!equal(got, expected)) {
+            problems.push(`${where}: ${hex(got)} ≠ ${source} ${hex(expected)}`);
           }
+          previous = got;
         } catch (error) {
-          problems.push(`${bench.id} / ${impl.name} (call ${attempt}) threw: ${String(error)}`);
+          problems.push(`${where} threw: ${String(error)}`);
         }
       }
     }

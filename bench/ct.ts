@@ -1,12 +1,14 @@
 // `npm run ct`: dudect-style constant-time evidence (Reparaz, Balasch, Verbauwhede, "Dude, is my
-// code constant time?", 2017) for the wasm core's AEADs, with positive controls. Writes
-// bench/results/ct.json and the report's "Constant-time evidence" section. Evidence, not a gate.
-// CT_FILTER=<text> runs only the targets whose id contains it and writes nothing.
+// code constant time?", 2017) for the wasm core's AEADs and scalar multiplications (X25519, P-256),
+// with positive controls. Writes bench/results/ct.json and the report's "Constant-time evidence"
+// section. Evidence, not a gate. CT_MEASUREMENTS sets the measurements per target (the scalar
+// multiplications take a share of them); CT_FILTER=<text> runs only the targets whose id contains
+// it and writes nothing.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBackend } from '../bindings/index.js';
 import { CT_RESULTS, RESULTS_DIR } from './config.js';
-import { measure } from './ct/measure.js';
+import { measure, warmupFor } from './ct/measure.js';
 import { CT_MARKERS, ctBlock } from './ct/report.js';
 import { CT_TARGETS, type CtTarget } from './ct/targets.js';
 import type { CtResults, CtTargetResult } from './ct/types.js';
@@ -31,13 +33,14 @@ function medians(times: Float64Array, classes: Uint8Array, batch: number): [numb
   return [of(0), of(1)];
 }
 
-function run(target: CtTarget, count: number, warmup: number): CtTargetResult {
+function run(target: CtTarget, measurements: number): CtTargetResult {
+  const count = Math.max(100, Math.round(measurements * (target.countScale ?? 1)));
   if (target.build) {
     useBuild(target.build);
     useBackend('wasm');
   }
   const started = performance.now();
-  const { times, classes } = measure(target.setup(), target.batch, count, warmup);
+  const { times, classes } = measure(target.setup(), target.batch, count, warmupFor(count));
   const seconds = (performance.now() - started) / 1000;
   const crops = tTests(times, classes);
   const max = crops.reduce((a, b) => (Math.abs(b.t) > Math.abs(a.t) ? b : a));
@@ -60,12 +63,11 @@ function run(target: CtTarget, count: number, warmup: number): CtTargetResult {
 
 function main(): number {
   const count = measurementCount();
-  const warmup = Math.min(10_000, Math.ceil(count / 10));
   const filter = process.env['CT_FILTER'] || undefined;
   const results: CtTargetResult[] = [];
   for (const target of CT_TARGETS.filter((t) => !filter || t.id.includes(filter))) {
     process.stdout.write(`${target.title} … `);
-    const result = run(target, count, warmup);
+    const result = run(target, count);
     results.push(result);
     console.log(`max |t| = ${result.maxAbsT.toFixed(2)} (${result.seconds} s)${result.leak ? ' LEAK' : ''}`);
   }
@@ -79,11 +81,12 @@ function main(): number {
       'with `process.hrtime.bigint()` after both classes filled the same input buffers; Welch’s t-test on all ' +
       `measurements and on the measurements below each of ${CROPS.length} percentiles (${CROPS.map((p) => p.toFixed(3)).join(', ')}); ` +
       `the largest |t| is reported, and |t| > ${T_THRESHOLD} means a leak is likely. Calls go through the public ` +
-      'API with the wasm backend (a fresh AEAD object per call), so key schedule, H or Poly1305 key derivation, ' +
-      'staging and copying are all inside the timing.',
+      'API with the wasm backend (a fresh AEAD object per call; raw key bytes for X25519 and P-256), so key ' +
+      'schedule, H or Poly1305 key derivation, scalar checks, staging and copying are all inside the timing. ' +
+      'Invalid P-256 scalars cannot occur: the random class clears the top bit, outside the timing.',
     threshold: T_THRESHOLD,
     measurementsPerTarget: count,
-    warmup,
+    warmup: warmupFor(count),
     ...machineInfo(),
     targets: results,
   };

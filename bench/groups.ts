@@ -39,6 +39,28 @@ export const GROUPS: readonly Group[] = [
       { label: 'wasm/WebCrypto', peer: 'WebCrypto' },
     ],
   },
+  {
+    id: 'dh',
+    heading: 'Diffie–Hellman',
+    columns: ['oblivia wasm', 'oblivia wasm scalar', 'oblivia js', '@noble/curves', 'libsodium.js', 'node:crypto', 'WebCrypto'],
+    ratios: [
+      { label: 'wasm/scalar', peer: 'oblivia wasm scalar' },
+      { label: 'wasm/js', peer: 'oblivia js' },
+      { label: 'wasm/noble', peer: '@noble/curves' },
+      { label: 'wasm/libsodium', peer: 'libsodium.js' },
+      { label: 'wasm/node', peer: 'node:crypto' },
+      { label: 'wasm/WebCrypto', peer: 'WebCrypto' },
+    ],
+  },
+  {
+    id: 'hpke',
+    heading: 'HPKE',
+    columns: ['oblivia wasm', 'oblivia js', 'hpke-js'],
+    ratios: [
+      { label: 'wasm/js', peer: 'oblivia js' },
+      { label: 'wasm/hpke-js', peer: 'hpke-js' },
+    ],
+  },
 ];
 
 export function groupOf(id: GroupId): Group {

@@ -1,4 +1,4 @@
-// The markdown report: run header, one table per group of cases, the AEAD targets, how each
+// The markdown report: run header, one table per group of cases, the targets, how each
 // implementation is called, and the latest constant-time evidence.
 import { DEFAULT_ROUNDS, DEFAULT_SECONDS_PER_CASE } from './config.js';
 import { ctSection, ctSummary } from './ct/report.js';
@@ -9,8 +9,9 @@ import { sizeLabel } from './inputs.js';
 import { ratioOf, speedOf } from './ratios.js';
 import type { RunInfo } from './run-info.js';
 import { AAD_LENGTH, NONCE_LENGTH } from './suites/aead.js';
+import { HPKE_AAD_LENGTH, HPKE_INFO_LENGTH } from './suites/hpke.js';
 import { targetsTable } from './targets.js';
-import type { CaseResult } from './types.js';
+import type { CaseResult, GroupId } from './types.js';
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
@@ -65,15 +66,30 @@ const AEAD_NOTE =
   'libsodium.js has no AES-GCM (libsodium’s needs AES-NI, out of reach from WebAssembly); WebCrypto has no ChaCha20 — ' +
   'those cells are blank (—).';
 
-/** Both tables under their headings, only groups that ran. */
+const DH_NOTE =
+  'Diffie–Hellman on fixed keys given as bytes. Shared secret: the secret key and the other party’s public key ' +
+  '(32 bytes for X25519, an uncompressed SEC1 point for P-256 and P-384) give X25519’s output or the x-coordinate; ' +
+  'every implementation parses the public key on every call, and node:crypto and WebCrypto hold the secret key as a ' +
+  'key object imported once. Key generation: the public key of a secret key, the random draw left out. oblivia wasm ' +
+  'is the SIMD build, oblivia wasm scalar the build without SIMD; oblivia js runs @noble/curves. libsodium.js has ' +
+  'no NIST curves and WebCrypto cannot compute a public key from a secret one — those cells are blank (—).';
+
+const HPKE_NOTE =
+  `HPKE single-shot seal and open (RFC 9180 §6.1, base mode), DHKEM and KDF with HKDF-SHA256, ${HPKE_INFO_LENGTH} bytes ` +
+  `of info and ${HPKE_AAD_LENGTH} of AAD; the size is the plaintext’s. Seal encapsulates to a fresh ephemeral key (a key ` +
+  'generation and a shared secret), open decapsulates (a shared secret) and opens hpke-js’s sealed message; both run ' +
+  'the key schedule and one AEAD call. oblivia takes keys as bytes and, having only the private key, recomputes the ' +
+  'recipient’s public key in open; hpke-js gets the keys deserialized once, and the key pair in open. oblivia wasm is ' +
+  'the SIMD build.';
+
+const NOTES: Partial<Record<GroupId, string>> = { aead: AEAD_NOTE, dh: DH_NOTE, hpke: HPKE_NOTE };
+
+/** Each group's table under its heading, only groups that ran. */
 function tables(results: readonly CaseResult[], level: string): string[] {
-  return GROUPS.filter((group) => results.some((r) => r.bench.group === group.id)).flatMap((group) => [
-    `${level} ${group.heading}`,
-    '',
-    ...(group.id === 'aead' ? [AEAD_NOTE, ''] : []),
-    ...table(results, group),
-    '',
-  ]);
+  return GROUPS.filter((group) => results.some((r) => r.bench.group === group.id)).flatMap((group) => {
+    const note = NOTES[group.id];
+    return [`${level} ${group.heading}`, '', ...(note ? [note, ''] : []), ...table(results, group), ''];
+  });
 }
 
 const RATIO_NOTE =
@@ -82,9 +98,11 @@ const RATIO_NOTE =
 
 const METHODS = [
   '- **oblivia wasm / oblivia js**: the public API (`sha256(msg)`, `sha512(msg)`, `hmac(sha256, key, msg)`, ' +
-    "`hkdf(sha256, ikm, salt, info, 32)`, `chacha20poly1305(…)` and `gcm(…)` objects) with `useBackend('wasm')` or " +
+    '`hkdf(sha256, ikm, salt, info, 32)`, `chacha20poly1305(…)` and `gcm(…)` objects, `x25519.getSharedSecret(sk, pk)` ' +
+    'and `.getPublicKey(sk)` (likewise `p256`, `p384`), `hpke.suite({ kem, kdf, aead })` with ' +
+    "`.seal(pkR, pt, { info, aad })` and `.open(enc, skR, ct, { info, aad })`) with `useBackend('wasm')` or " +
     "`useBackend('js')` set before the timing.",
-  '- **oblivia wasm scalar** (AEADs): the same calls with the scalar module installed as the wasm backend ' +
+  '- **oblivia wasm scalar** (AEADs, Diffie–Hellman): the same calls with the scalar module installed as the wasm backend ' +
     '(`build/out/wasm/oblivia.scalar.wasm`); the harness switches modules before each timing and checks, when ' +
     'it ends, that the right one was still installed.',
   '- **hash-wasm**: `createSHA256()`, `createSHA512()` and `createHMAC(createSHA256(), key)` objects made once ' +
@@ -93,15 +111,30 @@ const METHODS = [
     '(RFC 5869) from HMAC written over its SHA-256 hasher, key pads rebuilt per call (`bench/peers/hash-wasm-hkdf.ts`).',
   "- **node:crypto** (the native ceiling): one-shot `hash(alg, msg, 'buffer')` (faster than `createHash` for " +
     'one call), `createHmac(...).update(msg).digest()`, `hkdfSync(...)`; for the AEADs `createCipheriv` / ' +
-    '`createDecipheriv` per message with `setAAD`, `update`, `final` and `getAuthTag` / `setAuthTag`.',
+    '`createDecipheriv` per message with `setAAD`, `update`, `final` and `getAuthTag` / `setAuthTag`. P-256 and ' +
+    'P-384: an ECDH object (`createECDH(curve)`) given the secret key once, `computeSecret(pk)` per call; key ' +
+    'generation `setPrivateKey(sk)` on a fresh object, then `getPublicKey()`. X25519: the secret key imported once ' +
+    "with `createPrivateKey({ key: jwk, format: 'jwk' })`; per call the public key imported the same way " +
+    '(`createPublicKey`) and `diffieHellman({ privateKey, publicKey })`; key generation imports the secret key as ' +
+    'JWK and exports `createPublicKey(key)` as SPKI DER.',
   '- **@noble/hashes**, **@noble/ciphers**: `sha256(msg)`, `sha512(msg)`, `hmac(sha256, key, msg)`, ' +
     '`hkdf(sha256, ikm, salt, info, 32)`, `chacha20poly1305(key, nonce, aad).encrypt(pt)`, `gcm(…)` — the ' +
     'libraries under oblivia js, so wasm/noble next to wasm/js shows the js backend’s overhead.',
+  '- **@noble/curves** (under oblivia js’s Diffie–Hellman): `x25519.getSharedSecret(sk, pk)`, ' +
+    '`p256.getSharedSecret(sk, pk, true)` (the x-coordinate taken from the compressed point), `getPublicKey(sk, false)`.',
   '- **libsodium.js** (`libsodium-wrappers`, libsodium compiled to WebAssembly): ' +
-    '`crypto_aead_chacha20poly1305_ietf_encrypt(pt, aad, null, nonce, key)` and `…_decrypt`.',
-  "- **WebCrypto** (`crypto.subtle`, AES-GCM only): the key imported once with `importKey('raw', …)`; each call " +
-    "awaits `subtle.encrypt({ name: 'AES-GCM', iv, additionalData, tagLength: 128 }, key, pt)` (or `decrypt`), " +
-    'timed as a benny async case, so the figure includes the Promise round trip every caller pays.',
+    '`crypto_aead_chacha20poly1305_ietf_encrypt(pt, aad, null, nonce, key)` and `…_decrypt`; ' +
+    '`crypto_scalarmult(sk, pk)` and `crypto_scalarmult_base(sk)`.',
+  "- **WebCrypto** (`crypto.subtle`): AES-GCM with the key imported once with `importKey('raw', …)`; each call " +
+    "awaits `subtle.encrypt({ name: 'AES-GCM', iv, additionalData, tagLength: 128 }, key, pt)` (or `decrypt`). " +
+    "ECDH (P-256, P-384) and X25519 with the secret key imported once as JWK; each call awaits `importKey('raw', pk, …)` " +
+    'and `deriveBits({ name, public }, key, bits)`. Timed as benny async cases, so the figures include the Promise ' +
+    'round trips every caller pays.',
+  '- **hpke-js** (`@hpke/core` with its X25519 and ChaCha20-Poly1305 modules, ports of noble; P-256, HKDF and ' +
+    'AES-GCM through WebCrypto): `new CipherSuite({ kem, kdf, aead })`, the recipient’s keys deserialized once ' +
+    '(`suite.kem.deserializePublicKey`, `deserializePrivateKey`); each call awaits ' +
+    '`suite.seal({ recipientPublicKey, info }, pt, aad)` or `suite.open({ recipientKey: keyPair, enc, info }, ct, aad)`, ' +
+    'timed as a benny async case.',
 ];
 
 /** The widest margin of error in the run, to judge how far to trust a ratio. */
@@ -115,16 +148,16 @@ function widestMargin(results: readonly CaseResult[]): string {
   return `Widest relative margin of error in this run: ±${worst.margin.toFixed(2)}% (${worst.where}).`;
 }
 
+/** One table of goals per group that ran and has any. */
 function targets(results: readonly CaseResult[], level: string): string[] {
-  const rows = targetsTable(results);
-  if (rows.length === 0) return [];
+  const tables = GROUPS.map((group) => targetsTable(results, group.id)).filter((rows) => rows.length > 0);
+  if (tables.length === 0) return [];
   return [
-    `${level} AEAD targets`,
+    `${level} Targets`,
     '',
     'Goals as ratios, measured in this run (not assertions: one noisy run can miss or meet a goal by chance).',
     '',
-    ...rows,
-    '',
+    ...tables.flatMap((rows) => [...rows, '']),
   ];
 }
 
@@ -145,8 +178,10 @@ export function reportMarkdown(results: readonly CaseResult[], info: RunInfo, ct
     '',
     ...METHODS,
     '',
-    'Every output was checked byte-equal to node:crypto’s before anything was timed; every AEAD implementation ' +
-      'also had to open its own ciphertext and reject one with a flipped tag bit. ' +
+    'Every output was checked byte-equal to node:crypto’s (HPKE open: to the plaintext) before anything was timed; ' +
+      'every AEAD implementation also had to open its own ciphertext and reject one with a flipped tag bit, and every ' +
+      'HPKE implementation to open every other’s sealed messages (seal is randomized) and refuse one with a flipped ' +
+      'ciphertext bit. ' +
       'Each round runs every case as one benny suite, implementations in rotated order; each implementation ' +
       'keeps its fastest round, since load from other processes only slows a round down. ' +
       'Per-case figures (ops/s of every round, margin and samples of the kept one) are in `bench/results/<case>.json`.',

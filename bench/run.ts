@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chartSvg } from './chart.js';
 import { checkAeads } from './check-aead.js';
+import { checkHpke } from './check-hpke.js';
 import { crossCheck } from './check.js';
 import { CT_RESULTS, README, RESULTS_DIR, runSettings } from './config.js';
 import { readCt } from './ct/report.js';
@@ -15,9 +16,12 @@ import { loadSodium } from './peers/libsodium.js';
 import { updateBlock } from './readme.js';
 import { readmeBlock, reportMarkdown, table } from './report.js';
 import { writeResults } from './results.js';
+import { targetsTable } from './targets.js';
 import { runInfo } from './run-info.js';
 import { aeadSuite } from './suites/aead.js';
+import { dhCases } from './suites/dh.js';
 import { hashCases } from './suites/hash.js';
+import { hpkeSuite } from './suites/hpke.js';
 import { macCases } from './suites/mac.js';
 
 async function main(): Promise<number> {
@@ -25,17 +29,19 @@ async function main(): Promise<number> {
   const filter = process.env['BENCH_FILTER'] || undefined;
   const [hashWasm, sodium] = await Promise.all([loadHashWasm(), loadSodium()]);
   const aead = await aeadSuite(sodium);
-  const all = [...hashCases(hashWasm), ...(await macCases(hashWasm)), ...aead.cases];
+  const hpke = await hpkeSuite();
+  const all = [...hashCases(hashWasm), ...(await macCases(hashWasm)), ...aead.cases, ...(await dhCases(sodium)), ...hpke.cases];
   const cases = filter ? all.filter((c) => c.id.includes(filter)) : all;
 
-  const problems = [...(await crossCheck(cases)), ...(await checkAeads(aead.checks))];
+  const problems = [...(await crossCheck(cases)), ...(await checkAeads(aead.checks)), ...(await checkHpke(hpke.checks))];
   if (problems.length > 0) {
     console.error('cross-check failed; nothing was timed:\n' + problems.join('\n'));
     return 1;
   }
   console.log(
-    `cross-check: all ${cases.length} cases agree with node:crypto on every implementation; ` +
-      'every AEAD opens its own output and rejects a forged tag',
+    `cross-check: all ${cases.length} cases agree with node:crypto on every implementation (HPKE: open gives the ` +
+      'plaintext, seal a fresh message per call); every AEAD opens its own output and rejects a forged tag; every ' +
+      'HPKE implementation opens every other’s sealed messages and refuses a flipped ciphertext bit',
   );
 
   // Rounds go over all cases, so a burst of load hits one round of a case, not all of them.
@@ -52,7 +58,10 @@ async function main(): Promise<number> {
   console.log(`\ntimed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
   if (filter) {
-    for (const group of GROUPS) if (results.some((r) => r.bench.group === group.id)) console.log('\n' + table(results, group).join('\n'));
+    for (const group of GROUPS) {
+      if (!results.some((r) => r.bench.group === group.id)) continue;
+      console.log(['', ...table(results, group), '', ...targetsTable(results, group.id)].join('\n'));
+    }
     console.log(`\nBENCH_FILTER is set: nothing written`);
     return 0;
   }

@@ -1,52 +1,98 @@
-// Speed goals for the AEADs, as oblivia wasm ÷ peer at one message size. The report states each
-// measured ratio next to its goal; nothing asserts on them (the machine is shared and noisy).
+// Speed goals as oblivia wasm ÷ peer, one table per group: AEADs (encrypt and decrypt at one
+// message size), Diffie–Hellman (the shared secret), HPKE (seal and open at one size). The report
+// states each measured ratio next to its goal; nothing asserts on them (the machine is shared and noisy).
 import { ratio } from './format.js';
 import { KiB, sizeLabel } from './inputs.js';
 import { ratioOf } from './ratios.js';
-import type { CaseResult, ImplName } from './types.js';
+import { aeadCaseId, type AeadCaseAlg } from './suites/aead.js';
+import { dhCaseId } from './suites/dh.js';
+import { HPKE_SIZES, hpkeCaseId, type HpkeSuiteId } from './suites/hpke.js';
+import type { CaseResult, GroupId, ImplName } from './types.js';
 
 interface Target {
-  /** Case ids are `${alg}-${op}-${size}`. */
-  readonly alg: 'chacha20poly1305' | 'aes128gcm';
   readonly title: string;
-  readonly size: number;
+  /** The cases the goal is for, one per column of its table. */
+  readonly cases: readonly string[];
   readonly peer: ImplName;
   readonly min: number;
 }
 
-const TARGETS: readonly Target[] = [
-  { alg: 'chacha20poly1305', title: 'ChaCha20-Poly1305', size: 16 * KiB, peer: '@noble/ciphers', min: 5 },
-  { alg: 'chacha20poly1305', title: 'ChaCha20-Poly1305', size: 16 * KiB, peer: 'libsodium.js', min: 1.6 },
-  { alg: 'chacha20poly1305', title: 'ChaCha20-Poly1305', size: KiB, peer: 'node:crypto', min: 2 },
-  { alg: 'aes128gcm', title: 'AES-128-GCM', size: KiB, peer: '@noble/ciphers', min: 4 },
-  { alg: 'aes128gcm', title: 'AES-128-GCM', size: 16 * KiB, peer: '@noble/ciphers', min: 3 },
-  { alg: 'aes128gcm', title: 'AES-128-GCM', size: KiB, peer: 'WebCrypto', min: 8 },
+interface TargetTable {
+  readonly group: GroupId;
+  /** What each of a target's cases measures. */
+  readonly columns: readonly string[];
+  readonly targets: readonly Target[];
+}
+
+function aead(alg: AeadCaseAlg, title: string, size: number, peer: ImplName, min: number): Target {
+  const cases = (['encrypt', 'decrypt'] as const).map((op) => aeadCaseId(alg, op, size));
+  return { title: `${title} ${sizeLabel(size)} vs ${peer}`, cases, peer, min };
+}
+
+function hpke(suite: HpkeSuiteId, title: string, peer: ImplName, min: number): Target[] {
+  return HPKE_SIZES.map((size) => ({
+    title: `${title} ${sizeLabel(size)} vs ${peer}`,
+    cases: (['seal', 'open'] as const).map((op) => hpkeCaseId(suite, op, size)),
+    peer,
+    min,
+  }));
+}
+
+const TABLES: readonly TargetTable[] = [
+  {
+    group: 'aead',
+    columns: ['encrypt', 'decrypt'],
+    targets: [
+      aead('chacha20poly1305', 'ChaCha20-Poly1305', 16 * KiB, '@noble/ciphers', 5),
+      aead('chacha20poly1305', 'ChaCha20-Poly1305', 16 * KiB, 'libsodium.js', 1.6),
+      aead('chacha20poly1305', 'ChaCha20-Poly1305', KiB, 'node:crypto', 2),
+      aead('aes128gcm', 'AES-128-GCM', KiB, '@noble/ciphers', 4),
+      aead('aes128gcm', 'AES-128-GCM', 16 * KiB, '@noble/ciphers', 3),
+      aead('aes128gcm', 'AES-128-GCM', KiB, 'WebCrypto', 8),
+    ],
+  },
+  {
+    group: 'dh',
+    columns: ['shared secret'],
+    targets: [
+      { title: 'X25519 vs libsodium.js', cases: [dhCaseId('x25519', 'shared')], peer: 'libsodium.js', min: 1.2 },
+      { title: 'P-256 vs @noble/curves', cases: [dhCaseId('p256', 'shared')], peer: '@noble/curves', min: 20 },
+      { title: 'P-256 vs WebCrypto', cases: [dhCaseId('p256', 'shared')], peer: 'WebCrypto', min: 1 },
+    ],
+  },
+  {
+    group: 'hpke',
+    columns: ['seal', 'open'],
+    targets: [
+      ...hpke('x25519-chacha20poly1305', 'HPKE X25519, ChaCha20-Poly1305', 'hpke-js', 20),
+      ...hpke('p256-aes128gcm', 'HPKE P-256, AES-128-GCM', 'hpke-js', 8),
+    ],
+  },
 ];
 
-function measured(results: readonly CaseResult[], target: Target, op: 'encrypt' | 'decrypt'): number | undefined {
-  const id = `${target.alg}-${op}-${sizeLabel(target.size).replace(' ', '')}`;
+function measured(results: readonly CaseResult[], id: string, peer: ImplName): number | undefined {
   const result = results.find((r) => r.bench.id === id);
-  return result && ratioOf(result, target.peer);
+  return result && ratioOf(result, peer);
 }
 
-function verdict(encrypt: number | undefined, decrypt: number | undefined, min: number): string {
-  if (encrypt === undefined || decrypt === undefined) return 'not measured';
-  const met = [encrypt >= min, decrypt >= min];
-  if (met[0] && met[1]) return 'met';
-  if (met[0]) return 'encrypt only';
-  if (met[1]) return 'decrypt only';
-  return 'not met';
+/** 'met', 'not met', 'not measured', or which columns met the goal ('encrypt only'). */
+function verdict(columns: readonly string[], ratios: readonly (number | undefined)[], min: number): string {
+  if (ratios.some((r) => r === undefined)) return 'not measured';
+  const met = columns.filter((_, i) => ratios[i]! >= min);
+  if (met.length === columns.length) return 'met';
+  if (met.length === 0) return 'not met';
+  return `${met.join(' and ')} only`;
 }
 
-/** A table of goal, measured encrypt and decrypt ratios, and whether the goal is met; none when no AEAD ran. */
-export function targetsTable(results: readonly CaseResult[]): string[] {
-  if (!results.some((r) => r.bench.group === 'aead')) return [];
-  const rows = TARGETS.map((t) => {
-    const encrypt = measured(results, t, 'encrypt');
-    const decrypt = measured(results, t, 'decrypt');
-    return [`${t.title} ${sizeLabel(t.size)} vs ${t.peer}`, `≥ ${ratio(t.min)}`, ratio(encrypt), ratio(decrypt), verdict(encrypt, decrypt, t.min)];
+/** The goals of `group` with their measured ratios and status; none when no case of the group ran. */
+export function targetsTable(results: readonly CaseResult[], group: GroupId): string[] {
+  const table = TABLES.find((t) => t.group === group);
+  if (!table || !results.some((r) => r.bench.group === group)) return [];
+  const rows = table.targets.map((t) => {
+    const ratios = t.cases.map((id) => measured(results, id, t.peer));
+    return [t.title, `≥ ${ratio(t.min)}`, ...ratios.map(ratio), verdict(table.columns, ratios, t.min)];
   });
-  return [['target (oblivia wasm ÷ peer)', 'goal', 'encrypt', 'decrypt', 'status'], ['---', '---:', '---:', '---:', '---'], ...rows].map(
-    (cells) => `| ${cells.join(' | ')} |`,
-  );
+  const header = ['target (oblivia wasm ÷ peer)', 'goal', ...table.columns, 'status'];
+  const align = ['---', '---:', ...table.columns.map(() => '---:'), '---'];
+  return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
 }

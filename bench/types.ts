@@ -9,9 +9,11 @@ export const IMPL_NAMES = [
   'hash-wasm',
   '@noble/hashes',
   '@noble/ciphers',
+  '@noble/curves',
   'libsodium.js',
   'node:crypto',
   'WebCrypto',
+  'hpke-js',
 ] as const;
 export type ImplName = (typeof IMPL_NAMES)[number];
 
@@ -21,8 +23,8 @@ export const REFERENCE: ImplName = 'node:crypto';
 /** Which compiled core the wasm backend runs: the SIMD build (the default) or the scalar one. */
 export type WasmBuild = 'simd' | 'scalar';
 
-/** The report's tables: hashes, MAC and KDF; AEADs. */
-export type GroupId = 'hash' | 'aead';
+/** The report's tables: hashes, MAC and KDF; AEADs; Diffie–Hellman; HPKE. */
+export type GroupId = 'hash' | 'aead' | 'dh' | 'hpke';
 
 export interface Impl {
   readonly name: ImplName;
@@ -53,6 +55,12 @@ export interface BenchCase {
   readonly bytes: number;
   /** Fraction of the per-case time this case gets (default 1): slow large-message cases take less. */
   readonly timeScale?: number;
+  /**
+   * What every output must be before anything is timed: node:crypto's (the default), these bytes,
+   * or 'randomized' for outputs that differ per call (HPKE seal, with a fresh ephemeral key):
+   * then each call must differ from the one before, and the suite's own check opens them.
+   */
+  readonly expected?: Uint8Array | 'randomized';
   readonly impls: readonly Impl[];
 }
 

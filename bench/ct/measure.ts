@@ -10,6 +10,8 @@ export interface CtCall {
   readonly fixedInput: Uint8Array;
   /** One call on `input`; returns a byte of its output so the work cannot be optimised away. */
   readonly call: (input: Uint8Array) => number;
+  /** Brings a random input into the valid range, in place; runs on every batch of either class, untimed. */
+  readonly prepare?: (input: Uint8Array) => void;
 }
 
 export interface Measurements {
@@ -21,8 +23,16 @@ export interface Measurements {
   readonly sink: number;
 }
 
+/** The most measurements discarded before a target's are kept. */
+export const MAX_WARMUP = 10_000;
+
+/** Measurements discarded first (JIT and wasm tier-up): a tenth as many as are kept, at most MAX_WARMUP. */
+export function warmupFor(count: number): number {
+  return Math.min(MAX_WARMUP, Math.ceil(count / 10));
+}
+
 export function measure(target: CtCall, batch: number, count: number, warmup: number): Measurements {
-  const { inputLength, fixedInput, call } = target;
+  const { inputLength, fixedInput, call, prepare } = target;
   if (fixedInput.length !== inputLength) throw new RangeError('fixed input has the wrong length');
   const slots = Array.from({ length: batch }, () => new Uint8Array(inputLength));
   const fresh = new Uint8Array(inputLength * batch);
@@ -37,6 +47,7 @@ export function measure(target: CtCall, batch: number, count: number, warmup: nu
     if (k === 0) randomFillSync(coins);
     const cls = (coins[k >> 3]! >> (k & 7)) & 1;
     randomFillSync(fresh); // both classes: equal work and cache traffic before the timing
+    if (prepare) for (const view of freshViews) prepare(view);
     for (let j = 0; j < batch; j++) {
       slots[j]!.set(cls === 0 ? fixedInput : freshViews[j]!);
     }

@@ -2,6 +2,7 @@
 // renders it into report.md; `npm run ct` rewrites it there between its markers.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Markers } from '../readme.js';
+import { MAX_WARMUP } from './measure.js';
 import type { CtResults, CtTargetResult } from './types.js';
 
 export const CT_MARKERS: Markers = { start: '<!-- ct:start -->', end: '<!-- ct:end -->', heading: '## Constant-time evidence' };
@@ -44,9 +45,14 @@ export function ctBlock(ct: CtResults | undefined): string[] {
   ]);
   const controls = ct.targets.filter((t) => t.control);
   const sensitive = controls.length > 0 && controls.every((t) => t.leak);
+  const scaled = ct.targets.some((t) => t.measurements !== ct.measurementsPerTarget);
   return [
     `Node ${ct.node} · ${ct.platform} · ${ct.cpu} (${ct.cores} cores) · ${ct.date.slice(0, 10)} · ` +
-      `${ct.measurementsPerTarget.toLocaleString('en-US')} measurements per target after ${ct.warmup.toLocaleString('en-US')} discarded.`,
+      `${ct.measurementsPerTarget.toLocaleString('en-US')} measurements per target after ${ct.warmup.toLocaleString('en-US')} discarded` +
+      (scaled
+        ? '; the slow scalar multiplications take the share of them the table shows, each after discarding a tenth ' +
+          `as many (at most ${MAX_WARMUP.toLocaleString('en-US')}).`
+        : '.'),
     '',
     `Method: ${ct.method}`,
     '',
@@ -78,7 +84,7 @@ export function ctSummary(ct: CtResults | undefined): string | undefined {
   const worst = Math.max(...targets.map((t) => t.maxAbsT));
   const weakest = Math.min(...controls.map((t) => t.maxAbsT));
   return (
-    `Constant-time evidence (dudect-style fixed-vs-random t-test, ${ct.date.slice(0, 10)}): largest |t| over the wasm AEAD targets ` +
+    `Constant-time evidence (dudect-style fixed-vs-random t-test, ${ct.date.slice(0, 10)}): largest |t| over the wasm targets ` +
     `${worst.toFixed(2)} (a leak is likely above ${ct.threshold}); the positive controls reach |t| ≥ ${weakest.toFixed(1)}. ` +
     'Details in [the report](bench/results/report.md#constant-time-evidence).'
   );

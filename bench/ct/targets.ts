@@ -1,7 +1,8 @@
-// What the harness times: the wasm core's AEADs through the public API, each with one secret
-// input fixed or random, and positive controls that leak on purpose.
-import { chacha20poly1305, gcm } from '../../bindings/index.js';
+// What the harness times: the wasm core's AEADs and scalar multiplications (X25519, P-256) through
+// the public API, each with one secret input fixed or random, and positive controls that leak on purpose.
+import { chacha20poly1305, gcm, p256, x25519 } from '../../bindings/index.js';
 import { bytes } from '../inputs.js';
+import { publicKeyOf } from '../peers/noble-dh.js';
 import type { WasmBuild } from '../types.js';
 import type { CtCall } from './measure.js';
 
@@ -14,6 +15,8 @@ export interface CtTarget {
   readonly build?: WasmBuild;
   readonly control: boolean;
   readonly batch: number;
+  /** Fraction of CT_MEASUREMENTS this target takes (default 1). */
+  readonly countScale?: number;
   readonly setup: () => CtCall;
 }
 
@@ -24,11 +27,48 @@ const MSG256 = bytes(256, 53);
 const AAD256 = bytes(256, 54);
 const EMPTY = new Uint8Array(0);
 const SECRET = bytes(32, 55);
+/** The other party's secret keys: the targets multiply by its public key, which is fixed. */
+const X25519_PEER_SECRET = bytes(32, 56);
+const P256_PEER_SECRET = bytes(32, 57);
+
+/** A scalar multiplication lasts 0.2–0.7 ms, 50 to 150 AEAD calls: a tenth of the measurements keeps a target near a minute. */
+const SCALAR_MULT_SCALE = 0.1;
+
+/** The big-endian scalar 1: one bit set, so a multiplication that skipped zero bits or windows would be fastest on it. */
+const SCALAR_ONE = Uint8Array.from({ length: 32 }, (_, i) => (i === 31 ? 1 : 0));
+
+/** Random 32 bytes as a P-256 scalar below 2^255, and so below the order n: always a valid secret key. */
+function below2To255(scalar: Uint8Array): void {
+  scalar[0]! &= 0x7f;
+}
 
 /** A comparison that returns at the first differing byte: its time tells how many bytes match. */
 function leakyEqual(a: Uint8Array, b: Uint8Array): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return 0;
   return 1;
+}
+
+/** A field element in ten limbs, as a Montgomery ladder holds x2, z2, x3 and z3. */
+const limbs = (seed: number) => Int32Array.from({ length: 10 }, (_, j) => seed * 10 + j);
+const [X2, Z2, X3, Z3] = [limbs(0), limbs(1), limbs(2), limbs(3)];
+
+function swap(a: Int32Array, b: Int32Array): void {
+  for (let j = 0; j < a.length; j++) {
+    const t = a[j]!;
+    a[j] = b[j]!;
+    b[j] = t;
+  }
+}
+
+/** The ladder's conditional swap done with a branch: (x2, z2) and (x3, z3) trade places for each set bit of `key`. */
+function branchySwaps(key: Uint8Array): number {
+  for (let i = 0; i < key.length * 8; i++) {
+    if ((key[i >> 3]! >> (i & 7)) & 1) {
+      swap(X2, X3);
+      swap(Z2, Z3);
+    }
+  }
+  return X2[0]!;
 }
 
 function gcmKey(build: WasmBuild): CtTarget {
@@ -61,6 +101,60 @@ function chachaKey(build: WasmBuild): CtTarget {
   };
 }
 
+function x25519Secret(build: WasmBuild): CtTarget {
+  return {
+    id: `x25519-secret-${build}`,
+    title: `X25519 shared secret, fixed peer public key (wasm ${build})`,
+    fixed: 'all-zero secret key (clamped: the scalar 2^254)',
+    random: 'random secret key',
+    build,
+    control: false,
+    batch: 1,
+    countScale: SCALAR_MULT_SCALE,
+    setup: () => {
+      const peer = publicKeyOf('x25519', X25519_PEER_SECRET);
+      return { inputLength: 32, fixedInput: new Uint8Array(32), call: (secretKey) => x25519.getSharedSecret(secretKey, peer)[0]! };
+    },
+  };
+}
+
+function p256Ecdh(build: WasmBuild): CtTarget {
+  return {
+    id: `p256-ecdh-${build}`,
+    title: `P-256 ECDH, fixed peer public key (wasm ${build})`,
+    fixed: 'scalar 1',
+    random: 'random scalar below 2^255',
+    build,
+    control: false,
+    batch: 1,
+    countScale: SCALAR_MULT_SCALE,
+    setup: () => {
+      const peer = publicKeyOf('p256', P256_PEER_SECRET);
+      return {
+        inputLength: 32,
+        fixedInput: SCALAR_ONE,
+        prepare: below2To255,
+        call: (secretKey) => p256.getSharedSecret(secretKey, peer)[0]!,
+      };
+    },
+  };
+}
+
+function p256PublicKey(build: WasmBuild): CtTarget {
+  return {
+    id: `p256-keygen-${build}`,
+    title: `P-256 public key of a secret key (wasm ${build})`,
+    fixed: 'scalar 1',
+    random: 'random scalar below 2^255',
+    build,
+    control: false,
+    batch: 1,
+    countScale: SCALAR_MULT_SCALE,
+    // Byte 0 is always 0x04 (uncompressed); byte 1 starts the x-coordinate.
+    setup: () => ({ inputLength: 32, fixedInput: SCALAR_ONE, prepare: below2To255, call: (secretKey) => p256.getPublicKey(secretKey)[1]! }),
+  };
+}
+
 export const CT_TARGETS: readonly CtTarget[] = [
   gcmKey('simd'),
   {
@@ -84,8 +178,14 @@ export const CT_TARGETS: readonly CtTarget[] = [
     setup: () => ({ inputLength: 256, fixedInput: new Uint8Array(256), call: (aad) => gcm(KEY16, NONCE, aad).encrypt(EMPTY)[0]! }),
   },
   chachaKey('simd'),
+  x25519Secret('simd'),
+  p256Ecdh('simd'),
+  p256PublicKey('simd'),
   gcmKey('scalar'),
   chachaKey('scalar'),
+  x25519Secret('scalar'),
+  p256Ecdh('scalar'),
+  p256PublicKey('scalar'),
   {
     id: 'control-compare',
     title: 'Positive control: early-exit compare of 32 bytes (JS)',
@@ -108,5 +208,23 @@ export const CT_TARGETS: readonly CtTarget[] = [
       fixedInput: SECRET.slice(),
       call: (guess) => gcm(KEY16, NONCE).encrypt(MSG64)[0]! ^ leakyEqual(SECRET, guess),
     }),
+  },
+  {
+    id: 'control-x25519-swaps',
+    title: 'Positive control: X25519 shared secret, then a ladder’s conditional swaps done with a branch per key bit (JS)',
+    fixed: 'all-zero secret key (no swap)',
+    random: 'random secret key (about 128 swaps)',
+    build: 'simd',
+    control: true,
+    batch: 1,
+    countScale: SCALAR_MULT_SCALE,
+    setup: () => {
+      const peer = publicKeyOf('x25519', X25519_PEER_SECRET);
+      return {
+        inputLength: 32,
+        fixedInput: new Uint8Array(32),
+        call: (secretKey) => x25519.getSharedSecret(secretKey, peer)[0]! ^ branchySwaps(secretKey),
+      };
+    },
   },
 ];

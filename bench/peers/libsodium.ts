@@ -1,7 +1,9 @@
-// libsodium.js (libsodium compiled to WebAssembly): ChaCha20-Poly1305 (IETF) only. Its AES-GCM
-// needs AES-NI, which WebAssembly cannot reach, so libsodium.js leaves AES-GCM out.
+// libsodium.js (libsodium compiled to WebAssembly): ChaCha20-Poly1305 (IETF) and X25519. Its
+// AES-GCM needs AES-NI, which WebAssembly cannot reach, so libsodium.js leaves AES-GCM out; it has
+// no NIST curves.
 import sodium from 'libsodium-wrappers';
 import type { AeadParams, AeadPeer } from './aead.js';
+import type { DhParams, DhPeer } from './dh.js';
 
 export type Sodium = typeof sodium;
 
@@ -18,5 +20,15 @@ export function sodiumAead(na: Sodium, { alg, key, nonce, aad }: AeadParams): Ae
     name: 'libsodium.js',
     encrypt: (plaintext) => na.crypto_aead_chacha20poly1305_ietf_encrypt(plaintext, aad, null, nonce, key),
     decrypt: (sealed) => na.crypto_aead_chacha20poly1305_ietf_decrypt(null, sealed, aad, nonce, key),
+  };
+}
+
+/** The peer for `params`, or undefined for a curve libsodium.js lacks. */
+export function sodiumDh(na: Sodium, { curve, secretKey, peerPublicKey }: DhParams): DhPeer | undefined {
+  if (curve !== 'x25519') return undefined;
+  return {
+    name: 'libsodium.js',
+    publicKey: () => na.crypto_scalarmult_base(secretKey),
+    sharedSecret: () => na.crypto_scalarmult(secretKey, peerPublicKey),
   };
 }

@@ -19,7 +19,10 @@ export const NONCE_LENGTH = 12;
 const TIME_SCALE = 0.5;
 const LARGE_TIME_SCALE = 0.4;
 
-const ALGS: readonly { readonly id: string; readonly title: string; readonly alg: AeadAlg; readonly keyLength: number }[] = [
+/** The algorithm part of a case id. */
+export type AeadCaseAlg = 'chacha20poly1305' | 'aes128gcm';
+
+const ALGS: readonly { readonly id: AeadCaseAlg; readonly title: string; readonly alg: AeadAlg; readonly keyLength: number }[] = [
   { id: 'chacha20poly1305', title: 'ChaCha20-Poly1305', alg: 'chacha20-poly1305', keyLength: 32 },
   { id: 'aes128gcm', title: 'AES-128-GCM', alg: 'aes-128-gcm', keyLength: 16 },
 ];
@@ -34,6 +37,11 @@ export interface AeadCheck {
 export interface AeadSuite {
   readonly cases: BenchCase[];
   readonly checks: AeadCheck[];
+}
+
+/** `chacha20poly1305-encrypt-64B`, … */
+export function aeadCaseId(alg: AeadCaseAlg, op: 'encrypt' | 'decrypt', size: number): string {
+  return `${alg}-${op}-${sizeLabel(size).replace(' ', '')}`;
 }
 
 async function peersFor(params: AeadParams, sodium: Sodium): Promise<AeadPeer[]> {
@@ -60,7 +68,7 @@ export async function aeadSuite(sodium: Sodium): Promise<AeadSuite> {
         const input = op === 'encrypt' ? plaintext : ((await node.encrypt(plaintext)) as Uint8Array);
         const label = sizeLabel(size);
         cases.push({
-          id: `${alg.id}-${op}-${label.replace(' ', '')}`,
+          id: aeadCaseId(alg.id, op, size),
           title: `${alg.title} ${op} ${label}`,
           chartLabel: [alg.title, `${op} ${label}`],
           group: 'aead',
