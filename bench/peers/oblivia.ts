@@ -42,11 +42,12 @@ export function obliviaDh({ curve, secretKey, peerPublicKey }: DhParams): DhPeer
   ];
 }
 
-/** The wasm (SIMD build) and js rows of an HPKE suite; open takes the recipient's private key alone. */
+/** The wasm (SIMD build) and js rows of an HPKE suite; open takes the recipient's key pair, as
+ *  hpke-js's open does (so neither recomputes the recipient's public key). */
 export function obliviaHpke({ suite, recipient, info, aad }: HpkeParams): HpkePeer[] {
   const ours = hpke.suite(suite);
   const seal = (pt: Uint8Array) => ours.seal(recipient.publicKey, pt, { info, aad });
-  const open = ({ enc, ct }: Sealed) => ours.open(enc, recipient.privateKey, ct, { info, aad });
+  const open = ({ enc, ct }: Sealed) => ours.open(enc, recipient, ct, { info, aad });
   return [
     { name: 'oblivia wasm', backend: 'wasm', build: 'simd', seal, open },
     { name: 'oblivia js', backend: 'js', seal, open },
