@@ -118,6 +118,20 @@ function x25519Secret(build: WasmBuild): CtTarget {
   };
 }
 
+function x25519PublicKey(build: WasmBuild): CtTarget {
+  return {
+    id: `x25519-keygen-${build}`,
+    title: `X25519 public key of a secret key, fixed-base comb (wasm ${build})`,
+    fixed: 'all-zero secret key (clamped: the scalar 2^254)',
+    random: 'random secret key',
+    build,
+    control: false,
+    batch: 1,
+    countScale: SCALAR_MULT_SCALE,
+    setup: () => ({ inputLength: 32, fixedInput: new Uint8Array(32), call: (secretKey) => x25519.getPublicKey(secretKey)[0]! }),
+  };
+}
+
 function p256Ecdh(build: WasmBuild): CtTarget {
   return {
     id: `p256-ecdh-${build}`,
@@ -179,11 +193,13 @@ export const CT_TARGETS: readonly CtTarget[] = [
   },
   chachaKey('simd'),
   x25519Secret('simd'),
+  x25519PublicKey('simd'),
   p256Ecdh('simd'),
   p256PublicKey('simd'),
   gcmKey('scalar'),
   chachaKey('scalar'),
   x25519Secret('scalar'),
+  x25519PublicKey('scalar'),
   p256Ecdh('scalar'),
   p256PublicKey('scalar'),
   {
