@@ -78,9 +78,8 @@ const HPKE_NOTE =
   `HPKE single-shot seal and open (RFC 9180 §6.1, base mode), DHKEM and KDF with HKDF-SHA256, ${HPKE_INFO_LENGTH} bytes ` +
   `of info and ${HPKE_AAD_LENGTH} of AAD; the size is the plaintext’s. Seal encapsulates to a fresh ephemeral key (a key ` +
   'generation and a shared secret), open decapsulates (a shared secret) and opens hpke-js’s sealed message; both run ' +
-  'the key schedule and one AEAD call. oblivia takes keys as bytes and, having only the private key, recomputes the ' +
-  'recipient’s public key in open; hpke-js gets the keys deserialized once, and the key pair in open. oblivia wasm is ' +
-  'the SIMD build.';
+  'the key schedule and one AEAD call. oblivia takes keys as bytes, hpke-js gets them deserialized once; both open ' +
+  'with the recipient’s key pair. oblivia wasm is the SIMD build.';
 
 const NOTES: Partial<Record<GroupId, string>> = { aead: AEAD_NOTE, dh: DH_NOTE, hpke: HPKE_NOTE };
 
