@@ -33,3 +33,15 @@ export {
   type SealOptions,
   type OpenOptions,
 } from './hpke/index.js';
+export {
+  ohttp,
+  OhttpError,
+  type OhttpErrorCode,
+  type KeyConfig,
+  type GatewayKey,
+  type SymmetricSuite,
+  type RequestOptions,
+  type ResponseOptions,
+  type ClientContext,
+  type GatewayContext,
+} from './ohttp/index.js';

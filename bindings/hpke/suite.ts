@@ -62,6 +62,11 @@ export interface SenderOptions extends PskOptions {
    * an ikmE reuses the ephemeral key and breaks the security of every message sent with it.
    */
   ikmE?: Uint8Array;
+  /**
+   * Known-answer tests only: the ephemeral private key itself, for vectors that give skE rather
+   * than ikmE (RFC 9458 Appendix A). Excludes `ikmE`; the same warning applies.
+   */
+  skE?: Uint8Array;
 }
 
 export interface ReceiverOptions extends PskOptions {
@@ -107,7 +112,7 @@ export interface HpkeSuite {
   /** §6.1 single-shot Open; CryptoError INVALID_TAG if `ct` does not authenticate. */
   open(enc: Uint8Array, skR: Uint8Array | KeyPair, ct: Uint8Array, options?: OpenOptions): Uint8Array;
   /** §6.2 single-shot export, sender side. */
-  sendExport(pkR: Uint8Array, exporterContext: Uint8Array, length: number, options?: Omit<SenderOptions, 'ikmE'>): {
+  sendExport(pkR: Uint8Array, exporterContext: Uint8Array, length: number, options?: Omit<SenderOptions, 'ikmE' | 'skE'>): {
     enc: Uint8Array;
     exported: Uint8Array;
   };
@@ -123,6 +128,7 @@ interface Sender {
   pkR: Uint8Array;
   skS: Uint8Array | undefined;
   ikmE: Uint8Array | undefined;
+  skE: Uint8Array | undefined;
 }
 
 /** A receiver's checked arguments, with pkR (given in a key pair, or computed). */
@@ -187,8 +193,10 @@ export function suite(params: SuiteParams): HpkeSuite {
     bytes(pkR, 'pkR', kem.publicKeyLength);
     if (o.skS !== undefined) bytes(o.skS, 'skS', kem.privateKeyLength);
     if (o.ikmE !== undefined) bytes(o.ikmE, 'ikmE');
+    if (o.skE !== undefined) bytes(o.skE, 'skE', kem.privateKeyLength);
+    if (o.ikmE !== undefined && o.skE !== undefined) throw new TypeError('"ikmE" and "skE" are exclusive');
     const mode = modeOf(psk, o.skS !== undefined);
-    return { mode, info, psk, pkR: pkR as Uint8Array, skS: o.skS, ikmE: o.ikmE };
+    return { mode, info, psk, pkR: pkR as Uint8Array, skS: o.skS, ikmE: o.ikmE, skE: o.skE };
   }
 
   /** The checked arguments of a receiver; pkR is computed from skR unless a key pair was given. */
@@ -212,9 +220,11 @@ export function suite(params: SuiteParams): HpkeSuite {
     };
   }
 
-  /** The ephemeral secret: drawn, or DeriveKeyPair(ikmE) for known-answer tests. */
-  function ephemeralSecret(ikmE: Uint8Array | undefined): Uint8Array {
-    return ikmE === undefined ? kem.randomPrivateKey() : kem.deriveKeyPair(ikmE, 'ikmE').privateKey;
+  /** The ephemeral secret (a fresh buffer, which the caller wipes): drawn, or for known-answer
+   *  tests DeriveKeyPair(ikmE) or a checked copy of skE. */
+  function ephemeralSecret(s: Sender): Uint8Array {
+    if (s.skE !== undefined) return kem.deserializePrivateKey(s.skE);
+    return s.ikmE === undefined ? kem.randomPrivateKey() : kem.deriveKeyPair(s.ikmE, 'ikmE').privateKey;
   }
 
   const inputsOf = (s: Sender | Receiver): HpkeInputs => ({ info: s.info, psk: s.psk?.psk ?? EMPTY, pskId: s.psk?.pskId ?? EMPTY });
@@ -246,7 +256,7 @@ export function suite(params: SuiteParams): HpkeSuite {
 
   function setupSender(pkR: Uint8Array, options?: SenderOptions): { enc: Uint8Array; context: SenderContext } {
     const s = sender(pkR, optionsArgument(options));
-    const skE = ephemeralSecret(s.ikmE);
+    const skE = ephemeralSecret(s);
     try {
       return startSender(s, skE);
     } finally {
@@ -287,7 +297,7 @@ export function suite(params: SuiteParams): HpkeSuite {
       bytes(pt, 'pt');
       const aad = optionalBytes(o.aad, 'aad');
       const s = sender(pkR, o);
-      const skE = ephemeralSecret(s.ikmE);
+      const skE = ephemeralSecret(s);
       try {
         const sealed = active().hpke?.seal(fusedParams(s.mode), { skE, pkR: s.pkR, skS: s.skS }, inputsOf(s), aad, pt);
         if (sealed) return sealed;
@@ -321,7 +331,7 @@ export function suite(params: SuiteParams): HpkeSuite {
       }
     },
 
-    sendExport(pkR: Uint8Array, exporterContext: Uint8Array, length: number, options?: Omit<SenderOptions, 'ikmE'>) {
+    sendExport(pkR: Uint8Array, exporterContext: Uint8Array, length: number, options?: Omit<SenderOptions, 'ikmE' | 'skE'>) {
       const o = optionsArgument(options);
       exportArguments(exporterContext, length);
       const { enc, context } = setupSender(pkR, { info: o.info, psk: o.psk, pskId: o.pskId, skS: o.skS });

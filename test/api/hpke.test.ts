@@ -119,6 +119,21 @@ describe.each(SUITES)('%s', (_, suite) => {
       new RangeError(`"ikm" expected Uint8Array of length >= ${suite.privateKeyLength}, got length=${suite.privateKeyLength - 1}`),
     );
   });
+
+  test('skE (known-answer tests): the same enc and messages as the ikmE it derives from; left unmodified', () => {
+    const recipient = suite.generateKeyPair();
+    const ikmE = rand(suite.privateKeyLength);
+    const skE = suite.deriveKeyPair(ikmE).privateKey;
+    const before = hex(skE);
+    const pt = rand(20);
+    const fromIkm = suite.seal(recipient.publicKey, pt, { ikmE });
+    expect(suite.seal(recipient.publicKey, pt, { skE })).toEqual(fromIkm);
+    const { enc, context } = suite.setupSender(recipient.publicKey, { skE });
+    expect([hex(enc), hex(context.seal(pt))]).toEqual([hex(fromIkm.enc), hex(fromIkm.ct)]);
+    expect(hex(skE)).toBe(before);
+    expect(() => suite.seal(recipient.publicKey, pt, { ikmE, skE })).toThrow(new TypeError('"ikmE" and "skE" are exclusive'));
+    expect(() => suite.setupSender(recipient.publicKey, { skE: skE.subarray(1) })).toThrow(RangeError);
+  });
 });
 
 describe('DeriveKeyPair rejection sampling (§7.1.3)', () => {
@@ -172,6 +187,7 @@ describe('keys', () => {
     expect(() => p256Suite.deserializePrivateKey(new Uint8Array(32))).toThrow(new CryptoError('INVALID_SCALAR'));
     expect(() => p256Suite.deserializePrivateKey(n)).toThrow(new CryptoError('INVALID_SCALAR'));
     expect(() => p256Suite.serializePrivateKey(new Uint8Array(32).fill(0xff))).toThrow(new CryptoError('INVALID_SCALAR'));
+    expect(() => p256Suite.setupSender(p256Suite.generateKeyPair().publicKey, { skE: n })).toThrow(new CryptoError('INVALID_SCALAR'));
   });
 
   describe.each(SUITES)('%s', (_, suite) => {
