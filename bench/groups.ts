@@ -61,6 +61,12 @@ export const GROUPS: readonly Group[] = [
       { label: 'wasm/hpke-js', peer: 'hpke-js' },
     ],
   },
+  {
+    id: 'ohttp',
+    heading: 'Oblivious HTTP',
+    columns: ['oblivia wasm', 'oblivia js'],
+    ratios: [{ label: 'wasm/js', peer: 'oblivia js' }],
+  },
 ];
 
 export function groupOf(id: GroupId): Group {

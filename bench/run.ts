@@ -22,6 +22,7 @@ import { aeadSuite } from './suites/aead.js';
 import { dhCases } from './suites/dh.js';
 import { hashCases } from './suites/hash.js';
 import { hpkeSuite } from './suites/hpke.js';
+import { ohttpCases } from './suites/ohttp.js';
 import { macCases } from './suites/mac.js';
 
 async function main(): Promise<number> {
@@ -30,7 +31,7 @@ async function main(): Promise<number> {
   const [hashWasm, sodium] = await Promise.all([loadHashWasm(), loadSodium()]);
   const aead = await aeadSuite(sodium);
   const hpke = await hpkeSuite();
-  const all = [...hashCases(hashWasm), ...(await macCases(hashWasm)), ...aead.cases, ...(await dhCases(sodium)), ...hpke.cases];
+  const all = [...hashCases(hashWasm), ...(await macCases(hashWasm)), ...aead.cases, ...(await dhCases(sodium)), ...hpke.cases, ...ohttpCases()];
   const cases = filter ? all.filter((c) => c.id.includes(filter)) : all;
 
   const problems = [...(await crossCheck(cases)), ...(await checkAeads(aead.checks)), ...(await checkHpke(hpke.checks))];

@@ -23,8 +23,8 @@ export const REFERENCE: ImplName = 'node:crypto';
 /** Which compiled core the wasm backend runs: the SIMD build (the default) or the scalar one. */
 export type WasmBuild = 'simd' | 'scalar';
 
-/** The report's tables: hashes, MAC and KDF; AEADs; Diffie–Hellman; HPKE. */
-export type GroupId = 'hash' | 'aead' | 'dh' | 'hpke';
+/** The report's tables: hashes, MAC and KDF; AEADs; Diffie–Hellman; HPKE; Oblivious HTTP. */
+export type GroupId = 'hash' | 'aead' | 'dh' | 'hpke' | 'ohttp';
 
 export interface Impl {
   readonly name: ImplName;
