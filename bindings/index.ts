@@ -33,3 +33,15 @@ export {
   type SealOptions,
   type OpenOptions,
 } from './hpke/index.js';
+export {
+  bhttp,
+  BhttpError,
+  type BhttpErrorCode,
+  type BhttpRequest,
+  type BhttpRequestInit,
+  type BhttpResponse,
+  type BhttpResponseInit,
+  type EncodeOptions,
+  type Field,
+  type InformationalResponse,
+} from './ohttp/bhttp/index.js';
