@@ -4,8 +4,9 @@ import { bytes } from '../../validate.js';
 import { lowercaseAscii, toByteString } from './bytestring.js';
 import { BhttpError } from './error.js';
 import { Reader } from './reader.js';
-import { FieldOrder, fieldNameProblem, fieldValueProblem, methodProblem, schemeProblem, targetProblem } from './rules.js';
+import { FieldOrder, fieldNameProblem, fieldValueProblem, methodProblem, schemeProblem, targetProblem, type Problem } from './rules.js';
 import type { BhttpRequest, BhttpResponse, Field, InformationalResponse } from './types.js';
+import { formatVarint } from './varint.js';
 
 type Section = 'header section' | 'informational header section' | 'trailer section';
 
@@ -32,7 +33,7 @@ export function decodeResponse(message: Uint8Array): BhttpResponse {
     const status = r.varint('the status code');
     if (status >= 200 && status <= 599) return { informational, status, ...rest(r, indeterminate) };
     if (status < 100 || status > 599) {
-      throw new BhttpError('INVALID_STATUS', `the status code at byte ${at} is ${status}: neither informational (100–199) nor final (200–599)`);
+      throw new BhttpError('INVALID_STATUS', `the status code at byte ${at} is ${formatVarint(status)}: neither informational (100–199) nor final (200–599)`);
     }
     informational.push({ status, headers: fields(r, indeterminate, 'informational header section') });
   }
@@ -41,7 +42,7 @@ export function decodeResponse(message: Uint8Array): BhttpResponse {
 /** The framing indicator (§3.3): whether the message is indeterminate-length. */
 function framing(r: Reader, kind: 'request' | 'response'): boolean {
   const value = r.varint('the framing indicator');
-  if (value > 3) throw new BhttpError('INVALID_FRAMING', `the framing indicator is ${value}, not 0, 1, 2 or 3`);
+  if (value > 3) throw new BhttpError('INVALID_FRAMING', `the framing indicator is ${formatVarint(value)}, not 0, 1, 2 or 3`);
   const isResponse = value % 2 === 1;
   if (isResponse !== (kind === 'response')) {
     throw new BhttpError('INVALID_FRAMING', `the framing indicator ${value} marks a ${isResponse ? 'response' : 'request'}, not a ${kind}`);
@@ -49,7 +50,8 @@ function framing(r: Reader, kind: 'request' | 'response'): boolean {
   return value >= 2;
 }
 
-function control(r: Reader, name: string, problem: (bytes: Uint8Array) => string | undefined): string {
+/** One length-prefixed part of the request control data (§3.4). */
+function control(r: Reader, name: string, problem: Problem): string {
   const value = r.take(r.varint(`the ${name} length`), `the ${name}`);
   const found = problem(value);
   if (found) throw new BhttpError('INVALID_CONTROL_DATA', `the ${name} at byte ${r.offset - value.length} ${found}`);

@@ -5,7 +5,7 @@
 // RFC 9110 §5.1, and lowercase as HTTP/2 and HTTP/3 require).
 import { describe, integer, optionalBytes } from '../../validate.js';
 import { fromByteString, lowercaseAscii } from './bytestring.js';
-import { FieldOrder, fieldNameProblem, fieldValueProblem, methodProblem, schemeProblem, targetProblem } from './rules.js';
+import { FieldOrder, fieldNameProblem, fieldValueProblem, methodProblem, schemeProblem, targetProblem, type Problem } from './rules.js';
 import type { BhttpRequestInit, BhttpResponseInit, EncodeOptions } from './types.js';
 import { varintSize } from './varint.js';
 import { Writer } from './writer.js';
@@ -14,8 +14,6 @@ interface Line {
   name: Uint8Array;
   value: Uint8Array;
 }
-
-type Problem = (bytes: Uint8Array) => string | undefined;
 
 /** Encodes a request, with framing indicator 0 (known-length) or 2 (indeterminate-length). */
 export function encodeRequest(request: BhttpRequestInit, options: EncodeOptions = {}): Uint8Array {

@@ -28,10 +28,9 @@ const CONNECTION_FIELDS = ['connection', 'proxy-connection', 'keep-alive', 'te',
 /** The Fetch Request of a decoded request (field names lowercase, as decoded). */
 export function requestFromBhttp(message: BhttpRequest): Request {
   const { method, scheme, path, content } = message;
-  if (FORBIDDEN_METHODS.has(method.toUpperCase())) unsupported(`the method ${method.toUpperCase()} is forbidden by Fetch`);
-  if ((method.toUpperCase() === 'GET' || method.toUpperCase() === 'HEAD') && content.length > 0) {
-    unsupported('a GET or HEAD request has content, which Fetch forbids');
-  }
+  const upper = method.toUpperCase(); // as Fetch compares methods
+  if (FORBIDDEN_METHODS.has(upper)) unsupported(`the method ${upper} is forbidden by Fetch`);
+  if ((upper === 'GET' || upper === 'HEAD') && content.length > 0) unsupported('a GET or HEAD request has content, which Fetch forbids');
   if (!/^https?$/i.test(scheme)) unsupported('the scheme is neither http nor https');
   const hosts = message.headers.filter(([name]) => name === 'host');
   if (hosts.length > 1) unsupported('the request has more than one Host field');
@@ -59,7 +58,7 @@ export async function bhttpFromRequest(request: Request): Promise<BhttpRequest> 
     method: request.method,
     scheme: url.protocol.slice(0, -1),
     authority: url.host,
-    path: url.pathname + url.search,
+    path: url.href.slice(url.origin.length).replace(/#.*/, ''), // path and query, an empty query kept
     headers: forwardable(fieldsOf(request.headers)).filter(([name]) => name !== 'host'),
     content: new Uint8Array(await request.arrayBuffer()),
     trailers: [],

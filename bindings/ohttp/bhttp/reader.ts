@@ -2,7 +2,7 @@
 // a known-length field section, against the end of that section, before anything is copied: a
 // length that runs past either is refused without being allocated.
 import { BhttpError } from './error.js';
-import { readVarint, varintLength } from './varint.js';
+import { formatVarint, readVarint, varintLength } from './varint.js';
 
 export class Reader {
   /** The offset of the next byte to read. */
@@ -37,7 +37,7 @@ export class Reader {
     const left = this.end - this.offset;
     if (length > left) {
       const bytesLeft = `${left} byte${left === 1 ? '' : 's'} left`;
-      throw this.overrun(`${what} at byte ${this.offset} of length ${length} runs past the end of the ${this.section ?? 'message'} (${bytesLeft})`);
+      throw this.overrun(`${what} at byte ${this.offset} of length ${formatVarint(length)} runs past the end of the ${this.section ?? 'message'} (${bytesLeft})`);
     }
     return this.input.subarray(this.offset, (this.offset += length));
   }

@@ -1,6 +1,9 @@
 // What HTTP allows in each part of a message, checked on bytes by the encoder and the decoder alike,
-// so that whatever encodes also decodes. A check returns why the bytes are refused, or undefined.
+// so that whatever encodes also decodes.
 import { toByteString } from './bytestring.js';
+
+/** A check of one part's bytes: why they are refused, or undefined. */
+export type Problem = (bytes: Uint8Array) => string | undefined;
 
 // tchar (RFC 9110 §5.6.2): ALPHA, DIGIT and !#$%&'*+-.^_`|~
 const TCHAR = new Uint8Array(128);

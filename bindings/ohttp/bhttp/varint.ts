@@ -20,6 +20,11 @@ export function readVarint(bytes: Uint8Array, offset: number): number {
   return value;
 }
 
+/** `value` for an error message: exact up to Number.MAX_SAFE_INTEGER, beyond which readVarint rounds. */
+export function formatVarint(value: number): string {
+  return Number.isSafeInteger(value) ? String(value) : 'above 2^53 − 1';
+}
+
 /** The length of the shortest encoding of `value`, a safe non-negative integer. */
 export function varintSize(value: number): 1 | 2 | 4 | 8 {
   if (value < 0x40) return 1;
