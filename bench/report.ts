@@ -81,7 +81,12 @@ const HPKE_NOTE =
   'the key schedule and one AEAD call. oblivia takes keys as bytes, hpke-js gets them deserialized once; both open ' +
   'with the recipient’s key pair. oblivia wasm is the SIMD build.';
 
-const NOTES: Partial<Record<GroupId, string>> = { aead: AEAD_NOTE, dh: DH_NOTE, hpke: HPKE_NOTE };
+const OHTTP_NOTE =
+  'Oblivious HTTP (RFC 9458) with the suite of its Appendix A: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-128-GCM; ' +
+  '1 KiB of Binary HTTP each way. Client: encapsulate a request (§4.3). Gateway: decapsulate it and encapsulate a ' +
+  'response (§4.3, §4.4). Round trip: both, and the client opens the response. No other library implements it.';
+
+const NOTES: Partial<Record<GroupId, string>> = { aead: AEAD_NOTE, dh: DH_NOTE, hpke: HPKE_NOTE, ohttp: OHTTP_NOTE };
 
 /** Each group's table under its heading, only groups that ran. */
 function tables(results: readonly CaseResult[], level: string): string[] {
