@@ -45,3 +45,15 @@ export {
   type ClientContext,
   type GatewayContext,
 } from './ohttp/index.js';
+export {
+  bhttp,
+  BhttpError,
+  type BhttpErrorCode,
+  type BhttpRequest,
+  type BhttpRequestInit,
+  type BhttpResponse,
+  type BhttpResponseInit,
+  type EncodeOptions,
+  type Field,
+  type InformationalResponse,
+} from './ohttp/bhttp/index.js';

@@ -1,7 +1,7 @@
 // Argument checks shared by the public API: a wrong type is a TypeError, a wrong length or range
 // is a RangeError, and the message names the argument.
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (ArrayBuffer.isView(value)) return value.constructor.name;
   return typeof value;

@@ -1,0 +1,32 @@
+/** Why a Binary HTTP message was refused (RFC 9292 §4: an invalid message is not processed further). */
+export type BhttpErrorCode =
+  /** The input ends inside an element, or before a section's terminator or the final response. */
+  | 'TRUNCATED'
+  /** A framing indicator other than 0–3 (§3.3), or a message of the other kind. */
+  | 'INVALID_FRAMING'
+  /** A field line runs past the end of its known-length field section (§3.1). */
+  | 'INVALID_LENGTH'
+  /** A status code that is neither informational (100–199) nor final (200–599) (§3.5). */
+  | 'INVALID_STATUS'
+  /** A method, scheme, authority or path that HTTP does not allow (§3.4). */
+  | 'INVALID_CONTROL_DATA'
+  /** A field name or value that HTTP does not allow, or a misplaced pseudo-field (§3.6). */
+  | 'INVALID_FIELD'
+  /** A non-zero byte in the padding (§3.8). */
+  | 'INVALID_PADDING'
+  /** A valid message that the Fetch API cannot represent (a forbidden method, a body on a 204, …). */
+  | 'UNSUPPORTED';
+
+/**
+ * A Binary HTTP message that cannot be decoded or converted. The message names the element and
+ * its byte offset, never the bytes of a value, so it is safe to log.
+ */
+export class BhttpError extends Error {
+  readonly code: BhttpErrorCode;
+
+  constructor(code: BhttpErrorCode, message: string) {
+    super(message);
+    this.name = 'BhttpError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,26 @@
+// Binary HTTP (RFC 9292): the `bhttp` namespace, the message model and its error.
+import { decodeRequest, decodeResponse } from './decode.js';
+import { encodeRequest, encodeResponse } from './encode.js';
+import { bhttpFromRequest, bhttpFromResponse, requestFromBhttp, responseFromBhttp } from './fetch.js';
+
+export const bhttp = Object.freeze({
+  encodeRequest,
+  decodeRequest,
+  encodeResponse,
+  decodeResponse,
+  requestFromBhttp,
+  bhttpFromRequest,
+  responseFromBhttp,
+  bhttpFromResponse,
+});
+
+export { BhttpError, type BhttpErrorCode } from './error.js';
+export type {
+  BhttpRequest,
+  BhttpRequestInit,
+  BhttpResponse,
+  BhttpResponseInit,
+  EncodeOptions,
+  Field,
+  InformationalResponse,
+} from './types.js';
