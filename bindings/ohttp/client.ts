@@ -2,7 +2,9 @@
 // Binary HTTP encoded (RFC 9292) and encapsulated to one of the gateway's key configurations, and
 // returns the target's response. It keeps an in-app audit log of each request: what was sent, to
 // which key and suite, through which relay — and never the content.
+import { BhttpError, type BhttpErrorCode } from './bhttp/error.js';
 import { bhttp } from './bhttp/index.js';
+import { OhttpError, type OhttpErrorCode } from './errors.js';
 import { bodyOf, DEFAULT_MAX_BODY_BYTES, endpointArgument, readBody, send, type Handler } from './http.js';
 import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
 import { keyConfigArgument, type KeyConfig } from './key-config.js';
@@ -40,7 +42,7 @@ export interface AuditEntry {
   readonly responseBytes?: number;
   /** The target's status, or why the exchange failed. */
   readonly status?: number;
-  readonly error?: ClientErrorCode;
+  readonly error?: ClientErrorCode | OhttpErrorCode | BhttpErrorCode;
 }
 
 /** Why `fetch` failed: the key list cannot be had ('KEYS'), the gateway refused the key after a
@@ -137,7 +139,7 @@ export function createClient(options: ClientOptions): Client {
         inner.fill(0);
       }
     } catch (e) {
-      entry.error = e instanceof ObliviousFetchError ? e.code : undefined;
+      if (e instanceof ObliviousFetchError || e instanceof OhttpError || e instanceof BhttpError) entry.error = e.code;
       log({ hop: 'client', event: 'refused', keyId: config.keyId, error: (e as { code?: unknown }).code, status: (e as { status?: unknown }).status, durationMs: performance.now() - start });
       throw e;
     } finally {
