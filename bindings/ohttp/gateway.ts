@@ -1,0 +1,134 @@
+// An Oblivious Gateway Resource (RFC 9458 §6) as a fetch-style handler. It accepts POSTs of
+// message/ohttp-req, removes the encapsulation (§4.3), decodes the Binary HTTP request (RFC 9292),
+// forwards it to its one target, and answers with the target's response, Binary HTTP encoded and
+// encapsulated (§4.4) as message/ohttp-res.
+//
+// Errors (§5.2): before the encapsulation is removed the gateway answers in the clear, with a fixed
+// phrase — 405, 415, 413, 400 (MALFORMED, DECRYPT), 422 with the "ohttp-key" problem type for a key
+// the client should refresh (§5.3). After it is removed, errors go inside an Encapsulated
+// Response, where only the client reads them: 400 for a request Binary HTTP or Fetch refuses, 502
+// when the target fails. The handler never throws; every path destroys the request's context and
+// wipes the Binary HTTP bytes it decrypted.
+import { bhttp } from './bhttp/index.js';
+import { BhttpError } from './bhttp/error.js';
+import { OhttpError } from './errors.js';
+import {
+  bodyOf,
+  DEFAULT_MAX_BODY_BYTES,
+  endpointArgument,
+  limitArgument,
+  mediaTypeOf,
+  readBody,
+  send,
+  statusResponse,
+  TooLargeError,
+  type Handler,
+} from './http.js';
+import type { GatewayKey } from './key-config.js';
+import { createLogger, type LogErrorCode, type LogSink } from './log.js';
+import { MEDIA_TYPE_REQUEST, MEDIA_TYPE_RESPONSE } from './media-types.js';
+import { decapsulateRequest } from './request.js';
+import type { GatewayContext } from './response.js';
+
+/** RFC 9458 §5.3: the problem type for a key the gateway does not accept. */
+export const PROBLEM_TYPE_OHTTP_KEY = 'https://iana.org/assignments/http-problem-types#ohttp-key';
+
+export interface GatewayOptions {
+  /** The keys accepted, or a function giving them per request (a key directory's `keys`). */
+  keys: readonly GatewayKey[] | (() => readonly GatewayKey[]);
+  /** The target resource: an in-process handler, or the origin requests are sent to (their path
+   *  and query kept). */
+  target: Handler | string;
+  /** Where the filtered log lines go (see ./log.ts). */
+  log?: LogSink;
+  /** The largest Encapsulated Request accepted; default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+/** An answer and what the log may say about it. */
+interface Outcome {
+  response: Response;
+  error?: LogErrorCode;
+  keyId?: number;
+}
+
+export function createGateway(options: GatewayOptions): Handler {
+  if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
+  const { keys } = options;
+  if (typeof keys !== 'function' && !Array.isArray(keys)) throw new TypeError('"options.keys" expected array or function');
+  const target = endpointArgument(options.target, 'options.target');
+  const maxBodyBytes = limitArgument(options.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
+  const log = createLogger(options.log);
+  const currentKeys = typeof keys === 'function' ? keys : () => keys;
+
+  async function handle(request: Request, sizes: { requestBytes?: number; responseBytes?: number }): Promise<Outcome> {
+    if (request.method !== 'POST') return { response: statusResponse(405, { allow: 'POST' }), error: 'METHOD' };
+    if (mediaTypeOf(request.headers) !== MEDIA_TYPE_REQUEST) return { response: statusResponse(415), error: 'MEDIA_TYPE' };
+    const body = await readBody(request, maxBodyBytes);
+    sizes.requestBytes = body.length;
+    let decapsulated: { bhttpRequest: Uint8Array; context: GatewayContext };
+    try {
+      decapsulated = decapsulateRequest(currentKeys(), body);
+    } catch (e) {
+      if (!(e instanceof OhttpError)) throw e;
+      return { response: refusal(e), error: e.code };
+    }
+    const { bhttpRequest, context } = decapsulated;
+    try {
+      const { bhttpResponse, error } = await forward(bhttpRequest);
+      const encapsulated = context.encapsulateResponse(bhttpResponse);
+      bhttpResponse.fill(0);
+      sizes.responseBytes = encapsulated.length;
+      const response = new Response(bodyOf(encapsulated), { status: 200, headers: { 'content-type': MEDIA_TYPE_RESPONSE } });
+      return { response, error, keyId: context.keyId };
+    } finally {
+      bhttpRequest.fill(0);
+      context.destroy();
+    }
+  }
+
+  /** The target's answer to a decrypted request, Binary HTTP encoded; 400 or 502 on failure. */
+  async function forward(bhttpRequest: Uint8Array): Promise<{ bhttpResponse: Uint8Array; error?: LogErrorCode }> {
+    let inner: Request;
+    try {
+      inner = bhttp.requestFromBhttp(bhttp.decodeRequest(bhttpRequest));
+    } catch (e) {
+      if (!(e instanceof BhttpError)) throw e;
+      return { bhttpResponse: bhttp.encodeResponse({ status: 400 }), error: e.code };
+    }
+    try {
+      const response = await send(target, target instanceof URL ? await retarget(inner, target) : inner);
+      return { bhttpResponse: bhttp.encodeResponse(await bhttp.bhttpFromResponse(response)) };
+    } catch {
+      return { bhttpResponse: bhttp.encodeResponse({ status: 502 }), error: 'UPSTREAM' };
+    }
+  }
+
+  return async (request) => {
+    const start = performance.now();
+    const sizes: { requestBytes?: number; responseBytes?: number } = {};
+    let outcome: Outcome;
+    try {
+      outcome = await handle(request, sizes);
+    } catch (e) {
+      outcome = e instanceof TooLargeError ? { response: statusResponse(413), error: 'TOO_LARGE' } : { response: statusResponse(500), error: 'INTERNAL' };
+    }
+    const { response, error, keyId } = outcome;
+    log({ hop: 'gateway', event: response.status === 200 ? 'served' : 'refused', status: response.status, keyId, error, ...sizes, durationMs: performance.now() - start });
+    return response;
+  };
+}
+
+/** `inner` sent to the target origin instead: its method, path, query, headers and body. */
+async function retarget(inner: Request, target: URL): Promise<Request> {
+  const { pathname, search } = new URL(inner.url);
+  const body = inner.body === null ? null : await inner.arrayBuffer();
+  return new Request(new URL(pathname + search, target), { method: inner.method, headers: inner.headers, body });
+}
+
+/** §5.2, §5.3: the clear-text answer to an Encapsulated Request the gateway cannot open. */
+function refusal(e: OhttpError): Response {
+  if (e.code !== 'UNKNOWN_KEY' && e.code !== 'UNSUPPORTED_SUITE') return statusResponse(400);
+  const title = e.code === 'UNKNOWN_KEY' ? 'key identifier unknown' : 'key configuration does not offer this suite';
+  return new Response(JSON.stringify({ type: PROBLEM_TYPE_OHTTP_KEY, title }), { status: 422, headers: { 'content-type': 'application/problem+json' } });
+}

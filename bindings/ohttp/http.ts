@@ -1,0 +1,84 @@
+// HTTP plumbing shared by the fetch-style handlers: the handler type, media types, bodies read
+// under a size limit, and fixed-phrase error responses (no detail, no stack, nothing echoed).
+
+/** A fetch-style HTTP handler, as service workers, Deno, Bun and Cloudflare Workers use. */
+export type Handler = (request: Request) => Promise<Response>;
+
+/** The default limit on a request body: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
+
+/** The essence of a Content-Type (type/subtype, lowercase), or '' if there is none. */
+export const mediaTypeOf = (headers: Headers): string => (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+
+/** Bytes as a Fetch body. (TypeScript types a Uint8Array as possibly over a SharedArrayBuffer,
+ *  which Fetch refuses; these are never.) */
+export const bodyOf = (bytes: Uint8Array): BodyInit => bytes as Uint8Array<ArrayBuffer>;
+
+/** Thrown by readBody when the body is over its limit. */
+export class TooLargeError extends Error {
+  constructor() {
+    super('body too large');
+    this.name = 'TooLargeError';
+  }
+}
+
+/** The whole body, or TooLargeError as soon as it passes `max` bytes (declared or read). */
+export async function readBody(message: Request | Response, max: number): Promise<Uint8Array> {
+  if (Number(message.headers.get('content-length') ?? 0) > max) throw new TooLargeError();
+  if (message.body === null) return new Uint8Array(0);
+  const reader = message.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    length += r.value.length;
+    if (length > max) {
+      await reader.cancel();
+      throw new TooLargeError();
+    }
+    chunks.push(r.value);
+  }
+  const body = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return body;
+}
+
+const PHRASES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+/** A response with `status` and its fixed reason phrase as a text/plain body. */
+export function statusResponse(status: number, headers?: Record<string, string>): Response {
+  return new Response(`${PHRASES[status] ?? 'Error'}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+}
+
+/** Checks a handler-or-URL option: a function, or an absolute http(s) URL string. */
+export function endpointArgument(value: unknown, name: string): Handler | URL {
+  if (typeof value === 'function') return value as Handler;
+  if (typeof value !== 'string') throw new TypeError(`"${name}" expected function or URL string, got ${value === null ? 'null' : typeof value}`);
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new RangeError(`"${name}" expected an absolute http or https URL`);
+  return url;
+}
+
+/** Sends `request` to an endpoint: an in-process handler, or the network (no redirects followed). */
+export const send = (endpoint: Handler | URL, request: Request): Promise<Response> =>
+  typeof endpoint === 'function' ? endpoint(request) : fetch(request, { redirect: 'manual' });
+
+/** A positive integer option with a default. */
+export function limitArgument(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || (value as number) < 1) throw new RangeError(`"${name}" expected a positive integer, got ${String(value)}`);
+  return value as number;
+}
