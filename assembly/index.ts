@@ -9,6 +9,8 @@ import * as HKDF from './hash/hkdf';
 import * as AEAD from './aead/aead';
 import * as X25519 from './ec/x25519';
 import * as EC from './ec/weierstrass';
+import * as Ristretto from './ec/ristretto255';
+import * as Scalar from './field/scalar25519';
 import * as HPKE from './proto/hpke';
 import { wipe } from './ct';
 
@@ -270,6 +272,99 @@ export function ecdh(curve: i32): Status {
   const size = curveSize(curve);
   if (!size) return Status.BAD_ALGORITHM;
   return finish(EC.toStatus(EC.ecdh(curve, OUT, IO, IO + size)), 3 * size + 1, SCRATCH_SIZE);
+}
+
+// ── ristretto255 (RFC 9496) and its scalars mod ℓ: points and scalars are 32 bytes, little-endian ──
+
+/** IO = encoding: OK when it decodes (§4.3.1), else INVALID_POINT. */
+export function ristretto255_decode_check(): Status {
+  return finish(Ristretto.isValid(IO) ? Status.OK : Status.INVALID_POINT, 32, SCRATCH_SIZE);
+}
+
+/** IO = 64 uniform bytes → OUT = the encoding of FROM_UNIFORM_BYTES (§4.3.4). */
+export function ristretto255_from_uniform(): Status {
+  Ristretto.fromUniformBytes(OUT, IO);
+  return finish(Status.OK, 64, SCRATCH_SIZE);
+}
+
+/** IO = a ‖ b → OUT = a + b; INVALID_POINT when either does not decode. */
+export function ristretto255_add(): Status {
+  return pointSum(false);
+}
+
+/** IO = a ‖ b → OUT = a − b; INVALID_POINT when either does not decode. */
+export function ristretto255_sub(): Status {
+  return pointSum(true);
+}
+
+function pointSum(subtract: bool): Status {
+  const valid = Ristretto.addEncoded(OUT, IO, IO + 32, subtract);
+  if (!valid) wipe(OUT, 32);
+  return finish(valid ? Status.OK : Status.INVALID_POINT, 64, SCRATCH_SIZE);
+}
+
+/** IO = scalar ‖ point → OUT = scalar · point; INVALID_SCALAR unless 0 < scalar < ℓ,
+ *  INVALID_POINT when the point does not decode. */
+export function ristretto255_scalar_mult(): Status {
+  if (!validScalar(IO)) return finish(Status.INVALID_SCALAR, 64, SCRATCH_SIZE);
+  const valid = Ristretto.scalarMult(OUT, IO, IO + 32);
+  if (!valid) wipe(OUT, 32);
+  return finish(valid ? Status.OK : Status.INVALID_POINT, 64, SCRATCH_SIZE);
+}
+
+/** IO = scalar → OUT = scalar · B; INVALID_SCALAR unless 0 < scalar < ℓ. */
+export function ristretto255_scalar_mult_base(): Status {
+  if (!validScalar(IO)) return finish(Status.INVALID_SCALAR, 32, SCRATCH_SIZE);
+  Ristretto.scalarMultBase(OUT, IO);
+  return finish(Status.OK, 32, SCRATCH_SIZE);
+}
+
+function validScalar(k: usize): bool {
+  return Scalar.isCanonical(k) && !Scalar.isZero(k);
+}
+
+/** IO = 64 bytes → OUT = their value mod ℓ. */
+export function scalar25519_reduce(): Status {
+  Scalar.reduce(OUT, IO);
+  return finish(Status.OK, 64, SCRATCH_SIZE);
+}
+
+/** IO = scalar → OUT = its inverse mod ℓ; INVALID_SCALAR unless 0 < scalar < ℓ. */
+export function scalar25519_invert(): Status {
+  if (!validScalar(IO)) return finish(Status.INVALID_SCALAR, 32, SCRATCH_SIZE);
+  Scalar.invert(OUT, IO);
+  return finish(Status.OK, 32, SCRATCH_SIZE);
+}
+
+/** IO = a ‖ b → OUT = a·b mod ℓ; INVALID_SCALAR unless both are < ℓ. */
+export function scalar25519_mul(): Status {
+  return scalarOp(0);
+}
+
+/** IO = a ‖ b → OUT = a + b mod ℓ; INVALID_SCALAR unless both are < ℓ. */
+export function scalar25519_add(): Status {
+  return scalarOp(1);
+}
+
+/** IO = a ‖ b → OUT = a − b mod ℓ; INVALID_SCALAR unless both are < ℓ. */
+export function scalar25519_sub(): Status {
+  return scalarOp(2);
+}
+
+/** IO = a → OUT = −a mod ℓ; INVALID_SCALAR unless a < ℓ. */
+export function scalar25519_neg(): Status {
+  if (!Scalar.isCanonical(IO)) return finish(Status.INVALID_SCALAR, 32, SCRATCH_SIZE);
+  Scalar.neg(OUT, IO);
+  return finish(Status.OK, 32, SCRATCH_SIZE);
+}
+
+function scalarOp(op: i32): Status {
+  const a = IO, b = IO + 32;
+  if (!Scalar.isCanonical(a) || !Scalar.isCanonical(b)) return finish(Status.INVALID_SCALAR, 64, SCRATCH_SIZE);
+  if (op == 0) Scalar.mul(OUT, a, b);
+  else if (op == 1) Scalar.add(OUT, a, b);
+  else Scalar.sub(OUT, a, b);
+  return finish(Status.OK, 64, SCRATCH_SIZE);
 }
 
 // ── HPKE (RFC 9180): a context's setup, and single-shot seal and open (§6.1), in one call ────

@@ -7,6 +7,7 @@ export { hmac, type HmacFunction } from './hmac.js';
 export { hkdf, type HkdfFunction } from './hkdf.js';
 export { chacha20poly1305, xchacha20poly1305, gcm, type Aead, type AeadFunction } from './aead.js';
 export { x25519, p256, p384, p521, type DiffieHellman } from './curves.js';
+export { ristretto255 } from './ristretto255.js';
 export {
   hpke,
   KEM_DHKEM_P256_HKDF_SHA256,

@@ -7,22 +7,24 @@
 // The clamped scalar k is written in 64 signed radix-16 digits e_i ∈ [−8, 8]; with a table of
 // k · 256^j · B (k = 1 … 8), k·B = Σ_odd e_i·16^(i−1)·B · 16 + Σ_even e_i·16^i·B: 64 additions of
 // table entries (each read by a full masked scan, negated by mask) and 4 doublings.
-// Temporaries live in CIPHER_SCRATCH after the clamped scalar; the caller wipes them.
+// Temporaries live in CIPHER_SCRATCH after the clamped scalar; the caller wipes them. The point
+// arithmetic, the recoding and the comb also serve ristretto255 (ec/ristretto255.ts).
 import { CIPHER_SCRATCH, CIPHER_SCRATCH_SIZE, X25519_BASE_TABLE, X25519_BASE_TABLE_SIZE } from '../mem';
 import {
   FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, mul, mulSmall, invert, cswap, cneg, one, zero, copy,
 } from '../field/fe25519';
 
 /** A point (X, Y, Z, T), or a table entry (Y + X, Y − X, Z, 2d·T): four elements. */
-const POINT: usize = 4 * FE_SIZE;
-const ENTRIES: usize = 8;
+export const POINT: usize = 4 * FE_SIZE;
+export const ENTRIES: usize = 8;
 const ROWS: usize = 32;
 // @ts-ignore: compile-time builtin
 if (<usize>X25519_BASE_TABLE_SIZE != ROWS * ENTRIES * POINT) ERROR('the X25519 base table has the wrong size');
 
-const DIGITS: usize = CIPHER_SCRATCH + 32; // after x25519.ts's clamped scalar
+export const DIGITS: usize = CIPHER_SCRATCH + 32; // after x25519.ts's clamped scalar
 const ACC: usize = DIGITS + 64;
-const SEL: usize = ACC + POINT;
+/** The entry `select` reads. */
+export const SEL: usize = ACC + POINT;
 const PRE: usize = SEL + POINT;
 const TA: usize = PRE + POINT;
 const TB: usize = TA + FE_SIZE;
@@ -54,7 +56,7 @@ const D2: usize = memory.data(<i32>FE_SIZE, 8);
 let tableReady = false;
 
 /** The entry form of the extended point p: (Y + X, Y − X, Z, 2d·T) → e. */
-function toEntry(e: usize, p: usize): void {
+export function toEntry(e: usize, p: usize): void {
   add(e, p + FE_SIZE, p);
   sub(e + FE_SIZE, p + FE_SIZE, p);
   copy(e + 2 * FE_SIZE, p + 2 * FE_SIZE);
@@ -62,7 +64,7 @@ function toEntry(e: usize, p: usize): void {
 }
 
 /** r = p + q for the extended point p and the entry q (add-2008-hwcd-3, 9M). r may alias p. */
-function addEntry(r: usize, p: usize, q: usize): void {
+export function addEntry(r: usize, p: usize, q: usize): void {
   const X1 = p, Y1 = p + FE_SIZE, Z1 = p + 2 * FE_SIZE, T1 = p + 3 * FE_SIZE;
   sub(TA, Y1, X1);
   mul(TA, TA, q + FE_SIZE); // A = (Y1 − X1)(Y2 − X2)
@@ -82,7 +84,7 @@ function addEntry(r: usize, p: usize, q: usize): void {
 }
 
 /** p = 2·p through its own entry form (the addition law is unified). */
-function double(p: usize): void {
+export function double(p: usize): void {
   toEntry(PRE, p);
   addEntry(p, p, PRE);
 }
@@ -111,8 +113,9 @@ function buildTable(): void {
   tableReady = true;
 }
 
-/** DIGITS = the clamped scalar at k in signed radix 16: e_i ∈ [−8, 8], Σ e_i·16^i = k. */
-function recode(k: usize): void {
+/** DIGITS = the scalar at k (below 2^255, as a clamped or a reduced scalar is) in signed radix
+ *  16: e_i ∈ [−8, 8], Σ e_i·16^i = k. */
+export function recode(k: usize): void {
   let carry: i32 = 0;
   for (let i: usize = 0; i < 32; i++) {
     const byte = <i32>load<u8>(k + i);
@@ -123,16 +126,17 @@ function recode(k: usize): void {
       store<i8>(DIGITS + 2 * i + half, <i8>e);
     }
   }
-  // The clamped top byte is below 128, so the last digit is at most 7 + 1: no carry is left.
+  // The top byte is below 128, so the last digit is at most 7 + 1: no carry is left.
   store<i8>(DIGITS + 63, <i8>(load<i8>(DIGITS + 63) + (carry << 4)));
 }
 
-/** SEL = e · 256^j · B in entry form, for the digit e ∈ [−8, 8], reading all 8 entries of row j. */
-function select(j: usize, e: i32): void {
+/** SEL = e·P in entry form, for the digit e ∈ [−8, 8], reading all 8 entries 1·P … 8·P of the
+ *  row at `row`. */
+export function select(row: usize, e: i32): void {
   const negative = <u32>e >> 31;
   const magnitude = <u32>((e ^ -(<i32>negative)) + <i32>negative); // |e|
   memory.fill(SEL, 0, POINT);
-  let entry = X25519_BASE_TABLE + j * ENTRIES * POINT;
+  let entry = row;
   for (let k: u32 = 1; k <= <u32>ENTRIES; k++, entry += POINT) {
     const mask = 0 - <u64>(((k ^ magnitude) - 1) >> 31); // all ones when k = |e|
     for (let i: usize = 0; i < POINT; i += 8) store<u64>(SEL + i, load<u64>(SEL + i) | (load<u64>(entry + i) & mask));
@@ -147,23 +151,34 @@ function select(j: usize, e: i32): void {
   cneg(SEL + 3 * FE_SIZE, SEL + 3 * FE_SIZE, negative);
 }
 
-/** out = the u-coordinate of k·B for the clamped scalar at k (32 bytes, little-endian). */
-export function x25519BaseComb(out: usize, k: usize): void {
+/** The point arithmetic needs 2d, which buildTable sets. */
+export function prepare(): void {
   if (!tableReady) buildTable();
+}
+
+/** r = k·B (extended) for the scalar at k (32 bytes, little-endian, below 2^255). */
+export function baseMul(r: usize, k: usize): void {
+  prepare();
   recode(k);
   zero(ACC);
   one(ACC + FE_SIZE);
   one(ACC + 2 * FE_SIZE);
   zero(ACC + 3 * FE_SIZE);
   for (let i: usize = 1; i < 64; i += 2) {
-    select(i >> 1, <i32>load<i8>(DIGITS + i));
+    select(X25519_BASE_TABLE + (i >> 1) * ENTRIES * POINT, <i32>load<i8>(DIGITS + i));
     addEntry(ACC, ACC, SEL);
   }
   for (let i = 0; i < 4; i++) double(ACC);
   for (let i: usize = 0; i < 64; i += 2) {
-    select(i >> 1, <i32>load<i8>(DIGITS + i));
+    select(X25519_BASE_TABLE + (i >> 1) * ENTRIES * POINT, <i32>load<i8>(DIGITS + i));
     addEntry(ACC, ACC, SEL);
   }
+  memory.copy(r, ACC, POINT);
+}
+
+/** out = the u-coordinate of k·B for the clamped scalar at k (32 bytes, little-endian). */
+export function x25519BaseComb(out: usize, k: usize): void {
+  baseMul(ACC, k);
   // u = (1 + y) / (1 − y) = (Z + Y) / (Z − Y); never 0/0, since k·B is not the identity.
   add(TA, ACC + 2 * FE_SIZE, ACC + FE_SIZE);
   sub(TB, ACC + 2 * FE_SIZE, ACC + FE_SIZE);

@@ -50,6 +50,18 @@ export interface CoreExports {
   ec_scalar_valid: Fn;
   ec_public_key: Fn;
   ecdh: Fn;
+  ristretto255_decode_check: Fn;
+  ristretto255_from_uniform: Fn;
+  ristretto255_add: Fn;
+  ristretto255_sub: Fn;
+  ristretto255_scalar_mult: Fn;
+  ristretto255_scalar_mult_base: Fn;
+  scalar25519_reduce: Fn;
+  scalar25519_invert: Fn;
+  scalar25519_mul: Fn;
+  scalar25519_add: Fn;
+  scalar25519_sub: Fn;
+  scalar25519_neg: Fn;
   hpke_setup_sender: Fn;
   hpke_setup_receiver: Fn;
   hpke_seal: Fn;

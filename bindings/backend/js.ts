@@ -7,6 +7,7 @@ import { chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { gcm } from '@noble/ciphers/aes.js';
 import { CryptoError } from '../errors.js';
 import { getPublicKey, getSharedSecret, isValidSecretKey } from './js-curves.js';
+import { ristretto255FromUniform, ristretto255Add, ristretto255IsValid, ristretto255Multiply, scalar25519, scalar25519Reduce } from './js-ristretto.js';
 import { gcmShortNonceOpen, gcmShortNonceSeal } from './js-gcm.js';
 import type { AeadName, Backend, Hasher } from './types.js';
 
@@ -31,6 +32,12 @@ export const jsBackend: Backend = {
   isValidSecretKey,
   getPublicKey,
   getSharedSecret,
+  ristretto255IsValid,
+  ristretto255FromUniform,
+  ristretto255Add,
+  ristretto255Multiply,
+  scalar25519Reduce,
+  scalar25519,
 };
 
 /** Copies a result into the caller's buffer and wipes the copy. */

@@ -93,4 +93,19 @@ export interface Backend {
    * INVALID_SCALAR or INVALID_POINT.
    */
   getSharedSecret(curve: CurveName, secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array;
+  /** RFC 9496 §4.3.1: whether the 32 bytes decode to a ristretto255 element. */
+  ristretto255IsValid(point: Uint8Array): boolean;
+  /** RFC 9496 §4.3.4 FROM_UNIFORM_BYTES of 64 bytes. */
+  ristretto255FromUniform(bytes: Uint8Array): Uint8Array;
+  /** a + b, or a − b; CryptoError INVALID_POINT. */
+  ristretto255Add(a: Uint8Array, b: Uint8Array, subtract: boolean): Uint8Array;
+  /** scalar · point (scalar little-endian); CryptoError INVALID_SCALAR unless 0 < scalar < ℓ, INVALID_POINT. */
+  ristretto255Multiply(scalar: Uint8Array, point: Uint8Array | undefined): Uint8Array;
+  /** 64 little-endian bytes mod ℓ. */
+  scalar25519Reduce(bytes: Uint8Array): Uint8Array;
+  /** An operation on scalars mod ℓ (32 bytes, little-endian); CryptoError INVALID_SCALAR for one
+   *  that is not below ℓ, or zero for invert. */
+  scalar25519(op: ScalarOp, a: Uint8Array, b?: Uint8Array): Uint8Array;
 }
+
+export type ScalarOp = 'mul' | 'add' | 'sub' | 'neg' | 'invert';

@@ -4,10 +4,10 @@ import { AeadAlg } from '../../assembly/aead/alg.js';
 import { HashAlg } from '../../assembly/hash/alg.js';
 import { Status } from '../../assembly/status.js';
 import { CryptoError } from '../errors.js';
-import { Core } from './core.js';
+import { Core, type CoreExports } from './core.js';
 import type { Lease, SlotPool } from './slots.js';
 import { WasmHpke } from './wasm-hpke.js';
-import type { AeadName, Backend, CurveName, HashName, Hasher } from './types.js';
+import type { AeadName, Backend, CurveName, HashName, Hasher, ScalarOp } from './types.js';
 
 const ALG: Record<HashName, HashAlg> = { sha256: HashAlg.SHA256, sha384: HashAlg.SHA384, sha512: HashAlg.SHA512 };
 const DIGEST_LENGTH: Record<HashName, number> = { sha256: 32, sha384: 48, sha512: 64 };
@@ -152,6 +152,47 @@ export class WasmBackend implements Backend {
       core.stage(secretKey, publicKey);
       core.answer(curve === 'x25519' ? core.exports.x25519() : core.exports.ecdh(NIST_CURVE[curve]));
       return core.take(secretKey.length);
+    });
+  }
+
+  ristretto255IsValid(point: Uint8Array): boolean {
+    const { core } = this;
+    return core.run(() => {
+      core.stage(point);
+      const status = core.exports.ristretto255_decode_check();
+      if (status === Status.INVALID_POINT) return false;
+      core.check(status);
+      return true;
+    });
+  }
+
+  ristretto255FromUniform(bytes: Uint8Array): Uint8Array {
+    return this.call32('ristretto255_from_uniform', bytes);
+  }
+
+  ristretto255Add(a: Uint8Array, b: Uint8Array, subtract: boolean): Uint8Array {
+    return this.call32(subtract ? 'ristretto255_sub' : 'ristretto255_add', a, b);
+  }
+
+  ristretto255Multiply(scalar: Uint8Array, point: Uint8Array | undefined): Uint8Array {
+    return point ? this.call32('ristretto255_scalar_mult', scalar, point) : this.call32('ristretto255_scalar_mult_base', scalar);
+  }
+
+  scalar25519Reduce(bytes: Uint8Array): Uint8Array {
+    return this.call32('scalar25519_reduce', bytes);
+  }
+
+  scalar25519(op: ScalarOp, a: Uint8Array, b?: Uint8Array): Uint8Array {
+    return b ? this.call32(`scalar25519_${op}`, a, b) : this.call32(`scalar25519_${op}`, a);
+  }
+
+  /** An export that reads `parts` from IO and writes 32 bytes to OUT. */
+  private call32(name: keyof CoreExports & `${'ristretto255' | 'scalar25519'}_${string}`, ...parts: Uint8Array[]): Uint8Array {
+    const { core } = this;
+    return core.run(() => {
+      core.stage(...parts);
+      core.answer(core.exports[name]());
+      return core.take(32);
     });
   }
 

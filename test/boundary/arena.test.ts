@@ -19,6 +19,7 @@ import {
   p256,
   p384,
   p521,
+  ristretto255,
   sha256,
   sha384,
   sha512,
@@ -107,6 +108,31 @@ describe.each(BUILDS)('%s', (file) => {
         expectClean(core);
       }
     }
+  });
+
+  test('ristretto255 and its scalars leave the arena clean, and so does a rejected point or scalar', () => {
+    const k = ristretto255.scalar.reduce(secret(64));
+    expectClean(core);
+    const P = ristretto255.fromUniformBytes(secret(64));
+    expectClean(core);
+    const calls = [
+      () => ristretto255.isValid(P),
+      () => ristretto255.add(P, ristretto255.multiplyBase(k)),
+      () => ristretto255.subtract(P, P),
+      () => ristretto255.multiply(k, P),
+      () => ristretto255.scalar.invert(k),
+      () => ristretto255.scalar.mul(k, k),
+      () => ristretto255.scalar.neg(k),
+    ];
+    for (const call of calls) {
+      call();
+      expectClean(core);
+    }
+    const invalid = new Uint8Array(32).fill(0xff);
+    expect(() => ristretto255.multiply(k, invalid)).toThrow(new CryptoError('INVALID_POINT'));
+    expectClean(core);
+    expect(() => ristretto255.multiply(invalid, P)).toThrow(new CryptoError('INVALID_SCALAR'));
+    expectClean(core);
   });
 
   test('Diffie–Hellman leaves the arena clean, and so does a rejected point or scalar', () => {

@@ -1,0 +1,66 @@
+// The js backend's ristretto255 (RFC 9496) and scalars mod ℓ over @noble/curves, with noble's
+// errors sorted into the same CryptoError codes the wasm core returns.
+import { ristretto255, ristretto255_hasher } from '@noble/curves/ed25519.js';
+import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js';
+import { CryptoError } from '../errors.js';
+import type { ScalarOp } from './types.js';
+
+const { Point } = ristretto255;
+const { Fn } = Point;
+
+function point(bytes: Uint8Array): InstanceType<typeof Point> {
+  try {
+    return Point.fromBytes(bytes);
+  } catch {
+    throw new CryptoError('INVALID_POINT');
+  }
+}
+
+/** A scalar below ℓ (and nonzero when `nonzero`), else INVALID_SCALAR. */
+function scalar(bytes: Uint8Array, nonzero = false): bigint {
+  const n = bytesToNumberLE(bytes);
+  if (n >= Fn.ORDER || (nonzero && n === 0n)) throw new CryptoError('INVALID_SCALAR');
+  return n;
+}
+
+const encode = (n: bigint): Uint8Array => numberToBytesLE(n, 32);
+
+export function ristretto255IsValid(bytes: Uint8Array): boolean {
+  try {
+    Point.fromBytes(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function ristretto255FromUniform(bytes: Uint8Array): Uint8Array {
+  return ristretto255_hasher.deriveToCurve!(bytes).toBytes();
+}
+
+export function ristretto255Add(a: Uint8Array, b: Uint8Array, subtract: boolean): Uint8Array {
+  const p = point(a), q = point(b);
+  return (subtract ? p.subtract(q) : p.add(q)).toBytes();
+}
+
+export function ristretto255Multiply(k: Uint8Array, bytes: Uint8Array | undefined): Uint8Array {
+  const n = scalar(k, true);
+  return (bytes ? point(bytes) : Point.BASE).multiply(n).toBytes();
+}
+
+export function scalar25519Reduce(bytes: Uint8Array): Uint8Array {
+  return encode(Fn.create(bytesToNumberLE(bytes)));
+}
+
+export function scalar25519(op: ScalarOp, a: Uint8Array, b?: Uint8Array): Uint8Array {
+  switch (op) {
+    case 'invert':
+      return encode(Fn.inv(scalar(a, true)));
+    case 'neg':
+      return encode(Fn.neg(scalar(a)));
+    default: {
+      const x = scalar(a), y = scalar(b!);
+      return encode(op === 'mul' ? Fn.mul(x, y) : op === 'add' ? Fn.add(x, y) : Fn.sub(x, y));
+    }
+  }
+}
