@@ -6,6 +6,7 @@ import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, HASH_SCRATCH_SIZE, S
 import * as sha2 from './hash/sha2';
 import * as HMAC from './hash/hmac';
 import * as HKDF from './hash/hkdf';
+import * as XMD from './hash/xmd';
 import * as AEAD from './aead/aead';
 import * as X25519 from './ec/x25519';
 import * as EC from './ec/weierstrass';
@@ -82,6 +83,16 @@ export function hash_digest(slot: i32): Status {
   sha2.finish(slotAddress(slot), OUT);
   release(slot);
   return finish(Status.OK, 0);
+}
+
+// ── expand_message_xmd (RFC 9380 §5.3.1) ───────────────────────────────────────────────────────
+
+/** IO = msg ‖ DST → OUT = `length` uniform bytes (a DST over 255 bytes is hashed, §5.3.3); BAD_LENGTH past §5.3.1's limits. */
+export function expand_message_xmd(alg: i32, msgLen: i32, dstLen: i32, length: i32): Status {
+  if (!sha2.isHashAlg(alg)) return Status.BAD_ALGORITHM;
+  if (!fits(msgLen, dstLen) || !XMD.isValid(alg, length)) return Status.BAD_LENGTH;
+  XMD.expand(alg, IO, msgLen, IO + msgLen, dstLen, OUT, length);
+  return finish(Status.OK, msgLen + dstLen);
 }
 
 // ── HMAC (RFC 2104) ──────────────────────────────────────────────────────────────────────────

@@ -13,4 +13,10 @@ export enum Status {
   INVALID_POINT = 6,
   /** The result is the identity (an all-zero X25519 shared secret). */
   IDENTITY = 7,
+  /** RFC 9497 InvalidInputError: an OPRF input or a POPRF tweaked key maps to the identity. */
+  INVALID_INPUT = 8,
+  /** RFC 9497 InverseError: the POPRF server's skS + HashToScalar(info) is zero. */
+  INVERSE_ZERO = 9,
+  /** RFC 9497 §2.2.2 VerifyProof: the DLEQ proof does not hold. */
+  PROOF_FAILED = 10,
 }

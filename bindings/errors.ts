@@ -5,6 +5,8 @@ export type CryptoErrorCode =
   | 'INVALID_SCALAR'
   | 'IDENTITY'
   | 'PROOF_FAILED'
+  | 'INVALID_INPUT'
+  | 'INVERSE_ZERO'
   | 'LIMIT'
   | 'INTERNAL';
 
@@ -14,6 +16,8 @@ const MESSAGES: Record<CryptoErrorCode, string> = {
   INVALID_SCALAR: 'input is not a valid scalar',
   IDENTITY: 'result is the identity element',
   PROOF_FAILED: 'proof verification failed',
+  INVALID_INPUT: 'input maps to the identity element',
+  INVERSE_ZERO: 'the tweaked key has no inverse',
   LIMIT: 'usage limit reached',
   INTERNAL: 'internal error in the cryptographic core',
 };

@@ -13,6 +13,9 @@ const ANSWERS = new Map([
   [Status.INVALID_SCALAR, 'INVALID_SCALAR'],
   [Status.INVALID_POINT, 'INVALID_POINT'],
   [Status.IDENTITY, 'IDENTITY'],
+  [Status.INVALID_INPUT, 'INVALID_INPUT'],
+  [Status.INVERSE_ZERO, 'INVERSE_ZERO'],
+  [Status.PROOF_FAILED, 'PROOF_FAILED'],
 ] as const);
 
 export interface CoreExports {

@@ -4,6 +4,11 @@
 export type HashName = 'sha256' | 'sha384' | 'sha512';
 export type AeadName = 'chacha20-poly1305' | 'xchacha20-poly1305' | 'aes-gcm';
 export type CurveName = 'x25519' | 'p256' | 'p384' | 'p521';
+export type NistCurveName = Exclude<CurveName, 'x25519'>;
+/** RFC 9497 §4 ciphersuites (decaf448-SHAKE256 is not offered). */
+export type OprfSuiteName = 'ristretto255-SHA512' | 'P256-SHA256' | 'P384-SHA384' | 'P521-SHA512';
+/** RFC 9497 §3.1 modes: modeOPRF 0x00, modeVOPRF 0x01, modePOPRF 0x02. */
+export type OprfMode = 0 | 1 | 2;
 
 /** A streaming hash or HMAC. After `digest()` or `destroy()` it must not be used again. */
 export interface Hasher {
@@ -61,6 +66,59 @@ export interface FusedHpke {
   open(params: HpkeParams, keys: HpkeReceiverKeys, inputs: HpkeInputs, aad: Uint8Array, ct: Uint8Array): Uint8Array | undefined;
 }
 
+/**
+ * RFC 9497 in one call per protocol step. Elements are SerializeElement encodings (ristretto255:
+ * 32 bytes; P-256/384/521: compressed SEC1, 33/49/67 bytes), scalars SerializeScalar encodings
+ * (ristretto255: 32 bytes little-endian; NIST: 32/48/66 bytes big-endian). Lengths and array
+ * sizes are already valid for the suite and mode; `blinds` and `proofRandomness` are nonzero
+ * scalars below the group order (the caller draws them). Throws CryptoError: INVALID_POINT (an
+ * element that does not deserialize, or the identity), INVALID_SCALAR (a secret key not in
+ * 1 … order−1), INVALID_INPUT (RFC 9497 InvalidInputError: an input that hashes to the
+ * identity, a POPRF tweaked key that is the identity), INVERSE_ZERO (RFC 9497 InverseError:
+ * POPRF skS + HashToScalar(info) = 0), PROOF_FAILED.
+ */
+export interface OprfBackend {
+  /** §3.2.1 DeriveKeyPair(seed, info) for the mode's contextString. */
+  deriveKeyPair(suite: OprfSuiteName, mode: OprfMode, seed: Uint8Array, info: Uint8Array): { secretKey: Uint8Array; publicKey: Uint8Array };
+  /** pkS = skS · G. */
+  publicKey(suite: OprfSuiteName, secretKey: Uint8Array): Uint8Array;
+  /** §3.3.1 / §3.3.3 Blind: blinds[i] · HashToGroup(inputs[i]) for each i. */
+  blind(suite: OprfSuiteName, mode: OprfMode, inputs: readonly Uint8Array[], blinds: readonly Uint8Array[]): Uint8Array[];
+  /** §3.3.3 Blind's tweakedKey = HashToScalar(framedInfo) · G + pkS (POPRF client). */
+  tweakKey(suite: OprfSuiteName, publicKey: Uint8Array, info: Uint8Array): Uint8Array;
+  /**
+   * §3.3.1 / §3.3.2 / §3.3.3 BlindEvaluate over a batch, with one proof over all of it
+   * (§2.2.1 GenerateProof with ComputeCompositesFast) in modes 1 and 2; `info` only in mode 2,
+   * `proofRandomness` only in modes 1 and 2. The proof is c ‖ s, empty in mode 0.
+   */
+  blindEvaluate(
+    suite: OprfSuiteName,
+    mode: OprfMode,
+    secretKey: Uint8Array,
+    blinded: readonly Uint8Array[],
+    info: Uint8Array | undefined,
+    proofRandomness: Uint8Array | undefined,
+  ): { evaluated: Uint8Array[]; proof: Uint8Array };
+  /**
+   * §3.3.1 / §3.3.2 / §3.3.3 Finalize over a batch: in modes 1 and 2 verifies the proof
+   * (§2.2.2 VerifyProof) against `key` (pkS in mode 1, the tweaked key in mode 2) first, then
+   * unblinds and hashes each output. `key` and `proof` are absent in mode 0, `info` outside mode 2.
+   */
+  finalize(
+    suite: OprfSuiteName,
+    mode: OprfMode,
+    inputs: readonly Uint8Array[],
+    blinds: readonly Uint8Array[],
+    blinded: readonly Uint8Array[],
+    evaluated: readonly Uint8Array[],
+    key: Uint8Array | undefined,
+    proof: Uint8Array | undefined,
+    info: Uint8Array | undefined,
+  ): Uint8Array[];
+  /** §3.3.1 / §3.3.3 Evaluate: the PRF output computed with the secret key. */
+  evaluate(suite: OprfSuiteName, mode: OprfMode, secretKey: Uint8Array, input: Uint8Array, info: Uint8Array | undefined): Uint8Array;
+}
+
 export interface Backend {
   readonly name: 'wasm' | 'js';
   /** HPKE in one call, where the backend has it; otherwise bindings/hpke composes the primitives. */
@@ -106,6 +164,14 @@ export interface Backend {
   /** An operation on scalars mod ℓ (32 bytes, little-endian); CryptoError INVALID_SCALAR for one
    *  that is not below ℓ, or zero for invert. */
   scalar25519(op: ScalarOp, a: Uint8Array, b?: Uint8Array): Uint8Array;
+  /** RFC 9380 §5.3.1 expand_message_xmd; `dst` ≤ 255 bytes, `length` ≤ 255·HashLen (and ≤ 65535). */
+  expandMessageXmd?(alg: HashName, msg: Uint8Array, dst: Uint8Array, length: number): Uint8Array;
+  /** RFC 9380 §3 hash_to_curve for P256_XMD:SHA-256_SSWU_RO_, P384_XMD:SHA-384_SSWU_RO_,
+   *  P521_XMD:SHA-512_SSWU_RO_: the SEC1 uncompressed point. */
+  hashToCurve?(curve: NistCurveName, msg: Uint8Array, dst: Uint8Array): Uint8Array;
+  /** RFC 9380 Appendix B / RFC 9496 §4.3.4: FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg, dst, 64)). */
+  hashToRistretto255?(msg: Uint8Array, dst: Uint8Array): Uint8Array;
+  readonly oprf?: OprfBackend;
 }
 
 export type ScalarOp = 'mul' | 'add' | 'sub' | 'neg' | 'invert';
