@@ -1,6 +1,6 @@
 // `npm run ct`: dudect-style constant-time evidence (Reparaz, Balasch, Verbauwhede, "Dude, is my
-// code constant time?", 2017) for the wasm core's AEADs and scalar multiplications (X25519, P-256),
-// with positive controls. Writes bench/results/ct.json and the report's "Constant-time evidence"
+// code constant time?", 2017) for the wasm core's AEADs and scalar multiplications (X25519, P-256,
+// ristretto255), with positive controls. Writes bench/results/ct.json and the report's "Constant-time evidence"
 // section. Evidence, not a gate. CT_MEASUREMENTS sets the measurements per target (the scalar
 // multiplications take a share of them); CT_FILTER=<text> runs only the targets whose id contains
 // it and writes nothing.
@@ -81,9 +81,10 @@ function main(): number {
       'with `process.hrtime.bigint()` after both classes filled the same input buffers; Welch’s t-test on all ' +
       `measurements and on the measurements below each of ${CROPS.length} percentiles (${CROPS.map((p) => p.toFixed(3)).join(', ')}); ` +
       `the largest |t| is reported, and |t| > ${T_THRESHOLD} means a leak is likely. Calls go through the public ` +
-      'API with the wasm backend (a fresh AEAD object per call; raw key bytes for X25519 and P-256), so key ' +
+      'API with the wasm backend (a fresh AEAD object per call; raw key bytes for X25519 and P-256, raw scalar bytes for ristretto255), so key ' +
       'schedule, H or Poly1305 key derivation, scalar checks, staging and copying are all inside the timing. ' +
-      'Invalid P-256 scalars cannot occur: the random class clears the top bit, outside the timing.',
+      'Invalid scalars cannot occur: the random class clears the top bit (P-256) or the top four bits (ristretto255, ' +
+      'scalars below 2^252 < ℓ), outside the timing.',
     threshold: T_THRESHOLD,
     measurementsPerTarget: count,
     warmup: warmupFor(count),

@@ -1,6 +1,6 @@
-// What the harness times: the wasm core's AEADs and scalar multiplications (X25519, P-256) through
-// the public API, each with one secret input fixed or random, and positive controls that leak on purpose.
-import { chacha20poly1305, gcm, p256, x25519 } from '../../bindings/index.js';
+// What the harness times: the wasm core's AEADs and scalar multiplications (X25519, P-256,
+// ristretto255) through the public API, each with one secret input fixed or random, and positive controls that leak on purpose.
+import { chacha20poly1305, gcm, p256, ristretto255, x25519 } from '../../bindings/index.js';
 import { bytes } from '../inputs.js';
 import { publicKeyOf } from '../peers/noble-dh.js';
 import type { WasmBuild } from '../types.js';
@@ -30,12 +30,22 @@ const SECRET = bytes(32, 55);
 /** The other party's secret keys: the targets multiply by its public key, which is fixed. */
 const X25519_PEER_SECRET = bytes(32, 56);
 const P256_PEER_SECRET = bytes(32, 57);
+/** ristretto255's variable-base target multiplies this fixed element (a multiple of the generator). */
+const RISTRETTO_POINT_SCALAR = bytes(32, 58);
 
 /** A scalar multiplication lasts 0.2–0.7 ms, 50 to 150 AEAD calls: a tenth of the measurements keeps a target near a minute. */
 const SCALAR_MULT_SCALE = 0.1;
 
 /** The big-endian scalar 1: one bit set, so a multiplication that skipped zero bits or windows would be fastest on it. */
 const SCALAR_ONE = Uint8Array.from({ length: 32 }, (_, i) => (i === 31 ? 1 : 0));
+
+/** The little-endian scalar 1, the fixed class of the ristretto255 targets (zero is not a valid scalar there). */
+const SCALAR_ONE_LE = Uint8Array.from({ length: 32 }, (_, i) => (i === 0 ? 1 : 0));
+
+/** Random 32 bytes as a little-endian scalar below 2^252, and so below ℓ: a valid ristretto255 scalar (zero has probability 2^-252). */
+function below2To252(scalar: Uint8Array): void {
+  scalar[31]! &= 0x0f;
+}
 
 /** Random 32 bytes as a P-256 scalar below 2^255, and so below the order n: always a valid secret key. */
 function below2To255(scalar: Uint8Array): void {
@@ -169,6 +179,44 @@ function p256PublicKey(build: WasmBuild): CtTarget {
   };
 }
 
+function ristrettoMultiply(build: WasmBuild): CtTarget {
+  return {
+    id: `ristretto255-multiply-${build}`,
+    title: `ristretto255 scalar multiplication, fixed element (wasm ${build})`,
+    fixed: 'scalar 1',
+    random: 'random scalar below 2^252',
+    build,
+    control: false,
+    batch: 1,
+    countScale: SCALAR_MULT_SCALE,
+    setup: () => {
+      const k = RISTRETTO_POINT_SCALAR.slice();
+      below2To252(k);
+      const point = ristretto255.multiplyBase(k);
+      return {
+        inputLength: 32,
+        fixedInput: SCALAR_ONE_LE,
+        prepare: below2To252,
+        call: (k) => ristretto255.multiply(k, point)[0]!,
+      };
+    },
+  };
+}
+
+function ristrettoBase(build: WasmBuild): CtTarget {
+  return {
+    id: `ristretto255-base-${build}`,
+    title: `ristretto255 fixed-base scalar multiplication, comb (wasm ${build})`,
+    fixed: 'scalar 1',
+    random: 'random scalar below 2^252',
+    build,
+    control: false,
+    batch: 1,
+    countScale: SCALAR_MULT_SCALE,
+    setup: () => ({ inputLength: 32, fixedInput: SCALAR_ONE_LE, prepare: below2To252, call: (k) => ristretto255.multiplyBase(k)[0]! }),
+  };
+}
+
 export const CT_TARGETS: readonly CtTarget[] = [
   gcmKey('simd'),
   {
@@ -196,12 +244,16 @@ export const CT_TARGETS: readonly CtTarget[] = [
   x25519PublicKey('simd'),
   p256Ecdh('simd'),
   p256PublicKey('simd'),
+  ristrettoMultiply('simd'),
+  ristrettoBase('simd'),
   gcmKey('scalar'),
   chachaKey('scalar'),
   x25519Secret('scalar'),
   x25519PublicKey('scalar'),
   p256Ecdh('scalar'),
   p256PublicKey('scalar'),
+  ristrettoMultiply('scalar'),
+  ristrettoBase('scalar'),
   {
     id: 'control-compare',
     title: 'Positive control: early-exit compare of 32 bytes (JS)',
