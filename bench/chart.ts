@@ -16,6 +16,7 @@ const COLORS: Record<string, string> = {
   'wasm/noble': '#c8504b',
   'wasm/WebCrypto': '#2f6db5',
   'wasm/hpke-js': '#2a9d8f',
+  'wasm/voprf-ts': '#2a9d8f',
 };
 const WIDTH = 860;
 const LABEL_RIGHT = 240; // case labels end here

@@ -67,6 +67,17 @@ export const GROUPS: readonly Group[] = [
     columns: ['oblivia wasm', 'oblivia js'],
     ratios: [{ label: 'wasm/js', peer: 'oblivia js' }],
   },
+  {
+    id: 'oprf',
+    heading: 'Oblivious PRF (RFC 9497)',
+    columns: ['oblivia wasm', 'oblivia js', 'voprf-ts', '@noble/curves', 'libsodium.js'],
+    ratios: [
+      { label: 'wasm/js', peer: 'oblivia js' },
+      { label: 'wasm/voprf-ts', peer: 'voprf-ts' },
+      { label: 'wasm/noble', peer: '@noble/curves' },
+      { label: 'wasm/libsodium', peer: 'libsodium.js' },
+    ],
+  },
 ];
 
 export function groupOf(id: GroupId): Group {

@@ -1,18 +1,21 @@
 // `npm run bench`: cross-check every implementation, time the cases side by side in rounds,
 // then write bench/results/*.json, report.md, report.svg and the README's bench section.
-// BENCH_FILTER=<text> times only the cases whose id contains it and writes nothing.
+// BENCH_GROUP=<id>[,<id>…] (hash, aead, dh, hpke, ohttp, oprf) builds, checks and times only those
+// groups' cases, and BENCH_FILTER=<text> only the cases whose id contains it; with either set,
+// nothing is written.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chartSvg } from './chart.js';
 import { checkAeads } from './check-aead.js';
 import { checkHpke } from './check-hpke.js';
+import { checkOprf } from './check-oprf.js';
 import { crossCheck } from './check.js';
 import { CT_RESULTS, README, RESULTS_DIR, runSettings } from './config.js';
 import { readCt } from './ct/report.js';
 import { GROUPS } from './groups.js';
 import { bestOf, measureRound } from './measure.js';
 import { loadHashWasm } from './peers/hash-wasm.js';
-import { loadSodium } from './peers/libsodium.js';
+import { loadSodium, loadSodiumSumo } from './peers/libsodium.js';
 import { updateBlock } from './readme.js';
 import { readmeBlock, reportMarkdown, table } from './report.js';
 import { writeResults } from './results.js';
@@ -24,25 +27,57 @@ import { hashCases } from './suites/hash.js';
 import { hpkeSuite } from './suites/hpke.js';
 import { ohttpCases } from './suites/ohttp.js';
 import { macCases } from './suites/mac.js';
+import { oprfSuite } from './suites/oprf.js';
+import type { GroupId } from './types.js';
+
+/** The groups BENCH_GROUP names (comma-separated), or undefined for all of them. */
+function selectedGroups(env = process.env): ReadonlySet<GroupId> | undefined {
+  const raw = env['BENCH_GROUP'];
+  if (raw === undefined || raw === '') return undefined;
+  const ids = raw.split(',').map((id) => id.trim());
+  const known = GROUPS.map((g) => g.id as string);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0) throw new RangeError(`BENCH_GROUP expected ids among ${known.join(', ')}, got "${unknown.join(', ')}"`);
+  return new Set(ids as GroupId[]);
+}
 
 async function main(): Promise<number> {
   const settings = runSettings();
   const filter = process.env['BENCH_FILTER'] || undefined;
-  const [hashWasm, sodium] = await Promise.all([loadHashWasm(), loadSodium()]);
-  const aead = await aeadSuite(sodium);
-  const hpke = await hpkeSuite();
-  const all = [...hashCases(hashWasm), ...(await macCases(hashWasm)), ...aead.cases, ...(await dhCases(sodium)), ...hpke.cases, ...ohttpCases()];
+  const groups = selectedGroups();
+  const wants = (group: GroupId) => !groups || groups.has(group);
+  const [hashWasm, sodium, sumo] = await Promise.all([loadHashWasm(), loadSodium(), loadSodiumSumo()]);
+  const aead = wants('aead') ? await aeadSuite(sodium) : { cases: [], checks: [] };
+  const hpke = wants('hpke') ? await hpkeSuite() : { cases: [], checks: [] };
+  const oprf = wants('oprf') ? await oprfSuite(sumo) : { cases: [], checks: [], notes: [] };
+  for (const note of oprf.notes) console.warn(`note: ${note}`);
+  const all = [
+    ...(wants('hash') ? [...hashCases(hashWasm), ...(await macCases(hashWasm))] : []),
+    ...aead.cases,
+    ...(wants('dh') ? await dhCases(sodium) : []),
+    ...hpke.cases,
+    ...(wants('ohttp') ? ohttpCases() : []),
+    ...oprf.cases,
+  ];
   const cases = filter ? all.filter((c) => c.id.includes(filter)) : all;
+  const partial = filter !== undefined || groups !== undefined;
 
-  const problems = [...(await crossCheck(cases)), ...(await checkAeads(aead.checks)), ...(await checkHpke(hpke.checks))];
+  const problems = [
+    ...(await crossCheck(cases)),
+    ...(await checkAeads(aead.checks)),
+    ...(await checkHpke(hpke.checks)),
+    ...(await checkOprf(oprf.checks)),
+  ];
   if (problems.length > 0) {
     console.error('cross-check failed; nothing was timed:\n' + problems.join('\n'));
     return 1;
   }
   console.log(
-    `cross-check: all ${cases.length} cases agree with node:crypto on every implementation (HPKE: open gives the ` +
-      'plaintext, seal a fresh message per call); every AEAD opens its own output and rejects a forged tag; every ' +
-      'HPKE implementation opens every other’s sealed messages and refuses a flipped ciphertext bit',
+    `cross-check: all ${cases.length} cases agree with node:crypto (or the case's expected output) on every implementation ` +
+      '(HPKE: open gives the plaintext, seal a fresh message per call; OPRF Blind a fresh element per call); every AEAD ' +
+      'opens its own output and rejects a forged tag; every HPKE implementation opens every other’s sealed messages and ' +
+      'refuses a flipped ciphertext bit; every OPRF implementation derives the same keys, reproduces voprf-ts’s blinded ' +
+      'elements from its blinds, finalizes every other’s evaluations to the same outputs and refuses a flipped proof bit',
   );
 
   // Rounds go over all cases, so a burst of load hits one round of a case, not all of them.
@@ -58,12 +93,12 @@ async function main(): Promise<number> {
   const results = cases.map((bench, i) => bestOf(bench, rounds[i]!));
   console.log(`\ntimed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
-  if (filter) {
+  if (partial) {
     for (const group of GROUPS) {
       if (!results.some((r) => r.bench.group === group.id)) continue;
       console.log(['', ...table(results, group), '', ...targetsTable(results, group.id)].join('\n'));
     }
-    console.log(`\nBENCH_FILTER is set: nothing written`);
+    console.log(`\n${filter !== undefined ? 'BENCH_FILTER' : 'BENCH_GROUP'} is set: nothing written`);
     return 0;
   }
   const ct = readCt(CT_RESULTS);

@@ -1,5 +1,6 @@
-// Speed goals as oblivia wasm ÷ peer, one table per group: AEADs (encrypt and decrypt at one
-// message size), Diffie–Hellman (the shared secret), HPKE (seal and open at one size). The report
+// Speed goals as oblivia wasm ÷ peer, in tables by group: AEADs (encrypt and decrypt at one
+// message size), Diffie–Hellman (the shared secret), HPKE (seal and open at one size), Oblivious PRF
+// (BlindEvaluate with proof at two batch sizes; ristretto255 scalar multiplication). The report
 // states each measured ratio next to its goal; nothing asserts on them (the machine is shared and noisy).
 import { ratio } from './format.js';
 import { KiB, sizeLabel } from './inputs.js';
@@ -7,6 +8,8 @@ import { ratioOf } from './ratios.js';
 import { aeadCaseId, type AeadCaseAlg } from './suites/aead.js';
 import { dhCaseId } from './suites/dh.js';
 import { HPKE_SIZES, hpkeCaseId, type HpkeSuiteId } from './suites/hpke.js';
+import { OPRF_EVALUATE_BATCHES, oprfCaseId, RISTRETTO_MULTIPLY_ID } from './suites/oprf.js';
+import type { OprfSuiteId } from './peers/oprf.js';
 import type { CaseResult, GroupId, ImplName } from './types.js';
 
 interface Target {
@@ -36,6 +39,11 @@ function hpke(suite: HpkeSuiteId, title: string, peer: ImplName, min: number): T
     peer,
     min,
   }));
+}
+
+function blindEvaluate(suite: OprfSuiteId, peer: ImplName, min: number): Target {
+  const cases = OPRF_EVALUATE_BATCHES.map((batch) => oprfCaseId(suite, 'evaluate', batch));
+  return { title: `${suite} BlindEvaluate with proof vs ${peer}`, cases, peer, min };
 }
 
 const TABLES: readonly TargetTable[] = [
@@ -68,6 +76,16 @@ const TABLES: readonly TargetTable[] = [
       ...hpke('p256-aes128gcm', 'HPKE P-256, AES-128-GCM', 'hpke-js', 8),
     ],
   },
+  {
+    group: 'oprf',
+    columns: OPRF_EVALUATE_BATCHES.map((batch) => `batch of ${batch}`),
+    targets: [blindEvaluate('ristretto255-SHA512', 'voprf-ts', 15), blindEvaluate('P256-SHA256', 'voprf-ts', 15)],
+  },
+  {
+    group: 'oprf',
+    columns: ['scalar multiplication'],
+    targets: [{ title: 'ristretto255 vs libsodium.js', cases: [RISTRETTO_MULTIPLY_ID], peer: 'libsodium.js', min: 1 }],
+  },
 ];
 
 function measured(results: readonly CaseResult[], id: string, peer: ImplName): number | undefined {
@@ -84,10 +102,14 @@ function verdict(columns: readonly string[], ratios: readonly (number | undefine
   return `${met.join(' and ')} only`;
 }
 
-/** The goals of `group` with their measured ratios and status; none when no case of the group ran. */
+/** The goals of `group` with their measured ratios and status, one table per set of columns (a blank
+ *  line between tables); none when no case of the group ran. */
 export function targetsTable(results: readonly CaseResult[], group: GroupId): string[] {
-  const table = TABLES.find((t) => t.group === group);
-  if (!table || !results.some((r) => r.bench.group === group)) return [];
+  if (!results.some((r) => r.bench.group === group)) return [];
+  return TABLES.filter((t) => t.group === group).flatMap((table, i) => [...(i > 0 ? [''] : []), ...oneTable(results, table)]);
+}
+
+function oneTable(results: readonly CaseResult[], table: TargetTable): string[] {
   const rows = table.targets.map((t) => {
     const ratios = t.cases.map((id) => measured(results, id, t.peer));
     return [t.title, `≥ ${ratio(t.min)}`, ...ratios.map(ratio), verdict(table.columns, ratios, t.min)];

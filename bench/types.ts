@@ -14,6 +14,7 @@ export const IMPL_NAMES = [
   'node:crypto',
   'WebCrypto',
   'hpke-js',
+  'voprf-ts',
 ] as const;
 export type ImplName = (typeof IMPL_NAMES)[number];
 
@@ -23,8 +24,8 @@ export const REFERENCE: ImplName = 'node:crypto';
 /** Which compiled core the wasm backend runs: the SIMD build (the default) or the scalar one. */
 export type WasmBuild = 'simd' | 'scalar';
 
-/** The report's tables: hashes, MAC and KDF; AEADs; Diffie–Hellman; HPKE; Oblivious HTTP. */
-export type GroupId = 'hash' | 'aead' | 'dh' | 'hpke' | 'ohttp';
+/** The report's tables: hashes, MAC and KDF; AEADs; Diffie–Hellman; HPKE; Oblivious HTTP; Oblivious PRF. */
+export type GroupId = 'hash' | 'aead' | 'dh' | 'hpke' | 'ohttp' | 'oprf';
 
 export interface Impl {
   readonly name: ImplName;

@@ -1,9 +1,10 @@
 // oblivia's backends as implementations of the same public-API call.
-import { chacha20poly1305, gcm, hpke, p256, p384, x25519 } from '../../bindings/index.js';
+import { chacha20poly1305, gcm, hpke, p256, p384, ristretto255, x25519 } from '../../bindings/index.js';
 import type { Impl } from '../types.js';
 import type { AeadParams, AeadPeer } from './aead.js';
 import type { DhParams, DhPeer } from './dh.js';
 import type { HpkeParams, HpkePeer, Sealed } from './hpke.js';
+import type { RistrettoParams, RistrettoPeer } from './ristretto.js';
 
 /** The wasm and js rows for `run`; the harness makes the matching backend active. */
 export function oblivia(run: () => Uint8Array): Impl[] {
@@ -51,5 +52,14 @@ export function obliviaHpke({ suite, recipient, info, aad }: HpkeParams): HpkePe
   return [
     { name: 'oblivia wasm', backend: 'wasm', build: 'simd', seal, open },
     { name: 'oblivia js', backend: 'js', seal, open },
+  ];
+}
+
+/** The wasm (SIMD build) and js rows of ristretto255's `multiply(scalar, element)`. */
+export function obliviaRistretto({ scalar, element }: RistrettoParams): RistrettoPeer[] {
+  const multiply = () => ristretto255.multiply(scalar, element);
+  return [
+    { name: 'oblivia wasm', backend: 'wasm', build: 'simd', multiply },
+    { name: 'oblivia js', backend: 'js', multiply },
   ];
 }
