@@ -10,6 +10,7 @@ import { ratioOf, speedOf } from './ratios.js';
 import type { RunInfo } from './run-info.js';
 import { AAD_LENGTH, NONCE_LENGTH } from './suites/aead.js';
 import { HPKE_AAD_LENGTH, HPKE_INFO_LENGTH } from './suites/hpke.js';
+import { OPRF_INPUT_LENGTH } from './suites/oprf.js';
 import { targetsTable } from './targets.js';
 import type { CaseResult, GroupId } from './types.js';
 
@@ -86,7 +87,16 @@ const OHTTP_NOTE =
   '1 KiB of Binary HTTP each way. Client: encapsulate a request (§4.3). Gateway: decapsulate it and encapsulate a ' +
   'response (§4.3, §4.4). Round trip: both, and the client opens the response. No other library implements it.';
 
-const NOTES: Partial<Record<GroupId, string>> = { aead: AEAD_NOTE, dh: DH_NOTE, hpke: HPKE_NOTE, ohttp: OHTTP_NOTE };
+const OPRF_NOTE =
+  `Oblivious PRFs (RFC 9497) in VOPRF mode on a key pair every implementation derives from the same seed, ${OPRF_INPUT_LENGTH}-byte ` +
+  'inputs. Blind: one input, a fresh random blind. BlindEvaluate: the server evaluates voprf-ts’s blinded elements ' +
+  'and proves it used its key (a batch DLEQ proof with a fresh nonce). Finalize: the client verifies the proof of ' +
+  'voprf-ts’s evaluation, unblinds and hashes to the PRF output, holding the same blind as voprf-ts. Elements, ' +
+  'scalars and proofs cross every API as bytes. oblivia wasm is the SIMD build; oblivia js runs @noble/curves’s ' +
+  'RFC 9497 code. The scalar multiplication row is the group operation under ristretto255-SHA512: scalar · element, ' +
+  'both as 32 bytes, decoded and encoded on every call.';
+
+const NOTES: Partial<Record<GroupId, string>> = { aead: AEAD_NOTE, dh: DH_NOTE, hpke: HPKE_NOTE, ohttp: OHTTP_NOTE, oprf: OPRF_NOTE };
 
 /** Each group's table under its heading, only groups that ran. */
 function tables(results: readonly CaseResult[], level: string): string[] {
@@ -105,7 +115,10 @@ const METHODS = [
     '`hkdf(sha256, ikm, salt, info, 32)`, `chacha20poly1305(…)` and `gcm(…)` objects, `x25519.getSharedSecret(sk, pk)` ' +
     'and `.getPublicKey(sk)` (likewise `p256`, `p384`), `hpke.suite({ kem, kdf, aead })` with ' +
     "`.seal(pkR, pt, { info, aad })` and `.open(enc, skR, ct, { info, aad })`) with `useBackend('wasm')` or " +
-    "`useBackend('js')` set before the timing.",
+    "`useBackend('js')` set before the timing. OPRF: `oprf.suite(name, 'voprf')`, a server and a client made once " +
+    '(`suite.server(secretKey)`, `suite.client(publicKey)`); each call `client.blind([input])`, ' +
+    '`server.blindEvaluate(blinded)` or `client.finalize(blinding, { evaluated, proof })`; ' +
+    '`ristretto255.multiply(scalar, element)`.',
   '- **oblivia wasm scalar** (AEADs, Diffie–Hellman): the same calls with the scalar module installed as the wasm backend ' +
     '(`build/out/wasm/oblivia.scalar.wasm`); the harness switches modules before each timing and checks, when ' +
     'it ends, that the right one was still installed.',
@@ -125,10 +138,12 @@ const METHODS = [
     '`hkdf(sha256, ikm, salt, info, 32)`, `chacha20poly1305(key, nonce, aad).encrypt(pt)`, `gcm(…)` — the ' +
     'libraries under oblivia js, so wasm/noble next to wasm/js shows the js backend’s overhead.',
   '- **@noble/curves** (under oblivia js’s Diffie–Hellman): `x25519.getSharedSecret(sk, pk)`, ' +
-    '`p256.getSharedSecret(sk, pk, true)` (the x-coordinate taken from the compressed point), `getPublicKey(sk, false)`.',
+    '`p256.getSharedSecret(sk, pk, true)` (the x-coordinate taken from the compressed point), `getPublicKey(sk, false)`; ' +
+    'ristretto255: `ristretto255.Point.fromBytes(element).multiply(scalar).toBytes()`, the scalar read from its bytes per call.',
   '- **libsodium.js** (`libsodium-wrappers`, libsodium compiled to WebAssembly): ' +
     '`crypto_aead_chacha20poly1305_ietf_encrypt(pt, aad, null, nonce, key)` and `…_decrypt`; ' +
-    '`crypto_scalarmult(sk, pk)` and `crypto_scalarmult_base(sk)`.',
+    '`crypto_scalarmult(sk, pk)` and `crypto_scalarmult_base(sk)`; ristretto255 from the sumo build ' +
+    '(`libsodium-wrappers-sumo`, the same version): `crypto_scalarmult_ristretto255(scalar, element)`.',
   "- **WebCrypto** (`crypto.subtle`): AES-GCM with the key imported once with `importKey('raw', …)`; each call " +
     "awaits `subtle.encrypt({ name: 'AES-GCM', iv, additionalData, tagLength: 128 }, key, pt)` (or `decrypt`). " +
     "ECDH (P-256, P-384) and X25519 with the secret key imported once as JWK; each call awaits `importKey('raw', pk, …)` " +
@@ -139,6 +154,11 @@ const METHODS = [
     '(`suite.kem.deserializePublicKey`, `deserializePrivateKey`); each call awaits ' +
     '`suite.seal({ recipientPublicKey, info }, pt, aad)` or `suite.open({ recipientKey: keyPair, enc, info }, ct, aad)`, ' +
     'timed as a benny async case.',
+  '- **voprf-ts** (`@cloudflare/voprf-ts` 1.0.0 with its @noble/curves provider, `CryptoNoble` — its fastest; the ' +
+    'default sjcl provider has no ristretto255 and is slower on P-256): `VOPRFServer` and `VOPRFClient` made once; ' +
+    'each call awaits `client.blind([input])`, `server.blindEvaluate(new EvaluationRequest(elements))` with the ' +
+    'elements deserialized and the evaluation serialized, or `client.finalize(finData, evaluation)` with the ' +
+    'evaluation deserialized from bytes; timed as a benny async case.',
 ];
 
 /** The widest margin of error in the run, to judge how far to trust a ratio. */
@@ -186,6 +206,9 @@ export function reportMarkdown(results: readonly CaseResult[], info: RunInfo, ct
       'every AEAD implementation also had to open its own ciphertext and reject one with a flipped tag bit, and every ' +
       'HPKE implementation to open every other’s sealed messages (seal is randomized) and refuse one with a flipped ' +
       'ciphertext bit. ' +
+      'Every OPRF implementation had to derive the same key pair, reproduce voprf-ts’s blinded elements from its blinds, ' +
+      'compute the same BlindEvaluate elements as @noble/curves, and run the whole protocol with every other one (each ' +
+      'client, each server) to the same PRF outputs, refusing an evaluation whose proof had one bit flipped. ' +
       'Each round runs every case as one benny suite, implementations in rotated order; each implementation ' +
       'keeps its fastest round, since load from other processes only slows a round down. ' +
       'Per-case figures (ops/s of every round, margin and samples of the kept one) are in `bench/results/<case>.json`.',
