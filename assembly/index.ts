@@ -13,6 +13,8 @@ import * as EC from './ec/weierstrass';
 import * as Ristretto from './ec/ristretto255';
 import * as Scalar from './field/scalar25519';
 import * as HPKE from './proto/hpke';
+import * as OPRF from './proto/oprf';
+import { Ne, Ns, Nh } from './proto/oprf-group';
 import { wipe } from './ct';
 
 export { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE };
@@ -468,6 +470,91 @@ export function hpke_open(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32
   let status = setupReceiver(mode, infoLen, pskLen, pskIdLen, HPKE_SECRETS);
   if (status == Status.OK) status = HPKE.openFirst(HPKE_SECRETS, aad, aadLen, aad + aadLen, ctLen, OUT);
   return finish(status, <i32>(aad - IO) + aadLen + ctLen + AEAD.TAG_LENGTH, SCRATCH_SIZE);
+}
+
+// ── OPRF (RFC 9497): one protocol step per call ───────────────────────────────────────────────
+// Every call names its suite (0 ristretto255-SHA512, 1 P256-SHA256, 2 P384-SHA384, 3 P521-SHA512)
+// and mode (§3.1: 0 OPRF, 1 VOPRF, 2 POPRF). Elements are Ne bytes, scalars Ns bytes, outputs Nh
+// bytes (§4); `info` is POPRF's and empty in the other modes. The host draws blinds and r.
+
+/** Selects the suite and mode and checks that only POPRF has an info. */
+function oprfSuite(suite: i32, mode: i32, infoLen: i32): Status {
+  if (!OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  return infoLen == 0 || mode == OPRF.MODE_POPRF ? Status.OK : Status.BAD_LENGTH;
+}
+
+/** Wipes OUT's first `len` bytes unless the call succeeded. */
+function oprfFinish(status: Status, len: i32, consumed: i32): Status {
+  if (status != Status.OK) wipe(OUT, len);
+  return finish(status, consumed, SCRATCH_SIZE);
+}
+
+/** §3.2.1: IO = seed (32 bytes) ‖ info → OUT = skS ‖ pkS. */
+export function oprf_derive_key_pair(suite: i32, mode: i32, infoLen: i32): Status {
+  if (!OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  if (!fits(32, infoLen)) return Status.BAD_LENGTH;
+  const status = OPRF.deriveKeyPair(OUT, OUT + Ns, IO, IO + 32, infoLen);
+  return oprfFinish(status, Ns + Ne, 32 + infoLen);
+}
+
+/** IO = skS → OUT = pkS; INVALID_SCALAR unless 0 < skS < order. */
+export function oprf_public_key(suite: i32): Status {
+  if (!OPRF.select(suite, 0)) return Status.BAD_ALGORITHM;
+  return oprfFinish(OPRF.publicKey(OUT, IO), Ne, Ns);
+}
+
+/** §3.3.1 Blind: IO = blind ‖ input → OUT = the blinded element; INVALID_SCALAR, INVALID_INPUT. */
+export function oprf_blind(suite: i32, mode: i32, inputLen: i32): Status {
+  if (!OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  if (!fits(Ns, inputLen)) return Status.BAD_LENGTH;
+  return oprfFinish(OPRF.blind(OUT, IO, IO + Ns, inputLen), Ne, Ns + inputLen);
+}
+
+/** §3.3.3 Blind's tweaked key: IO = pkS ‖ info → OUT; INVALID_POINT, INVALID_INPUT. */
+export function oprf_tweak_key(suite: i32, infoLen: i32): Status {
+  if (!OPRF.select(suite, OPRF.MODE_POPRF)) return Status.BAD_ALGORITHM;
+  if (!fits(Ne, infoLen)) return Status.BAD_LENGTH;
+  return oprfFinish(OPRF.tweakKey(OUT, IO, IO + Ne, infoLen), Ne, Ne + infoLen);
+}
+
+/** §3.3.2 / §3.3.3 BlindEvaluate: IO = skS ‖ r (VOPRF, POPRF) ‖ info ‖ blinded[count] →
+ *  OUT = evaluated[count] ‖ c ‖ s (VOPRF, POPRF); INVALID_SCALAR, INVALID_POINT, INVERSE_ZERO. */
+export function oprf_blind_evaluate(suite: i32, mode: i32, infoLen: i32, count: i32): Status {
+  const selected = oprfSuite(suite, mode, infoLen);
+  if (selected != Status.OK) return selected;
+  const proofLen = mode == OPRF.MODE_OPRF ? 0 : 2 * Ns;
+  if (count < 1 || count > IO_SIZE / Ne || !fits(Ns + proofLen / 2, infoLen, count * Ne)) return Status.BAD_LENGTH;
+  const r = IO + Ns, info = r + proofLen / 2, blinded = info + infoLen;
+  const status = OPRF.blindEvaluate(OUT, mode, IO, r, info, infoLen, blinded, count);
+  return oprfFinish(status, count * Ne + proofLen, <i32>(blinded - IO) + count * Ne);
+}
+
+/** §2.2.2 VerifyProof: IO = key (pkS, or POPRF's tweaked key) ‖ c ‖ s ‖ blinded[count] ‖
+ *  evaluated[count]; OK, PROOF_FAILED or INVALID_POINT. */
+export function oprf_verify(suite: i32, mode: i32, count: i32): Status {
+  if (mode == OPRF.MODE_OPRF || !OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  if (count < 1 || count > IO_SIZE / Ne || !fits(Ne + 2 * Ns, 2 * count * Ne)) return Status.BAD_LENGTH;
+  const proof = IO + Ne, blinded = proof + 2 * Ns, evaluated = blinded + count * Ne;
+  return finish(OPRF.verify(mode, IO, proof, blinded, evaluated, count), Ne + 2 * Ns + 2 * count * Ne, SCRATCH_SIZE);
+}
+
+/** §3.3 Finalize, after oprf_verify: IO = blind ‖ evaluated ‖ info ‖ input → OUT = the output. */
+export function oprf_finalize(suite: i32, mode: i32, infoLen: i32, inputLen: i32): Status {
+  const selected = oprfSuite(suite, mode, infoLen);
+  if (selected != Status.OK) return selected;
+  if (!fits(Ns + Ne, infoLen, inputLen)) return Status.BAD_LENGTH;
+  const evaluated = IO + Ns, info = evaluated + Ne, input = info + infoLen;
+  const status = OPRF.finalize(OUT, mode, IO, evaluated, info, infoLen, input, inputLen);
+  return oprfFinish(status, Nh, Ns + Ne + infoLen + inputLen);
+}
+
+/** §3.3 Evaluate: IO = skS ‖ info ‖ input → OUT = the output; INVALID_SCALAR, INVALID_INPUT, INVERSE_ZERO. */
+export function oprf_evaluate(suite: i32, mode: i32, infoLen: i32, inputLen: i32): Status {
+  const selected = oprfSuite(suite, mode, infoLen);
+  if (selected != Status.OK) return selected;
+  if (!fits(Ns, infoLen, inputLen)) return Status.BAD_LENGTH;
+  const info = IO + Ns, input = info + infoLen;
+  return oprfFinish(OPRF.evaluate(OUT, mode, IO, info, infoLen, input, inputLen), Nh, Ns + infoLen + inputLen);
 }
 
 // ── Slots: the host may park a state outside the core when it has more objects than slots ───
