@@ -263,7 +263,7 @@ export function scalarMult(out: usize, k: usize, a: usize): u32 {
   recode(k);
   identity(P);
   for (let i = 63; i >= 0; i--) {
-    if (i < 63) for (let n = 0; n < 4; n++) double(P);
+    if (i < 63) for (let n = 0; n < 4; n++) double(P, n == 3);
     select(TABLE, <i32>load<i8>(DIGITS + i));
     addEntry(P, P, SEL);
   }

@@ -84,8 +84,9 @@ export function addEntry(r: usize, p: usize, q: usize): void {
 
 /** p = 2·p for the extended point p (dbl-2008-hwcd with a = −1, 4S + 4M):
  *  A = X², B = Y², C = 2Z², E = (X + Y)² − A − B, G = B − A, F = G − C, H = −A − B,
- *  (X, Y, Z, T) = (E·F, G·H, F·G, E·H). Carries keep every factor within mul's bounds. */
-export function double(p: usize): void {
+ *  (X, Y, Z, T) = (E·F, G·H, F·G, E·H). Carries keep every factor within mul's bounds. A doubling
+ *  followed by another doubling may skip T (`withT` false): the formula does not read it. */
+export function double(p: usize, withT: bool = true): void {
   const X = p, Y = p + FE_SIZE, Z = p + 2 * FE_SIZE, T = p + 3 * FE_SIZE;
   square(TA, X);
   square(TB, Y);
@@ -103,7 +104,7 @@ export function double(p: usize): void {
   mul(X, TE, TF);
   mul(Y, TG, TH);
   mul(Z, TF, TG);
-  mul(T, TE, TH);
+  if (withT) mul(T, TE, TH);
 }
 
 /** Fills the table (public work, once per instance). */
@@ -185,7 +186,7 @@ export function baseMul(r: usize, k: usize): void {
     select(X25519_BASE_TABLE + (i >> 1) * ENTRIES * POINT, <i32>load<i8>(DIGITS + i));
     addEntry(ACC, ACC, SEL);
   }
-  for (let i = 0; i < 4; i++) double(ACC);
+  for (let i = 0; i < 4; i++) double(ACC, i == 3);
   for (let i: usize = 0; i < 64; i += 2) {
     select(X25519_BASE_TABLE + (i >> 1) * ENTRIES * POINT, <i32>load<i8>(DIGITS + i));
     addEntry(ACC, ACC, SEL);
