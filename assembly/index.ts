@@ -11,6 +11,7 @@ import * as AEAD from './aead/aead';
 import * as X25519 from './ec/x25519';
 import * as EC from './ec/weierstrass';
 import * as Ristretto from './ec/ristretto255';
+import * as Group from './ec/nist-group';
 import * as Scalar from './field/scalar25519';
 import * as HPKE from './proto/hpke';
 import * as OPRF from './proto/oprf';
@@ -581,4 +582,23 @@ export function slot_wipe(slot: i32): Status {
   if (slot < 0 || slot >= SLOT_COUNT) return Status.BAD_SLOT;
   release(slot);
   return Status.OK;
+}
+
+// ── Hashing to curves (RFC 9380): the NIST RO suites (§8.2–§8.4) and hash_to_ristretto255 (App. B) ──
+
+/** IO = msg ‖ DST → OUT = 0x04 ‖ x ‖ y of hash_to_curve on curve 0 (P-256), 1 (P-384) or
+ *  2 (P-521); IDENTITY if the result is the identity (a DST over 255 bytes is hashed, §5.3.3). */
+export function hash_to_curve(curve: i32, msgLen: i32, dstLen: i32): Status {
+  if (!curveSize(curve)) return Status.BAD_ALGORITHM;
+  if (!fits(msgLen, dstLen)) return Status.BAD_LENGTH;
+  const point = Group.hashToCurveUncompressed(curve, OUT, IO, msgLen, IO + msgLen, dstLen);
+  return finish(point ? Status.OK : Status.IDENTITY, msgLen + dstLen, SCRATCH_SIZE);
+}
+
+/** IO = msg ‖ DST → OUT = the 32-byte encoding of
+ *  FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg, DST, 64)) (RFC 9496 §4.3.4). */
+export function hash_to_ristretto255(msgLen: i32, dstLen: i32): Status {
+  if (!fits(msgLen, dstLen)) return Status.BAD_LENGTH;
+  Ristretto.hashToGroup(OUT, IO, msgLen, IO + msgLen, dstLen);
+  return finish(Status.OK, msgLen + dstLen, SCRATCH_SIZE);
 }
