@@ -211,13 +211,14 @@ export function blindEvaluate(out: usize, mode: i32, sk: usize, r: usize, info: 
  * INVALID_POINT for an element that does not deserialize.
  */
 export function verify(mode: i32, key: usize, proof: usize, blinded: usize, evaluated: usize, count: i32): Status {
-  if (!G.scalarIsCanonical(proof) || !G.scalarIsCanonical(proof + G.Ns)) return Status.PROOF_FAILED;
+  if (!G.isValidElement(key)) return Status.INVALID_POINT;
   memory.copy(B, key, G.Ne);
   const cs = mode == MODE_VOPRF ? blinded : evaluated;
   const ds = mode == MODE_VOPRF ? evaluated : blinded;
-  // ComputeComposites: M = Σ d_i·C_i, Z = Σ d_i·D_i
+  // ComputeComposites: M = Σ d_i·C_i, Z = Σ d_i·D_i (every element deserializes, or INVALID_POINT)
   const status = composites(cs, ds, count, true);
   if (status != Status.OK) return status;
+  if (!G.scalarIsCanonical(proof) || !G.scalarIsCanonical(proof + G.Ns)) return Status.PROOF_FAILED;
   // t2 = s·G + c·B, t3 = s·M + c·Z
   memory.copy(C, proof, G.Ns);
   memory.copy(S, proof + G.Ns, G.Ns);

@@ -171,7 +171,7 @@ export interface Backend {
   hashToCurve?(curve: NistCurveName, msg: Uint8Array, dst: Uint8Array): Uint8Array;
   /** RFC 9380 Appendix B / RFC 9496 §4.3.4: FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg, dst, 64)). */
   hashToRistretto255?(msg: Uint8Array, dst: Uint8Array): Uint8Array;
-  readonly oprf?: OprfBackend;
+  readonly oprf: OprfBackend;
 }
 
 export type ScalarOp = 'mul' | 'add' | 'sub' | 'neg' | 'invert';
