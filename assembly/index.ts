@@ -518,15 +518,16 @@ export function oprf_tweak_key(suite: i32, infoLen: i32): Status {
   return oprfFinish(OPRF.tweakKey(OUT, IO, IO + Ne, infoLen), Ne, Ne + infoLen);
 }
 
-/** §3.3.2 / §3.3.3 BlindEvaluate: IO = skS ‖ r (VOPRF, POPRF) ‖ info ‖ blinded[count] →
- *  OUT = evaluated[count] ‖ c ‖ s (VOPRF, POPRF); INVALID_SCALAR, INVALID_POINT, INVERSE_ZERO. */
+/** §3.3.2 / §3.3.3 BlindEvaluate: IO = skS ‖ pkS (VOPRF) ‖ r (VOPRF, POPRF) ‖ info ‖ blinded[count]
+ *  → OUT = evaluated[count] ‖ c ‖ s (VOPRF, POPRF); INVALID_SCALAR, INVALID_POINT, INVERSE_ZERO. */
 export function oprf_blind_evaluate(suite: i32, mode: i32, infoLen: i32, count: i32): Status {
   const selected = oprfSuite(suite, mode, infoLen);
   if (selected != Status.OK) return selected;
+  const pkLen = mode == OPRF.MODE_VOPRF ? Ne : 0;
   const proofLen = mode == OPRF.MODE_OPRF ? 0 : 2 * Ns;
-  if (count < 1 || count > IO_SIZE / Ne || !fits(Ns + proofLen / 2, infoLen, count * Ne)) return Status.BAD_LENGTH;
-  const r = IO + Ns, info = r + proofLen / 2, blinded = info + infoLen;
-  const status = OPRF.blindEvaluate(OUT, mode, IO, r, info, infoLen, blinded, count);
+  if (count < 1 || count > IO_SIZE / Ne || !fits(Ns + pkLen + proofLen / 2, infoLen, count * Ne)) return Status.BAD_LENGTH;
+  const pk = IO + Ns, r = pk + pkLen, info = r + proofLen / 2, blinded = info + infoLen;
+  const status = OPRF.blindEvaluate(OUT, mode, IO, pk, r, info, infoLen, blinded, count);
   return oprfFinish(status, count * Ne + proofLen, <i32>(blinded - IO) + count * Ne);
 }
 

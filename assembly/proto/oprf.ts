@@ -173,10 +173,11 @@ export function evaluate(out: usize, mode: i32, sk: usize, info: usize, infoLen:
 /**
  * §3.3.2 / §3.3.3 BlindEvaluate over `count` blinded elements (Ne bytes each, at `blinded`):
  * evaluated[i] = K·blinded[i] at `out`, then in VOPRF and POPRF the proof c ‖ s after them
- * (§2.2.1 GenerateProof with randomness r; POPRF proves with C and D swapped). INVALID_SCALAR,
+ * (§2.2.1 GenerateProof with randomness r; POPRF proves with C and D swapped). VOPRF takes the
+ * server's own pkS (`pk`), so it is not recomputed; POPRF computes its tweaked key. INVALID_SCALAR,
  * INVALID_POINT, INVERSE_ZERO.
  */
-export function blindEvaluate(out: usize, mode: i32, sk: usize, r: usize, info: usize, infoLen: i32, blinded: usize, count: i32): Status {
+export function blindEvaluate(out: usize, mode: i32, sk: usize, pk: usize, r: usize, info: usize, infoLen: i32, blinded: usize, count: i32): Status {
   let status = serverKey(mode, sk, info, infoLen);
   if (status != Status.OK) return status;
   if (mode != MODE_OPRF && !G.scalarIsValid(r)) return Status.INVALID_SCALAR;
@@ -188,8 +189,9 @@ export function blindEvaluate(out: usize, mode: i32, sk: usize, r: usize, info: 
   const evaluated = out;
   const cs = mode == MODE_VOPRF ? blinded : evaluated;
   const ds = mode == MODE_VOPRF ? evaluated : blinded;
-  // B = T·G (pkS, or the tweaked key); ComputeCompositesFast: M = Σ d_i·C_i, Z = T·M
-  G.multiplyBase(B, T);
+  // B = pkS, or the tweaked key T·G; ComputeCompositesFast: M = Σ d_i·C_i, Z = T·M
+  if (mode == MODE_VOPRF) memory.copy(B, pk, G.Ne);
+  else G.multiplyBase(B, T);
   status = composites(cs, ds, count, false);
   if (status != Status.OK) return status;
   if (G.multiply(Z, T, M) != G.EC_OK) return Status.INVALID_POINT;

@@ -143,6 +143,7 @@ function blindEvaluate(
   suite: OprfSuiteName,
   mode: OprfMode,
   secretKey: Uint8Array,
+  publicKey: Uint8Array,
   blinded: readonly Uint8Array[],
   info: Uint8Array | undefined,
   proofRandomness: Uint8Array | undefined,
@@ -153,10 +154,7 @@ function blindEvaluate(
   const batch = [...blinded];
   if (mode === 0) return { evaluated: batch.map((b) => g.noble.oprf.blindEvaluate(secretKey, b)), proof: EMPTY };
   const rng = replay(g, proofRandomness!);
-  if (mode === 1) {
-    const publicKey = g.Point.BASE.multiply(k).toBytes();
-    return g.noble.voprf.blindEvaluateBatch(secretKey, publicKey, batch, rng);
-  }
+  if (mode === 1) return g.noble.voprf.blindEvaluateBatch(secretKey, publicKey, batch, rng);
   requireInvertible(suite, k, info!);
   return g.noble.poprf(info!).blindEvaluateBatch(secretKey, batch, rng);
 }

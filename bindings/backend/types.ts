@@ -88,13 +88,15 @@ export interface OprfBackend {
   tweakKey(suite: OprfSuiteName, publicKey: Uint8Array, info: Uint8Array): Uint8Array;
   /**
    * §3.3.1 / §3.3.2 / §3.3.3 BlindEvaluate over a batch, with one proof over all of it
-   * (§2.2.1 GenerateProof with ComputeCompositesFast) in modes 1 and 2; `info` only in mode 2,
-   * `proofRandomness` only in modes 1 and 2. The proof is c ‖ s, empty in mode 0.
+   * (§2.2.1 GenerateProof with ComputeCompositesFast) in modes 1 and 2; `publicKey` is the
+   * server's own pkS (of `secretKey`), `info` only in mode 2, `proofRandomness` only in modes 1
+   * and 2. The proof is c ‖ s, empty in mode 0.
    */
   blindEvaluate(
     suite: OprfSuiteName,
     mode: OprfMode,
     secretKey: Uint8Array,
+    publicKey: Uint8Array,
     blinded: readonly Uint8Array[],
     info: Uint8Array | undefined,
     proofRandomness: Uint8Array | undefined,

@@ -19,6 +19,7 @@ const SUITES: Record<OprfSuiteName, Sizes> = {
   'P384-SHA384': { id: 2, Ne: 49, Ns: 48, Nh: 48 },
   'P521-SHA512': { id: 3, Ne: 67, Ns: 66, Nh: 64 },
 };
+const MODE_VOPRF = 1;
 const MODE_POPRF = 2;
 
 const lengthOf = (parts: readonly Uint8Array[]): number => parts.reduce((sum, part) => sum + part.length, 0);
@@ -63,19 +64,20 @@ export class WasmOprf implements OprfBackend {
     suite: OprfSuiteName,
     mode: OprfMode,
     secretKey: Uint8Array,
+    publicKey: Uint8Array,
     blinded: readonly Uint8Array[],
     info: Uint8Array | undefined,
     proofRandomness: Uint8Array | undefined,
   ) {
     const { id, Ne, Ns } = SUITES[suite];
-    const extra = [proofRandomness, info].filter((part): part is Uint8Array => part !== undefined);
+    const extra = [mode === MODE_VOPRF ? publicKey : undefined, proofRandomness, info].filter((part): part is Uint8Array => part !== undefined);
     const proofLength = mode === 0 ? 0 : 2 * Ns;
     return (
       this.#call([secretKey, ...extra, ...blinded], (e) => {
         this.#core.answer(e.oprf_blind_evaluate(id, mode, info?.length ?? 0, blinded.length));
         const evaluated = blinded.map((_, i) => this.#core.take(Ne, i * Ne));
         return { evaluated, proof: this.#core.take(proofLength, blinded.length * Ne) };
-      }) ?? jsOprf.blindEvaluate(suite, mode, secretKey, blinded, info, proofRandomness)
+      }) ?? jsOprf.blindEvaluate(suite, mode, secretKey, publicKey, blinded, info, proofRandomness)
     );
   }
 

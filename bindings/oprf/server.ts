@@ -44,12 +44,12 @@ export function createServer(suite: SuiteParams, mode: OprfMode, secretKey: unkn
       const info = infoArgument(mode, o.info);
       if (mode === 0) {
         absent(o.proofRandomness, 'proofRandomness', mode);
-        return { evaluated: oprfBackend().blindEvaluate(suite.name, mode, skS, elements, undefined, undefined).evaluated };
+        return { evaluated: oprfBackend().blindEvaluate(suite.name, mode, skS, publicKey, elements, undefined, undefined).evaluated };
       }
       const given = o.proofRandomness !== undefined;
       const r = given ? scalarArgument(suite, o.proofRandomness, 'proofRandomness') : randomScalar(suite);
       try {
-        return oprfBackend().blindEvaluate(suite.name, mode, skS, elements, info, r);
+        return oprfBackend().blindEvaluate(suite.name, mode, skS, publicKey, elements, info, r);
       } finally {
         if (!given) wipe([r]);
       }
