@@ -11,8 +11,11 @@ import * as AEAD from './aead/aead';
 import * as X25519 from './ec/x25519';
 import * as EC from './ec/weierstrass';
 import * as Ristretto from './ec/ristretto255';
+import * as Group from './ec/nist-group';
 import * as Scalar from './field/scalar25519';
 import * as HPKE from './proto/hpke';
+import * as OPRF from './proto/oprf';
+import { Ne, Ns, Nh } from './proto/oprf-group';
 import { wipe } from './ct';
 
 export { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE };
@@ -470,6 +473,92 @@ export function hpke_open(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32
   return finish(status, <i32>(aad - IO) + aadLen + ctLen + AEAD.TAG_LENGTH, SCRATCH_SIZE);
 }
 
+// ── OPRF (RFC 9497): one protocol step per call ───────────────────────────────────────────────
+// Every call names its suite (0 ristretto255-SHA512, 1 P256-SHA256, 2 P384-SHA384, 3 P521-SHA512)
+// and mode (§3.1: 0 OPRF, 1 VOPRF, 2 POPRF). Elements are Ne bytes, scalars Ns bytes, outputs Nh
+// bytes (§4); `info` is POPRF's and empty in the other modes. The host draws blinds and r.
+
+/** Selects the suite and mode and checks that only POPRF has an info. */
+function oprfSuite(suite: i32, mode: i32, infoLen: i32): Status {
+  if (!OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  return infoLen == 0 || mode == OPRF.MODE_POPRF ? Status.OK : Status.BAD_LENGTH;
+}
+
+/** Wipes OUT's first `len` bytes unless the call succeeded. */
+function oprfFinish(status: Status, len: i32, consumed: i32): Status {
+  if (status != Status.OK) wipe(OUT, len);
+  return finish(status, consumed, SCRATCH_SIZE);
+}
+
+/** §3.2.1: IO = seed (32 bytes) ‖ info → OUT = skS ‖ pkS. */
+export function oprf_derive_key_pair(suite: i32, mode: i32, infoLen: i32): Status {
+  if (!OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  if (!fits(32, infoLen)) return Status.BAD_LENGTH;
+  const status = OPRF.deriveKeyPair(OUT, OUT + Ns, IO, IO + 32, infoLen);
+  return oprfFinish(status, Ns + Ne, 32 + infoLen);
+}
+
+/** IO = skS → OUT = pkS; INVALID_SCALAR unless 0 < skS < order. */
+export function oprf_public_key(suite: i32): Status {
+  if (!OPRF.select(suite, 0)) return Status.BAD_ALGORITHM;
+  return oprfFinish(OPRF.publicKey(OUT, IO), Ne, Ns);
+}
+
+/** §3.3.1 Blind: IO = blind ‖ input → OUT = the blinded element; INVALID_SCALAR, INVALID_INPUT. */
+export function oprf_blind(suite: i32, mode: i32, inputLen: i32): Status {
+  if (!OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  if (!fits(Ns, inputLen)) return Status.BAD_LENGTH;
+  return oprfFinish(OPRF.blind(OUT, IO, IO + Ns, inputLen), Ne, Ns + inputLen);
+}
+
+/** §3.3.3 Blind's tweaked key: IO = pkS ‖ info → OUT; INVALID_POINT, INVALID_INPUT. */
+export function oprf_tweak_key(suite: i32, infoLen: i32): Status {
+  if (!OPRF.select(suite, OPRF.MODE_POPRF)) return Status.BAD_ALGORITHM;
+  if (!fits(Ne, infoLen)) return Status.BAD_LENGTH;
+  return oprfFinish(OPRF.tweakKey(OUT, IO, IO + Ne, infoLen), Ne, Ne + infoLen);
+}
+
+/** §3.3.2 / §3.3.3 BlindEvaluate: IO = skS ‖ pkS (VOPRF) ‖ r (VOPRF, POPRF) ‖ info ‖ blinded[count]
+ *  → OUT = evaluated[count] ‖ c ‖ s (VOPRF, POPRF); INVALID_SCALAR, INVALID_POINT, INVERSE_ZERO. */
+export function oprf_blind_evaluate(suite: i32, mode: i32, infoLen: i32, count: i32): Status {
+  const selected = oprfSuite(suite, mode, infoLen);
+  if (selected != Status.OK) return selected;
+  const pkLen = mode == OPRF.MODE_VOPRF ? Ne : 0;
+  const proofLen = mode == OPRF.MODE_OPRF ? 0 : 2 * Ns;
+  if (count < 1 || count > IO_SIZE / Ne || !fits(Ns + pkLen + proofLen / 2, infoLen, count * Ne)) return Status.BAD_LENGTH;
+  const pk = IO + Ns, r = pk + pkLen, info = r + proofLen / 2, blinded = info + infoLen;
+  const status = OPRF.blindEvaluate(OUT, mode, IO, pk, r, info, infoLen, blinded, count);
+  return oprfFinish(status, count * Ne + proofLen, <i32>(blinded - IO) + count * Ne);
+}
+
+/** §2.2.2 VerifyProof: IO = key (pkS, or POPRF's tweaked key) ‖ c ‖ s ‖ blinded[count] ‖
+ *  evaluated[count]; OK, PROOF_FAILED or INVALID_POINT. */
+export function oprf_verify(suite: i32, mode: i32, count: i32): Status {
+  if (mode == OPRF.MODE_OPRF || !OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  if (count < 1 || count > IO_SIZE / Ne || !fits(Ne + 2 * Ns, 2 * count * Ne)) return Status.BAD_LENGTH;
+  const proof = IO + Ne, blinded = proof + 2 * Ns, evaluated = blinded + count * Ne;
+  return finish(OPRF.verify(mode, IO, proof, blinded, evaluated, count), Ne + 2 * Ns + 2 * count * Ne, SCRATCH_SIZE);
+}
+
+/** §3.3 Finalize, after oprf_verify: IO = blind ‖ evaluated ‖ info ‖ input → OUT = the output. */
+export function oprf_finalize(suite: i32, mode: i32, infoLen: i32, inputLen: i32): Status {
+  const selected = oprfSuite(suite, mode, infoLen);
+  if (selected != Status.OK) return selected;
+  if (!fits(Ns + Ne, infoLen, inputLen)) return Status.BAD_LENGTH;
+  const evaluated = IO + Ns, info = evaluated + Ne, input = info + infoLen;
+  const status = OPRF.finalize(OUT, mode, IO, evaluated, info, infoLen, input, inputLen);
+  return oprfFinish(status, Nh, Ns + Ne + infoLen + inputLen);
+}
+
+/** §3.3 Evaluate: IO = skS ‖ info ‖ input → OUT = the output; INVALID_SCALAR, INVALID_INPUT, INVERSE_ZERO. */
+export function oprf_evaluate(suite: i32, mode: i32, infoLen: i32, inputLen: i32): Status {
+  const selected = oprfSuite(suite, mode, infoLen);
+  if (selected != Status.OK) return selected;
+  if (!fits(Ns, infoLen, inputLen)) return Status.BAD_LENGTH;
+  const info = IO + Ns, input = info + infoLen;
+  return oprfFinish(OPRF.evaluate(OUT, mode, IO, info, infoLen, input, inputLen), Nh, Ns + infoLen + inputLen);
+}
+
 // ── Slots: the host may park a state outside the core when it has more objects than slots ───
 
 /** OUT = the slot's bytes; the slot is wiped and free again. */
@@ -494,4 +583,23 @@ export function slot_wipe(slot: i32): Status {
   if (slot < 0 || slot >= SLOT_COUNT) return Status.BAD_SLOT;
   release(slot);
   return Status.OK;
+}
+
+// ── Hashing to curves (RFC 9380): the NIST RO suites (§8.2–§8.4) and hash_to_ristretto255 (App. B) ──
+
+/** IO = msg ‖ DST → OUT = 0x04 ‖ x ‖ y of hash_to_curve on curve 0 (P-256), 1 (P-384) or
+ *  2 (P-521); IDENTITY if the result is the identity (a DST over 255 bytes is hashed, §5.3.3). */
+export function hash_to_curve(curve: i32, msgLen: i32, dstLen: i32): Status {
+  if (!curveSize(curve)) return Status.BAD_ALGORITHM;
+  if (!fits(msgLen, dstLen)) return Status.BAD_LENGTH;
+  const point = Group.hashToCurveUncompressed(curve, OUT, IO, msgLen, IO + msgLen, dstLen);
+  return finish(point ? Status.OK : Status.IDENTITY, msgLen + dstLen, SCRATCH_SIZE);
+}
+
+/** IO = msg ‖ DST → OUT = the 32-byte encoding of
+ *  FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg, DST, 64)) (RFC 9496 §4.3.4). */
+export function hash_to_ristretto255(msgLen: i32, dstLen: i32): Status {
+  if (!fits(msgLen, dstLen)) return Status.BAD_LENGTH;
+  Ristretto.hashToGroup(OUT, IO, msgLen, IO + msgLen, dstLen);
+  return finish(Status.OK, msgLen + dstLen, SCRATCH_SIZE);
 }

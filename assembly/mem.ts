@@ -72,6 +72,25 @@ export const HPKE_SUITE_ID: usize = HPKE_SECRETS + 112;
 // @ts-ignore: compile-time builtin
 if (HPKE_SUITE_ID + 16 > HPKE_SCRATCH + <usize>HPKE_SCRATCH_SIZE) ERROR('the HPKE regions do not fit SCRATCH');
 
+// Sub-regions of SCRATCH: the OPRF (proto/oprf.ts), over HPKE's (no call needs both), sized for
+// P-521 (67-byte elements, 66-byte scalars, 98 uniform bytes per scalar) and SHA-512.
+const OPRF_SCRATCH: usize = HPKE_SCRATCH;
+/** One element or one scalar. */
+export const OPRF_CELL: usize = 72;
+/** contextString = "OPRFV1-" ‖ I2OSP(mode, 1) ‖ "-" ‖ identifier (RFC 9497 §3.1), then room for a DST built on it. */
+export const OPRF_CONTEXT: usize = OPRF_SCRATCH;
+export const OPRF_DST: usize = OPRF_CONTEXT + 32;
+/** expand_message_xmd's output before it is reduced to a scalar. */
+export const OPRF_UNIFORM: usize = OPRF_DST + 64;
+/** I2OSP of lengths and counters, and the ASCII labels ("Composite", "Challenge"). */
+export const OPRF_BYTES: usize = OPRF_UNIFORM + 128;
+/** The composites' seed, a hash output. */
+export const OPRF_SEED: usize = OPRF_BYTES + 16;
+/** Sixteen cells for elements and scalars. */
+export const OPRF_CELLS: usize = OPRF_SEED + 64;
+// @ts-ignore: compile-time builtin
+if (OPRF_CELLS + 16 * OPRF_CELL > HPKE_SCRATCH + <usize>HPKE_SCRATCH_SIZE) ERROR('the OPRF regions do not fit SCRATCH');
+
 export function slotAddress(slot: i32): usize {
   return SLOTS + <usize>slot * SLOT_SIZE;
 }

@@ -5,6 +5,8 @@
 // select table entries by full masked scans. Temporaries live in RISTRETTO_SCRATCH (within
 // CURVE_SCRATCH, before x25519-base.ts's temporaries in CIPHER_SCRATCH); callers wipe them.
 import { CIPHER_SCRATCH } from '../mem';
+import { expand } from '../hash/xmd';
+import { HashAlg } from '../hash/alg';
 import { equal as bytesEqual } from '../ct';
 import {
   FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, neg, mul, square, pow22523, carry, cmov, cneg,
@@ -20,8 +22,9 @@ const POW: usize = S + 4 * FE_SIZE;
 const P: usize = POW + FE_POW_SCRATCH;
 const Q: usize = P + POINT;
 const TABLE: usize = Q + POINT; // 1·P … 8·P in entry form
+const UNIFORM: usize = TABLE + ENTRIES * POINT; // hashToGroup's 64 uniform bytes
 // @ts-ignore: compile-time builtin
-if (TABLE + ENTRIES * POINT > CIPHER_SCRATCH) ERROR('the ristretto255 scratch overlaps CIPHER_SCRATCH');
+if (UNIFORM + 64 > CIPHER_SCRATCH) ERROR('the ristretto255 scratch overlaps CIPHER_SCRATCH');
 
 // @ts-ignore: decorator
 @inline function f(i: usize): usize {
@@ -233,6 +236,13 @@ export function fromUniformBytes(out: usize, b: usize): void {
   encode(out, P);
 }
 
+/** RFC 9380 Appendix B hash_to_ristretto255 (RFC 9496 §4.3.4):
+ *  out = FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg, DST, 64)). Constant time in msg. */
+export function hashToGroup(out: usize, msg: usize, msgLen: i32, dst: usize, dstLen: i32): void {
+  expand(HashAlg.SHA512, msg, msgLen, dst, dstLen, UNIFORM, 64);
+  fromUniformBytes(out, UNIFORM);
+}
+
 /** out = a + b, or a − b when `subtract`, for the encodings at a and b; returns 1 if both decode. */
 export function addEncoded(out: usize, a: usize, b: usize, subtract: bool): u32 {
   setup();
@@ -263,7 +273,7 @@ export function scalarMult(out: usize, k: usize, a: usize): u32 {
   recode(k);
   identity(P);
   for (let i = 63; i >= 0; i--) {
-    if (i < 63) for (let n = 0; n < 4; n++) double(P);
+    if (i < 63) for (let n = 0; n < 4; n++) double(P, n == 3);
     select(TABLE, <i32>load<i8>(DIGITS + i));
     addEntry(P, P, SEL);
   }

@@ -22,6 +22,14 @@ const TMP: usize = SEL + PT; // t0 … t4, X3, Y3, Z3 of the formulas
 const BM: usize = TMP + 8 * E; // b in Montgomery form
 export const EC_SCRATCH_SIZE: usize = BM + E;
 export const EC_SCRATCH: usize = FIELD_SCRATCH + FIELD_SCRATCH_SIZE;
+/** The table's room, for an exponentiation's 15 powers between point operations. */
+export const EC_TABLE: usize = EC_SCRATCH + TABLE;
+/** multiply's result, read by affine; a free point otherwise. */
+export const EC_ACC: usize = EC_SCRATCH + ACC;
+/** A free point outside multiply. */
+export const EC_SEL: usize = EC_SCRATCH + SEL;
+/** b in Montgomery form, after setCurve. */
+export const EC_B: usize = EC_SCRATCH + BM;
 // @ts-ignore: compile-time builtin
 if (FIELD_SCRATCH_SIZE + EC_SCRATCH_SIZE > CURVE_SCRATCH_SIZE) ERROR('the curve scratch does not fit');
 
@@ -41,27 +49,27 @@ export function toStatus(code: i32): Status {
   return Status.BAD_ALGORITHM;
 }
 
-function fieldOf(curve: i32): usize {
+export function fieldOf(curve: i32): usize {
   return curve == 0 ? P256_P : curve == 1 ? P384_P : P521_P;
 }
 
-function orderOf(curve: i32): usize {
+export function orderOf(curve: i32): usize {
   return curve == 0 ? P256_N : curve == 1 ? P384_N : P521_N;
 }
 
-function isCurve(curve: i32): bool {
+export function isCurve(curve: i32): bool {
   return curve >= 0 && curve <= 2;
 }
 
 /** Wipes the scratch of this file and of the field engine, and returns `status`. */
-function finish(status: i32): i32 {
+export function finish(status: i32): i32 {
   memory.fill(EC_SCRATCH, 0, EC_SCRATCH_SIZE);
   memory.fill(FIELD_SCRATCH, 0, FIELD_SCRATCH_SIZE);
   return status;
 }
 
 /** Loads b in Montgomery form into BM. */
-function setCurve(curve: i32, f: usize): void {
+export function setCurve(curve: i32, f: usize): void {
   toMont(f, EC_SCRATCH + BM, curve == 0 ? P256_B : curve == 1 ? P384_B : P521_B);
 }
 
@@ -109,7 +117,7 @@ function double(f: usize, r: usize, p: usize): void {
 }
 
 /** r = p + q (Algorithm 4). r may alias p or q. */
-function addPoints(f: usize, r: usize, p: usize, q: usize): void {
+export function addPoints(f: usize, r: usize, p: usize, q: usize): void {
   const s = elementSize(f), b = EC_SCRATCH + BM;
   const X1 = p, Y1 = p + s, Z1 = p + 2 * s;
   const X2 = q, Y2 = q + s, Z2 = q + 2 * s;
@@ -176,8 +184,13 @@ function lookup(dst: usize, digit: u32, size: usize, table: usize = EC_SCRATCH +
   }
 }
 
+/** Where multiply reads its point: table[1]. */
+export function inputPoint(f: usize): usize {
+  return EC_SCRATCH + TABLE + 3 * elementSize(f);
+}
+
 /** ACC = k·P for the point P in table[1] and the big-endian scalar k (the field's byte length). */
-function multiply(f: usize, k: usize): void {
+export function multiply(f: usize, k: usize): void {
   const s = elementSize(f), size = s * 3, table = EC_SCRATCH + TABLE;
   const acc = EC_SCRATCH + ACC, sel = EC_SCRATCH + SEL;
   // table[0] = (0 : 1 : 0), table[i] = i·P.
@@ -237,9 +250,19 @@ function multiplyP256Base(f: usize, k: usize): void {
   }
 }
 
+/** ACC = k·G for the big-endian scalar k; setCurve was called. */
+export function multiplyBase(curve: i32, f: usize, k: usize): void {
+  const s = elementSize(f), g = inputPoint(f);
+  toMont(f, g, curve == 0 ? P256_GX : curve == 1 ? P384_GX : P521_GX);
+  toMont(f, g + s, curve == 0 ? P256_GY : curve == 1 ? P384_GY : P521_GY);
+  memory.copy(g + 2 * s, one(f), s);
+  if (curve == 0) multiplyP256Base(f, k);
+  else multiply(f, k);
+}
+
 /** Writes the affine x (and y, when `y` is not 0) of ACC as big-endian bytes. ACC is not the
  *  identity. The inversion's powers overwrite the table. */
-function affine(f: usize, x: usize, y: usize): void {
+export function affine(f: usize, x: usize, y: usize): void {
   const s = elementSize(f), acc = EC_SCRATCH + ACC;
   const zi = EC_SCRATCH + TMP, t = zi + s;
   invert(f, zi, acc + 2 * s, EC_SCRATCH + TABLE);
@@ -311,15 +334,10 @@ export function ecdh(curve: i32, out: usize, scalar: usize, point: usize): i32 {
  *  EC_UNKNOWN_CURVE. */
 export function publicKey(curve: i32, out: usize, scalar: usize): i32 {
   if (!isCurve(curve)) return EC_UNKNOWN_CURVE;
-  const f = fieldOf(curve), s = elementSize(f), len = byteLength(f);
+  const f = fieldOf(curve), len = byteLength(f);
   if (!scalarInRange(curve, scalar, EC_SCRATCH + SEL)) return finish(EC_INVALID_SCALAR);
   setCurve(curve, f);
-  const g = EC_SCRATCH + TABLE + 3 * s;
-  toMont(f, g, curve == 0 ? P256_GX : curve == 1 ? P384_GX : P521_GX);
-  toMont(f, g + s, curve == 0 ? P256_GY : curve == 1 ? P384_GY : P521_GY);
-  memory.copy(g + 2 * s, one(f), s);
-  if (curve == 0) multiplyP256Base(f, scalar);
-  else multiply(f, scalar);
+  multiplyBase(curve, f, scalar);
   store<u8>(out, 4);
   affine(f, out + 1, out + 1 + len);
   return finish(EC_OK);

@@ -4,9 +4,10 @@
 // each is a descriptor in static memory (below). Multiplication is CIOS (Koç, Acar, Kaliski,
 // "Analyzing and comparing Montgomery multiplication algorithms", 1996), the product pass and the
 // reduction pass interleaved: every product is 32×32→64 bits, and t + a·b + c ≤ (2^32 − 1)·2^32
-// + (2^32 − 1) < 2^64. Nothing branches on or indexes memory by an element's value; the
-// exponent of the inversion is the public constant p − 2. A descriptor may name a straight-line
-// kernel for its p (P-256: p256.ts, about twice as fast); the generic loops serve every other field.
+// + (2^32 − 1) < 2^64. Nothing branches on or indexes memory by an element's value; exponents
+// (p − 2 for the inversion, (p − 3)/4 for square roots) are public constants. A descriptor may name
+// a straight-line kernel for its p (P-256: p256.ts, about twice as fast); the generic loops serve
+// every other field.
 //
 // Every function takes the descriptor `f` and pointers to N-limb elements; results may alias
 // operands. Temporaries live in FIELD_SCRATCH, which holds secrets: callers wipe it.
@@ -188,6 +189,24 @@ export function fromBytes(f: usize, r: usize, src: usize): bool {
   return lessThanModulus(f, r);
 }
 
+/** r = (the big-endian integer of `len` bytes at src) mod p, in Montgomery form, for any len (RFC
+ *  9380 §5.2's OS2IP(tv) mod p). Horner over N-limb chunks c, most significant first:
+ *  r ← r·R + c·R = mul(r, R²) + mul(c, R²). `chunk` is one element of scratch. */
+export function fromWideBytes(f: usize, r: usize, src: usize, len: usize, chunk: usize): void {
+  const size = limbs(f) << 2, r2 = f + F_P + size;
+  memory.fill(r, 0, size);
+  let end = len % size; // the first chunk: len mod size bytes, or a whole one
+  if (end == 0) end = size;
+  for (; end <= len; end += size) {
+    // The chunk src[end − size, end) (the first may be shorter), as N little-endian limbs.
+    memory.fill(chunk, 0, size);
+    for (let i: usize = 0; i < size && i < end; i++) store<u8>(chunk + i, load<u8>(src + end - 1 - i));
+    mul(f, r, r, r2);
+    mul(f, chunk, chunk, r2);
+    add(f, r, r, chunk);
+  }
+}
+
 /** Whether the integer a (N limbs) is < p, in constant time. */
 export function lessThanModulus(f: usize, a: usize): bool {
   const top = limbs(f) << 2, p = modulus(f);
@@ -237,22 +256,32 @@ export function cmov(f: usize, r: usize, a: usize, mask: u32): void {
   }
 }
 
-/** r = a^(p−2) = a⁻¹ (Fermat; 0 ↦ 0), in Montgomery form, by 4-bit fixed windows over the public
- *  exponent. `table` is scratch for a^1 … a^15: 15 elements, and may hold secrets afterwards. */
+/** r = a^(p−2) = a⁻¹ (Fermat; 0 ↦ 0), in Montgomery form. `table` as for pow. */
 export function invert(f: usize, r: usize, a: usize, table: usize): void {
-  const n = limbs(f), size = n << 2, p = modulus(f);
+  powWindows(f, r, a, modulus(f), 2, table);
+}
+
+/** r = a^e for the public exponent e (N little-endian limbs, nonzero), in Montgomery form. `table`
+ *  is scratch for a^1 … a^15: 15 elements, and may hold secrets afterwards. */
+export function pow(f: usize, r: usize, a: usize, e: usize, table: usize): void {
+  powWindows(f, r, a, e, 0, table);
+}
+
+/** r = a^(e − d) by 4-bit fixed windows over the public exponent e − d, d subtracted from e's low
+ *  limb (it is ≥ d: no borrow). r may alias a. */
+function powWindows(f: usize, r: usize, a: usize, e: usize, d: u32, table: usize): void {
+  const n = limbs(f), size = n << 2;
   // table[i − 1] = a^i
   memory.copy(table, a, size);
   for (let i: usize = 2; i < 16; i++) {
-    const e = table + (i - 1) * size;
-    if (i & 1) mul(f, e, e - size, a);
-    else square(f, e, table + ((i >> 1) - 1) * size);
+    const t = table + (i - 1) * size;
+    if (i & 1) mul(f, t, t - size, a);
+    else square(f, t, table + ((i >> 1) - 1) * size);
   }
-  // The exponent p − 2: p is odd and, for every field here, its low limb is ≥ 2, so no borrow.
   let started = false;
   for (let i = <isize>(n << 3) - 1; i >= 0; i--) {
-    let word = load<u32>(p + ((<usize>i >> 3) << 2));
-    if (i < 8) word -= 2;
+    let word = load<u32>(e + ((<usize>i >> 3) << 2));
+    if (i < 8) word -= d;
     const digit = (word >> (<u32>(i & 7) << 2)) & 15;
     if (started) {
       square(f, r, r);

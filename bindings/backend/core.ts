@@ -69,6 +69,15 @@ export interface CoreExports {
   hpke_setup_receiver: Fn;
   hpke_seal: Fn;
   hpke_open: Fn;
+  expand_message_xmd: Fn;
+  oprf_derive_key_pair: Fn;
+  oprf_public_key: Fn;
+  oprf_blind: Fn;
+  oprf_tweak_key: Fn;
+  oprf_blind_evaluate: Fn;
+  oprf_verify: Fn;
+  oprf_finalize: Fn;
+  oprf_evaluate: Fn;
   slot_save: Fn;
   slot_load: Fn;
   slot_wipe: Fn;

@@ -88,13 +88,15 @@ export interface OprfBackend {
   tweakKey(suite: OprfSuiteName, publicKey: Uint8Array, info: Uint8Array): Uint8Array;
   /**
    * §3.3.1 / §3.3.2 / §3.3.3 BlindEvaluate over a batch, with one proof over all of it
-   * (§2.2.1 GenerateProof with ComputeCompositesFast) in modes 1 and 2; `info` only in mode 2,
-   * `proofRandomness` only in modes 1 and 2. The proof is c ‖ s, empty in mode 0.
+   * (§2.2.1 GenerateProof with ComputeCompositesFast) in modes 1 and 2; `publicKey` is the
+   * server's own pkS (of `secretKey`), `info` only in mode 2, `proofRandomness` only in modes 1
+   * and 2. The proof is c ‖ s, empty in mode 0.
    */
   blindEvaluate(
     suite: OprfSuiteName,
     mode: OprfMode,
     secretKey: Uint8Array,
+    publicKey: Uint8Array,
     blinded: readonly Uint8Array[],
     info: Uint8Array | undefined,
     proofRandomness: Uint8Array | undefined,
@@ -171,7 +173,7 @@ export interface Backend {
   hashToCurve?(curve: NistCurveName, msg: Uint8Array, dst: Uint8Array): Uint8Array;
   /** RFC 9380 Appendix B / RFC 9496 §4.3.4: FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg, dst, 64)). */
   hashToRistretto255?(msg: Uint8Array, dst: Uint8Array): Uint8Array;
-  readonly oprf?: OprfBackend;
+  readonly oprf: OprfBackend;
 }
 
 export type ScalarOp = 'mul' | 'add' | 'sub' | 'neg' | 'invert';

@@ -7,6 +7,7 @@ import { CryptoError } from '../errors.js';
 import { Core, type CoreExports } from './core.js';
 import type { Lease, SlotPool } from './slots.js';
 import { WasmHpke } from './wasm-hpke.js';
+import { WasmOprf } from './wasm-oprf.js';
 import type { AeadName, Backend, CurveName, HashName, Hasher, ScalarOp } from './types.js';
 
 const ALG: Record<HashName, HashAlg> = { sha256: HashAlg.SHA256, sha384: HashAlg.SHA384, sha512: HashAlg.SHA512 };
@@ -24,10 +25,12 @@ export class WasmBackend implements Backend {
   readonly name = 'wasm';
   readonly core: Core;
   readonly hpke: WasmHpke;
+  readonly oprf: WasmOprf;
 
   constructor(module: WebAssembly.Module) {
     this.core = new Core(module);
     this.hpke = new WasmHpke(this.core);
+    this.oprf = new WasmOprf(this.core);
   }
 
   hash(alg: HashName, msg: Uint8Array): Uint8Array {

@@ -11,6 +11,7 @@ import {
   hkdf,
   hmac,
   hpke,
+  oprf,
   KDF_HKDF_SHA256,
   KDF_HKDF_SHA512,
   KEM_DHKEM_P256_HKDF_SHA256,
@@ -133,6 +134,36 @@ describe.each(BUILDS)('%s', (file) => {
     expectClean(core);
     expect(() => ristretto255.multiply(invalid, P)).toThrow(new CryptoError('INVALID_SCALAR'));
     expectClean(core);
+  });
+
+  test('OPRF steps leave the arena clean in every suite and mode, and so do their refusals', () => {
+    for (const name of ['ristretto255-SHA512', 'P256-SHA256', 'P384-SHA384', 'P521-SHA512'] as const) {
+      for (const mode of ['oprf', 'voprf', 'poprf'] as const) {
+        const suite = oprf.suite(name, mode);
+        const info = mode === 'poprf' ? secret(7) : undefined;
+        const keys = suite.deriveKeyPair(secret(32), secret(9));
+        expectClean(core);
+        const server = suite.server(keys.secretKey);
+        expectClean(core);
+        const client = mode === 'oprf' ? suite.client() : suite.client(keys.publicKey);
+        const blinding = client.blind([secret(5), secret(70_000 - 65_535)], { info });
+        expectClean(core);
+        const evaluation = server.blindEvaluate(blinding.blinded, { info });
+        expectClean(core);
+        client.finalize(blinding, evaluation);
+        expectClean(core);
+        server.evaluate(secret(3), info);
+        expectClean(core);
+        const bad = new Uint8Array(suite.elementLength).fill(0xff);
+        expect(() => server.blindEvaluate([blinding.blinded[0]!, bad], { info })).toThrow(new CryptoError('INVALID_POINT'));
+        expectClean(core);
+        if (evaluation.proof) {
+          const proof = evaluation.proof.map((b, i) => (i === 1 ? b ^ 1 : b));
+          expect(() => client.finalize(blinding, { ...evaluation, proof })).toThrow(new CryptoError('PROOF_FAILED'));
+          expectClean(core);
+        }
+      }
+    }
   });
 
   test('Diffie–Hellman leaves the arena clean, and so does a rejected point or scalar', () => {
