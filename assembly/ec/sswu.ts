@@ -54,13 +54,20 @@ export function hashToField(curve: i32, m: usize, r: usize, msg: usize, msgLen: 
 
 /** EC_ACC = hash_to_curve(msg) (§3) on the curve with field f; setCurve was called. */
 export function hashToCurve(curve: i32, f: usize, msg: usize, msgLen: i32, dst: usize, dstLen: i32): void {
-  const L = fieldBytes(curve), uniform = H2C_SCRATCH + UNIFORM, u = t(0);
-  expand(hashOf(curve), msg, msgLen, dst, dstLen, uniform, 2 * L);
+  const uniform = H2C_SCRATCH + UNIFORM;
+  expand(hashOf(curve), msg, msgLen, dst, dstLen, uniform, 2 * fieldBytes(curve));
+  fromUniform(curve, f, uniform);
+}
+
+/** EC_ACC = Q0 + Q1, Q_i = map_to_curve(u_i) for the field elements u_0, u_1 of the 2·L uniform
+ *  bytes at `uniform` (§5.2 with count 2, then §3 steps 2–5); setCurve was called. */
+export function fromUniform(curve: i32, f: usize, uniform: usize): void {
+  const L = <usize>fieldBytes(curve), u = t(0);
   toMont(f, t(10), h2cConstant(curve, f, H2C_Z));
   toMont(f, t(11), h2cConstant(curve, f, H2C_C2));
-  fromWideBytes(f, u, uniform, <usize>L, H2C_SCRATCH + CHUNK);
+  fromWideBytes(f, u, uniform, L, H2C_SCRATCH + CHUNK);
   mapToCurve(curve, f, EC_ACC);
-  fromWideBytes(f, u, uniform + L, <usize>L, H2C_SCRATCH + CHUNK);
+  fromWideBytes(f, u, uniform + L, L, H2C_SCRATCH + CHUNK);
   mapToCurve(curve, f, EC_SEL);
   addPoints(f, EC_ACC, EC_ACC, EC_SEL);
 }

@@ -39,6 +39,7 @@ export interface CoreExports {
   hmac_digest: Fn;
   hkdf: Fn;
   hkdf_expand: Fn;
+  expand_message_xmd: Fn;
   aead_seal: Fn;
   aead_open: Fn;
   aead_init: Fn;
@@ -65,6 +66,9 @@ export interface CoreExports {
   scalar25519_add: Fn;
   scalar25519_sub: Fn;
   scalar25519_neg: Fn;
+  hash_to_curve: Fn;
+  hash_to_curve_uniform: Fn;
+  hash_to_ristretto255: Fn;
   hpke_setup_sender: Fn;
   hpke_setup_receiver: Fn;
   hpke_seal: Fn;
