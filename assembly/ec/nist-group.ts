@@ -8,14 +8,14 @@
 //
 // Pointers are the caller's, outside CURVE_SCRATCH and the hash scratch; outputs may alias inputs.
 // Every function wipes the curve scratch before it returns.
-import { elementSize, byteLength, one, mul, square, add as fieldAdd, sub, toMont, fromMont, fromBytes, fromWideBytes, toBytes, isZero, equal, cmov, invert, pow } from '../field/montgomery';
+import { MAX_LIMBS, elementSize, byteLength, one, mul, square, add as fieldAdd, sub, toMont, fromMont, fromBytes, fromWideBytes, toBytes, isZero, equal, cmov, invert, pow } from '../field/montgomery';
 import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE } from '../mem';
 import * as W from './weierstrass';
 import { EC_OK, EC_INVALID_POINT, EC_IDENTITY, EC_TABLE, EC_ACC, EC_SEL, EC_B } from './weierstrass';
 import { H2C_SCRATCH, H2C_SCRATCH_SIZE, hashToCurve, fromUniform, hashToField, h2cConstant } from './sswu';
 import { H2C_C1 } from './nist';
 
-const E: usize = 68; // an element, sized for P-521
+const E: usize = MAX_LIMBS << 2; // an element, sized for P-521
 const GROUP_SCRATCH: usize = H2C_SCRATCH + H2C_SCRATCH_SIZE;
 const X: usize = GROUP_SCRATCH; // four elements: x or a scalar, y², y or a second scalar, a temporary
 const Y2: usize = X + E;
