@@ -11,7 +11,7 @@
 // arithmetic, the recoding and the comb also serve ristretto255 (ec/ristretto255.ts).
 import { CIPHER_SCRATCH, CIPHER_SCRATCH_SIZE, X25519_BASE_TABLE, X25519_BASE_TABLE_SIZE } from '../mem';
 import {
-  FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, mul, mulSmall, invert, cswap, cneg, one, zero, copy,
+  FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, neg, mul, square, mulSmall, carry, invert, cswap, cneg, one, zero, copy,
 } from '../field/fe25519';
 
 /** A point (X, Y, Z, T), or a table entry (Y + X, Y − X, Z, 2d·T): four elements. */
@@ -25,8 +25,7 @@ export const DIGITS: usize = CIPHER_SCRATCH + 32; // after x25519.ts's clamped s
 const ACC: usize = DIGITS + 64;
 /** The entry `select` reads. */
 export const SEL: usize = ACC + POINT;
-const PRE: usize = SEL + POINT;
-const TA: usize = PRE + POINT;
+const TA: usize = SEL + POINT;
 const TB: usize = TA + FE_SIZE;
 const TC: usize = TB + FE_SIZE;
 const TD: usize = TC + FE_SIZE;
@@ -83,10 +82,28 @@ export function addEntry(r: usize, p: usize, q: usize): void {
   mul(r + 3 * FE_SIZE, TE, TH); // T3 = E·H
 }
 
-/** p = 2·p through its own entry form (the addition law is unified). */
+/** p = 2·p for the extended point p (dbl-2008-hwcd with a = −1, 4S + 4M):
+ *  A = X², B = Y², C = 2Z², E = (X + Y)² − A − B, G = B − A, F = G − C, H = −A − B,
+ *  (X, Y, Z, T) = (E·F, G·H, F·G, E·H). Carries keep every factor within mul's bounds. */
 export function double(p: usize): void {
-  toEntry(PRE, p);
-  addEntry(p, p, PRE);
+  const X = p, Y = p + FE_SIZE, Z = p + 2 * FE_SIZE, T = p + 3 * FE_SIZE;
+  square(TA, X);
+  square(TB, Y);
+  square(TC, Z);
+  mulSmall(TC, TC, 2);
+  add(TE, X, Y);
+  square(TE, TE);
+  sub(TG, TB, TA);
+  carry(TG, TG);
+  sub(TF, TG, TC);
+  add(TH, TA, TB);
+  carry(TH, TH);
+  neg(TH, TH);
+  add(TE, TE, TH);
+  mul(X, TE, TF);
+  mul(Y, TG, TH);
+  mul(Z, TF, TG);
+  mul(T, TE, TH);
 }
 
 /** Fills the table (public work, once per instance). */
