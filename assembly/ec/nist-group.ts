@@ -8,14 +8,14 @@
 //
 // Pointers are the caller's, outside CURVE_SCRATCH and the hash scratch; outputs may alias inputs.
 // Every function wipes the curve scratch before it returns.
-import { elementSize, byteLength, one, mul, square, add as fieldAdd, sub, toMont, fromMont, fromBytes, fromWideBytes, toBytes, isZero, equal, cmov, invert, pow } from '../field/montgomery';
+import { MAX_LIMBS, elementSize, byteLength, one, mul, square, add as fieldAdd, sub, toMont, fromMont, fromBytes, fromWideBytes, toBytes, isZero, equal, cmov, invert, pow } from '../field/montgomery';
 import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE } from '../mem';
 import * as W from './weierstrass';
 import { EC_OK, EC_INVALID_POINT, EC_IDENTITY, EC_TABLE, EC_ACC, EC_SEL, EC_B } from './weierstrass';
-import { H2C_SCRATCH, H2C_SCRATCH_SIZE, hashToCurve, hashToField, h2cConstant } from './sswu';
+import { H2C_SCRATCH, H2C_SCRATCH_SIZE, hashToCurve, fromUniform, hashToField, h2cConstant } from './sswu';
 import { H2C_C1 } from './nist';
 
-const E: usize = 68; // an element, sized for P-521
+const E: usize = MAX_LIMBS << 2; // an element, sized for P-521
 const GROUP_SCRATCH: usize = H2C_SCRATCH + H2C_SCRATCH_SIZE;
 const X: usize = GROUP_SCRATCH; // four elements: x or a scalar, y², y or a second scalar, a temporary
 const Y2: usize = X + E;
@@ -98,9 +98,24 @@ export function hashToGroup(c: i32, out: usize, msg: usize, msgLen: i32, dst: us
 
 /** hash_to_curve as 0x04 ‖ x ‖ y (SEC 1 §2.3.3 uncompressed); false (out zeroed) for the identity. */
 export function hashToCurveUncompressed(c: i32, out: usize, msg: usize, msgLen: i32, dst: usize, dstLen: i32): bool {
-  const f = W.fieldOf(c), len = byteLength(f);
+  const f = W.fieldOf(c);
   W.setCurve(c, f);
   hashToCurve(c, f, msg, msgLen, dst, dstLen);
+  return uncompressed(f, out);
+}
+
+/** hash_to_curve from its 2·L uniform bytes (expand_message_xmd's output), as 0x04 ‖ x ‖ y; false
+ *  (out zeroed) for the identity. For messages the caller expands itself. */
+export function uniformToCurve(c: i32, out: usize, uniform: usize): bool {
+  const f = W.fieldOf(c);
+  W.setCurve(c, f);
+  fromUniform(c, f, uniform);
+  return uncompressed(f, out);
+}
+
+/** out = 0x04 ‖ x ‖ y of EC_ACC, or zeros (false) for the identity; wipes the scratch. */
+function uncompressed(f: usize, out: usize): bool {
+  const len = byteLength(f);
   const identity = isZero(f, EC_ACC + 2 * elementSize(f));
   if (identity) {
     memory.fill(out, 0, 2 * len + 1);

@@ -4,7 +4,8 @@
 // of Renes, Costello, Batina, "Complete addition formulas for prime order elliptic curves"
 // (EUROCRYPT 2016), Algorithms 4 and 6 for a = −3: they hold for every pair of points, the
 // identity and P + P included, so nothing branches on a point. Scalar multiplication uses fixed
-// 4-bit windows; the window's multiple is read from a table of 16 by a full masked scan.
+// 4-bit windows; the window's multiple is read from a table of 16 by a full masked scan. The point
+// arithmetic and the scratch also serve nist-group.ts (RFC 9497's groups) and sswu.ts.
 import { MAX_LIMBS, FIELD_SCRATCH, FIELD_SCRATCH_SIZE, elementSize, byteLength, one, mul, square, add, sub, toMont, fromMont, fromBytes, toBytes, isZero, equal, invert } from '../field/montgomery';
 import { Status } from '../status';
 import { CURVE_SCRATCH_SIZE, P256_BASE_TABLE, P256_BASE_TABLE_SIZE } from '../mem';
@@ -57,12 +58,12 @@ export function orderOf(curve: i32): usize {
   return curve == 0 ? P256_N : curve == 1 ? P384_N : P521_N;
 }
 
-export function isCurve(curve: i32): bool {
+function isCurve(curve: i32): bool {
   return curve >= 0 && curve <= 2;
 }
 
 /** Wipes the scratch of this file and of the field engine, and returns `status`. */
-export function finish(status: i32): i32 {
+function finish(status: i32): i32 {
   memory.fill(EC_SCRATCH, 0, EC_SCRATCH_SIZE);
   memory.fill(FIELD_SCRATCH, 0, FIELD_SCRATCH_SIZE);
   return status;
