@@ -9,6 +9,19 @@ export { chacha20poly1305, xchacha20poly1305, gcm, type Aead, type AeadFunction 
 export { x25519, p256, p384, p521, type DiffieHellman } from './curves.js';
 export { ristretto255 } from './ristretto255.js';
 export {
+  oprf,
+  type OprfSuite,
+  type OprfSuiteName,
+  type OprfModeName,
+  type OprfKeyPair,
+  type OprfServer,
+  type OprfClient,
+  type OprfBlinding,
+  type OprfEvaluation,
+  type BlindOptions,
+  type BlindEvaluateOptions,
+} from './oprf/index.js';
+export {
   hpke,
   KEM_DHKEM_P256_HKDF_SHA256,
   KEM_DHKEM_P384_HKDF_SHA384,

@@ -9,6 +9,7 @@ import { CryptoError } from '../errors.js';
 import { getPublicKey, getSharedSecret, isValidSecretKey } from './js-curves.js';
 import { ristretto255FromUniform, ristretto255Add, ristretto255IsValid, ristretto255Multiply, scalar25519, scalar25519Reduce } from './js-ristretto.js';
 import { gcmShortNonceOpen, gcmShortNonceSeal } from './js-gcm.js';
+import { jsOprf } from './js-oprf.js';
 import type { AeadName, Backend, Hasher } from './types.js';
 
 const HASHES = { sha256, sha384, sha512 };
@@ -38,6 +39,7 @@ export const jsBackend: Backend = {
   ristretto255Multiply,
   scalar25519Reduce,
   scalar25519,
+  oprf: jsOprf,
 };
 
 /** Copies a result into the caller's buffer and wipes the copy. */
