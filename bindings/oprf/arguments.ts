@@ -13,11 +13,14 @@ export const MAX_BATCH = 256;
 
 export const EMPTY = new Uint8Array(0);
 
-/** An options bag: undefined or an object. */
-export function optionsArgument<T extends object>(value: T | undefined, name: string): Partial<T> {
-  if (value === undefined) return {};
+export function objectArgument<T extends object>(value: T, name: string): Partial<T> {
   if (typeof value !== 'object' || value === null) throw new TypeError(`"${name}" expected object, got ${describe(value)}`);
   return value;
+}
+
+/** An options bag: undefined or an object. */
+export function optionsArgument<T extends object>(value: T | undefined, name: string): Partial<T> {
+  return value === undefined ? {} : objectArgument(value, name);
 }
 
 /** A PrivateInput or PublicInput: at most 65535 bytes. */

@@ -2,7 +2,7 @@
 // first checks the server's proof (§2.2.2) against pkS (voprf) or the tweaked key (poprf).
 import type { OprfMode } from '../backend/types.js';
 import { bytes } from '../validate.js';
-import { absent, batchArgument, infoArgument, optionsArgument, scalarsArgument, wipe } from './arguments.js';
+import { absent, batchArgument, infoArgument, objectArgument, optionsArgument, scalarsArgument, wipe } from './arguments.js';
 import { oprfBackend } from './backend.js';
 import { randomScalar } from './scalars.js';
 import type { OprfEvaluation } from './server.js';
@@ -61,8 +61,8 @@ export function createClient(suite: SuiteParams, mode: OprfMode, publicKey: unkn
   }
 
   function finalize(blinding: OprfBlinding, evaluation: OprfEvaluation): Uint8Array[] {
-    const b = optionsArgument(blinding, 'blinding');
-    const e = optionsArgument(evaluation, 'evaluation');
+    const b = objectArgument(blinding, 'blinding');
+    const e = objectArgument(evaluation, 'evaluation');
     const inputs = batchArgument(b.inputs, 'blinding.inputs', undefined);
     const blinds = scalarsArgument(suite, b.blinds, 'blinding.blinds', inputs.length);
     const blinded = batchArgument(b.blinded, 'blinding.blinded', suite.elementLength, inputs.length);
