@@ -32,8 +32,8 @@ export interface OprfServer {
 }
 
 export function createServer(suite: SuiteParams, mode: OprfMode, secretKey: unknown): OprfServer {
-  const skS = new Uint8Array(scalarArgument(suite, secretKey, 'secretKey'));
-  const publicKey = oprfBackend().publicKey(suite.name, skS);
+  const publicKey = oprfBackend().publicKey(suite.name, scalarArgument(suite, secretKey, 'secretKey'));
+  const skS = new Uint8Array(secretKey as Uint8Array);
 
   return Object.freeze({
     publicKey,

@@ -45,8 +45,9 @@ export function suite(name: OprfSuiteName, mode: OprfModeName): OprfSuite {
     outputLength: params.outputLength,
     proofLength: m === 0 ? 0 : 2 * params.scalarLength,
     generateKeyPair(): OprfKeyPair {
+      const backend = oprfBackend();
       const secretKey = randomScalar(params);
-      return { secretKey, publicKey: oprfBackend().publicKey(params.name, secretKey) };
+      return { secretKey, publicKey: backend.publicKey(params.name, secretKey) };
     },
     deriveKeyPair: (seed: Uint8Array, info: Uint8Array): OprfKeyPair =>
       oprfBackend().deriveKeyPair(params.name, m, bytes(seed, 'seed', 32), inputArgument(info, 'info')),
