@@ -9,7 +9,7 @@
 // Pointers are the caller's, outside CURVE_SCRATCH and the hash scratch; outputs may alias inputs.
 // Every function wipes the curve scratch before it returns.
 import { MAX_LIMBS, elementSize, byteLength, one, mul, square, add as fieldAdd, sub, toMont, fromMont, fromBytes, fromWideBytes, toBytes, isZero, equal, cmov, invert, pow } from '../field/montgomery';
-import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE } from '../mem';
+import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE, MSM, MSM_TERM_SIZE } from '../mem';
 import * as W from './weierstrass';
 import { EC_OK, EC_INVALID_POINT, EC_IDENTITY, EC_TABLE, EC_ACC, EC_SEL, EC_B } from './weierstrass';
 import { H2C_SCRATCH, H2C_SCRATCH_SIZE, hashToCurve, fromUniform, hashToField, h2cConstant } from './sswu';
@@ -173,6 +173,28 @@ export function add(c: i32, out: usize, a: usize, b: usize): i32 {
   if (!(ok & 1)) return finish(EC_INVALID_POINT);
   W.addPoints(f, EC_ACC, EC_ACC, EC_SEL);
   return finish(encode(f, out));
+}
+
+/** out = Σ k_j·P_j over `count` (1 … MSM_TERMS) big-endian scalars below n (`scalarStride` bytes
+ *  apart) and compressed points (`pointStride` apart), each term's table in the MSM region; for
+ *  public terms (the RFC 9497 composites). EC_OK, EC_INVALID_POINT (out untouched), EC_IDENTITY
+ *  (out zeroed). */
+export function weightedSum(c: i32, out: usize, scalars: usize, scalarStride: usize, points: usize, pointStride: usize, count: i32): i32 {
+  const f = W.fieldOf(c), size = 3 * elementSize(f);
+  W.setCurve(c, f);
+  let code = EC_OK;
+  for (let j = 0; j < count && code == EC_OK; j++) {
+    const table = MSM + <usize>j * MSM_TERM_SIZE;
+    if (!(decode(c, f, EC_SEL, points + <usize>j * pointStride) & 1)) code = EC_INVALID_POINT;
+    memory.copy(table + size, EC_SEL, size);
+    W.fillTable(f, table);
+  }
+  if (code == EC_OK) {
+    W.multiplyMany(f, MSM, MSM_TERM_SIZE, scalars, scalarStride, count);
+    code = encode(f, out);
+  }
+  memory.fill(MSM, 0, <usize>count * MSM_TERM_SIZE);
+  return finish(code);
 }
 
 /** r = a·b mod n; a and b canonical. */

@@ -144,17 +144,7 @@ export const WEIGHTED_SUM_TERMS: i32 = MSM_TERMS;
  *  `stride` bytes apart; for public terms (the doublings are shared, the scans still masked).
  *  EC_OK, EC_INVALID_POINT (some P_j does not deserialize), EC_IDENTITY (the sum). */
 export function weightedSum(out: usize, scalars: usize, scalarStride: usize, points: usize, pointStride: usize, count: i32): i32 {
-  if (suite != RISTRETTO255_SHA512) {
-    // TEMP until nist-group has its own
-    let code = Nist.multiply(curve, out, scalars, points);
-    for (let j = 1; j < count && code != EC_INVALID_POINT; j++) {
-      const c2 = Nist.multiply(curve, OPRF_UNIFORM, scalars + <usize>j * scalarStride, points + <usize>j * pointStride);
-      if (c2 == EC_INVALID_POINT) return c2;
-      if (code == EC_IDENTITY) { memory.copy(out, OPRF_UNIFORM, Ne); code = c2; }
-      else if (c2 == EC_OK) code = Nist.add(curve, out, out, OPRF_UNIFORM);
-    }
-    return code;
-  }
+  if (suite != RISTRETTO255_SHA512) return Nist.weightedSum(curve, out, scalars, scalarStride, points, pointStride, count);
   let valid = Ristretto.weightedSum(out, scalars, scalarStride, points, pointStride, count);
   for (let j = 0; j < count; j++) valid &= <u32>!isZero(points + <usize>j * pointStride, 32);
   if (!valid) {
