@@ -12,6 +12,7 @@ import * as X25519 from './ec/x25519';
 import * as EC from './ec/weierstrass';
 import * as Ristretto from './ec/ristretto255';
 import * as Group from './ec/nist-group';
+import * as SSWU from './ec/sswu';
 import * as Scalar from './field/scalar25519';
 import * as HPKE from './proto/hpke';
 import * as OPRF from './proto/oprf';
@@ -594,6 +595,15 @@ export function hash_to_curve(curve: i32, msgLen: i32, dstLen: i32): Status {
   if (!fits(msgLen, dstLen)) return Status.BAD_LENGTH;
   const point = Group.hashToCurveUncompressed(curve, OUT, IO, msgLen, IO + msgLen, dstLen);
   return finish(point ? Status.OK : Status.IDENTITY, msgLen + dstLen, SCRATCH_SIZE);
+}
+
+/** IO = the 2·L uniform bytes of expand_message_xmd(msg, DST, 2·L) → OUT = 0x04 ‖ x ‖ y of
+ *  hash_to_curve(msg) (L = 48, 72, 98); for a message too large for IO, expanded by the host. */
+export function hash_to_curve_uniform(curve: i32): Status {
+  if (!curveSize(curve)) return Status.BAD_ALGORITHM;
+  const length = 2 * SSWU.fieldBytes(curve);
+  const point = Group.uniformToCurve(curve, OUT, IO);
+  return finish(point ? Status.OK : Status.IDENTITY, length, SCRATCH_SIZE);
 }
 
 /** IO = msg ‖ DST → OUT = the 32-byte encoding of

@@ -91,6 +91,15 @@ export const OPRF_CELLS: usize = OPRF_SEED + 64;
 // @ts-ignore: compile-time builtin
 if (OPRF_CELLS + 16 * OPRF_CELL > HPKE_SCRATCH + <usize>HPKE_SCRATCH_SIZE) ERROR('the OPRF regions do not fit SCRATCH');
 
+/** Multi-scalar multiplication (the OPRF's composites, Σ d_i·C_i): the tables of up to MSM_TERMS
+ *  points, each 16 projective NIST points (P-521: 204 bytes) or 8 edwards25519 entries and 64
+ *  signed digits (1344 bytes). Public data; wiped by its user all the same. */
+export const MSM_TERMS: i32 = 8;
+export const MSM_TERM_SIZE: i32 = 16 * 204;
+export const MSM: usize = memory.data(MSM_TERMS * MSM_TERM_SIZE, 16);
+/** The scalars of one batch of terms, 72 bytes apart. */
+export const MSM_WEIGHTS: usize = memory.data(MSM_TERMS * 72, 16);
+
 export function slotAddress(slot: i32): usize {
   return SLOTS + <usize>slot * SLOT_SIZE;
 }

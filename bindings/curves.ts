@@ -1,7 +1,9 @@
 // Diffie–Hellman: x25519 (RFC 7748) and the NIST curves p256, p384, p521 (SEC1 uncompressed points,
-// big-endian scalars; the shared secret is the x-coordinate), noble-style.
+// big-endian scalars; the shared secret is the x-coordinate), noble-style. The NIST curves also
+// hash to the curve (RFC 9380).
 import { active } from './backend/select.js';
-import type { CurveName } from './backend/types.js';
+import type { CurveName, NistCurveName } from './backend/types.js';
+import { dstArgument } from './hash-to-curve.js';
 import { bytes } from './validate.js';
 
 export interface DiffieHellman {
@@ -16,9 +18,19 @@ export interface DiffieHellman {
   getSharedSecret(secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array;
 }
 
+/** A NIST curve: Diffie–Hellman, and hashing to the curve. */
+export interface NistCurve extends DiffieHellman {
+  /**
+   * RFC 9380 hash_to_curve with the curve's random-oracle suite (P256_XMD:SHA-256_SSWU_RO_,
+   * P384_XMD:SHA-384_SSWU_RO_, P521_XMD:SHA-512_SSWU_RO_): the SEC1 uncompressed point. `dst`, the
+   * domain separation tag, is not empty.
+   */
+  hashToCurve(msg: Uint8Array, dst: Uint8Array): Uint8Array;
+}
+
 function diffieHellman(curve: CurveName, size: number, publicKeyLength: number, topByteMask: number): DiffieHellman {
   const secret = (value: unknown) => bytes(value, 'secretKey', size);
-  return Object.freeze({
+  return {
     secretKeyLength: size,
     publicKeyLength,
     sharedSecretLength: size,
@@ -34,10 +46,17 @@ function diffieHellman(curve: CurveName, size: number, publicKeyLength: number, 
     getPublicKey: (secretKey: Uint8Array) => active().getPublicKey(curve, secret(secretKey)),
     getSharedSecret: (secretKey: Uint8Array, publicKey: Uint8Array) =>
       active().getSharedSecret(curve, secret(secretKey), bytes(publicKey, 'publicKey', publicKeyLength)),
+  };
+}
+
+function nistCurve(curve: NistCurveName, size: number, topByteMask: number): NistCurve {
+  return Object.freeze({
+    ...diffieHellman(curve, size, 1 + 2 * size, topByteMask),
+    hashToCurve: (msg: Uint8Array, dst: Uint8Array) => active().hashToCurve(curve, bytes(msg, 'msg'), dstArgument(dst)),
   });
 }
 
-export const x25519: DiffieHellman = diffieHellman('x25519', 32, 32, 0xff);
-export const p256: DiffieHellman = diffieHellman('p256', 32, 65, 0xff);
-export const p384: DiffieHellman = diffieHellman('p384', 48, 97, 0xff);
-export const p521: DiffieHellman = diffieHellman('p521', 66, 133, 0x01);
+export const x25519: DiffieHellman = Object.freeze(diffieHellman('x25519', 32, 32, 0xff));
+export const p256: NistCurve = nistCurve('p256', 32, 0xff);
+export const p384: NistCurve = nistCurve('p384', 48, 0xff);
+export const p521: NistCurve = nistCurve('p521', 66, 0x01);

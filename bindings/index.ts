@@ -6,7 +6,8 @@ export { sha256, sha384, sha512, type Hash, type HashFunction } from './hash.js'
 export { hmac, type HmacFunction } from './hmac.js';
 export { hkdf, type HkdfFunction } from './hkdf.js';
 export { chacha20poly1305, xchacha20poly1305, gcm, type Aead, type AeadFunction } from './aead.js';
-export { x25519, p256, p384, p521, type DiffieHellman } from './curves.js';
+export { x25519, p256, p384, p521, type DiffieHellman, type NistCurve } from './curves.js';
+export { expandMessageXmd } from './hash-to-curve.js';
 export { ristretto255 } from './ristretto255.js';
 export {
   oprf,

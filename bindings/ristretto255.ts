@@ -2,6 +2,7 @@
 // elements as their canonical 32-byte encodings, scalars as 32 little-endian bytes below ℓ.
 import { active } from './backend/select.js';
 import type { ScalarOp } from './backend/types.js';
+import { dstArgument } from './hash-to-curve.js';
 import { bytes } from './validate.js';
 
 /** A point encoding or a scalar: 32 bytes. */
@@ -17,6 +18,9 @@ export const ristretto255 = Object.freeze({
   isValid: (p: Uint8Array): boolean => active().ristretto255IsValid(b32(p, 'point')),
   /** §4.3.4: the element derived from 64 uniformly random bytes. */
   fromUniformBytes: (uniform: Uint8Array): Uint8Array => active().ristretto255FromUniform(bytes(uniform, 'bytes', 64)),
+  /** RFC 9380 Appendix B hash_to_ristretto255: FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg,
+   *  dst, 64)); `dst`, the domain separation tag, is not empty. */
+  hashToGroup: (msg: Uint8Array, dst: Uint8Array): Uint8Array => active().hashToRistretto255(bytes(msg, 'msg'), dstArgument(dst)),
   /** a + b; CryptoError INVALID_POINT. */
   add: (a: Uint8Array, b: Uint8Array): Uint8Array => active().ristretto255Add(b32(a, 'a'), b32(b, 'b'), false),
   /** a − b; CryptoError INVALID_POINT. */

@@ -8,14 +8,14 @@
 //
 // Pointers are the caller's, outside CURVE_SCRATCH and the hash scratch; outputs may alias inputs.
 // Every function wipes the curve scratch before it returns.
-import { elementSize, byteLength, one, mul, square, add as fieldAdd, sub, toMont, fromMont, fromBytes, fromWideBytes, toBytes, isZero, equal, cmov, invert, pow } from '../field/montgomery';
-import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE } from '../mem';
+import { MAX_LIMBS, elementSize, byteLength, one, mul, square, add as fieldAdd, sub, toMont, fromMont, fromBytes, fromWideBytes, toBytes, isZero, equal, cmov, invert, pow } from '../field/montgomery';
+import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE, MSM, MSM_TERM_SIZE } from '../mem';
 import * as W from './weierstrass';
 import { EC_OK, EC_INVALID_POINT, EC_IDENTITY, EC_TABLE, EC_ACC, EC_SEL, EC_B } from './weierstrass';
-import { H2C_SCRATCH, H2C_SCRATCH_SIZE, hashToCurve, hashToField, h2cConstant } from './sswu';
+import { H2C_SCRATCH, H2C_SCRATCH_SIZE, hashToCurve, fromUniform, hashToField, h2cConstant } from './sswu';
 import { H2C_C1 } from './nist';
 
-const E: usize = 68; // an element, sized for P-521
+const E: usize = MAX_LIMBS << 2; // an element, sized for P-521
 const GROUP_SCRATCH: usize = H2C_SCRATCH + H2C_SCRATCH_SIZE;
 const X: usize = GROUP_SCRATCH; // four elements: x or a scalar, y², y or a second scalar, a temporary
 const Y2: usize = X + E;
@@ -98,9 +98,24 @@ export function hashToGroup(c: i32, out: usize, msg: usize, msgLen: i32, dst: us
 
 /** hash_to_curve as 0x04 ‖ x ‖ y (SEC 1 §2.3.3 uncompressed); false (out zeroed) for the identity. */
 export function hashToCurveUncompressed(c: i32, out: usize, msg: usize, msgLen: i32, dst: usize, dstLen: i32): bool {
-  const f = W.fieldOf(c), len = byteLength(f);
+  const f = W.fieldOf(c);
   W.setCurve(c, f);
   hashToCurve(c, f, msg, msgLen, dst, dstLen);
+  return uncompressed(f, out);
+}
+
+/** hash_to_curve from its 2·L uniform bytes (expand_message_xmd's output), as 0x04 ‖ x ‖ y; false
+ *  (out zeroed) for the identity. For messages the caller expands itself. */
+export function uniformToCurve(c: i32, out: usize, uniform: usize): bool {
+  const f = W.fieldOf(c);
+  W.setCurve(c, f);
+  fromUniform(c, f, uniform);
+  return uncompressed(f, out);
+}
+
+/** out = 0x04 ‖ x ‖ y of EC_ACC, or zeros (false) for the identity; wipes the scratch. */
+function uncompressed(f: usize, out: usize): bool {
+  const len = byteLength(f);
   const identity = isZero(f, EC_ACC + 2 * elementSize(f));
   if (identity) {
     memory.fill(out, 0, 2 * len + 1);
@@ -158,6 +173,28 @@ export function add(c: i32, out: usize, a: usize, b: usize): i32 {
   if (!(ok & 1)) return finish(EC_INVALID_POINT);
   W.addPoints(f, EC_ACC, EC_ACC, EC_SEL);
   return finish(encode(f, out));
+}
+
+/** out = Σ k_j·P_j over `count` (1 … MSM_TERMS) big-endian scalars below n (`scalarStride` bytes
+ *  apart) and compressed points (`pointStride` apart), each term's table in the MSM region; for
+ *  public terms (the RFC 9497 composites). EC_OK, EC_INVALID_POINT (out untouched), EC_IDENTITY
+ *  (out zeroed). */
+export function weightedSum(c: i32, out: usize, scalars: usize, scalarStride: usize, points: usize, pointStride: usize, count: i32): i32 {
+  const f = W.fieldOf(c), size = 3 * elementSize(f);
+  W.setCurve(c, f);
+  let code = EC_OK;
+  for (let j = 0; j < count && code == EC_OK; j++) {
+    const table = MSM + <usize>j * MSM_TERM_SIZE;
+    if (!(decode(c, f, EC_SEL, points + <usize>j * pointStride) & 1)) code = EC_INVALID_POINT;
+    memory.copy(table + size, EC_SEL, size);
+    W.fillTable(f, table);
+  }
+  if (code == EC_OK) {
+    W.multiplyMany(f, MSM, MSM_TERM_SIZE, scalars, scalarStride, count);
+    code = encode(f, out);
+  }
+  memory.fill(MSM, 0, <usize>count * MSM_TERM_SIZE);
+  return finish(code);
 }
 
 /** r = a·b mod n; a and b canonical. */

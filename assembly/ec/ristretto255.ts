@@ -4,7 +4,7 @@
 // Nothing branches on or indexes memory by a secret: validity results are public, scalar digits
 // select table entries by full masked scans. Temporaries live in RISTRETTO_SCRATCH (within
 // CURVE_SCRATCH, before x25519-base.ts's temporaries in CIPHER_SCRATCH); callers wipe them.
-import { CIPHER_SCRATCH } from '../mem';
+import { CIPHER_SCRATCH, MSM, MSM_TERMS, MSM_TERM_SIZE } from '../mem';
 import { expand } from '../hash/xmd';
 import { HashAlg } from '../hash/alg';
 import { equal as bytesEqual } from '../ct';
@@ -287,4 +287,43 @@ export function scalarMultBase(out: usize, k: usize): void {
   setup();
   baseMul(P, k);
   encode(out, P);
+}
+
+// Multi-scalar multiplication for public terms (the OPRF's composites): each term's table and
+// digits in the MSM region, the doublings shared (Straus).
+const TERM_DIGITS: usize = ENTRIES * POINT;
+// @ts-ignore: compile-time builtin
+if (TERM_DIGITS + 64 > <usize>MSM_TERM_SIZE) ERROR('a ristretto255 term does not fit the MSM region');
+
+/** The number of terms weightedSum takes at once. */
+export const WEIGHTED_SUM_TERMS: i32 = MSM_TERMS;
+
+/** out = Σ k_j·A_j over `count` (1 … WEIGHTED_SUM_TERMS) scalars (below 2^255, `scalarStride`
+ *  apart) and encodings (`pointStride` apart); returns 1 if every encoding decodes. Per signed
+ *  4-bit window: four doublings, then one masked scan and one addition per term. */
+export function weightedSum(out: usize, scalars: usize, scalarStride: usize, points: usize, pointStride: usize, count: i32): u32 {
+  setup();
+  let valid: u32 = 1;
+  for (let j = 0; j < count; j++) {
+    const term = MSM + <usize>j * MSM_TERM_SIZE;
+    valid &= decode(P, points + <usize>j * pointStride);
+    toEntry(term, P);
+    for (let e: usize = 1; e < ENTRIES; e++) {
+      addEntry(P, P, term); // (e + 1)·A_j
+      toEntry(term + e * POINT, P);
+    }
+    recode(scalars + <usize>j * scalarStride, term + TERM_DIGITS);
+  }
+  identity(P);
+  for (let i = 63; i >= 0; i--) {
+    if (i < 63) for (let n = 0; n < 4; n++) double(P, n == 3);
+    for (let j = 0; j < count; j++) {
+      const term = MSM + <usize>j * MSM_TERM_SIZE;
+      select(term, <i32>load<i8>(term + TERM_DIGITS + i));
+      addEntry(P, P, SEL);
+    }
+  }
+  encode(out, P);
+  memory.fill(MSM, 0, <usize>count * MSM_TERM_SIZE);
+  return valid;
 }

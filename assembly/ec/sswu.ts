@@ -5,15 +5,15 @@
 // branches on or indexes memory by it or by a value derived from it; the exponent is public.
 // Points are weierstrass.ts's projective Montgomery-form triples; SWU's output x = x_num / tv4
 // becomes (x_num : y·tv4 : tv4), so no division. Temporaries live in H2C_SCRATCH, after
-// weierstrass.ts's; Q0 and Q1 in its EC_ACC and EC_SEL. Callers wipe the scratch (finish).
-import { elementSize, one, mul, square, add, sub, toMont, fromMont, fromWideBytes, equal, isZero, cmov, pow } from '../field/montgomery';
+// weierstrass.ts's; Q0 and Q1 in its EC_ACC and EC_SEL. Callers wipe the scratch.
+import { MAX_LIMBS, elementSize, one, mul, square, add, sub, toMont, fromMont, fromWideBytes, equal, isZero, cmov, pow } from '../field/montgomery';
 import { expand } from '../hash/xmd';
 import { HashAlg } from '../hash/alg';
 import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE } from '../mem';
 import { EC_SCRATCH, EC_SCRATCH_SIZE, EC_TABLE, EC_ACC, EC_SEL, EC_B, addPoints } from './weierstrass';
 import { P256_H2C, P384_H2C, P521_H2C, H2C_C1, H2C_Z, H2C_C2 } from './nist';
 
-const E: usize = 68; // an element, sized for P-521
+const E: usize = MAX_LIMBS << 2; // an element, sized for P-521
 /** L of hash_to_field for the curve's field and for its order alike (§5.2; RFC 9497 §4.3–§4.5). */
 const MAX_L: usize = 98;
 const UNIFORM: usize = 0; // 2·L uniform bytes
@@ -54,13 +54,20 @@ export function hashToField(curve: i32, m: usize, r: usize, msg: usize, msgLen: 
 
 /** EC_ACC = hash_to_curve(msg) (§3) on the curve with field f; setCurve was called. */
 export function hashToCurve(curve: i32, f: usize, msg: usize, msgLen: i32, dst: usize, dstLen: i32): void {
-  const L = fieldBytes(curve), uniform = H2C_SCRATCH + UNIFORM, u = t(0);
-  expand(hashOf(curve), msg, msgLen, dst, dstLen, uniform, 2 * L);
+  const uniform = H2C_SCRATCH + UNIFORM;
+  expand(hashOf(curve), msg, msgLen, dst, dstLen, uniform, 2 * fieldBytes(curve));
+  fromUniform(curve, f, uniform);
+}
+
+/** EC_ACC = Q0 + Q1, Q_i = map_to_curve(u_i) for the field elements u_0, u_1 of the 2·L uniform
+ *  bytes at `uniform` (§5.2 with count 2, then §3 steps 2–5); setCurve was called. */
+export function fromUniform(curve: i32, f: usize, uniform: usize): void {
+  const L = <usize>fieldBytes(curve), u = t(0);
   toMont(f, t(10), h2cConstant(curve, f, H2C_Z));
   toMont(f, t(11), h2cConstant(curve, f, H2C_C2));
-  fromWideBytes(f, u, uniform, <usize>L, H2C_SCRATCH + CHUNK);
+  fromWideBytes(f, u, uniform, L, H2C_SCRATCH + CHUNK);
   mapToCurve(curve, f, EC_ACC);
-  fromWideBytes(f, u, uniform + L, <usize>L, H2C_SCRATCH + CHUNK);
+  fromWideBytes(f, u, uniform + L, L, H2C_SCRATCH + CHUNK);
   mapToCurve(curve, f, EC_SEL);
   addPoints(f, EC_ACC, EC_ACC, EC_SEL);
 }

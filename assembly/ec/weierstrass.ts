@@ -4,7 +4,8 @@
 // of Renes, Costello, Batina, "Complete addition formulas for prime order elliptic curves"
 // (EUROCRYPT 2016), Algorithms 4 and 6 for a = −3: they hold for every pair of points, the
 // identity and P + P included, so nothing branches on a point. Scalar multiplication uses fixed
-// 4-bit windows; the window's multiple is read from a table of 16 by a full masked scan.
+// 4-bit windows; the window's multiple is read from a table of 16 by a full masked scan. The point
+// arithmetic and the scratch also serve nist-group.ts (RFC 9497's groups) and sswu.ts.
 import { MAX_LIMBS, FIELD_SCRATCH, FIELD_SCRATCH_SIZE, elementSize, byteLength, one, mul, square, add, sub, toMont, fromMont, fromBytes, toBytes, isZero, equal, invert } from '../field/montgomery';
 import { Status } from '../status';
 import { CURVE_SCRATCH_SIZE, P256_BASE_TABLE, P256_BASE_TABLE_SIZE } from '../mem';
@@ -57,12 +58,12 @@ export function orderOf(curve: i32): usize {
   return curve == 0 ? P256_N : curve == 1 ? P384_N : P521_N;
 }
 
-export function isCurve(curve: i32): bool {
+function isCurve(curve: i32): bool {
   return curve >= 0 && curve <= 2;
 }
 
 /** Wipes the scratch of this file and of the field engine, and returns `status`. */
-export function finish(status: i32): i32 {
+function finish(status: i32): i32 {
   memory.fill(EC_SCRATCH, 0, EC_SCRATCH_SIZE);
   memory.fill(FIELD_SCRATCH, 0, FIELD_SCRATCH_SIZE);
   return status;
@@ -189,29 +190,62 @@ export function inputPoint(f: usize): usize {
   return EC_SCRATCH + TABLE + 3 * elementSize(f);
 }
 
-/** ACC = k·P for the point P in table[1] and the big-endian scalar k (the field's byte length). */
-export function multiply(f: usize, k: usize): void {
-  const s = elementSize(f), size = s * 3, table = EC_SCRATCH + TABLE;
-  const acc = EC_SCRATCH + ACC, sel = EC_SCRATCH + SEL;
-  // table[0] = (0 : 1 : 0), table[i] = i·P.
+/** Fills `table` (16 points) with 0·P … 15·P for the point P already in table[1]. */
+export function fillTable(f: usize, table: usize): void {
+  const size = elementSize(f) * 3;
   memory.fill(table, 0, size);
-  memory.copy(table + s, one(f), s);
+  memory.copy(table + size / 3, one(f), size / 3); // (0 : 1 : 0)
   for (let i: usize = 2; i < 16; i++) {
     const e = table + i * size;
     if (i & 1) addPoints(f, e, e - size, table + size);
     else double(f, e, table + (i >> 1) * size);
   }
+}
+
+/** The 4-bit digit i (0 the most significant) of the big-endian scalar at k. */
+// @ts-ignore: decorator
+@inline function nibble(k: usize, i: usize): u32 {
+  return (<u32>load<u8>(k + (i >> 1)) >> (<u32>(~i & 1) << 2)) & 15;
+}
+
+/** ACC = k·P for the point P in table[1] and the big-endian scalar k (the field's byte length). */
+export function multiply(f: usize, k: usize): void {
+  const size = elementSize(f) * 3, table = EC_SCRATCH + TABLE;
+  const acc = EC_SCRATCH + ACC, sel = EC_SCRATCH + SEL;
+  fillTable(f, table);
   // Most significant digit first; the first needs no doubling.
   const digits = byteLength(f) << 1;
-  lookup(acc, <u32>load<u8>(k) >> 4, size);
+  lookup(acc, nibble(k, 0), size);
   for (let i: usize = 1; i < digits; i++) {
     double(f, acc, acc);
     double(f, acc, acc);
     double(f, acc, acc);
     double(f, acc, acc);
-    const digit = (<u32>load<u8>(k + (i >> 1)) >> (<u32>(~i & 1) << 2)) & 15;
-    lookup(sel, digit, size);
+    lookup(sel, nibble(k, i), size);
     addPoints(f, acc, acc, sel);
+  }
+}
+
+/** ACC = Σ k_j·P_j over `count` terms: the tables (filled by fillTable) `tableStride` bytes apart
+ *  and the big-endian scalars `scalarStride` apart. The terms share the doublings (Straus): per
+ *  4-bit window, four doublings, then one masked scan and one addition per term. */
+export function multiplyMany(f: usize, tables: usize, tableStride: usize, scalars: usize, scalarStride: usize, count: i32): void {
+  const size = elementSize(f) * 3;
+  const acc = EC_SCRATCH + ACC, sel = EC_SCRATCH + SEL;
+  memory.fill(acc, 0, size);
+  memory.copy(acc + size / 3, one(f), size / 3);
+  const digits = byteLength(f) << 1;
+  for (let i: usize = 0; i < digits; i++) {
+    if (i > 0) {
+      double(f, acc, acc);
+      double(f, acc, acc);
+      double(f, acc, acc);
+      double(f, acc, acc);
+    }
+    for (let j = 0; j < count; j++) {
+      lookup(sel, nibble(scalars + <usize>j * scalarStride, i), size, tables + <usize>j * tableStride);
+      addPoints(f, acc, acc, sel);
+    }
   }
 }
 

@@ -131,9 +131,9 @@ function buildTable(): void {
   tableReady = true;
 }
 
-/** DIGITS = the scalar at k (below 2^255, as a clamped or a reduced scalar is) in signed radix
- *  16: e_i ∈ [−8, 8], Σ e_i·16^i = k. */
-export function recode(k: usize): void {
+/** digits = the scalar at k (below 2^255, as a clamped or a reduced scalar is) in signed radix
+ *  16: e_i ∈ [−8, 8], Σ e_i·16^i = k; 64 bytes, DIGITS unless said otherwise. */
+export function recode(k: usize, digits: usize = DIGITS): void {
   let carry: i32 = 0;
   for (let i: usize = 0; i < 32; i++) {
     const byte = <i32>load<u8>(k + i);
@@ -141,11 +141,11 @@ export function recode(k: usize): void {
       let e = ((byte >> (<i32>half << 2)) & 15) + carry;
       carry = (e + 8) >> 4;
       e -= carry << 4;
-      store<i8>(DIGITS + 2 * i + half, <i8>e);
+      store<i8>(digits + 2 * i + half, <i8>e);
     }
   }
   // The top byte is below 128, so the last digit is at most 7 + 1: no carry is left.
-  store<i8>(DIGITS + 63, <i8>(load<i8>(DIGITS + 63) + (carry << 4)));
+  store<i8>(digits + 63, <i8>(load<i8>(digits + 63) + (carry << 4)));
 }
 
 /** SEL = e·P in entry form, for the digit e ∈ [−8, 8], reading all 8 entries 1·P … 8·P of the

@@ -9,7 +9,7 @@ import * as Ristretto from '../ec/ristretto255';
 import * as Scalar from '../field/scalar25519';
 import * as Nist from '../ec/nist-group';
 import { EC_OK, EC_INVALID_POINT, EC_IDENTITY } from '../ec/weierstrass';
-import { OPRF_CONTEXT, OPRF_DST, OPRF_UNIFORM } from '../mem';
+import { OPRF_CONTEXT, OPRF_DST, OPRF_UNIFORM, MSM_TERMS } from '../mem';
 
 export { EC_OK, EC_INVALID_POINT, EC_IDENTITY };
 
@@ -131,6 +131,23 @@ export function multiplyBase(out: usize, k: usize): i32 {
 export function add(out: usize, a: usize, b: usize): i32 {
   if (suite != RISTRETTO255_SHA512) return Nist.add(curve, out, a, b);
   if (isZero(a, 32) || isZero(b, 32) || !Ristretto.addEncoded(out, a, b, false)) {
+    memory.fill(out, 0, 32);
+    return EC_INVALID_POINT;
+  }
+  return isZero(out, 32) ? EC_IDENTITY : EC_OK;
+}
+
+/** The most terms weightedSum takes. */
+export const WEIGHTED_SUM_TERMS: i32 = MSM_TERMS;
+
+/** out = Σ k_j·P_j over `count` (1 … WEIGHTED_SUM_TERMS) scalars and encodings, each list
+ *  `stride` bytes apart; for public terms (the doublings are shared, the scans still masked).
+ *  EC_OK, EC_INVALID_POINT (some P_j does not deserialize), EC_IDENTITY (the sum). */
+export function weightedSum(out: usize, scalars: usize, scalarStride: usize, points: usize, pointStride: usize, count: i32): i32 {
+  if (suite != RISTRETTO255_SHA512) return Nist.weightedSum(curve, out, scalars, scalarStride, points, pointStride, count);
+  let valid = Ristretto.weightedSum(out, scalars, scalarStride, points, pointStride, count);
+  for (let j = 0; j < count; j++) valid &= <u32>!isZero(points + <usize>j * pointStride, 32);
+  if (!valid) {
     memory.fill(out, 0, 32);
     return EC_INVALID_POINT;
   }

@@ -7,7 +7,8 @@
 import { Status } from '../status';
 import * as sha2 from '../hash/sha2';
 import * as XMD from '../hash/xmd';
-import { WORK_STATE, OPRF_BYTES, OPRF_SEED, OPRF_CELLS, OPRF_CELL } from '../mem';
+import { WORK_STATE, OPRF_BYTES, OPRF_SEED, OPRF_CELLS, OPRF_CELL, MSM_WEIGHTS } from '../mem';
+import { wipe } from '../ct';
 import * as G from './oprf-group';
 
 export const MODE_OPRF: i32 = 0;
@@ -25,9 +26,9 @@ const B: usize = E2 + OPRF_CELL; // the proof's public key: pkS or the tweaked k
 const K: usize = B + OPRF_CELL; // the evaluation scalar: skS, or (skS + m)⁻¹ in POPRF
 const T: usize = K + OPRF_CELL; // the proof's secret: skS, or skS + m
 const R: usize = T + OPRF_CELL; // the proof's randomness r
-const C: usize = R + OPRF_CELL; // the challenge c
-const S: usize = C + OPRF_CELL; // the response s
-const D: usize = S + OPRF_CELL; // a composite weight d_i, a scalar temporary
+const S: usize = R + OPRF_CELL; // the response s
+const C: usize = S + OPRF_CELL; // the challenge c, after s: t3 = s·M + c·Z is one weighted sum
+const D: usize = C + OPRF_CELL; // a scalar temporary
 
 export function select(suite: i32, mode: i32): bool {
   return G.select(suite, mode);
@@ -224,16 +225,10 @@ export function verify(mode: i32, key: usize, proof: usize, blinded: usize, eval
   // t2 = s·G + c·B, t3 = s·M + c·Z
   memory.copy(C, proof, G.Ns);
   memory.copy(S, proof + G.Ns, G.Ns);
-  if (!sumOfProducts(T2, S, 0, C, B) || !sumOfProducts(T3, S, M, C, Z)) return Status.PROOF_FAILED;
+  if (G.multiplyBase(E1, S) != G.EC_OK || G.multiply(E2, C, B) != G.EC_OK || G.add(T2, E1, E2) != G.EC_OK) return Status.PROOF_FAILED;
+  if (G.weightedSum(T3, S, OPRF_CELL, M, OPRF_CELL, 2) != G.EC_OK) return Status.PROOF_FAILED;
   challenge(D);
   return G.scalarEqual(D, C) ? Status.OK : Status.PROOF_FAILED;
-}
-
-/** out = a·P + b·Q (P = G when p is 0); false when a term or the sum is the identity. */
-function sumOfProducts(out: usize, a: usize, p: usize, b: usize, q: usize): bool {
-  const first = p ? G.multiply(E1, a, p) : G.multiplyBase(E1, a);
-  if (first != G.EC_OK || G.multiply(E2, b, q) != G.EC_OK) return false;
-  return G.add(out, E1, E2) == G.EC_OK;
 }
 
 /**
@@ -249,25 +244,34 @@ function composites(cs: usize, ds: usize, count: i32, withZ: bool): Status {
   memory.copy(at, G.contextString(), G.contextStringLength());
   frameHash(OPRF_SEED, <i32>(at - OPRF_SEED) + G.contextStringLength());
   sha2.finish(WORK_STATE, OPRF_SEED);
+  // In batches of WEIGHTED_SUM_TERMS: their weights, then one weighted sum per list.
   const ne = <usize>G.Ne;
-  for (let i = 0; i < count; i++) {
-    const ci = cs + <usize>i * ne, di = ds + <usize>i * ne;
-    G.beginHashToScalar();
-    frameXmd(OPRF_SEED, G.Nh);
-    XMD.absorb(i2osp2(i), 2);
-    frameXmd(ci, G.Ne);
-    frameXmd(di, G.Ne);
-    absorbText('Composite');
-    G.endHashToScalar(D, 'HashToScalar-');
-    if (!accumulate(M, i, ci) || (withZ && !accumulate(Z, i, di))) return Status.INVALID_POINT;
+  let status = Status.OK;
+  for (let start = 0; start < count && status == Status.OK; start += G.WEIGHTED_SUM_TERMS) {
+    const n = min(G.WEIGHTED_SUM_TERMS, count - start);
+    for (let j = 0; j < n; j++) weight(MSM_WEIGHTS + <usize>j * OPRF_CELL, start + j, cs + <usize>(start + j) * ne, ds + <usize>(start + j) * ne);
+    const first = start == 0;
+    if (!accumulate(M, first, cs + <usize>start * ne, n) || (withZ && !accumulate(Z, first, ds + <usize>start * ne, n))) status = Status.INVALID_POINT;
   }
-  return Status.OK;
+  wipe(MSM_WEIGHTS, G.WEIGHTED_SUM_TERMS * <i32>OPRF_CELL);
+  return status;
 }
 
-/** sum = d_i·x (i = 0) or sum + d_i·x, with d_i in D. */
-function accumulate(sum: usize, i: i32, x: usize): bool {
-  if (i == 0) return G.multiply(sum, D, x) == G.EC_OK;
-  return G.multiply(E1, D, x) == G.EC_OK && G.add(sum, sum, E1) == G.EC_OK;
+/** d_i = HashToScalar(I2OSP(Nh, 2) ‖ seed ‖ I2OSP(i, 2) ‖ I2OSP(Ne, 2) ‖ C_i ‖ I2OSP(Ne, 2) ‖ D_i ‖ "Composite"). */
+function weight(d: usize, i: i32, ci: usize, di: usize): void {
+  G.beginHashToScalar();
+  frameXmd(OPRF_SEED, G.Nh);
+  XMD.absorb(i2osp2(i), 2);
+  frameXmd(ci, G.Ne);
+  frameXmd(di, G.Ne);
+  absorbText('Composite');
+  G.endHashToScalar(d, 'HashToScalar-');
+}
+
+/** sum = Σ d_j·X_j over the batch's weights (the first batch), or sum + that. */
+function accumulate(sum: usize, first: bool, xs: usize, n: i32): bool {
+  if (first) return G.weightedSum(sum, MSM_WEIGHTS, OPRF_CELL, xs, G.Ne, n) == G.EC_OK;
+  return G.weightedSum(E1, MSM_WEIGHTS, OPRF_CELL, xs, G.Ne, n) == G.EC_OK && G.add(sum, sum, E1) == G.EC_OK;
 }
 
 /** §2.2.1: c = HashToScalar(I2OSP(Ne, 2) ‖ B ‖ I2OSP(Ne, 2) ‖ M ‖ … Z ‖ … t2 ‖ … t3 ‖ "Challenge"). */

@@ -39,6 +39,7 @@ export interface CoreExports {
   hmac_digest: Fn;
   hkdf: Fn;
   hkdf_expand: Fn;
+  expand_message_xmd: Fn;
   aead_seal: Fn;
   aead_open: Fn;
   aead_init: Fn;
@@ -65,11 +66,13 @@ export interface CoreExports {
   scalar25519_add: Fn;
   scalar25519_sub: Fn;
   scalar25519_neg: Fn;
+  hash_to_curve: Fn;
+  hash_to_curve_uniform: Fn;
+  hash_to_ristretto255: Fn;
   hpke_setup_sender: Fn;
   hpke_setup_receiver: Fn;
   hpke_seal: Fn;
   hpke_open: Fn;
-  expand_message_xmd: Fn;
   oprf_derive_key_pair: Fn;
   oprf_public_key: Fn;
   oprf_blind: Fn;

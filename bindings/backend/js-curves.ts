@@ -1,12 +1,13 @@
 // The js backend's Diffie–Hellman over @noble/curves, with noble's errors sorted into the same
 // CryptoError codes the wasm core returns.
 import { x25519 } from '@noble/curves/ed25519.js';
-import { p256, p384, p521 } from '@noble/curves/nist.js';
+import { p256, p256_hasher, p384, p384_hasher, p521, p521_hasher } from '@noble/curves/nist.js';
 import { CryptoError } from '../errors.js';
-import type { CurveName } from './types.js';
+import type { CurveName, NistCurveName } from './types.js';
 
 const NIST = { p256, p384, p521 };
 type NistName = keyof typeof NIST;
+const HASHERS = { p256: p256_hasher, p384: p384_hasher, p521: p521_hasher };
 
 export function isValidSecretKey(curve: CurveName, secretKey: Uint8Array): boolean {
   return curve === 'x25519' || NIST[curve].utils.isValidSecretKey(secretKey);
@@ -40,4 +41,9 @@ export function getSharedSecret(curve: CurveName, secretKey: Uint8Array, publicK
 
 function requireScalar(curve: NistName, secretKey: Uint8Array): void {
   if (!NIST[curve].utils.isValidSecretKey(secretKey)) throw new CryptoError('INVALID_SCALAR');
+}
+
+/** RFC 9380 hash_to_curve for the curve's RO suite, SEC1 uncompressed. */
+export function hashToCurve(curve: NistCurveName, msg: Uint8Array, dst: Uint8Array): Uint8Array {
+  return HASHERS[curve].hashToCurve(msg, { DST: dst }).toBytes(false);
 }

@@ -5,7 +5,7 @@
 import { ristretto255, ristretto255_hasher, ristretto255_oprf } from '@noble/curves/ed25519.js';
 import { p256, p256_hasher, p256_oprf, p384, p384_hasher, p384_oprf, p521, p521_hasher, p521_oprf } from '@noble/curves/nist.js';
 import { getMinHashLength } from '@noble/curves/abstract/modular.js';
-import { bytesToNumberBE, bytesToNumberLE, numberToBytesBE, numberToBytesLE } from '@noble/curves/utils.js';
+import { asciiToBytes as ascii, bytesToNumberBE, bytesToNumberLE, concatBytes as concat, numberToBytesBE, numberToBytesLE } from '@noble/curves/utils.js';
 import { CryptoError } from '../errors.js';
 import type { OprfBackend, OprfMode, OprfSuiteName } from './types.js';
 
@@ -51,21 +51,10 @@ const GROUPS: Record<OprfSuiteName, Group> = {
 };
 
 const EMPTY = new Uint8Array(0);
-const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** §3.1 contextString = "OPRFV1-" ‖ I2OSP(mode, 1) ‖ "-" ‖ identifier. */
 const contextString = (suite: OprfSuiteName, mode: OprfMode): Uint8Array =>
   Uint8Array.from([...ascii('OPRFV1-'), mode, ...ascii(`-${suite}`)]);
-
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 
 const toNumber = (g: Group, bytes: Uint8Array): bigint => (g.littleEndian ? bytesToNumberLE(bytes) : bytesToNumberBE(bytes));
 

@@ -38,6 +38,11 @@ export function ristretto255FromUniform(bytes: Uint8Array): Uint8Array {
   return ristretto255_hasher.deriveToCurve!(bytes).toBytes();
 }
 
+/** RFC 9380 Appendix B hash_to_ristretto255: expand_message_xmd with SHA-512, then §4.3.4. */
+export function hashToRistretto255(msg: Uint8Array, dst: Uint8Array): Uint8Array {
+  return ristretto255_hasher.hashToCurve(msg, { DST: dst }).toBytes();
+}
+
 export function ristretto255Add(a: Uint8Array, b: Uint8Array, subtract: boolean): Uint8Array {
   const p = point(a), q = point(b);
   return (subtract ? p.subtract(q) : p.add(q)).toBytes();

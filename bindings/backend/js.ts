@@ -5,9 +5,18 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { hkdf, expand } from '@noble/hashes/hkdf.js';
 import { chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { gcm } from '@noble/ciphers/aes.js';
+import { expand_message_xmd } from '@noble/curves/abstract/hash-to-curve.js';
 import { CryptoError } from '../errors.js';
-import { getPublicKey, getSharedSecret, isValidSecretKey } from './js-curves.js';
-import { ristretto255FromUniform, ristretto255Add, ristretto255IsValid, ristretto255Multiply, scalar25519, scalar25519Reduce } from './js-ristretto.js';
+import { getPublicKey, getSharedSecret, hashToCurve, isValidSecretKey } from './js-curves.js';
+import {
+  hashToRistretto255,
+  ristretto255FromUniform,
+  ristretto255Add,
+  ristretto255IsValid,
+  ristretto255Multiply,
+  scalar25519,
+  scalar25519Reduce,
+} from './js-ristretto.js';
 import { gcmShortNonceOpen, gcmShortNonceSeal } from './js-gcm.js';
 import { jsOprf } from './js-oprf.js';
 import type { AeadName, Backend, Hasher } from './types.js';
@@ -39,6 +48,9 @@ export const jsBackend: Backend = {
   ristretto255Multiply,
   scalar25519Reduce,
   scalar25519,
+  expandMessageXmd: (alg, msg, dst, length) => expand_message_xmd(msg, dst, length, HASHES[alg]),
+  hashToCurve,
+  hashToRistretto255,
   oprf: jsOprf,
 };
 

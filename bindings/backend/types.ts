@@ -166,13 +166,14 @@ export interface Backend {
   /** An operation on scalars mod ℓ (32 bytes, little-endian); CryptoError INVALID_SCALAR for one
    *  that is not below ℓ, or zero for invert. */
   scalar25519(op: ScalarOp, a: Uint8Array, b?: Uint8Array): Uint8Array;
-  /** RFC 9380 §5.3.1 expand_message_xmd; `dst` ≤ 255 bytes, `length` ≤ 255·HashLen (and ≤ 65535). */
-  expandMessageXmd?(alg: HashName, msg: Uint8Array, dst: Uint8Array, length: number): Uint8Array;
+  /** RFC 9380 §5.3.1 expand_message_xmd; `dst` is not empty (one over 255 bytes is hashed, §5.3.3),
+   *  `length` ≤ 255·HashLen. */
+  expandMessageXmd(alg: HashName, msg: Uint8Array, dst: Uint8Array, length: number): Uint8Array;
   /** RFC 9380 §3 hash_to_curve for P256_XMD:SHA-256_SSWU_RO_, P384_XMD:SHA-384_SSWU_RO_,
-   *  P521_XMD:SHA-512_SSWU_RO_: the SEC1 uncompressed point. */
-  hashToCurve?(curve: NistCurveName, msg: Uint8Array, dst: Uint8Array): Uint8Array;
+   *  P521_XMD:SHA-512_SSWU_RO_: the SEC1 uncompressed point. `dst` as for expandMessageXmd. */
+  hashToCurve(curve: NistCurveName, msg: Uint8Array, dst: Uint8Array): Uint8Array;
   /** RFC 9380 Appendix B / RFC 9496 §4.3.4: FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg, dst, 64)). */
-  hashToRistretto255?(msg: Uint8Array, dst: Uint8Array): Uint8Array;
+  hashToRistretto255(msg: Uint8Array, dst: Uint8Array): Uint8Array;
   readonly oprf: OprfBackend;
 }
 

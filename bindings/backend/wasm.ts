@@ -8,7 +8,8 @@ import { Core, type CoreExports } from './core.js';
 import type { Lease, SlotPool } from './slots.js';
 import { WasmHpke } from './wasm-hpke.js';
 import { WasmOprf } from './wasm-oprf.js';
-import type { AeadName, Backend, CurveName, HashName, Hasher, ScalarOp } from './types.js';
+import type { AeadName, Backend, CurveName, HashName, Hasher, NistCurveName, ScalarOp } from './types.js';
+import { expandStreamed } from './xmd-streamed.js';
 
 const ALG: Record<HashName, HashAlg> = { sha256: HashAlg.SHA256, sha384: HashAlg.SHA384, sha512: HashAlg.SHA512 };
 const DIGEST_LENGTH: Record<HashName, number> = { sha256: 32, sha384: 48, sha512: 64 };
@@ -18,8 +19,14 @@ const AEAD: Record<AeadName, AeadAlg> = {
   'aes-gcm': AeadAlg.AES_GCM,
 };
 const TAG_LENGTH = 16;
-/** The core's curve ids for ec_*; X25519 has its own exports. */
-const NIST_CURVE: Record<Exclude<CurveName, 'x25519'>, number> = { p256: 0, p384: 1, p521: 2 };
+/** The core's curve ids for ec_* and hash_to_curve*; X25519 has its own exports. */
+const NIST_CURVE: Record<NistCurveName, number> = { p256: 0, p384: 1, p521: 2 };
+/** The RFC 9380 suites: the hash of expand_message_xmd, L (§5.2) and the coordinate length. */
+const H2C: Record<NistCurveName, { hash: HashName; L: number; size: number }> = {
+  p256: { hash: 'sha256', L: 48, size: 32 },
+  p384: { hash: 'sha384', L: 72, size: 48 },
+  p521: { hash: 'sha512', L: 98, size: 66 },
+};
 
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
@@ -187,6 +194,54 @@ export class WasmBackend implements Backend {
 
   scalar25519(op: ScalarOp, a: Uint8Array, b?: Uint8Array): Uint8Array {
     return b ? this.call32(`scalar25519_${op}`, a, b) : this.call32(`scalar25519_${op}`, a);
+  }
+
+  expandMessageXmd(alg: HashName, msg: Uint8Array, dst: Uint8Array, length: number): Uint8Array {
+    const { core } = this;
+    if (msg.length + dst.length > core.ioSize) return expandStreamed(this, alg, msg, dst, length);
+    return core.run(() => {
+      core.stage(msg, dst);
+      core.check(core.exports.expand_message_xmd(ALG[alg], msg.length, dst.length, length));
+      return core.take(length);
+    });
+  }
+
+  hashToCurve(curve: NistCurveName, msg: Uint8Array, dst: Uint8Array): Uint8Array {
+    const { core } = this;
+    const { hash, L, size } = H2C[curve];
+    // A message too large for IO is expanded here, and only the uniform bytes enter the core.
+    const uniform = msg.length + dst.length > core.ioSize ? expandStreamed(this, hash, msg, dst, 2 * L) : undefined;
+    try {
+      return core.run(() => {
+        if (uniform) {
+          core.stage(uniform);
+          core.answer(core.exports.hash_to_curve_uniform(NIST_CURVE[curve]));
+        } else {
+          core.stage(msg, dst);
+          core.answer(core.exports.hash_to_curve(NIST_CURVE[curve], msg.length, dst.length));
+        }
+        return core.take(1 + 2 * size);
+      });
+    } finally {
+      uniform?.fill(0);
+    }
+  }
+
+  hashToRistretto255(msg: Uint8Array, dst: Uint8Array): Uint8Array {
+    const { core } = this;
+    if (msg.length + dst.length > core.ioSize) {
+      const uniform = expandStreamed(this, 'sha512', msg, dst, 64);
+      try {
+        return this.ristretto255FromUniform(uniform);
+      } finally {
+        uniform.fill(0);
+      }
+    }
+    return core.run(() => {
+      core.stage(msg, dst);
+      core.check(core.exports.hash_to_ristretto255(msg.length, dst.length));
+      return core.take(32);
+    });
   }
 
   /** An export that reads `parts` from IO and writes 32 bytes to OUT. */

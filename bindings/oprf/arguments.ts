@@ -9,10 +9,11 @@ import { MODE_NAMES, type SuiteParams } from './suites.js';
 /** RFC 9497 §1.2: inputs and info are length-prefixed with I2OSP(len, 2). */
 const MAX_INPUT = 0xffff;
 /** The largest batch one call takes. */
-export const MAX_BATCH = 256;
+const MAX_BATCH = 256;
 
-export const EMPTY = new Uint8Array(0);
+const EMPTY = new Uint8Array(0);
 
+/** A required object. */
 export function objectArgument<T extends object>(value: T, name: string): Partial<T> {
   if (typeof value !== 'object' || value === null) throw new TypeError(`"${name}" expected object, got ${describe(value)}`);
   return value;

@@ -3,7 +3,7 @@
 import type { OprfMode } from '../backend/types.js';
 import { bytes } from '../validate.js';
 import { absent, batchArgument, infoArgument, objectArgument, optionsArgument, scalarsArgument, wipe } from './arguments.js';
-import { oprfBackend } from './backend.js';
+import { active } from '../backend/select.js';
 import { randomScalar } from './scalars.js';
 import type { OprfEvaluation } from './server.js';
 import type { SuiteParams } from './suites.js';
@@ -50,7 +50,7 @@ export function createClient(suite: SuiteParams, mode: OprfMode, publicKey: unkn
         ? copies.map(() => randomScalar(suite))
         : scalarsArgument(suite, o.blinds, 'blinds', copies.length).map((b) => new Uint8Array(b));
     try {
-      const backend = oprfBackend();
+      const backend = active().oprf;
       if (mode !== 2) return { blinded: backend.blind(suite.name, mode, copies, blinds), inputs: copies, blinds };
       const tweakedKey = backend.tweakKey(suite.name, pkS!, info!);
       return { blinded: backend.blind(suite.name, mode, copies, blinds), inputs: copies, blinds, info: new Uint8Array(info!), tweakedKey };
@@ -71,7 +71,7 @@ export function createClient(suite: SuiteParams, mode: OprfMode, publicKey: unkn
     const evaluated = batchArgument(e.evaluated, 'evaluation.evaluated', suite.elementLength, inputs.length);
     const proof = mode === 0 ? absent(e.proof, 'evaluation.proof', mode) : bytes(e.proof, 'evaluation.proof', proofLength);
     const key = mode === 1 ? pkS : tweakedKey;
-    return oprfBackend().finalize(suite.name, mode, inputs, blinds, blinded, evaluated, key, proof, info);
+    return active().oprf.finalize(suite.name, mode, inputs, blinds, blinded, evaluated, key, proof, info);
   }
 
   return Object.freeze({ blind, finalize });

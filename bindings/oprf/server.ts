@@ -2,7 +2,7 @@
 // modes, §2.2.1) and Evaluate, with a copy of its secret key.
 import type { OprfMode } from '../backend/types.js';
 import { absent, batchArgument, infoArgument, inputArgument, optionsArgument, scalarArgument, wipe } from './arguments.js';
-import { oprfBackend } from './backend.js';
+import { active } from '../backend/select.js';
 import { randomScalar } from './scalars.js';
 import type { SuiteParams } from './suites.js';
 
@@ -32,8 +32,8 @@ export interface OprfServer {
 }
 
 export function createServer(suite: SuiteParams, mode: OprfMode, secretKey: unknown): OprfServer {
-  const skS = new Uint8Array(scalarArgument(suite, secretKey, 'secretKey'));
-  const publicKey = oprfBackend().publicKey(suite.name, skS);
+  const publicKey = active().oprf.publicKey(suite.name, scalarArgument(suite, secretKey, 'secretKey'));
+  const skS = new Uint8Array(secretKey as Uint8Array);
 
   return Object.freeze({
     publicKey,
@@ -44,19 +44,19 @@ export function createServer(suite: SuiteParams, mode: OprfMode, secretKey: unkn
       const info = infoArgument(mode, o.info);
       if (mode === 0) {
         absent(o.proofRandomness, 'proofRandomness', mode);
-        return { evaluated: oprfBackend().blindEvaluate(suite.name, mode, skS, publicKey, elements, undefined, undefined).evaluated };
+        return { evaluated: active().oprf.blindEvaluate(suite.name, mode, skS, publicKey, elements, undefined, undefined).evaluated };
       }
       const given = o.proofRandomness !== undefined;
       const r = given ? scalarArgument(suite, o.proofRandomness, 'proofRandomness') : randomScalar(suite);
       try {
-        return oprfBackend().blindEvaluate(suite.name, mode, skS, publicKey, elements, info, r);
+        return active().oprf.blindEvaluate(suite.name, mode, skS, publicKey, elements, info, r);
       } finally {
         if (!given) wipe([r]);
       }
     },
 
     evaluate(input: Uint8Array, info?: Uint8Array): Uint8Array {
-      return oprfBackend().evaluate(suite.name, mode, skS, inputArgument(input, 'input'), infoArgument(mode, info));
+      return active().oprf.evaluate(suite.name, mode, skS, inputArgument(input, 'input'), infoArgument(mode, info));
     },
   });
 }

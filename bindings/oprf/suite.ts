@@ -2,7 +2,7 @@
 // (§3.2), and the server and client of the online protocol (§3.3).
 import { bytes } from '../validate.js';
 import { inputArgument } from './arguments.js';
-import { oprfBackend } from './backend.js';
+import { active } from '../backend/select.js';
 import { createClient, type OprfClient } from './client.js';
 import { randomScalar } from './scalars.js';
 import { createServer, type OprfServer } from './server.js';
@@ -45,11 +45,12 @@ export function suite(name: OprfSuiteName, mode: OprfModeName): OprfSuite {
     outputLength: params.outputLength,
     proofLength: m === 0 ? 0 : 2 * params.scalarLength,
     generateKeyPair(): OprfKeyPair {
+      const backend = active().oprf;
       const secretKey = randomScalar(params);
-      return { secretKey, publicKey: oprfBackend().publicKey(params.name, secretKey) };
+      return { secretKey, publicKey: backend.publicKey(params.name, secretKey) };
     },
     deriveKeyPair: (seed: Uint8Array, info: Uint8Array): OprfKeyPair =>
-      oprfBackend().deriveKeyPair(params.name, m, bytes(seed, 'seed', 32), inputArgument(info, 'info')),
+      active().oprf.deriveKeyPair(params.name, m, bytes(seed, 'seed', 32), inputArgument(info, 'info')),
     server: (secretKey: Uint8Array) => createServer(params, m, secretKey),
     client: (publicKey?: Uint8Array) => createClient(params, m, publicKey),
   });

@@ -6,8 +6,20 @@ import { randomBytes } from 'node:crypto';
 import { ristretto255, ristretto255_hasher } from '@noble/curves/ed25519.js';
 import { p256, p256_hasher, p384, p384_hasher, p521, p521_hasher } from '@noble/curves/nist.js';
 import { bytesToNumberBE, bytesToNumberLE, numberToBytesBE, numberToBytesLE } from '@noble/curves/utils.js';
-import { describe, expect, test } from 'vitest';
-import { CryptoError, oprf, type CryptoErrorCode, type OprfModeName, type OprfSuite, type OprfSuiteName } from 'oblivia';
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+  CryptoError,
+  oprf,
+  type CryptoErrorCode,
+  type OprfBlinding,
+  type OprfClient,
+  type OprfEvaluation,
+  type OprfKeyPair,
+  type OprfModeName,
+  type OprfServer,
+  type OprfSuite,
+  type OprfSuiteName,
+} from 'oblivia';
 import { hex } from '../helpers.js';
 
 const rand = (n: number) => new Uint8Array(randomBytes(n));
@@ -270,11 +282,14 @@ describe('crypto errors', () => {
 
 describe('argument errors', () => {
   const suite = oprf.suite('P256-SHA256', 'voprf');
-  const keys = suite.generateKeyPair();
-  const server = suite.server(keys.secretKey);
-  const client = suite.client(keys.publicKey);
-  const blinding = client.blind([rand(3), rand(3)]);
-  const evaluation = server.blindEvaluate(blinding.blinded);
+  let keys: OprfKeyPair, server: OprfServer, client: OprfClient, blinding: OprfBlinding, evaluation: OprfEvaluation;
+  beforeAll(() => {
+    keys = suite.generateKeyPair();
+    server = suite.server(keys.secretKey);
+    client = suite.client(keys.publicKey);
+    blinding = client.blind([rand(3), rand(3)]);
+    evaluation = server.blindEvaluate(blinding.blinded);
+  });
   const error = (f: () => unknown, type: typeof TypeError | typeof RangeError, message: string) => {
     expect(f).toThrow(message);
     expect(thrown(f)).toBe(type.name);

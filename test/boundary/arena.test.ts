@@ -7,6 +7,7 @@ import {
   AEAD_CHACHA20POLY1305,
   chacha20poly1305,
   CryptoError,
+  expandMessageXmd,
   gcm,
   hkdf,
   hmac,
@@ -162,6 +163,21 @@ describe.each(BUILDS)('%s', (file) => {
           expect(() => client.finalize(blinding, { ...evaluation, proof })).toThrow(new CryptoError('PROOF_FAILED'));
           expectClean(core);
         }
+      }
+    }
+  });
+
+  test('hashing to curves and expand_message_xmd leave the arena clean, in the window and past it', () => {
+    for (const length of [0, 100, 65536 - 40, 70_000]) {
+      for (const dst of [secret(40), secret(300)]) {
+        for (const curve of [p256, p384, p521]) {
+          curve.hashToCurve(secret(length), dst);
+          expectClean(core);
+        }
+        ristretto255.hashToGroup(secret(length), dst);
+        expectClean(core);
+        expandMessageXmd(sha384, secret(length), dst, 12240);
+        expectClean(core);
       }
     }
   });
