@@ -6,7 +6,7 @@
 // identity and P + P included, so nothing branches on a point. Scalar multiplication uses fixed
 // 4-bit windows; the window's multiple is read from a table of 16 by a full masked scan. The point
 // arithmetic and the scratch also serve nist-group.ts (RFC 9497's groups) and sswu.ts.
-import { MAX_LIMBS, FIELD_SCRATCH, FIELD_SCRATCH_SIZE, elementSize, byteLength, one, mul, square, add, sub, toMont, fromMont, fromBytes, toBytes, isZero, equal, invert } from '../field/montgomery';
+import { MAX_LIMBS, FIELD_SCRATCH, FIELD_SCRATCH_SIZE, elementSize, byteLength, one, mul, square, add, sub, toMont, fromMont, fromBytes, toBytes, isZero, equal, invert, cmov } from '../field/montgomery';
 import { Status } from '../status';
 import { CURVE_SCRATCH_SIZE, P256_BASE_TABLE, P256_BASE_TABLE_SIZE } from '../mem';
 import { P256_P, P256_N, P256_B, P256_GX, P256_GY, P384_P, P384_N, P384_B, P384_GX, P384_GY, P521_P, P521_N, P521_B, P521_GX, P521_GY } from './nist';
@@ -208,22 +208,134 @@ export function fillTable(f: usize, table: usize): void {
   return (<u32>load<u8>(k + (i >> 1)) >> (<u32>(~i & 1) << 2)) & 15;
 }
 
-/** ACC = k·P for the point P in table[1] and the big-endian scalar k (the field's byte length). */
+// Single-scalar multiplication runs in Jacobian coordinates (x = X/Z², y = Y/Z³), where a
+// doubling for a = −3 costs 3M + 5S against the complete formula's 8M + 3S and two products by b.
+// Jacobian addition is not complete: it fails for P + P, P − P and the identity. For a scalar
+// k < n, read in 4-bit windows from the top, the running value 16·m·P and the window's d·P never
+// meet those cases (0 < 16m − d < 16m + d ≤ k < n for m ≥ 1), except that either may be the
+// identity (m = 0, d = 0): then a masked move takes the other operand instead of the sum.
+
+/** r = 2·p in Jacobian coordinates (dbl-2001-b, a = −3). r may alias p; the identity (Z = 0)
+ *  stays the identity. */
+function jacobianDouble(f: usize, r: usize, p: usize): void {
+  const s = elementSize(f);
+  const X = p, Y = p + s, Z = p + 2 * s;
+  const t0 = EC_SCRATCH + TMP, t1 = t0 + s, t2 = t1 + s, t3 = t2 + s, t4 = t3 + s;
+  const X3 = t4 + s, Y3 = X3 + s, Z3 = Y3 + s;
+  square(f, t0, Z); // delta
+  square(f, t1, Y); // gamma
+  mul(f, t2, X, t1); // beta
+  sub(f, t3, X, t0);
+  add(f, t4, X, t0);
+  mul(f, t3, t3, t4);
+  add(f, t4, t3, t3);
+  add(f, t3, t3, t4); // alpha = 3·(X − delta)·(X + delta)
+  add(f, Z3, Y, Z);
+  square(f, Z3, Z3);
+  sub(f, Z3, Z3, t1);
+  sub(f, Z3, Z3, t0); // Z3 = (Y + Z)² − gamma − delta
+  square(f, X3, t3);
+  add(f, t4, t2, t2);
+  add(f, t4, t4, t4); // 4·beta
+  sub(f, X3, X3, t4);
+  sub(f, X3, X3, t4); // X3 = alpha² − 8·beta
+  sub(f, Y3, t4, X3);
+  mul(f, Y3, t3, Y3);
+  square(f, t1, t1);
+  add(f, t1, t1, t1);
+  add(f, t1, t1, t1);
+  add(f, t1, t1, t1); // 8·gamma²
+  sub(f, Y3, Y3, t1); // Y3 = alpha·(4·beta − X3) − 8·gamma²
+  memory.copy(r, X3, 3 * s);
+}
+
+/** r = p + q in Jacobian coordinates (add-2007-bl) for p ≠ ±q, neither the identity. r may alias
+ *  p or q. */
+function jacobianAdd(f: usize, r: usize, p: usize, q: usize): void {
+  const s = elementSize(f);
+  const X1 = p, Y1 = p + s, Z1 = p + 2 * s;
+  const X2 = q, Y2 = q + s, Z2 = q + 2 * s;
+  const t0 = EC_SCRATCH + TMP, t1 = t0 + s, t2 = t1 + s, t3 = t2 + s, t4 = t3 + s;
+  const X3 = t4 + s, Y3 = X3 + s, Z3 = Y3 + s;
+  square(f, t0, Z1); // Z1Z1
+  square(f, t1, Z2); // Z2Z2
+  mul(f, t2, X1, t1); // U1
+  mul(f, t3, X2, t0); // U2
+  mul(f, t4, Y1, Z2);
+  mul(f, t4, t4, t1); // S1
+  mul(f, X3, Y2, Z1);
+  mul(f, X3, X3, t0); // S2
+  add(f, Z3, Z1, Z2);
+  square(f, Z3, Z3);
+  sub(f, Z3, Z3, t0);
+  sub(f, Z3, Z3, t1); // 2·Z1·Z2
+  sub(f, t3, t3, t2); // H = U2 − U1
+  mul(f, Z3, Z3, t3); // Z3 = 2·Z1·Z2·H
+  add(f, t0, t3, t3);
+  square(f, t0, t0); // I = (2H)²
+  mul(f, t1, t3, t0); // J = H·I
+  sub(f, X3, X3, t4);
+  add(f, X3, X3, X3); // r = 2·(S2 − S1)
+  mul(f, t2, t2, t0); // V = U1·I
+  square(f, t0, X3);
+  sub(f, t0, t0, t1);
+  sub(f, t0, t0, t2);
+  sub(f, t0, t0, t2); // X3 = r² − J − 2V
+  sub(f, Y3, t2, t0);
+  mul(f, Y3, X3, Y3);
+  mul(f, t4, t4, t1);
+  add(f, t4, t4, t4);
+  sub(f, Y3, Y3, t4); // Y3 = r·(V − X3) − 2·S1·J
+  memory.copy(r, t0, s);
+  memory.copy(r + s, Y3, 2 * s);
+}
+
+/** r = p where mask is all ones, for a whole point. */
+function pointMove(f: usize, r: usize, p: usize, mask: u32): void {
+  const s = elementSize(f);
+  cmov(f, r, p, mask);
+  cmov(f, r + s, p + s, mask);
+  cmov(f, r + 2 * s, p + 2 * s, mask);
+}
+
+/** ACC = k·P for the point P (Z = 1) in table[1] and the big-endian scalar k < n (the field's
+ *  byte length); ACC is homogeneous projective, the identity for k = 0. */
 export function multiply(f: usize, k: usize): void {
-  const size = elementSize(f) * 3, table = EC_SCRATCH + TABLE;
+  const s = elementSize(f), size = s * 3, table = EC_SCRATCH + TABLE;
   const acc = EC_SCRATCH + ACC, sel = EC_SCRATCH + SEL;
-  fillTable(f, table);
+  // table[0] = (1 : 1 : 0), table[i] = i·P: no exceptional case (i − 1 ≠ ±1 for odd i ≥ 3).
+  memory.fill(table, 0, size);
+  memory.copy(table, one(f), s);
+  memory.copy(table + s, one(f), s);
+  for (let i: usize = 2; i < 16; i++) {
+    const e = table + i * size;
+    if (i & 1) jacobianAdd(f, e, e - size, table + size);
+    else jacobianDouble(f, e, table + (i >> 1) * size);
+  }
   // Most significant digit first; the first needs no doubling.
   const digits = byteLength(f) << 1;
   lookup(acc, nibble(k, 0), size);
   for (let i: usize = 1; i < digits; i++) {
-    double(f, acc, acc);
-    double(f, acc, acc);
-    double(f, acc, acc);
-    double(f, acc, acc);
-    lookup(sel, nibble(k, i), size);
-    addPoints(f, acc, acc, sel);
+    jacobianDouble(f, acc, acc);
+    jacobianDouble(f, acc, acc);
+    jacobianDouble(f, acc, acc);
+    jacobianDouble(f, acc, acc);
+    const digit = nibble(k, i);
+    lookup(sel, digit, size);
+    const accIsIdentity = isZero(f, acc + 2 * s);
+    const digitIsZero = 0 - (((digit - 1) >> 31) & 1);
+    // table[0], the identity, is only ever selected for digit 0, whose sum the last move discards:
+    // from here on it keeps acc.
+    memory.copy(table, acc, size);
+    jacobianAdd(f, acc, acc, sel);
+    pointMove(f, acc, sel, accIsIdentity);
+    pointMove(f, acc, table, digitIsZero);
   }
+  // Homogeneous (X·Z : Y : Z³) has x = X/Z², y = Y/Z³.
+  const t = EC_SCRATCH + TMP, z = acc + 2 * s;
+  mul(f, acc, acc, z);
+  square(f, t, z);
+  mul(f, z, t, z);
 }
 
 /** ACC = Σ k_j·P_j over `count` terms: the tables (filled by fillTable) `tableStride` bytes apart
