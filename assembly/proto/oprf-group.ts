@@ -144,6 +144,7 @@ export const WEIGHTED_SUM_TERMS: i32 = MSM_TERMS;
  *  `stride` bytes apart; for public terms (the doublings are shared, the scans still masked).
  *  EC_OK, EC_INVALID_POINT (some P_j does not deserialize), EC_IDENTITY (the sum). */
 export function weightedSum(out: usize, scalars: usize, scalarStride: usize, points: usize, pointStride: usize, count: i32): i32 {
+  if (count == 1) return multiply(out, scalars, points); // one term: the single-scalar path is faster
   if (suite != RISTRETTO255_SHA512) return Nist.weightedSum(curve, out, scalars, scalarStride, points, pointStride, count);
   let valid = Ristretto.weightedSum(out, scalars, scalarStride, points, pointStride, count);
   for (let j = 0; j < count; j++) valid &= <u32>!isZero(points + <usize>j * pointStride, 32);
