@@ -21,6 +21,9 @@ export interface ClientOptions {
   keys: readonly KeyConfig[] | string;
   /** Where the filtered log lines go (see ./log.ts). */
   log?: LogSink;
+  /** Prepares each request before it is encapsulated: for example adds a credential bound to it.
+   *  Only the gateway sees what it adds. */
+  authorize?: (request: Request) => Promise<Request>;
 }
 
 /** One request as the user may review it: to whom, how protected, how big — not its content. */
@@ -79,6 +82,8 @@ export function createClient(options: ClientOptions): Client {
   let configs: readonly KeyConfig[] | undefined = directory === undefined ? (options.keys as readonly KeyConfig[]).map((c, i) => keyConfigArgument(c, `options.keys[${i}]`).config) : undefined;
   let expires = Infinity;
   const log = createLogger(options.log);
+  const { authorize } = options;
+  if (authorize !== undefined && typeof authorize !== 'function') throw new TypeError('"options.authorize" expected function');
   const audit: AuditEntry[] = [];
 
   /** The first configuration of the list (the directory publishes the newest first). */
@@ -149,6 +154,7 @@ export function createClient(options: ClientOptions): Client {
 
   async function obliviousFetch(request: Request): Promise<Response> {
     if (!(request instanceof Request)) throw new TypeError('"request" expected Request');
+    if (authorize !== undefined) request = await authorize(request);
     const url = new URL(request.url);
     const message = bhttp.encodeRequest(await bhttp.bhttpFromRequest(request));
     try {

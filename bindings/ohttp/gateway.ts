@@ -7,7 +7,8 @@
 // phrase — 405, 415, 413, 400 (MALFORMED, DECRYPT), 422 with the "ohttp-key" problem type for a key
 // the client should refresh (§5.3). After it is removed, errors go inside an Encapsulated
 // Response, where only the client reads them: 400 for a request Binary HTTP or Fetch refuses, 502
-// when the target fails. The handler never throws; every path destroys the request's context and
+// when the target fails, and the answer of the `authorize` option when it refuses the request
+// (a credential check runs here, after decapsulation). The handler never throws; every path destroys the request's context and
 // wipes the Binary HTTP bytes it decrypted.
 import { bhttp } from './bhttp/index.js';
 import { BhttpError } from './bhttp/error.js';
@@ -43,6 +44,10 @@ export interface GatewayOptions {
   log?: LogSink;
   /** The largest Encapsulated Request accepted; default 1 MiB. */
   maxBodyBytes?: number;
+  /** Decides on each decapsulated request before it is forwarded: the request to forward (for
+   *  example without its credential header), or the response to answer instead (inside the
+   *  encapsulation, so the relay sees nothing). A throw is answered with 500. */
+  authorize?: (request: Request) => Promise<Request | Response>;
 }
 
 /** An answer and what the log may say about it. */
@@ -59,6 +64,8 @@ export function createGateway(options: GatewayOptions): Handler {
   const target = endpointArgument(options.target, 'options.target');
   const maxBodyBytes = limitArgument(options.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
   const log = createLogger(options.log);
+  const { authorize } = options;
+  if (authorize !== undefined && typeof authorize !== 'function') throw new TypeError('"options.authorize" expected function');
   const currentKeys = typeof keys === 'function' ? keys : () => keys;
 
   async function handle(request: Request, sizes: { requestBytes?: number; responseBytes?: number }): Promise<Outcome> {
@@ -95,6 +102,18 @@ export function createGateway(options: GatewayOptions): Handler {
     } catch (e) {
       if (!(e instanceof BhttpError)) throw e;
       return { bhttpResponse: bhttp.encodeResponse({ status: 400 }), error: e.code };
+    }
+    if (authorize !== undefined) {
+      let decision: Request | Response;
+      try {
+        decision = await authorize(inner);
+      } catch {
+        return { bhttpResponse: bhttp.encodeResponse({ status: 500 }), error: 'INTERNAL' };
+      }
+      if (decision instanceof Response) {
+        return { bhttpResponse: bhttp.encodeResponse(await bhttp.bhttpFromResponse(decision)), error: 'UNAUTHORIZED' };
+      }
+      inner = decision;
     }
     try {
       const response = await send(target, target instanceof URL ? await retarget(inner, target) : inner);

@@ -32,6 +32,8 @@ export type LogErrorCode =
   | 'TOO_LARGE'
   /** A key configuration list that cannot be used. */
   | 'KEYS'
+  /** The gateway's authorization refused the decapsulated request (e.g. a missing or spent credential). */
+  | 'UNAUTHORIZED'
   /** A bug: an exception no other code covers. */
   | 'INTERNAL';
 
@@ -73,6 +75,7 @@ const ERRORS: ReadonlySet<unknown> = new Set<LogErrorCode>([
   'UPSTREAM',
   'METHOD',
   'MEDIA_TYPE',
+  'UNAUTHORIZED',
   'TOO_LARGE',
   'KEYS',
   'INTERNAL',
