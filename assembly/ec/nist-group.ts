@@ -11,7 +11,7 @@
 import { MAX_LIMBS, elementSize, byteLength, one, mul, square, add as fieldAdd, sub, toMont, fromMont, fromBytes, fromWideBytes, toBytes, isZero, equal, cmov, invert, pow } from '../field/montgomery';
 import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE, MSM, MSM_TERM_SIZE } from '../mem';
 import * as W from './weierstrass';
-import { EC_OK, EC_INVALID_POINT, EC_IDENTITY, EC_TABLE, EC_ACC, EC_SEL, EC_B } from './weierstrass';
+import { EC_OK, EC_INVALID_POINT, EC_IDENTITY, EC_TABLE, EC_ACC, EC_SEL } from './weierstrass';
 import { H2C_SCRATCH, H2C_SCRATCH_SIZE, hashToCurve, fromUniform, hashToField, h2cConstant } from './sswu';
 import { H2C_C1 } from './nist';
 
@@ -53,13 +53,7 @@ function decode(c: i32, f: usize, dst: usize, src: usize): u32 {
   let ok = 0 - <u32>((tag & 0xfe) == 2);
   ok &= 0 - <u32>fromBytes(f, x, src + 1);
   toMont(f, x, x);
-  // y² = x³ − 3x + b
-  square(f, Y2, x);
-  mul(f, Y2, Y2, x);
-  fieldAdd(f, TMP, x, x);
-  fieldAdd(f, TMP, TMP, x);
-  sub(f, Y2, Y2, TMP);
-  fieldAdd(f, Y2, Y2, EC_B);
+  W.curveEquation(f, Y2, x, TMP); // y² = x³ − 3x + b
   // y = (y²)^((p+1)/4), a root if there is one; then the root of the tag's parity.
   pow(f, y, Y2, h2cConstant(c, f, H2C_C1), EC_TABLE);
   mul(f, y, y, Y2);
@@ -180,7 +174,7 @@ export function add(c: i32, out: usize, a: usize, b: usize): i32 {
  *  public terms (the RFC 9497 composites). EC_OK, EC_INVALID_POINT (out untouched), EC_IDENTITY
  *  (out zeroed). */
 export function weightedSum(c: i32, out: usize, scalars: usize, scalarStride: usize, points: usize, pointStride: usize, count: i32): i32 {
-  const f = W.fieldOf(c), size = 3 * elementSize(f);
+  const f = W.fieldOf(c), size = elementSize(f) * 3;
   W.setCurve(c, f);
   let code = EC_OK;
   for (let j = 0; j < count && code == EC_OK; j++) {

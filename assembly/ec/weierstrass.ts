@@ -435,16 +435,21 @@ function decode(f: usize, src: usize): bool {
   toMont(f, X, X);
   toMont(f, Y, Y);
   memory.copy(Z, one(f), s);
-  // y² = x³ − 3x + b
   square(f, t0, Y);
-  square(f, t1, X);
-  mul(f, t1, t1, X);
-  add(f, t2, X, X);
-  add(f, t2, t2, X);
-  sub(f, t1, t1, t2);
-  add(f, t1, t1, EC_SCRATCH + BM);
+  curveEquation(f, t1, X, t2);
   ok &= equal(f, t0, t1);
   return <bool>(ok & 1);
+}
+
+/** r = x³ − 3x + b, the curve equation's right-hand side (setCurve was called); `tmp` is one
+ *  element of scratch. */
+export function curveEquation(f: usize, r: usize, x: usize, tmp: usize): void {
+  square(f, r, x);
+  mul(f, r, r, x);
+  add(f, tmp, x, x);
+  add(f, tmp, tmp, x);
+  sub(f, r, r, tmp);
+  add(f, r, r, EC_SCRATCH + BM);
 }
 
 /** 0 < k < n for the big-endian scalar k, in constant time; `tmp` receives k. */

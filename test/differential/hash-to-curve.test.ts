@@ -4,28 +4,12 @@
 // OBLIVIA_FUZZ_RUNS sets the number of runs.
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { expandMessageXmd, p256, p384, p521, ristretto255, sha256, sha384, sha512, useBackend, type BackendName } from 'oblivia';
+import { expandMessageXmd, p256, p384, p521, ristretto255, sha256, sha384, sha512, useBackend } from 'oblivia';
+import { same } from './same.js';
 
 const RUNS = Number(process.env.OBLIVIA_FUZZ_RUNS ?? 200) / 4;
 
 afterAll(() => useBackend(undefined));
-
-type Outcome = { bytes: string } | { error: string; message: string };
-
-function on(name: BackendName, fn: () => Uint8Array): Outcome {
-  useBackend(name);
-  try {
-    return { bytes: Buffer.from(fn()).toString('hex') };
-  } catch (e) {
-    return { error: (e as Error).constructor.name, message: (e as Error).message };
-  }
-}
-
-function same(fn: () => Uint8Array): Outcome {
-  const wasm = on('wasm', fn);
-  expect(wasm).toEqual(on('js', fn));
-  return wasm;
-}
 
 /** Message sizes: small, around the IO window (64 KiB) with a tag beside it, and past it. */
 const msgArb = fc

@@ -2,28 +2,13 @@
 // error (class and message) for random invalid ones. OBLIVIA_FUZZ_RUNS sets the number of runs.
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { hkdf, hmac, sha256, sha384, sha512, useBackend, type BackendName, type HashFunction } from 'oblivia';
+import { hkdf, hmac, sha256, sha384, sha512, useBackend, type HashFunction } from 'oblivia';
+import { same } from './same.js';
 
 const RUNS = Number(process.env.OBLIVIA_FUZZ_RUNS ?? 200);
 const HASHES: HashFunction[] = [sha256, sha384, sha512];
 
 afterAll(() => useBackend(undefined));
-
-type Outcome = { bytes: string } | { error: string; message: string };
-
-function on(name: BackendName, fn: () => Uint8Array): Outcome {
-  useBackend(name);
-  try {
-    return { bytes: Buffer.from(fn()).toString('hex') };
-  } catch (e) {
-    return { error: (e as Error).constructor.name, message: (e as Error).message };
-  }
-}
-
-/** Runs `fn` on both backends and expects the same outcome. */
-function same(fn: () => Uint8Array): void {
-  expect(on('wasm', fn)).toEqual(on('js', fn));
-}
 
 const hashArb = fc.constantFrom(...HASHES);
 const bytesArb = (maxLength: number) => fc.uint8Array({ maxLength });
