@@ -17,7 +17,9 @@ export interface TokenChallenge {
 
 const MAX = 0xffff;
 
-/** ASCII without "," (the origin_info delimiter) or whitespace. */
+/** Printable ASCII without spaces: an authority (RFC 3986 §3.2) may hold "," … */
+const isIssuerName = (text: string): boolean => /^[\x21-\x7e]+$/.test(text);
+/** … but an origin name may not: "," delimits origin_info. */
 const isName = (text: string): boolean => /^[\x21-\x2b\x2d-\x7e]+$/.test(text);
 
 function ascii(text: string): Uint8Array {
@@ -29,8 +31,8 @@ export function encodeTokenChallenge(challenge: TokenChallenge): Uint8Array {
   const tokenType = integer(challenge.tokenType, 'challenge.tokenType', 0, MAX);
   const { issuerName, originInfo } = challenge;
   if (typeof issuerName !== 'string') throw new TypeError(`"challenge.issuerName" expected string, got ${describe(issuerName)}`);
-  if (!isName(issuerName) || issuerName.length > MAX) {
-    throw new RangeError('"challenge.issuerName" expected 1 to 65535 printable ASCII characters without ","');
+  if (!isIssuerName(issuerName) || issuerName.length > MAX) {
+    throw new RangeError('"challenge.issuerName" expected 1 to 65535 printable ASCII characters');
   }
   const context = bytes(challenge.redemptionContext, 'challenge.redemptionContext');
   if (context.length !== 0 && context.length !== 32) {
@@ -59,7 +61,7 @@ export function decodeTokenChallenge(encoded: Uint8Array): TokenChallenge {
   const origins = text(r.take(r.uint16()));
   r.end();
   const originInfo = origins === '' ? [] : origins.split(',');
-  if (!isName(issuerName) || !originInfo.every(isName)) throw new PrivacyPassError('MALFORMED');
+  if (!isIssuerName(issuerName) || !originInfo.every(isName)) throw new PrivacyPassError('MALFORMED');
   return { tokenType, issuerName, redemptionContext, originInfo };
 }
 

@@ -36,10 +36,13 @@ export function createClient(issuerPublicKey: Uint8Array): PrivacyPassClient {
 
   function createTokenRequest(challenge: Uint8Array, options?: TokenRequestOptions): PendingToken {
     const o = optionsArgument(options, 'options');
-    // RFC 9577 §2.1: a client checks the challenge is well formed and of a type it supports.
-    if (decodeTokenChallenge(challenge).tokenType !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
+    // RFC 9577 §2.1: a client ignores other token types (whatever follows them), and checks the
+    // TokenChallenge is well formed.
+    const c = bytes(challenge, 'challenge');
+    if (c.length >= 2 && ((c[0]! << 8) | c[1]!) !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
+    decodeTokenChallenge(c);
     const nonce = o.nonce === undefined ? crypto.getRandomValues(new Uint8Array(32)) : new Uint8Array(bytes(o.nonce, 'nonce', 32));
-    const input = { tokenType: TOKEN_TYPE_VOPRF, nonce, challengeDigest: sha256(challenge), tokenKeyId: keyId };
+    const input = { tokenType: TOKEN_TYPE_VOPRF, nonce, challengeDigest: sha256(c), tokenKeyId: keyId };
     const blinding = client.blind([encodeAuthenticatorInput(input)], o.blind === undefined ? undefined : { blinds: [o.blind] });
     const tokenRequest = encodeTokenRequest({ tokenType: TOKEN_TYPE_VOPRF, truncatedTokenKeyId: keyId[31]!, blindedMsg: blinding.blinded[0]! });
     return Object.freeze({

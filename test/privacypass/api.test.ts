@@ -97,7 +97,9 @@ for (const backend of ['wasm', 'js'] as const) {
       cryptoFailure(() => privacyPass.issuer(new Uint8Array(48)), 'INVALID_SCALAR');
       expect(() => privacyPass.issuer(new Uint8Array(32))).toThrow(RangeError);
       refused(() => client.createTokenRequest(privacyPass.encodeTokenChallenge({ ...CHALLENGE, tokenType: 2 })), 'TOKEN_TYPE');
-      refused(() => client.createTokenRequest(encoded.subarray(1)), 'MALFORMED');
+      refused(() => client.createTokenRequest(encoded.subarray(0, -1)), 'MALFORMED');
+      refused(() => client.createTokenRequest(Uint8Array.of(0, 0, 0xff, 0xff, 7)), 'TOKEN_TYPE'); // grease: no structure to check
+      refused(() => client.createTokenRequest(Uint8Array.of(0, 1)), 'MALFORMED');
       expect(() => client.createTokenRequest(encoded, { nonce: new Uint8Array(31) })).toThrow(RangeError);
       cryptoFailure(() => client.createTokenRequest(encoded, { blind: new Uint8Array(48) }), 'INVALID_SCALAR');
       expect(() => client.createTokenRequest(encoded, 7 as never)).toThrow(TypeError);
@@ -114,6 +116,9 @@ describe('encodings', () => {
     expect(privacyPass.decodeTokenChallenge(privacyPass.encodeTokenChallenge(open))).toEqual(open);
     expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, issuerName: '' })).toThrow(RangeError);
     expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, issuerName: 'é.example' })).toThrow(RangeError);
+    expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, issuerName: 'a b' })).toThrow(RangeError);
+    const comma = { ...CHALLENGE, issuerName: 'a,b.example' }; // an authority may hold sub-delims (RFC 3986 §3.2.2)
+    expect(privacyPass.decodeTokenChallenge(privacyPass.encodeTokenChallenge(comma))).toEqual(comma);
     expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, redemptionContext: new Uint8Array(16) })).toThrow(RangeError);
     expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, originInfo: ['a,b'] })).toThrow(RangeError);
     expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, originInfo: 'a' as never })).toThrow(TypeError);
