@@ -78,3 +78,20 @@ export { createClient, ObliviousFetchError, type AuditEntry, type Client, type C
 export { createKeyDirectory, type KeyDirectory, type KeyDirectoryOptions } from './ohttp/directory.js';
 export { createLogger, type Hop, type LogEntry, type LogErrorCode, type LogEvent, type Logger, type LogSink } from './ohttp/log.js';
 export type { Handler } from './ohttp/http.js';
+export {
+  privacyPass,
+  PrivacyPassError,
+  type PrivacyPassErrorCode,
+  type TokenChallenge,
+  type AuthenticatorInput,
+  type Token,
+  type TokenRequest,
+  type TokenResponse,
+  type PendingToken,
+  type PrivacyPassClient,
+  type TokenRequestOptions,
+  type IssueOptions,
+  type PrivacyPassIssuer,
+  type VerifyOptions,
+  type PrivateTokenChallenge,
+} from './privacypass/index.js';

@@ -1,0 +1,29 @@
+// Why a Privacy Pass message or header was refused. Crypto failures underneath (a bad point, a
+// proof that does not verify) stay CryptoError; these codes are for the framing:
+//
+//   MALFORMED     a TokenChallenge, Token, TokenRequest or TokenResponse of the wrong length or
+//                 structure (RFC 9577 §2.1.1, §2.2; RFC 9578 §5.1, §5.2).
+//   TOKEN_TYPE    a token type other than the one expected (0x0001 for the issuance protocol).
+//   KEY_ID        a truncated_token_key_id or token_key_id that is not the issuer key's (RFC 9578 §5.2).
+//   HEADER        a WWW-Authenticate or Authorization value that is not a valid PrivateToken
+//                 challenge or credential (RFC 9577 §2.1, §2.2; RFC 9110 §11).
+
+export type PrivacyPassErrorCode = 'MALFORMED' | 'TOKEN_TYPE' | 'KEY_ID' | 'HEADER';
+
+const MESSAGES: Record<PrivacyPassErrorCode, string> = {
+  MALFORMED: 'Privacy Pass message is malformed',
+  TOKEN_TYPE: 'unsupported Privacy Pass token type',
+  KEY_ID: 'token key identifier does not match the issuer key',
+  HEADER: 'PrivateToken header value is malformed',
+};
+
+/** A refused Privacy Pass message or header; the message is fixed per code. */
+export class PrivacyPassError extends Error {
+  readonly code: PrivacyPassErrorCode;
+
+  constructor(code: PrivacyPassErrorCode) {
+    super(MESSAGES[code]);
+    this.name = 'PrivacyPassError';
+    this.code = code;
+  }
+}
