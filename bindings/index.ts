@@ -78,3 +78,22 @@ export { createClient, ObliviousFetchError, type AuditEntry, type Client, type C
 export { createKeyDirectory, type KeyDirectory, type KeyDirectoryOptions } from './ohttp/directory.js';
 export { createLogger, type Hop, type LogEntry, type LogErrorCode, type LogEvent, type Logger, type LogSink } from './ohttp/log.js';
 export type { Handler } from './ohttp/http.js';
+export {
+  credentials,
+  CredentialError,
+  type CredentialErrorCode,
+  type Attributes,
+  type CredentialAttributes,
+  type Issuer,
+  type IssuerOptions,
+  type CredentialClientOptions,
+  type Credential,
+  type CredentialClient,
+  type PendingIssuance,
+  type Verified,
+  type Verifier,
+  type VerifierOptions,
+  type SpentScope,
+  type SpentStore,
+  type IssuerHandlerOptions,
+} from './credentials/index.js';
