@@ -12,11 +12,3 @@ export function keyIdOf(suiteName: string, publicKey: Uint8Array): Uint8Array {
   message.set(publicKey, prefix.length);
   return sha256(message).slice(0, KEY_ID_LENGTH);
 }
-
-/** Whether two byte strings are equal, in time that depends only on their lengths. */
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
-}

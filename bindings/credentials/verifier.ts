@@ -5,7 +5,8 @@ import type { OprfSuiteName } from '../oprf/index.js';
 import { bytes } from '../validate.js';
 import { currentEpoch, infoOf, type CredentialAttributes } from './attributes.js';
 import { CredentialError } from './errors.js';
-import { equalBytes, keyIdOf } from './key-id.js';
+import { equalBytes } from './ct.js';
+import { keyIdOf } from './key-id.js';
 import { BINDING_LENGTH, redeemKey, tagOf } from './redeem-key.js';
 import { createMemorySpentStore, type SpentStore } from './store.js';
 import { optionalFunction, optionsObject, poprfSuite } from './suite.js';
@@ -56,7 +57,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (!equalBytes(t.keyId, keyId)) throw new CredentialError('UNKNOWN_KEY');
       if (acceptEpoch(t.attributes.epoch) !== true) throw new CredentialError('EPOCH');
       const tag = tagOf(redeemKey(server.evaluate(t.input, infoOf(t.framed))), binding);
-      if (!equalBytes(tag, t.tag)) throw new CredentialError('INVALID_TOKEN');
+      const valid = equalBytes(tag, t.tag);
+      tag.fill(0);
+      if (!valid) throw new CredentialError('INVALID_TOKEN');
       if ((await store.add({ keyId: t.keyId, epoch: t.attributes.epoch }, t.input)) !== true) throw new CredentialError('SPENT');
       return Object.freeze({ keyId: t.keyId, attributes: t.attributes });
     },
