@@ -68,7 +68,7 @@ export function createClient(options: ClientOptions): CredentialClient {
       inputs.forEach((input) => input.fill(0));
       const pending: PendingIssuance = Object.freeze({ count: n });
       pendings.set(pending, { blinding, attributes: readAttributes(framed, 0).attributes });
-      return { bytes: encodeIssuanceRequest(keyId, attributes, blinding.blinded), pending };
+      return { bytes: encodeIssuanceRequest(keyId, framed, blinding.blinded), pending };
     },
 
     finalize(pending: PendingIssuance, response: Uint8Array): Credential[] {

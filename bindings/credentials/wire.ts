@@ -1,6 +1,6 @@
 // The versioned binary messages of oblivia-acs-v1 (docs/credentials.md §Wire formats). Decoding is
 // strict: every length checked, no trailing bytes; failures are CredentialError codes.
-import { frameAttributes, readAttributes, type Attributes, type CredentialAttributes } from './attributes.js';
+import { readAttributes, type CredentialAttributes } from './attributes.js';
 import { CredentialError } from './errors.js';
 import { KEY_ID_LENGTH } from './key-id.js';
 
@@ -59,8 +59,8 @@ function elements(data: Uint8Array, at: number, n: number, length: number): Uint
 }
 
 /** 0x01 ‖ keyId(8) ‖ framed attributes ‖ I2OSP(N, 2) ‖ N blinded elements. */
-export function encodeIssuanceRequest(keyId: Uint8Array, attributes: Attributes, blinded: readonly Uint8Array[]): Uint8Array {
-  return concat([Uint8Array.of(VERSION), keyId, frameAttributes(attributes), u16(blinded.length), ...blinded]);
+export function encodeIssuanceRequest(keyId: Uint8Array, framed: Uint8Array, blinded: readonly Uint8Array[]): Uint8Array {
+  return concat([Uint8Array.of(VERSION), keyId, framed, u16(blinded.length), ...blinded]);
 }
 
 export function decodeIssuanceRequest(data: Uint8Array, elementLength: number): IssuanceRequest {
