@@ -78,6 +78,12 @@ export const GROUPS: readonly Group[] = [
       { label: 'wasm/libsodium', peer: 'libsodium.js' },
     ],
   },
+  {
+    id: 'credentials',
+    heading: 'Anonymous credentials (POPRF)',
+    columns: ['oblivia wasm', 'oblivia js'],
+    ratios: [{ label: 'wasm/js', peer: 'oblivia js' }],
+  },
 ];
 
 export function groupOf(id: GroupId): Group {

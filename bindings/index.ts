@@ -95,3 +95,22 @@ export {
   type VerifyOptions,
   type PrivateTokenChallenge,
 } from './privacypass/index.js';
+export {
+  credentials,
+  CredentialError,
+  type CredentialErrorCode,
+  type Attributes,
+  type CredentialAttributes,
+  type Issuer,
+  type IssuerOptions,
+  type CredentialClientOptions,
+  type Credential,
+  type CredentialClient,
+  type PendingIssuance,
+  type Verified,
+  type Verifier,
+  type VerifierOptions,
+  type SpentScope,
+  type SpentStore,
+  type IssuerHandlerOptions,
+} from './credentials/index.js';

@@ -1,0 +1,49 @@
+// Why a credential message or token was refused (docs/credentials.md §Errors). The message is fixed
+// per code and never holds a secret; a CryptoError underneath is the `cause`.
+//
+//   MALFORMED      a message, token or header that does not decode (length, framing, trailing bytes,
+//                  an element that is not a valid point encoding)
+//   VERSION        a version byte other than 1
+//   BATCH          a batch of 0 or more than the allowed count, or a response of another size
+//   UNKNOWN_KEY    a key id that is not this issuer's or verifier's
+//   ATTRIBUTES     attributes the issuer's policy refuses
+//   PROOF          the issuer's DLEQ proof does not verify (RFC 9497 §2.2.2; CryptoError PROOF_FAILED)
+//   EPOCH          a token of an epoch the verifier does not accept
+//   INVALID_TOKEN  a token whose tag does not match the binding
+//   SPENT          a token (or credential) already redeemed
+//   MISSING        no ObliviaToken credential in the Authorization header
+
+export type CredentialErrorCode =
+  | 'MALFORMED'
+  | 'VERSION'
+  | 'BATCH'
+  | 'UNKNOWN_KEY'
+  | 'ATTRIBUTES'
+  | 'PROOF'
+  | 'EPOCH'
+  | 'INVALID_TOKEN'
+  | 'SPENT'
+  | 'MISSING';
+
+const MESSAGES: Record<CredentialErrorCode, string> = {
+  MALFORMED: 'credential message is malformed',
+  VERSION: 'credential message has an unsupported version',
+  BATCH: 'credential batch size is not allowed',
+  UNKNOWN_KEY: 'no issuer key has this key id',
+  ATTRIBUTES: 'attributes refused by the issuer policy',
+  PROOF: 'issuer proof verification failed',
+  EPOCH: 'token epoch not accepted',
+  INVALID_TOKEN: 'token does not verify',
+  SPENT: 'token already redeemed',
+  MISSING: 'no ObliviaToken credential',
+};
+
+export class CredentialError extends Error {
+  readonly code: CredentialErrorCode;
+
+  constructor(code: CredentialErrorCode, options?: { cause?: unknown }) {
+    super(MESSAGES[code], options);
+    this.name = 'CredentialError';
+    this.code = code;
+  }
+}
