@@ -1,6 +1,7 @@
 // Anonymous credentials on RFC 9497 POPRF (protocol oblivia-acs-v1, docs/credentials.md): the
 // `credentials` namespace and its types.
 import { currentEpoch } from './attributes.js';
+import { clientAuthorizer, gatewayAuthorizer, requestBinding } from './authorize.js';
 import { createClient } from './client.js';
 import { createIssuerHandler, MEDIA_TYPE_CREDENTIAL_REQUEST, MEDIA_TYPE_CREDENTIAL_RESPONSE, problemResponse, problemType } from './handler.js';
 import { AUTH_SCHEME, encodeAuthorization, parseAuthorization } from './header.js';
@@ -17,6 +18,9 @@ export const credentials = Object.freeze({
   encodeAuthorization,
   parseAuthorization,
   currentEpoch,
+  requestBinding,
+  clientAuthorizer,
+  gatewayAuthorizer,
   problemType,
   problemResponse,
   AUTH_SCHEME,

@@ -1,0 +1,84 @@
+// Credentials on the Oblivious HTTP path (docs/credentials.md, "Redemption over OHTTP"): the
+// client's `authorize` hook redeems one credential per request, bound to that request; the
+// gateway's checks it after decapsulation — so the relay sees nothing of it — and forwards the
+// request without it, or answers 401 with the problem type of the refusal.
+import { sha256 } from '../hash.js';
+import type { Credential, CredentialClient } from './client.js';
+import { CredentialError } from './errors.js';
+import { problemResponse } from './handler.js';
+import { AUTH_SCHEME, encodeAuthorization, parseAuthorization } from './header.js';
+import type { Verified, Verifier } from './verifier.js';
+
+const LABEL = new TextEncoder().encode('oblivia-acs-v1 request');
+
+/** I2OSP(len(x), 4) ‖ x for each part. */
+function framed(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + 4 + p.length, 0));
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (const part of parts) {
+    view.setUint32(at, part.length);
+    out.set(part, at + 4);
+    at += 4 + part.length;
+  }
+  return out;
+}
+
+/** The 32-byte binding of a request: SHA-256 of the framed label, method, URL and body. The
+ *  request itself is left unread (its clone is). */
+export async function requestBinding(request: Request): Promise<Uint8Array> {
+  const text = new TextEncoder();
+  const body = new Uint8Array(await request.clone().arrayBuffer());
+  const input = framed([LABEL, text.encode(request.method), text.encode(request.url), body]);
+  try {
+    return sha256(input);
+  } finally {
+    input.fill(0);
+    body.fill(0);
+  }
+}
+
+/** The client's hook: each request gets `Authorization: ObliviaToken token="…"` from the next
+ *  credential `next` gives (it throws when none is left). */
+export function clientAuthorizer(client: CredentialClient, next: () => Credential | Promise<Credential>): (request: Request) => Promise<Request> {
+  if (typeof next !== 'function') throw new TypeError('"next" expected function');
+  return async (request) => {
+    const token = client.redeem(await next(), await requestBinding(request));
+    const headers = new Headers(request.headers);
+    headers.set('authorization', encodeAuthorization(token));
+    return new Request(request, { headers });
+  };
+}
+
+/** The gateway's hook over the verifiers of the issuer keys in use (a token names its key):
+ *  the request without its Authorization header, or a 401 with `WWW-Authenticate: ObliviaToken`
+ *  and the refusal's problem type. Other failures reject (the gateway answers 500). */
+export function gatewayAuthorizer(verifiers: Verifier | readonly Verifier[]): (request: Request) => Promise<Request | Response> {
+  const list = Array.isArray(verifiers) ? [...(verifiers as readonly Verifier[])] : [verifiers as Verifier];
+  if (list.length === 0) throw new RangeError('"verifiers" expected at least one verifier');
+  return async (request) => {
+    try {
+      const token = parseAuthorization(request.headers.get('authorization'));
+      await verifyWithAny(list, token, await requestBinding(request));
+    } catch (e) {
+      if (!(e instanceof CredentialError)) throw e;
+      const refusal = problemResponse(e, 401);
+      refusal.headers.set('www-authenticate', AUTH_SCHEME);
+      return refusal;
+    }
+    const headers = new Headers(request.headers);
+    headers.delete('authorization');
+    return new Request(request, { headers });
+  };
+}
+
+/** The first verifier whose key the token names; UNKNOWN_KEY from the last when none does. */
+async function verifyWithAny(verifiers: readonly Verifier[], token: Uint8Array, binding: Uint8Array): Promise<Verified> {
+  for (let i = 0; ; i++) {
+    try {
+      return await verifiers[i]!.verify(token, binding);
+    } catch (e) {
+      if (!(e instanceof CredentialError) || e.code !== 'UNKNOWN_KEY' || i === verifiers.length - 1) throw e;
+    }
+  }
+}
