@@ -1,8 +1,21 @@
 // Private processing, end to end on loopback: a summarisation service behind an Oblivious HTTP
-// gateway (RFC 9458), a key directory, and a relay. A client fetches the gateway's keys, sends its
-// chat messages through the relay, and prints the summary, what each hop saw, and its own audit
-// log. Run with `npm start`. (An app writes `from 'oblivia'` and `from 'oblivia/node'`.)
-import { createClient, createGateway, createKeyDirectory, createRelay, type Handler, type LogEntry } from '../bindings/index.js';
+// gateway (RFC 9458), a key directory, a relay, and a credential issuer (anonymous credentials on
+// RFC 9497 POPRF, docs/credentials.md). The client obtains credentials from the issuer, fetches the
+// gateway's keys, and sends its chat messages through the relay with one credential bound to the
+// request; the gateway checks it after decryption. It prints the summary, what each party saw —
+// the issuer only blinded elements, the gateway an unlinkable token — its own audit log, and a
+// replayed token refused. Run with `npm start`. (An app writes `from 'oblivia'` and `from 'oblivia/node'`.)
+import {
+  createClient,
+  createGateway,
+  createKeyDirectory,
+  createRelay,
+  credentials,
+  oprf,
+  type Credential,
+  type Handler,
+  type LogEntry,
+} from '../bindings/index.js';
 import { CLIENT_ADDRESS_HEADER, serveNode } from '../bindings/node.js';
 
 interface ChatMessage {
@@ -23,8 +36,23 @@ function summarise(messages: readonly ChatMessage[], count = 2): string[] {
   return sentences.filter((s) => top.has(s));
 }
 
+/** An issuance request as the issuer reads it (docs/credentials.md): version, key id, the framed
+ *  attributes (a count, then length-prefixed items, the epoch first), N, then N blinded elements. */
+function describeIssuance(body: Uint8Array): string {
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  let at = 1 + 8;
+  const items = view.getUint16(at);
+  at += 2;
+  const epoch = view.getUint32(at + 2);
+  for (let i = 0; i < items; i++) at += 2 + view.getUint16(at);
+  const count = view.getUint16(at);
+  return `epoch ${epoch} and ${items - 1} attribute value(s); ${count} blinded elements, the first ${hex(body.subarray(at + 2, at + 2 + ELEMENT)).slice(0, 16)}…`;
+}
+
 /** What each hop saw, for the table printed at the end. */
-const saw = { relay: '', gatewayAddress: '', gatewayRequestLine: '', service: '' };
+const saw = { relay: '', gatewayAddress: '', gatewayRequestLine: '', gatewayToken: '', service: '', issuer: '' };
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+const ELEMENT = 32; // ristretto255-SHA512: elements and token inputs are 32 bytes
 const logs: LogEntry[] = [];
 const log = (entry: LogEntry) => logs.push(entry);
 
@@ -42,7 +70,27 @@ const toService: Handler = async (request) => {
   saw.gatewayRequestLine = `${request.method} ${pathname}${search} (decrypted)`;
   return fetch(new URL(pathname + search, service.url), { method: request.method, headers: request.headers, body: await request.arrayBuffer() });
 };
-const gatewayHandler = createGateway({ keys: directory.keys, target: toService, log });
+// The issuer vouches for a client (an app would authenticate it first) with a batch of credentials
+// for today and the use case; it sees only blinded elements. The gateway verifies with the same key.
+const issuerKey = oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair();
+const issuerHandler = credentials.createIssuerHandler(
+  credentials.createIssuer({ secretKey: issuerKey.secretKey, policy: (a) => a.epoch === credentials.currentEpoch() }),
+);
+const issuerServer = await serveNode(async (request) => {
+  saw.issuer = describeIssuance(new Uint8Array(await request.clone().arrayBuffer()));
+  return issuerHandler(request);
+});
+const verify = credentials.gatewayAuthorizer(credentials.createVerifier({ secretKey: issuerKey.secretKey }));
+const authorize = async (request: Request) => {
+  const header = request.headers.get('authorization');
+  const decided = await verify(request);
+  // A token is version ‖ key id ‖ attributes ‖ input (32) ‖ tag (32): show the input it spent.
+  const token = header === null ? undefined : credentials.parseAuthorization(header);
+  const input = token === undefined ? 'no token' : `token input ${hex(token.subarray(token.length - 2 * ELEMENT, token.length - ELEMENT)).slice(0, 16)}…`;
+  saw.gatewayToken = `${input}: ${decided instanceof Response ? `refused (${decided.status})` : 'valid, unspent'}`;
+  return decided;
+};
+const gatewayHandler = createGateway({ keys: directory.keys, target: toService, log, authorize });
 const gateway = await serveNode(async (request) => {
   saw.gatewayAddress = request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'none';
   return gatewayHandler(request);
@@ -61,27 +109,63 @@ const relay = await serveNode(
 );
 
 try {
-  const client = createClient({ relay: relay.url, keys: keys.url, log });
+  // Credentials: four for today's "summarise" use case, obtained once, spent one per request.
+  const credentialClient = credentials.createClient({ publicKey: issuerKey.publicKey });
+  const { bytes, pending } = credentialClient.request({ epoch: credentials.currentEpoch(), values: ['summarise'] }, 4);
+  const issued = await fetch(issuerServer.url, { method: 'POST', headers: { 'content-type': credentials.MEDIA_TYPE_CREDENTIAL_REQUEST }, body: bytes as Uint8Array<ArrayBuffer> });
+  const wallet: Credential[] = credentialClient.finalize(pending, new Uint8Array(await issued.arrayBuffer()));
+  let lastToken = '';
+  const spend = credentials.clientAuthorizer(credentialClient, () => wallet.shift()!);
+  const client = createClient({
+    relay: relay.url,
+    keys: keys.url,
+    log,
+    authorize: async (request) => {
+      const authorized = await spend(request);
+      lastToken = authorized.headers.get('authorization')!;
+      return authorized;
+    },
+  });
   const messages: ChatMessage[] = [
     { from: 'Ana', text: 'The design review moved to Thursday. Please bring the latency numbers for the new gateway.' },
     { from: 'Ben', text: 'Latency numbers for the gateway look good: the relay adds about two milliseconds. I will bring them Thursday.' },
     { from: 'Chloé', text: 'Lunch anyone? The new place by the station is open.' },
     { from: 'Ana', text: 'Great. After the review on Thursday we decide whether the gateway ships.' },
   ];
-  const response = await client.fetch(
-    new Request('https://summarise.example/v1/summarise', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages }) }),
-  );
+  const summariseRequest = () =>
+    new Request('https://summarise.example/v1/summarise', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages }) });
+  const response = await client.fetch(summariseRequest());
   const { summary } = (await response.json()) as { summary: string[] };
+  const tokenSeen = saw.gatewayToken;
+
+  // Someone who copied the request's token tries it again: the gateway refuses it (401, spent).
+  const replayer = createClient({
+    relay: relay.url,
+    keys: keys.url,
+    authorize: async (request) => {
+      const headers = new Headers(request.headers);
+      headers.set('authorization', lastToken);
+      return new Request(request, { headers });
+    },
+  });
+  const replay = await replayer.fetch(summariseRequest());
+  const problem = (await replay.json()) as { type: string };
 
   console.log(`Summary (HTTP ${response.status}):`);
   for (const sentence of summary) console.log(`  • ${sentence}`);
   console.log('\nWhat each hop saw:');
-  console.table({ relay: { saw: saw.relay }, gateway: { saw: `address header: ${saw.gatewayAddress}; request line: ${saw.gatewayRequestLine}` }, service: { saw: saw.service } });
+  console.table({
+    issuer: { saw: saw.issuer },
+    relay: { saw: saw.relay },
+    gateway: { saw: `address header: ${saw.gatewayAddress}; request line: ${saw.gatewayRequestLine}; ${tokenSeen}` },
+    service: { saw: saw.service },
+  });
+  console.log(`\nThe same token replayed: HTTP ${replay.status}, ${problem.type}; credentials left: ${wallet.length}.`);
   console.log("\nThe client's audit log (what was sent, to which key, through which relay):");
   console.table(client.audit);
   console.log('\nThe hops\' filtered logs:');
   console.table(logs.map(({ durationMs, ...rest }) => ({ ...rest, ...(durationMs !== undefined && { durationMs: Math.round(durationMs) }) })));
 } finally {
-  await Promise.all([relay, keys, gateway, service].map((s) => s.close()));
+  await Promise.all([relay, keys, gateway, service, issuerServer].map((s) => s.close()));
   directory.destroy();
 }
