@@ -6,7 +6,7 @@ import type { OprfSuiteName } from '../oprf/index.js';
 import { bytes } from '../validate.js';
 import { infoOf, type CredentialAttributes } from './attributes.js';
 import { CredentialError } from './errors.js';
-import { equalBytes } from './ct.js';
+import { equalBytes } from '@noble/curves/utils.js';
 import { keyIdOf } from './key-id.js';
 import { optionalFunction, optionsObject, poprfSuite } from './suite.js';
 import { decodeIssuanceRequest, encodeIssuanceResponse, MAX_BATCH } from './wire.js';

@@ -5,7 +5,7 @@ import type { OprfSuiteName } from '../oprf/index.js';
 import { bytes } from '../validate.js';
 import { currentEpoch, infoOf, type CredentialAttributes } from './attributes.js';
 import { CredentialError } from './errors.js';
-import { equalBytes } from './ct.js';
+import { equalBytes } from '@noble/curves/utils.js';
 import { keyIdOf } from './key-id.js';
 import { BINDING_LENGTH, redeemKey, tagOf } from './redeem-key.js';
 import { createMemorySpentStore, type SpentStore } from './store.js';

@@ -1,5 +1,6 @@
 // The versioned binary messages of oblivia-acs-v1 (docs/credentials.md §Wire formats). Decoding is
 // strict: every length checked, no trailing bytes; failures are CredentialError codes.
+import { concatBytes } from '@noble/hashes/utils.js';
 import { readAttributes, type CredentialAttributes } from './attributes.js';
 import { CredentialError } from './errors.js';
 import { KEY_ID_LENGTH } from './key-id.js';
@@ -28,16 +29,6 @@ export interface Token {
   tag: Uint8Array;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 const u16 = (n: number) => Uint8Array.of(n >> 8, n & 0xff);
 
 /** Checks the version byte; MALFORMED if empty, VERSION if not 1. */
@@ -60,7 +51,7 @@ function elements(data: Uint8Array, at: number, n: number, length: number): Uint
 
 /** 0x01 ‖ keyId(8) ‖ framed attributes ‖ I2OSP(N, 2) ‖ N blinded elements. */
 export function encodeIssuanceRequest(keyId: Uint8Array, framed: Uint8Array, blinded: readonly Uint8Array[]): Uint8Array {
-  return concat([Uint8Array.of(VERSION), keyId, framed, u16(blinded.length), ...blinded]);
+  return concatBytes(Uint8Array.of(VERSION), keyId, framed, u16(blinded.length), ...blinded);
 }
 
 export function decodeIssuanceRequest(data: Uint8Array, elementLength: number): IssuanceRequest {
@@ -75,7 +66,7 @@ export function decodeIssuanceRequest(data: Uint8Array, elementLength: number): 
 
 /** 0x01 ‖ I2OSP(N, 2) ‖ N evaluated elements ‖ proof (c ‖ s, RFC 9497 §2.2.1). */
 export function encodeIssuanceResponse(evaluated: readonly Uint8Array[], proof: Uint8Array): Uint8Array {
-  return concat([Uint8Array.of(VERSION), u16(evaluated.length), ...evaluated, proof]);
+  return concatBytes(Uint8Array.of(VERSION), u16(evaluated.length), ...evaluated, proof);
 }
 
 export function decodeIssuanceResponse(
@@ -93,7 +84,7 @@ export function decodeIssuanceResponse(
 
 /** 0x01 ‖ keyId(8) ‖ framed attributes ‖ input(32) ‖ tag(32). */
 export function encodeToken(keyId: Uint8Array, framed: Uint8Array, input: Uint8Array, tag: Uint8Array): Uint8Array {
-  return concat([Uint8Array.of(VERSION), keyId, framed, input, tag]);
+  return concatBytes(Uint8Array.of(VERSION), keyId, framed, input, tag);
 }
 
 export function decodeToken(data: Uint8Array): Token {

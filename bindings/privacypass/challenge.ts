@@ -3,7 +3,8 @@
 //            opaque redemption_context<0..32>; opaque origin_info<0..2^16-1>; } TokenChallenge;
 import { bytes, describe, integer } from '../validate.js';
 import { PrivacyPassError } from './errors.js';
-import { concat, Reader, uint16 } from './reader.js';
+import { concatBytes } from '@noble/hashes/utils.js';
+import { Reader, uint16 } from './reader.js';
 
 export interface TokenChallenge {
   tokenType: number;
@@ -47,7 +48,7 @@ export function encodeTokenChallenge(challenge: TokenChallenge): Uint8Array {
   const origins = ascii(originInfo.join(','));
   if (origins.length > MAX) throw new RangeError(`"challenge.originInfo" expected at most ${MAX} bytes joined`);
   const issuer = ascii(issuerName);
-  return concat(uint16(tokenType), uint16(issuer.length), issuer, Uint8Array.of(context.length), context, uint16(origins.length), origins);
+  return concatBytes(uint16(tokenType), uint16(issuer.length), issuer, Uint8Array.of(context.length), context, uint16(origins.length), origins);
 }
 
 /** PrivacyPassError MALFORMED unless `encoded` is exactly one well-formed TokenChallenge. */

@@ -1,6 +1,7 @@
 // The issuer of RFC 9578 §5.2 (BlindEvaluate with a DLEQ proof) and the verification of §5.4,
 // which origin and issuer share in the privately verifiable type: recompute the PRF output of
 // the token's AuthenticatorInput with the secret key and compare it to the authenticator.
+import { equalBytes } from '@noble/curves/utils.js';
 import { sha256 } from '../hash.js';
 import type { BlindEvaluateOptions } from '../oprf/index.js';
 import { optionsArgument } from '../oprf/arguments.js';
@@ -31,14 +32,6 @@ export interface PrivacyPassIssuer {
   verify(token: Uint8Array, options?: VerifyOptions): boolean;
 }
 
-/** Compares without branching on the bytes; the lengths are public. */
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
-}
-
 export function createIssuer(secretKey: Uint8Array): PrivacyPassIssuer {
   const server = voprf().server(secretKey);
   const keyId = tokenKeyId(server.publicKey);
@@ -60,9 +53,9 @@ export function createIssuer(secretKey: Uint8Array): PrivacyPassIssuer {
       const challenge = o.challenge === undefined ? undefined : bytes(o.challenge, 'challenge');
       const t = decodeToken(token);
       if (t.tokenType !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
-      if (!equal(t.tokenKeyId, keyId)) return false;
-      if (challenge !== undefined && !equal(t.challengeDigest, sha256(challenge))) return false;
-      return equal(server.evaluate(encodeAuthenticatorInput(t)), t.authenticator);
+      if (!equalBytes(t.tokenKeyId, keyId)) return false;
+      if (challenge !== undefined && !equalBytes(t.challengeDigest, sha256(challenge))) return false;
+      return equalBytes(server.evaluate(encodeAuthenticatorInput(t)), t.authenticator);
     },
   });
 }

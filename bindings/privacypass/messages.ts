@@ -4,7 +4,8 @@
 //   struct { uint8_t evaluate_msg[Ne]; uint8_t evaluate_proof[Ns+Ns]; } TokenResponse;
 import { bytes, describe, integer } from '../validate.js';
 import { PrivacyPassError } from './errors.js';
-import { concat, Reader, uint16 } from './reader.js';
+import { concatBytes } from '@noble/hashes/utils.js';
+import { Reader, uint16 } from './reader.js';
 import { TOKEN_TYPE_VOPRF } from './token.js';
 
 /** Ne and Ns of P384-SHA384 (RFC 9497 §4.4). */
@@ -29,7 +30,7 @@ export function encodeTokenRequest(request: TokenRequest): Uint8Array {
   if (typeof request !== 'object' || request === null) throw new TypeError(`"request" expected object, got ${describe(request)}`);
   if (integer(request.tokenType, 'request.tokenType', 0, 0xffff) !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
   const truncated = integer(request.truncatedTokenKeyId, 'request.truncatedTokenKeyId', 0, 0xff);
-  return concat(uint16(TOKEN_TYPE_VOPRF), Uint8Array.of(truncated), bytes(request.blindedMsg, 'request.blindedMsg', NE));
+  return concatBytes(uint16(TOKEN_TYPE_VOPRF), Uint8Array.of(truncated), bytes(request.blindedMsg, 'request.blindedMsg', NE));
 }
 
 /** PrivacyPassError TOKEN_TYPE for a type other than 0x0001, MALFORMED for a wrong length. */
@@ -44,7 +45,7 @@ export function decodeTokenRequest(encoded: Uint8Array): TokenRequest {
 
 export function encodeTokenResponse(response: TokenResponse): Uint8Array {
   if (typeof response !== 'object' || response === null) throw new TypeError(`"response" expected object, got ${describe(response)}`);
-  return concat(bytes(response.evaluateMsg, 'response.evaluateMsg', NE), bytes(response.evaluateProof, 'response.evaluateProof', 2 * NS));
+  return concatBytes(bytes(response.evaluateMsg, 'response.evaluateMsg', NE), bytes(response.evaluateProof, 'response.evaluateProof', 2 * NS));
 }
 
 /** PrivacyPassError MALFORMED unless `encoded` is Ne + 2·Ns = 145 bytes. */

@@ -28,14 +28,4 @@ export class Reader {
   }
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 export const uint16 = (value: number): Uint8Array => Uint8Array.of(value >> 8, value & 0xff);

@@ -3,7 +3,8 @@
 //            uint8_t token_key_id[Nid]; uint8_t authenticator[Nk]; } Token;
 import { bytes, describe, integer } from '../validate.js';
 import { PrivacyPassError } from './errors.js';
-import { concat, Reader, uint16 } from './reader.js';
+import { concatBytes } from '@noble/hashes/utils.js';
+import { Reader, uint16 } from './reader.js';
 
 /** RFC 9578 §5: VOPRF(P-384, SHA-384), privately verifiable. */
 export const TOKEN_TYPE_VOPRF = 0x0001;
@@ -41,13 +42,13 @@ function sizes(tokenType: number) {
 export function encodeAuthenticatorInput(input: AuthenticatorInput): Uint8Array {
   if (typeof input !== 'object' || input === null) throw new TypeError(`"input" expected object, got ${describe(input)}`);
   const tokenType = integer(input.tokenType, 'tokenType', 0, 0xffff);
-  return concat(uint16(tokenType), bytes(input.nonce, 'nonce', 32), bytes(input.challengeDigest, 'challengeDigest', 32), bytes(input.tokenKeyId, 'tokenKeyId', 32));
+  return concatBytes(uint16(tokenType), bytes(input.nonce, 'nonce', 32), bytes(input.challengeDigest, 'challengeDigest', 32), bytes(input.tokenKeyId, 'tokenKeyId', 32));
 }
 
 /** A Token of type 0x0001 or 0x0002; PrivacyPassError TOKEN_TYPE for another type. */
 export function encodeToken(token: Token): Uint8Array {
   const input = encodeAuthenticatorInput(token);
-  return concat(input, bytes(token.authenticator, 'authenticator', sizes(token.tokenType).nk));
+  return concatBytes(input, bytes(token.authenticator, 'authenticator', sizes(token.tokenType).nk));
 }
 
 /** PrivacyPassError TOKEN_TYPE for a type other than 0x0001 and 0x0002, MALFORMED for a wrong length. */
