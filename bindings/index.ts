@@ -73,6 +73,7 @@ export {
   type InformationalResponse,
 } from './ohttp/bhttp/index.js';
 export { createGateway, PROBLEM_TYPE_OHTTP_KEY, type GatewayOptions } from './ohttp/gateway.js';
+export { createForwarder } from './ohttp/forwarder.js';
 export { createRelay, type RelayOptions } from './ohttp/relay.js';
 export { createClient, ObliviousFetchError, type AuditEntry, type Client, type ClientErrorCode, type ClientOptions } from './ohttp/client.js';
 export { createKeyDirectory, type KeyDirectory, type KeyDirectoryOptions } from './ohttp/directory.js';

@@ -7,6 +7,7 @@
 // replayed token refused. Run with `npm start`. (An app writes `from 'oblivia'` and `from 'oblivia/node'`.)
 import {
   createClient,
+  createForwarder,
   createGateway,
   createKeyDirectory,
   createRelay,
@@ -65,10 +66,11 @@ const service = await serveNode(async (request) => {
 
 // The gateway decrypts and forwards to the service; the wrapper shows what its operator can read.
 const directory = createKeyDirectory({ log });
+const forwardToService = createForwarder(service.url);
 const toService: Handler = async (request) => {
   const { pathname, search } = new URL(request.url);
   saw.gatewayRequestLine = `${request.method} ${pathname}${search} (decrypted)`;
-  return fetch(new URL(pathname + search, service.url), { method: request.method, headers: request.headers, body: await request.arrayBuffer() });
+  return forwardToService(request);
 };
 // The issuer vouches for a client (an app would authenticate it first) with a batch of credentials
 // for today and the use case; it sees only blinded elements. The gateway verifies with the same key.

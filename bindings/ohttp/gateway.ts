@@ -7,22 +7,30 @@
 // phrase — 405, 415, 413, 400 (MALFORMED, DECRYPT), 422 with the "ohttp-key" problem type for a key
 // the client should refresh (§5.3). After it is removed, errors go inside an Encapsulated
 // Response, where only the client reads them: 400 for a request Binary HTTP or Fetch refuses, 502
-// when the target fails, and the answer of the `authorize` option when it refuses the request
-// (a credential check runs here, after decapsulation). The handler never throws; every path destroys the request's context and
-// wipes the Binary HTTP bytes it decrypted.
+// when the target fails or answers more than maxResponseBytes, 504 when it takes longer than
+// timeoutMs, and the answer of the `authorize` option when it refuses the request (a credential
+// check runs here, after decapsulation). The handler never throws; every path destroys the
+// request's context and wipes the Binary HTTP bytes it decrypted.
+//
+// Where a request goes is configuration, never the request's: a handler target gets the inner
+// request as it is; a URL target keeps its origin and path prefix whatever the inner path
+// (./forwarder.ts).
 import { bhttp } from './bhttp/index.js';
 import { BhttpError } from './bhttp/error.js';
+import type { BhttpResponse } from './bhttp/types.js';
 import { OhttpError } from './errors.js';
+import { forwarderTo, targetArgument } from './forwarder.js';
 import {
   bodyOf,
   DEFAULT_MAX_BODY_BYTES,
-  endpointArgument,
+  DEFAULT_TIMEOUT_MS,
   limitArgument,
   mediaTypeOf,
   readBody,
-  send,
   statusResponse,
+  TimeoutError,
   TooLargeError,
+  withinDeadline,
   type Handler,
 } from './http.js';
 import type { GatewayKey } from './key-config.js';
@@ -37,13 +45,18 @@ export const PROBLEM_TYPE_OHTTP_KEY = 'https://iana.org/assignments/http-problem
 export interface GatewayOptions {
   /** The keys accepted, or a function giving them per request (a key directory's `keys`). */
   keys: readonly GatewayKey[] | (() => readonly GatewayKey[]);
-  /** The target resource: an in-process handler, or the origin requests are sent to (their path
-   *  and query kept). */
+  /** The target resource: an in-process handler, which gets each decapsulated request as it is, or
+   *  the origin (with an optional path prefix) requests are sent to, their path and query appended
+   *  under the prefix (see createForwarder). Never chosen by a request. */
   target: Handler | string;
   /** Where the filtered log lines go (see ./log.ts). */
   log?: LogSink;
   /** The largest Encapsulated Request accepted; default 1 MiB. */
   maxBodyBytes?: number;
+  /** The largest response content taken from the target (else 502); default 1 MiB. */
+  maxResponseBytes?: number;
+  /** How long the target may take to answer in full (else 504), in ms; default 30 s. */
+  timeoutMs?: number;
   /** Decides on each decapsulated request before it is forwarded: the request to forward (for
    *  example without its credential header), or the response to answer instead (inside the
    *  encapsulation, so the relay sees nothing). A throw is answered with 500. */
@@ -61,8 +74,10 @@ export function createGateway(options: GatewayOptions): Handler {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
   const { keys } = options;
   if (typeof keys !== 'function' && !Array.isArray(keys)) throw new TypeError('"options.keys" expected array or function');
-  const target = endpointArgument(options.target, 'options.target');
+  const target = targetOption(options.target);
   const maxBodyBytes = limitArgument(options.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
+  const maxResponseBytes = limitArgument(options.maxResponseBytes, 'options.maxResponseBytes', DEFAULT_MAX_BODY_BYTES);
+  const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const log = createLogger(options.log);
   const { authorize } = options;
   if (authorize !== undefined && typeof authorize !== 'function') throw new TypeError('"options.authorize" expected function');
@@ -94,7 +109,7 @@ export function createGateway(options: GatewayOptions): Handler {
     }
   }
 
-  /** The target's answer to a decrypted request, Binary HTTP encoded; 400 or 502 on failure. */
+  /** The target's answer to a decrypted request, Binary HTTP encoded; 400, 502 or 504 on failure. */
   async function forward(bhttpRequest: Uint8Array): Promise<{ bhttpResponse: Uint8Array; error?: LogErrorCode }> {
     let inner: Request;
     try {
@@ -115,11 +130,26 @@ export function createGateway(options: GatewayOptions): Handler {
       }
       inner = decision;
     }
+    const request = inner;
+    let answer: BhttpResponse;
     try {
-      const response = await send(target, target instanceof URL ? await retarget(inner, target) : inner);
-      return { bhttpResponse: bhttp.encodeResponse(await bhttp.bhttpFromResponse(response)) };
-    } catch {
-      return { bhttpResponse: bhttp.encodeResponse({ status: 502 }), error: 'UPSTREAM' };
+      answer = await withinDeadline(timeoutMs, (signal) => exchange(new Request(request, { signal })));
+    } catch (e) {
+      return { bhttpResponse: bhttp.encodeResponse({ status: e instanceof TimeoutError ? 504 : 502 }), error: 'UPSTREAM' };
+    }
+    const bhttpResponse = bhttp.encodeResponse(answer);
+    answer.content.fill(0);
+    return { bhttpResponse };
+  }
+
+  /** The target's answer, its content read in full but no more than maxResponseBytes. */
+  async function exchange(request: Request): Promise<BhttpResponse> {
+    const answer = await target(request);
+    const content = await readBody(answer, maxResponseBytes);
+    try {
+      return await bhttp.bhttpFromResponse(new Response(content.length > 0 ? bodyOf(content) : null, { status: answer.status, headers: answer.headers }));
+    } finally {
+      content.fill(0);
     }
   }
 
@@ -138,11 +168,11 @@ export function createGateway(options: GatewayOptions): Handler {
   };
 }
 
-/** `inner` sent to the target origin instead: its method, path, query, headers and body. */
-async function retarget(inner: Request, target: URL): Promise<Request> {
-  const { pathname, search } = new URL(inner.url);
-  const body = inner.body === null ? null : await inner.arrayBuffer();
-  return new Request(new URL(pathname + search, target), { method: inner.method, headers: inner.headers, body });
+/** The target option: a handler as it is, or a URL string forwarded to by createForwarder. */
+function targetOption(value: unknown): Handler {
+  if (typeof value === 'function') return value as Handler;
+  if (typeof value !== 'string') throw new TypeError(`"options.target" expected function or URL string, got ${value === null ? 'null' : typeof value}`);
+  return forwarderTo(targetArgument(value, 'options.target'));
 }
 
 /** §5.2, §5.3: the clear-text answer to an Encapsulated Request the gateway cannot open. */

@@ -7,6 +7,9 @@ export type Handler = (request: Request) => Promise<Response>;
 /** The default limit on a request body: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
+/** The default time a hop waits for the next hop's whole answer: 30 s. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /** The essence of a Content-Type (type/subtype, lowercase), or '' if there is none. */
 export const mediaTypeOf = (headers: Headers): string => (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
@@ -46,6 +49,34 @@ export async function readBody(message: Request | Response, max: number): Promis
   return body;
 }
 
+/** Thrown by withinDeadline when the next hop takes too long. */
+export class TimeoutError extends Error {
+  constructor() {
+    super('the next hop did not answer in time');
+    this.name = 'TimeoutError';
+  }
+}
+
+/**
+ * Runs `exchange` with a signal that aborts after `ms`, and settles by then whatever `exchange`
+ * does with the signal: TimeoutError once the time is up.
+ */
+export async function withinDeadline<T>(ms: number, exchange: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort(new TimeoutError());
+      reject(new TimeoutError());
+    }, ms);
+  });
+  try {
+    return await Promise.race([exchange(controller.signal), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const PHRASES: Readonly<Record<number, string>> = {
   400: 'Bad Request',
   404: 'Not Found',
@@ -56,6 +87,7 @@ const PHRASES: Readonly<Record<number, string>> = {
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** A response with `status` and its fixed reason phrase as a text/plain body. */

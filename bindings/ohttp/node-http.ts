@@ -2,9 +2,16 @@
 // address unless asked: with `exposeAddress` (for a relay, which must know who it serves) the
 // adapter sets the CLIENT_ADDRESS_HEADER to it; without, that header is removed even if the peer
 // sent one, so a gateway or service behind a relay cannot be told — or tricked into — an address.
+//
+// Every connection is bounded: how many are open, how long a header section, a whole request, a
+// pause in a body and an idle connection may take, how big a body is and how many body bytes all
+// requests hold together. A request refused for its body (408, 413, 503) is answered and its
+// connection closed, never drained. The request's URL is this server's origin and the request's
+// own path: an absolute-form or "//" target cannot name another host to the handler.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bodyOf, DEFAULT_MAX_BODY_BYTES, limitArgument, statusResponse, type Handler } from './http.js';
+import { BodyBudget, readNodeBody } from './node-body.js';
 
 /** The request header that carries the peer's address to a handler served with `exposeAddress`. */
 export const CLIENT_ADDRESS_HEADER = 'x-oblivia-client-address';
@@ -18,7 +25,35 @@ export interface ServeOptions {
   exposeAddress?: boolean;
   /** The largest request body accepted (else 413); default 1 MiB. */
   maxBodyBytes?: number;
+  /** The request-body bytes held at once by all requests together (else 503); default 64 MiB. */
+  maxBufferedBytes?: number;
+  /** The most connections open at once; more are closed as they arrive. Default 1024. */
+  maxConnections?: number;
+  /** The time to receive a request's header section, in ms (else 408); default 10 s. */
+  headersTimeoutMs?: number;
+  /** The time to receive a whole request, in ms (else 408); default 30 s. */
+  requestTimeoutMs?: number;
+  /** The longest pause within a request body, in ms (else 408); default 5 s. */
+  bodyIdleTimeoutMs?: number;
+  /** A connection with no traffic either way for this long is closed, in ms; default 60 s (more
+   *  than a handler may take: the gateway's and relay's timeouts are 30 s). */
+  idleTimeoutMs?: number;
 }
+
+const DEFAULTS = {
+  maxBufferedBytes: 64 << 20,
+  maxConnections: 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  bodyIdleTimeoutMs: 5_000,
+  idleTimeoutMs: 60_000,
+};
+
+/** How often Node checks the header and request timeouts, in ms. */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+
+/** Methods a Fetch Request cannot carry (Fetch §4.3: forbidden methods). */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 export interface NodeServer {
   /** The server's origin, with a trailing slash: http://127.0.0.1:PORT/ */
@@ -31,33 +66,66 @@ export interface NodeServer {
 export async function serveNode(handler: Handler, options: ServeOptions = {}): Promise<NodeServer> {
   if (typeof handler !== 'function') throw new TypeError('"handler" expected function');
   const host = options.host ?? '127.0.0.1';
-  const maxBodyBytes = limitArgument(options.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
   const exposeAddress = options.exposeAddress === true;
+  const maxBodyBytes = limitArgument(options.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
+  const limit = (name: keyof typeof DEFAULTS) => limitArgument(options[name], `options.${name}`, DEFAULTS[name]);
+  const headersTimeout = limit('headersTimeoutMs');
+  const requestTimeout = limit('requestTimeoutMs');
+  if (headersTimeout > requestTimeout) throw new RangeError('"options.headersTimeoutMs" expected at most "options.requestTimeoutMs"');
+  const bodyIdleTimeout = limit('bodyIdleTimeoutMs');
+  const budget = new BodyBudget(limit('maxBufferedBytes'));
 
-  const server = createServer((req, res) => {
+  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, (req, res) => {
     void respond(req, res);
   });
+  server.maxConnections = limit('maxConnections');
+  server.setTimeout(limit('idleTimeoutMs'));
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let response: Response;
+    if (FORBIDDEN_METHODS.has(req.method ?? '')) return answer(res, statusResponse(405), true);
+    if (!(req.url ?? '').startsWith('/')) return answer(res, statusResponse(400), true);
+    const read = await readNodeBody(req, maxBodyBytes, bodyIdleTimeout, budget);
+    if ('refuse' in read) return answer(res, statusResponse(read.refuse), true);
     try {
-      const body = await collect(req, maxBodyBytes);
-      response = body === undefined ? statusResponse(413) : await handler(toRequest(req, body));
-    } catch {
-      response = statusResponse(500);
+      let response: Response;
+      try {
+        response = await handler(toRequest(req, read.body));
+      } catch {
+        response = statusResponse(500);
+      }
+      await answer(res, response, false);
+    } finally {
+      budget.release(read.held);
     }
+  }
+
+  /** Writes `response`, its body streamed with backpressure (a body of one chunk with its length);
+   *  with `close`, as the connection's last (Node closes it once written). */
+  async function answer(res: ServerResponse, response: Response, close: boolean): Promise<void> {
+    const reader = response.body?.getReader();
     try {
-      const payload = Buffer.from(await response.arrayBuffer());
       const headers: Record<string, string | string[]> = {};
       response.headers.forEach((value, name) => {
-        if (name !== 'set-cookie') headers[name] = value;
+        if (name !== 'set-cookie' && name !== 'content-length') headers[name] = value;
       });
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) headers['set-cookie'] = cookies;
-      headers['content-length'] = String(payload.length);
-      res.writeHead(response.status, headers).end(payload);
+      if (close) headers.connection = 'close';
+      const first = reader === undefined ? END : await reader.read();
+      const second = first.done ? first : await reader!.read();
+      if (second.done) {
+        const body = first.done ? new Uint8Array(0) : first.value;
+        res.writeHead(response.status, { ...headers, 'content-length': String(body.length) }).end(body);
+        return;
+      }
+      res.writeHead(response.status, headers);
+      await write(res, first.value!);
+      await write(res, second.value);
+      for (let r = await reader!.read(); !r.done; r = await reader!.read()) await write(res, r.value);
+      res.end();
     } catch {
-      if (!res.headersSent) res.writeHead(500).end();
+      reader?.cancel().catch(() => {});
+      if (!res.headersSent) res.writeHead(500, { connection: 'close' }).end();
       else res.destroy();
     }
   }
@@ -74,7 +142,8 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
     headers.delete(CLIENT_ADDRESS_HEADER);
     if (exposeAddress && req.socket.remoteAddress !== undefined) headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress);
     const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', `http://${hostOf(server)}`);
+    // Origin ‖ origin-form target, concatenated: the target is a path here, never a reference.
+    const url = new URL(`http://${hostOf(server)}${req.url}`);
     return new Request(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? null : bodyOf(body) });
   }
 
@@ -101,21 +170,18 @@ function hostOf(server: ReturnType<typeof createServer>): string {
   return family === 'IPv6' ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
-/** The request body, or undefined once it passes `max` bytes (the rest is not read). */
-function collect(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > max) return resolve(undefined);
-    const chunks: Buffer[] = [];
-    let length = 0;
-    req.on('data', (chunk: Buffer) => {
-      length += chunk.length;
-      if (length > max) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve(undefined);
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+const END = { done: true, value: undefined } as const;
+
+/** Writes `chunk`, waiting while the client is slow to read; throws once the connection is gone. */
+async function write(res: ServerResponse, chunk: Uint8Array): Promise<void> {
+  if (res.destroyed) throw new Error('connection closed');
+  if (res.write(chunk)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
   });
+  if (res.destroyed) throw new Error('connection closed');
 }

@@ -5,13 +5,16 @@
 import {
   bodyOf,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_TIMEOUT_MS,
   endpointArgument,
   limitArgument,
   mediaTypeOf,
   readBody,
   send,
   statusResponse,
+  TimeoutError,
   TooLargeError,
+  withinDeadline,
   type Handler,
 } from './http.js';
 import { createLogger, type LogErrorCode, type LogSink } from './log.js';
@@ -24,6 +27,8 @@ export interface RelayOptions {
   log?: LogSink;
   /** The largest request or response body relayed; default 1 MiB. */
   maxBodyBytes?: number;
+  /** How long the gateway may take to answer in full (else 504), in ms; default 30 s. */
+  timeoutMs?: number;
 }
 
 /** The URL an in-process gateway handler sees. */
@@ -33,6 +38,7 @@ export function createRelay(options: RelayOptions): Handler {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
   const gateway = endpointArgument(options.gateway, 'options.gateway');
   const maxBodyBytes = limitArgument(options.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
+  const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const log = createLogger(options.log);
 
   async function relay(request: Request, sizes: { requestBytes?: number; responseBytes?: number }): Promise<{ response: Response; error?: LogErrorCode }> {
@@ -40,18 +46,19 @@ export function createRelay(options: RelayOptions): Handler {
     if (mediaTypeOf(request.headers) !== MEDIA_TYPE_REQUEST) return { response: statusResponse(415), error: 'MEDIA_TYPE' };
     const body = await readBody(request, maxBodyBytes);
     sizes.requestBytes = body.length;
-    let answer: Response;
-    let answerBody: Uint8Array;
+    let answer: { status: number; contentType: string | null; body: Uint8Array };
     try {
       const url = gateway instanceof URL ? gateway : IN_PROCESS_URL;
-      answer = await send(gateway, new Request(url, { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(body) }));
-      answerBody = await readBody(answer, maxBodyBytes);
-    } catch {
-      return { response: statusResponse(502), error: 'UPSTREAM' };
+      answer = await withinDeadline(timeoutMs, async (signal) => {
+        const response = await send(gateway, new Request(url, { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(body), signal }));
+        return { status: response.status, contentType: response.headers.get('content-type'), body: await readBody(response, maxBodyBytes) };
+      });
+    } catch (e) {
+      return { response: statusResponse(e instanceof TimeoutError ? 504 : 502), error: 'UPSTREAM' };
     }
-    sizes.responseBytes = answerBody.length;
-    const contentType = answer.headers.get('content-type');
-    const response = new Response(bodyOf(answerBody), { status: answer.status, headers: contentType === null ? {} : { 'content-type': contentType } });
+    sizes.responseBytes = answer.body.length;
+    const { status, contentType } = answer;
+    const response = new Response(bodyOf(answer.body), { status, headers: contentType === null ? {} : { 'content-type': contentType } });
     return { response };
   }
 
