@@ -113,5 +113,6 @@ export {
   type VerifierOptions,
   type SpentScope,
   type SpentStore,
+  type MemorySpentStoreOptions,
   type IssuerHandlerOptions,
 } from './credentials/index.js';

@@ -82,7 +82,7 @@ const issuerServer = await serveNode(async (request) => {
   saw.issuer = describeIssuance(new Uint8Array(await request.clone().arrayBuffer()));
   return issuerHandler(request);
 });
-const verify = credentials.gatewayAuthorizer(credentials.createVerifier({ secretKey: issuerKey.secretKey }));
+const verify = credentials.gatewayAuthorizer(credentials.createVerifier({ secretKey: issuerKey.secretKey, store: credentials.createMemorySpentStore() }));
 const authorize = async (request: Request) => {
   const header = request.headers.get('authorization');
   const decided = await verify(request);

@@ -17,11 +17,10 @@ export interface CredentialAttributes extends Attributes {
   readonly values: readonly Uint8Array[];
 }
 
-/** RFC 9497 §1.2: `info` is length-prefixed with I2OSP(len, 2), so at most 65535 bytes. */
-const MAX_INFO = 0xffff;
+/** The most framed attributes accepted. Far below RFC 9497's 65535-byte `info`, so that every
+ *  secret-key step fits the core's I/O window (64 KiB), and a token fits an HTTP header. */
+export const MAX_FRAMED_ATTRIBUTES = 4096;
 const LABEL = new TextEncoder().encode(PROTOCOL);
-/** The framed attributes may take what the label leaves of `info`. */
-const MAX_FRAMED = MAX_INFO - LABEL.length;
 
 const encoder = new TextEncoder();
 
@@ -40,7 +39,7 @@ export function frameAttributes(attributes: Attributes): Uint8Array {
     throw new TypeError(`"attributes.values[${i}]" expected string or Uint8Array`);
   });
   const length = 2 + 6 + items.reduce((sum, item) => sum + 2 + item.length, 0);
-  if (length > MAX_FRAMED) throw new RangeError(`"attributes" expected at most ${MAX_FRAMED} framed bytes, got ${length}`);
+  if (length > MAX_FRAMED_ATTRIBUTES) throw new RangeError(`"attributes" expected at most ${MAX_FRAMED_ATTRIBUTES} framed bytes, got ${length}`);
   const out = new Uint8Array(length);
   const view = new DataView(out.buffer);
   view.setUint16(0, 1 + items.length);
@@ -55,7 +54,8 @@ export function frameAttributes(attributes: Attributes): Uint8Array {
   return out;
 }
 
-/** The framed attributes at `offset`, and where they end; CredentialError MALFORMED if they do not decode. */
+/** The framed attributes at `offset`, and where they end; CredentialError MALFORMED if they do not
+ *  decode or exceed MAX_FRAMED_ATTRIBUTES (checked per value, before it is copied). */
 export function readAttributes(data: Uint8Array, offset: number): { attributes: CredentialAttributes; end: number } {
   const u16 = (at: number): number => {
     if (at + 2 > data.length) throw new CredentialError('MALFORMED');
@@ -68,11 +68,10 @@ export function readAttributes(data: Uint8Array, offset: number): { attributes: 
   let at = offset + 8;
   for (let i = 1; i < count; i++) {
     const length = u16(at);
-    if (at + 2 + length > data.length) throw new CredentialError('MALFORMED');
+    if (at + 2 + length - offset > MAX_FRAMED_ATTRIBUTES || at + 2 + length > data.length) throw new CredentialError('MALFORMED');
     values.push(data.slice(at + 2, at + 2 + length));
     at += 2 + length;
   }
-  if (at - offset > MAX_FRAMED) throw new CredentialError('MALFORMED');
   return { attributes: Object.freeze({ epoch, values: Object.freeze(values) }), end: at };
 }
 

@@ -52,7 +52,7 @@ export function clientAuthorizer(client: CredentialClient, next: () => Credentia
 
 /** The gateway's hook over the verifiers of the issuer keys in use (a token names its key):
  *  the request without its Authorization header, or a 401 with `WWW-Authenticate: ObliviaToken`
- *  and the refusal's problem type. Other failures reject (the gateway answers 500). */
+ *  and the refusal's problem type (503 for STORE_FULL). Other failures reject (the gateway answers 500). */
 export function gatewayAuthorizer(verifiers: Verifier | readonly Verifier[]): (request: Request) => Promise<Request | Response> {
   const list = Array.isArray(verifiers) ? [...(verifiers as readonly Verifier[])] : [verifiers as Verifier];
   if (list.length === 0) throw new RangeError('"verifiers" expected at least one verifier');
@@ -62,6 +62,8 @@ export function gatewayAuthorizer(verifiers: Verifier | readonly Verifier[]): (r
       await verifyWithAny(list, token, await requestBinding(request));
     } catch (e) {
       if (!(e instanceof CredentialError)) throw e;
+      // The token is good but could not be recorded: the gateway's fault, and it stays unspent.
+      if (e.code === 'STORE_FULL') return problemResponse(e, 503);
       const refusal = problemResponse(e, 401);
       refusal.headers.set('www-authenticate', AUTH_SCHEME);
       return refusal;

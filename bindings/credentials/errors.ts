@@ -11,6 +11,7 @@
 //   EPOCH          a token of an epoch the verifier does not accept
 //   INVALID_TOKEN  a token whose tag does not match the binding
 //   SPENT          a token (or credential) already redeemed
+//   STORE_FULL     a valid, unspent token the spent-token store has no room to record (not spent)
 //   MISSING        no ObliviaToken credential in the Authorization header
 
 export type CredentialErrorCode =
@@ -23,6 +24,7 @@ export type CredentialErrorCode =
   | 'EPOCH'
   | 'INVALID_TOKEN'
   | 'SPENT'
+  | 'STORE_FULL'
   | 'MISSING';
 
 const MESSAGES: Record<CredentialErrorCode, string> = {
@@ -35,6 +37,7 @@ const MESSAGES: Record<CredentialErrorCode, string> = {
   EPOCH: 'token epoch not accepted',
   INVALID_TOKEN: 'token does not verify',
   SPENT: 'token already redeemed',
+  STORE_FULL: 'spent-token store is full',
   MISSING: 'no ObliviaToken credential',
 };
 

@@ -8,7 +8,7 @@ import { CredentialError } from './errors.js';
 import { equalBytes } from '@noble/curves/utils.js';
 import { keyIdOf } from './key-id.js';
 import { BINDING_LENGTH, redeemKey, tagOf } from './redeem-key.js';
-import { createMemorySpentStore, type SpentStore } from './store.js';
+import type { SpentStore } from './store.js';
 import { optionalFunction, optionsObject, poprfSuite } from './suite.js';
 import { decodeToken } from './wire.js';
 
@@ -17,8 +17,9 @@ export interface VerifierOptions {
   secretKey: Uint8Array;
   /** Default ristretto255-SHA512. */
   suite?: OprfSuiteName;
-  /** Where spent token inputs are recorded; default a new in-memory store. */
-  store?: SpentStore;
+  /** Where spent token inputs are recorded; required, and shared by every verifier of this key
+   *  (e.g. one createMemorySpentStore() per process, or a shared database). */
+  store: SpentStore;
   /** Whether a token's epoch is accepted; default the current day (UTC) ± 1. */
   acceptEpoch?: (epoch: number) => boolean;
 }
@@ -33,16 +34,15 @@ export interface Verifier {
   readonly store: SpentStore;
   /** The token's attributes if it verifies for `binding` (32 bytes) and was not spent; it is
    *  spent from then on. Rejects with CredentialError MALFORMED, VERSION, UNKNOWN_KEY, EPOCH,
-   *  INVALID_TOKEN, SPENT. */
+   *  INVALID_TOKEN, SPENT, or the store's refusal (the memory store's EPOCH, STORE_FULL). */
   verify(token: Uint8Array, binding: Uint8Array): Promise<Verified>;
 }
 
 const aroundToday = (epoch: number): boolean => Math.abs(epoch - currentEpoch()) <= 1;
 
 export function createVerifier(options: VerifierOptions): Verifier {
-  const { secretKey, suite: name } = optionsObject(options, 'options');
+  const { secretKey, suite: name, store } = optionsObject(options, 'options');
   const acceptEpoch = optionalFunction(options.acceptEpoch, 'options.acceptEpoch') ?? aroundToday;
-  const store = options.store ?? createMemorySpentStore();
   if (typeof store !== 'object' || store === null || typeof store.add !== 'function') throw new TypeError('"options.store" expected a SpentStore');
   const suite = poprfSuite(name);
   const server = suite.server(secretKey);

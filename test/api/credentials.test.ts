@@ -26,7 +26,7 @@ function setup(suite: OprfSuiteName = 'ristretto255-SHA512', policy?: (a: { epoc
   const { secretKey, publicKey } = oprf.suite(suite, 'poprf').generateKeyPair();
   const issuer = credentials.createIssuer({ secretKey, suite, policy });
   const client = credentials.createClient({ publicKey, suite });
-  const verifier = credentials.createVerifier({ secretKey, suite, acceptEpoch });
+  const verifier = credentials.createVerifier({ secretKey, suite, store: credentials.createMemorySpentStore(), acceptEpoch });
   return { secretKey, publicKey, issuer, client, verifier };
 }
 
@@ -176,7 +176,7 @@ describe('redemption', () => {
     await fails(() => s.verifier.verify(Uint8Array.of(1, ...s.issuer.keyId, ...token.subarray(9)), binding), 'INVALID_TOKEN');
     // The default acceptEpoch: today ± 1 (UTC).
     const today = credentials.currentEpoch();
-    const verifier = credentials.createVerifier({ secretKey: s.secretKey });
+    const verifier = credentials.createVerifier({ secretKey: s.secretKey, store: credentials.createMemorySpentStore() });
     for (const [epoch, code] of [[today - 2, 'EPOCH'], [today - 1, 'ok'], [today, 'ok'], [today + 1, 'ok'], [today + 2, 'EPOCH']] as const) {
       const [credential] = issue(s, 1, { epoch, values: [] });
       expect(await codeOf(() => verifier.verify(s.client.redeem(credential!, binding), binding))).toBe(code === 'ok' ? 'nothing' : code);

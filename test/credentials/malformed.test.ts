@@ -61,7 +61,7 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     return {
       issuer: credentials.createIssuer({ secretKey, policy: (a) => a.epoch === EPOCH }),
       client: credentials.createClient({ publicKey }),
-      verifier: credentials.createVerifier({ secretKey, acceptEpoch: (e) => e === EPOCH }),
+      verifier: credentials.createVerifier({ secretKey, store: credentials.createMemorySpentStore(), acceptEpoch: (e) => e === EPOCH }),
     };
   }
 

@@ -38,7 +38,7 @@ function setup() {
     targetSaw.push(request.headers.get('authorization'));
     return new Response(`served ${await request.text()}`);
   };
-  const verifier = credentials.createVerifier({ secretKey: issuerKey.secretKey });
+  const verifier = credentials.createVerifier({ secretKey: issuerKey.secretKey, store: credentials.createMemorySpentStore() });
   const gateway = createGateway({ keys: [ohttpKey], target, authorize: credentials.gatewayAuthorizer(verifier) });
   const relay: Handler = async (request) => {
     relayBodies.push(new Uint8Array(await request.clone().arrayBuffer()));
@@ -131,7 +131,8 @@ test("tokens of another issuer key or of another epoch are refused", async () =>
 
 test('the gateway takes several issuer keys (rotation): a token names its key', async () => {
   const keys = [suite.generateKeyPair(), suite.generateKeyPair()];
-  const verifiers = keys.map((k) => credentials.createVerifier({ secretKey: k.secretKey }));
+  const store = credentials.createMemorySpentStore(); // one store for every key: scopes hold the key id
+  const verifiers = keys.map((k) => credentials.createVerifier({ secretKey: k.secretKey, store }));
   const authorize = credentials.gatewayAuthorizer(verifiers);
   for (const key of keys) {
     const client = credentials.createClient({ publicKey: key.publicKey });
