@@ -6,12 +6,14 @@
 // Errors (§5.2): before the encapsulation is removed the gateway answers in the clear, with a fixed
 // phrase — 405, 415, 413, 400 (MALFORMED, DECRYPT), 422 with the "ohttp-key" problem type for a key
 // the client should refresh (§5.3). After it is removed, errors go inside an Encapsulated
-// Response, where only the client reads them: 400 for a request Binary HTTP or Fetch refuses, 502
+// Response, where only the client reads them: 400 for a request Binary HTTP or Fetch refuses, 431
+// (RFC 6585 §5) for one whose header or trailer section is over the field limits, 502
 // when the target fails, and the answer of the `authorize` option when it refuses the request
 // (a credential check runs here, after decapsulation). The handler never throws; every path destroys the request's context and
 // wipes the Binary HTTP bytes it decrypted.
 import { bhttp } from './bhttp/index.js';
 import { BhttpError } from './bhttp/error.js';
+import { DEFAULT_MAX_FIELD_LINES, DEFAULT_MAX_FIELD_SECTION_BYTES } from './bhttp/limits.js';
 import { OhttpError } from './errors.js';
 import {
   bodyOf,
@@ -44,6 +46,10 @@ export interface GatewayOptions {
   log?: LogSink;
   /** The largest Encapsulated Request accepted; default 1 MiB. */
   maxBodyBytes?: number;
+  /** The most field lines in the inner request's header or trailer section; default 128. */
+  maxFieldLines?: number;
+  /** The most bytes of the inner request's header or trailer section, as encoded; default 16 KiB. */
+  maxFieldSectionBytes?: number;
   /** Decides on each decapsulated request before it is forwarded: the request to forward (for
    *  example without its credential header), or the response to answer instead (inside the
    *  encapsulation, so the relay sees nothing). A throw is answered with 500. */
@@ -63,6 +69,10 @@ export function createGateway(options: GatewayOptions): Handler {
   if (typeof keys !== 'function' && !Array.isArray(keys)) throw new TypeError('"options.keys" expected array or function');
   const target = endpointArgument(options.target, 'options.target');
   const maxBodyBytes = limitArgument(options.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
+  const fieldLimits = {
+    maxFieldLines: limitArgument(options.maxFieldLines, 'options.maxFieldLines', DEFAULT_MAX_FIELD_LINES),
+    maxFieldSectionBytes: limitArgument(options.maxFieldSectionBytes, 'options.maxFieldSectionBytes', DEFAULT_MAX_FIELD_SECTION_BYTES),
+  };
   const log = createLogger(options.log);
   const { authorize } = options;
   if (authorize !== undefined && typeof authorize !== 'function') throw new TypeError('"options.authorize" expected function');
@@ -94,14 +104,14 @@ export function createGateway(options: GatewayOptions): Handler {
     }
   }
 
-  /** The target's answer to a decrypted request, Binary HTTP encoded; 400 or 502 on failure. */
+  /** The target's answer to a decrypted request, Binary HTTP encoded; 400, 431 or 502 on failure. */
   async function forward(bhttpRequest: Uint8Array): Promise<{ bhttpResponse: Uint8Array; error?: LogErrorCode }> {
     let inner: Request;
     try {
-      inner = bhttp.requestFromBhttp(bhttp.decodeRequest(bhttpRequest));
+      inner = bhttp.requestFromBhttp(bhttp.decodeRequest(bhttpRequest, fieldLimits));
     } catch (e) {
       if (!(e instanceof BhttpError)) throw e;
-      return { bhttpResponse: bhttp.encodeResponse({ status: 400 }), error: e.code };
+      return { bhttpResponse: bhttp.encodeResponse({ status: e.code === 'FIELDS_TOO_LARGE' ? 431 : 400 }), error: e.code };
     }
     if (authorize !== undefined) {
       let decision: Request | Response;
