@@ -68,6 +68,7 @@ export {
   type BhttpRequestInit,
   type BhttpResponse,
   type BhttpResponseInit,
+  type DecodeOptions,
   type EncodeOptions,
   type Field,
   type InformationalResponse,

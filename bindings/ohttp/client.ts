@@ -4,8 +4,9 @@
 // which key and suite, through which relay — and never the content.
 import { BhttpError, type BhttpErrorCode } from './bhttp/error.js';
 import { bhttp } from './bhttp/index.js';
+import { DEFAULT_MAX_FIELD_LINES, DEFAULT_MAX_FIELD_SECTION_BYTES } from './bhttp/limits.js';
 import { OhttpError, type OhttpErrorCode } from './errors.js';
-import { bodyOf, DEFAULT_MAX_BODY_BYTES, endpointArgument, readBody, send, type Handler } from './http.js';
+import { bodyOf, DEFAULT_MAX_BODY_BYTES, endpointArgument, limitArgument, readBody, send, type Handler } from './http.js';
 import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
 import { keyConfigArgument, type KeyConfig } from './key-config.js';
 import { createLogger, type LogSink } from './log.js';
@@ -24,6 +25,12 @@ export interface ClientOptions {
   /** Prepares each request before it is encapsulated: for example adds a credential bound to it.
    *  Only the gateway sees what it adds. */
   authorize?: (request: Request) => Promise<Request>;
+  /** The most field lines in each field section of a response; default 128. A response over
+   *  either field limit fails with BhttpError('FIELDS_TOO_LARGE'), so a hostile gateway or target
+   *  cannot flood the client. */
+  maxFieldLines?: number;
+  /** The most bytes of each field section of a response, as encoded; default 16 KiB. */
+  maxFieldSectionBytes?: number;
 }
 
 /** One request as the user may review it: to whom, how protected, how big — not its content. */
@@ -84,6 +91,10 @@ export function createClient(options: ClientOptions): Client {
   const log = createLogger(options.log);
   const { authorize } = options;
   if (authorize !== undefined && typeof authorize !== 'function') throw new TypeError('"options.authorize" expected function');
+  const fieldLimits = {
+    maxFieldLines: limitArgument(options.maxFieldLines, 'options.maxFieldLines', DEFAULT_MAX_FIELD_LINES),
+    maxFieldSectionBytes: limitArgument(options.maxFieldSectionBytes, 'options.maxFieldSectionBytes', DEFAULT_MAX_FIELD_SECTION_BYTES),
+  };
   const audit: AuditEntry[] = [];
 
   /** The first configuration of the list (the directory publishes the newest first). */
@@ -136,7 +147,7 @@ export function createClient(options: ClientOptions): Client {
       if (answer.status !== 200 || type !== MEDIA_TYPE_RESPONSE) throw new ObliviousFetchError('RELAY', answer.status);
       const inner = context.decapsulateResponse(body);
       try {
-        const response = bhttp.responseFromBhttp(bhttp.decodeResponse(inner));
+        const response = bhttp.responseFromBhttp(bhttp.decodeResponse(inner, fieldLimits));
         entry.status = response.status;
         log({ hop: 'client', event: 'served', status: response.status, keyId: config.keyId, requestBytes: entry.requestBytes, responseBytes: body.length, durationMs: performance.now() - start });
         return response;

@@ -6,17 +6,19 @@
 // Errors (§5.2): before the encapsulation is removed the gateway answers in the clear, with a fixed
 // phrase — 405, 415, 413, 400 (MALFORMED, DECRYPT), 422 with the "ohttp-key" problem type for a key
 // the client should refresh (§5.3). After it is removed, errors go inside an Encapsulated
-// Response, where only the client reads them: 400 for a request Binary HTTP or Fetch refuses, 502
-// when the target fails or answers more than maxResponseBytes, 504 when it takes longer than
-// timeoutMs, and the answer of the `authorize` option when it refuses the request (a credential
-// check runs here, after decapsulation). The handler never throws; every path destroys the
-// request's context and wipes the Binary HTTP bytes it decrypted.
+// Response, where only the client reads them: 400 for a request Binary HTTP or Fetch refuses, 431
+// (RFC 6585 §5) for one whose header or trailer section is over the field limits, 502 when the
+// target fails or answers more than maxResponseBytes, 504 when it takes longer than timeoutMs, and
+// the answer of the `authorize` option when it refuses the request (a credential check runs here,
+// after decapsulation). The handler never throws; every path destroys the request's context and
+// wipes the Binary HTTP bytes it decrypted.
 //
 // Where a request goes is configuration, never the request's: a handler target gets the inner
 // request as it is; a URL target keeps its origin and path prefix whatever the inner path
 // (./forwarder.ts).
 import { bhttp } from './bhttp/index.js';
 import { BhttpError } from './bhttp/error.js';
+import { DEFAULT_MAX_FIELD_LINES, DEFAULT_MAX_FIELD_SECTION_BYTES } from './bhttp/limits.js';
 import type { BhttpResponse } from './bhttp/types.js';
 import { OhttpError } from './errors.js';
 import { forwarderTo, targetArgument } from './forwarder.js';
@@ -57,6 +59,10 @@ export interface GatewayOptions {
   maxResponseBytes?: number;
   /** How long the target may take to answer in full (else 504), in ms; default 30 s. */
   timeoutMs?: number;
+  /** The most field lines in the inner request's header or trailer section; default 128. */
+  maxFieldLines?: number;
+  /** The most bytes of the inner request's header or trailer section, as encoded; default 16 KiB. */
+  maxFieldSectionBytes?: number;
   /** Decides on each decapsulated request before it is forwarded: the request to forward (for
    *  example without its credential header), or the response to answer instead (inside the
    *  encapsulation, so the relay sees nothing). A throw is answered with 500. */
@@ -78,6 +84,10 @@ export function createGateway(options: GatewayOptions): Handler {
   const maxBodyBytes = limitArgument(options.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
   const maxResponseBytes = limitArgument(options.maxResponseBytes, 'options.maxResponseBytes', DEFAULT_MAX_BODY_BYTES);
   const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
+  const fieldLimits = {
+    maxFieldLines: limitArgument(options.maxFieldLines, 'options.maxFieldLines', DEFAULT_MAX_FIELD_LINES),
+    maxFieldSectionBytes: limitArgument(options.maxFieldSectionBytes, 'options.maxFieldSectionBytes', DEFAULT_MAX_FIELD_SECTION_BYTES),
+  };
   const log = createLogger(options.log);
   const { authorize } = options;
   if (authorize !== undefined && typeof authorize !== 'function') throw new TypeError('"options.authorize" expected function');
@@ -109,14 +119,14 @@ export function createGateway(options: GatewayOptions): Handler {
     }
   }
 
-  /** The target's answer to a decrypted request, Binary HTTP encoded; 400, 502 or 504 on failure. */
+  /** The target's answer to a decrypted request, Binary HTTP encoded; 400, 431, 502 or 504 on failure. */
   async function forward(bhttpRequest: Uint8Array): Promise<{ bhttpResponse: Uint8Array; error?: LogErrorCode }> {
     let inner: Request;
     try {
-      inner = bhttp.requestFromBhttp(bhttp.decodeRequest(bhttpRequest));
+      inner = bhttp.requestFromBhttp(bhttp.decodeRequest(bhttpRequest, fieldLimits));
     } catch (e) {
       if (!(e instanceof BhttpError)) throw e;
-      return { bhttpResponse: bhttp.encodeResponse({ status: 400 }), error: e.code };
+      return { bhttpResponse: bhttp.encodeResponse({ status: e.code === 'FIELDS_TOO_LARGE' ? 431 : 400 }), error: e.code };
     }
     if (authorize !== undefined) {
       let decision: Request | Response;

@@ -71,6 +71,8 @@ const ERRORS: ReadonlySet<unknown> = new Set<LogErrorCode>([
   'INVALID_CONTROL_DATA',
   'INVALID_FIELD',
   'INVALID_PADDING',
+  'FIELDS_TOO_LARGE',
+  'TOO_MANY_INFORMATIONAL',
   'UNSUPPORTED',
   'UPSTREAM',
   'METHOD',

@@ -157,8 +157,8 @@ describe('dropped and combined', () => {
 
 describe('refused', () => {
   const cases: [string, () => unknown, string][] = [
-    ['CONNECT', () => bhttp.requestFromBhttp(request({ method: 'CONNECT', scheme: '', path: '' })), 'the method CONNECT is forbidden by Fetch'],
-    ['trace', () => bhttp.requestFromBhttp(request({ method: 'trace' })), 'the method TRACE is forbidden by Fetch'],
+    ['CONNECT', () => bhttp.requestFromBhttp(request({ method: 'CONNECT', scheme: '', path: '' })), 'the method is CONNECT, TRACE or TRACK, which Fetch forbids'],
+    ['trace', () => bhttp.requestFromBhttp(request({ method: 'trace' })), 'the method is CONNECT, TRACE or TRACK, which Fetch forbids'],
     ['GET with content', () => bhttp.requestFromBhttp(request({ content: Uint8Array.of(1) })), 'a GET or HEAD request has content, which Fetch forbids'],
     ['HEAD with content', () => bhttp.requestFromBhttp(request({ method: 'HEAD', content: Uint8Array.of(1) })), 'a GET or HEAD request has content, which Fetch forbids'],
     ['scheme ftp', () => bhttp.requestFromBhttp(request({ scheme: 'ftp' })), 'the scheme is neither http nor https'],
@@ -170,9 +170,9 @@ describe('refused', () => {
     ['a bad port', () => bhttp.requestFromBhttp(request({ authority: 'a.example:99999' })), 'the scheme, authority and path do not form a URL'],
     ['asterisk form', () => bhttp.requestFromBhttp(request({ method: 'OPTIONS', path: '*' })), 'the path is not an absolute path and query'],
     ['a fragment', () => bhttp.requestFromBhttp(request({ path: '/#f' })), 'the path is not an absolute path and query'],
-    ['a pseudo-field', () => bhttp.requestFromBhttp(request({ headers: [[':protocol', 'websocket']] })), 'the pseudo-field :protocol has no Fetch form'],
-    ['a 204 with content', () => bhttp.responseFromBhttp(response({ status: 204, content: Uint8Array.of(1) })), 'a 204 response has content, which Fetch forbids'],
-    ['a 304 with content', () => bhttp.responseFromBhttp(response({ status: 304, content: Uint8Array.of(1) })), 'a 304 response has content, which Fetch forbids'],
+    ['a pseudo-field', () => bhttp.requestFromBhttp(request({ headers: [[':protocol', 'websocket']] })), 'a pseudo-field has no Fetch form'],
+    ['a 204 with content', () => bhttp.responseFromBhttp(response({ status: 204, content: Uint8Array.of(1) })), 'a 204, 205 or 304 response has content, which Fetch forbids'],
+    ['a 304 with content', () => bhttp.responseFromBhttp(response({ status: 304, content: Uint8Array.of(1) })), 'a 204, 205 or 304 response has content, which Fetch forbids'],
   ];
 
   test.each(cases)('%s', (_, convert, message) => {

@@ -14,12 +14,18 @@ export type BhttpErrorCode =
   | 'INVALID_FIELD'
   /** A non-zero byte in the padding (§3.8). */
   | 'INVALID_PADDING'
+  /** A field section with more lines or bytes than the decoder's limits (RFC 9110 §5.4); a
+   *  gateway answers 431 (RFC 6585 §5). */
+  | 'FIELDS_TOO_LARGE'
+  /** A response with more informational responses than the decoder's limit. */
+  | 'TOO_MANY_INFORMATIONAL'
   /** A valid message that the Fetch API cannot represent (a forbidden method, a body on a 204, …). */
   | 'UNSUPPORTED';
 
 /**
- * A Binary HTTP message that cannot be decoded or converted. The message names the element and
- * its byte offset, never the bytes of a value, so it is safe to log.
+ * A Binary HTTP message that cannot be decoded or converted. The message names the element, its
+ * byte offset and length, and the limit it crosses, never anything the message says (no name,
+ * value, control data or status code), so it is safe to log.
  */
 export class BhttpError extends Error {
   readonly code: BhttpErrorCode;

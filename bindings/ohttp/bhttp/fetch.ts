@@ -29,7 +29,7 @@ const CONNECTION_FIELDS = ['connection', 'proxy-connection', 'keep-alive', 'te',
 export function requestFromBhttp(message: BhttpRequest): Request {
   const { method, scheme, path, content } = message;
   const upper = method.toUpperCase(); // as Fetch compares methods
-  if (FORBIDDEN_METHODS.has(upper)) unsupported(`the method ${upper} is forbidden by Fetch`);
+  if (FORBIDDEN_METHODS.has(upper)) unsupported('the method is CONNECT, TRACE or TRACK, which Fetch forbids');
   if ((upper === 'GET' || upper === 'HEAD') && content.length > 0) unsupported('a GET or HEAD request has content, which Fetch forbids');
   if (!/^https?$/i.test(scheme)) unsupported('the scheme is neither http nor https');
   const hosts = message.headers.filter(([name]) => name === 'host');
@@ -68,7 +68,7 @@ export async function bhttpFromRequest(request: Request): Promise<BhttpRequest> 
 /** The Fetch Response of a decoded response's final response (field names lowercase, as decoded). */
 export function responseFromBhttp(message: BhttpResponse): Response {
   const { status, content } = message;
-  if (NULL_BODY_STATUSES.has(status) && content.length > 0) unsupported(`a ${status} response has content, which Fetch forbids`);
+  if (NULL_BODY_STATUSES.has(status) && content.length > 0) unsupported('a 204, 205 or 304 response has content, which Fetch forbids');
   return new Response(content.length > 0 ? content.slice() : null, { status, headers: fetchHeaders(message.headers) });
 }
 
@@ -90,7 +90,7 @@ function fetchHeaders(fields: readonly Field[]): Headers {
   const headers = new Headers();
   const cookies: string[] = [];
   for (const [name, value] of forwardable(fields)) {
-    if (name.startsWith(':')) unsupported(`the pseudo-field ${name} has no Fetch form`);
+    if (name.startsWith(':')) unsupported('a pseudo-field has no Fetch form');
     if (name === 'cookie') cookies.push(value);
     else if (name !== 'host') headers.append(name, value);
   }

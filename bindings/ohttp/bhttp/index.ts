@@ -20,6 +20,7 @@ export type {
   BhttpRequestInit,
   BhttpResponse,
   BhttpResponseInit,
+  DecodeOptions,
   EncodeOptions,
   Field,
   InformationalResponse,

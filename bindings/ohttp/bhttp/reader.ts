@@ -34,18 +34,34 @@ export class Reader {
 
   /** The next `length` bytes, a view of the input; `what` names them in errors. */
   take(length: number, what: string): Uint8Array {
+    const start = this.offset;
+    this.skip(length, what);
+    return this.input.subarray(start, this.offset);
+  }
+
+  /** Passes over the next `length` bytes; `what` names them in errors. */
+  skip(length: number, what: string): void {
     const left = this.end - this.offset;
     if (length > left) {
       const bytesLeft = `${left} byte${left === 1 ? '' : 's'} left`;
       throw this.overrun(`${what} at byte ${this.offset} of length ${formatVarint(length)} runs past the end of the ${this.section ?? 'message'} (${bytesLeft})`);
     }
-    return this.input.subarray(this.offset, (this.offset += length));
+    this.offset += length;
+  }
+
+  /** Copies the next `length` bytes to `out[at]`; `what` names them in errors. A short run is copied
+   *  byte by byte, as a view of it would cost more than the copy. */
+  copy(length: number, what: string, out: Uint8Array, at: number): void {
+    const start = this.offset;
+    this.skip(length, what);
+    if (length > 64) out.set(this.input.subarray(start, this.offset), at);
+    else for (let i = 0; i < length; i++) out[at + i] = this.input[start + i]!;
   }
 
   /** A reader of the next `length` bytes, the known-length field section `section`, which this one skips. */
   sub(length: number, section: string): Reader {
     const start = this.offset;
-    this.take(length, `the ${section}`);
+    this.skip(length, `the ${section}`);
     return new Reader(this.input, start, this.offset, section);
   }
 

@@ -66,8 +66,7 @@ export class FieldOrder {
       this.regular = true;
       return undefined;
     }
-    const text = toByteString(name);
-    if (CONTROL_PSEUDO_FIELDS.has(text)) return `is "${text}", which control data carries`;
+    if (CONTROL_PSEUDO_FIELDS.has(toByteString(name))) return 'is a pseudo-field that control data carries';
     if (this.trailer) return 'is a pseudo-field in a trailer section';
     if (this.regular) return 'is a pseudo-field after a regular field';
     return undefined;

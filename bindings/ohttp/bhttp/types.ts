@@ -12,6 +12,23 @@ export interface EncodeOptions {
   padding?: number;
 }
 
+/**
+ * Options of the decoders: limits on what one message may make them hold (RFC 9110 §5.4), checked
+ * as it is read, so that a hostile message costs at most what the limits allow. A message over a
+ * limit is refused whole.
+ */
+export interface DecodeOptions {
+  /** The most field lines in one field section (header, trailer, each informational). Default 128. */
+  maxFieldLines?: number;
+  /**
+   * The most bytes of one field section: its field lines as encoded, length prefixes included
+   * (the known-length section's length; §3.1, §3.2). Default 16384.
+   */
+  maxFieldSectionBytes?: number;
+  /** The most informational (1xx) responses before the final one (§3.5.1). Default 16. */
+  maxInformationalResponses?: number;
+}
+
 /** A request to encode: control data (§3.4), header section, content and trailer section. */
 export interface BhttpRequestInit {
   method: string;
