@@ -52,8 +52,9 @@ const DEFAULTS = {
 /** How often Node checks the header and request timeouts, in ms. */
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
-/** Methods a Fetch Request cannot carry (Fetch §4.3: forbidden methods). */
-const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+/** The forbidden method (Fetch §2.2) that reaches a request handler: Node answers CONNECT apart
+ *  and refuses TRACK as an unknown method. */
+const TRACE = 'TRACE';
 
 export interface NodeServer {
   /** The server's origin, with a trailing slash: http://127.0.0.1:PORT/ */
@@ -82,7 +83,7 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
   server.setTimeout(limit('idleTimeoutMs'));
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (FORBIDDEN_METHODS.has(req.method ?? '')) return answer(res, statusResponse(405), true);
+    if (req.method === TRACE) return answer(res, statusResponse(405), true);
     if (!(req.url ?? '').startsWith('/')) return answer(res, statusResponse(400), true);
     const read = await readNodeBody(req, maxBodyBytes, bodyIdleTimeout, budget);
     if ('refuse' in read) return answer(res, statusResponse(read.refuse), true);
