@@ -1,6 +1,9 @@
 // AEADs, noble-style: chacha20poly1305(key, nonce, aad?), xchacha20poly1305(…), gcm(…), each
 // giving an object with encrypt(plaintext, out?) → ciphertext ‖ tag and decrypt(ciphertext, out?).
-// One object encrypts at most once: a second encryption would reuse the nonce.
+// One object does one operation, an encryption or a decryption: a second encryption would reuse
+// the nonce, and the object's copy of the key is wiped as soon as its operation is done (or fails),
+// so no AEAD object keeps a key in the JS heap after use. A call refused for its arguments
+// (TypeError, RangeError) is not that operation.
 import { active } from './backend/select.js';
 import type { AeadName } from './backend/types.js';
 import { CryptoError } from './errors.js';
@@ -10,9 +13,11 @@ export interface Aead {
   readonly keyLength: number;
   readonly nonceLength: number;
   readonly tagLength: number;
-  /** Ciphertext ‖ tag; into `out` (of exactly that length) if given. Only once per object. */
+  /** Ciphertext ‖ tag; into `out` (of exactly that length) if given. The object's one operation:
+   *  after it, encrypt and decrypt throw CryptoError('LIMIT'). */
   encrypt(plaintext: Uint8Array, out?: Uint8Array): Uint8Array;
-  /** The plaintext, or CryptoError('INVALID_TAG') with `out` untouched. */
+  /** The plaintext, or CryptoError('INVALID_TAG') with `out` untouched. The object's one
+   *  operation, whether the tag verifies or not. */
   decrypt(ciphertext: Uint8Array, out?: Uint8Array): Uint8Array;
 }
 
@@ -28,33 +33,27 @@ const MAX_GCM_NONCE = 1024;
 
 class Sealer implements Aead {
   readonly tagLength = TAG_LENGTH;
+  readonly keyLength: number;
+  readonly nonceLength: number;
   private readonly key: Uint8Array;
   private readonly nonce: Uint8Array;
   private readonly aad: Uint8Array;
   private used = false;
 
   constructor(private readonly alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array) {
-    // Copies (a Buffer's slice() would be a view).
+    // Copies (a Buffer's slice() would be a view), wiped after the one operation.
     this.key = new Uint8Array(key);
     this.nonce = new Uint8Array(nonce);
     this.aad = new Uint8Array(aad);
-  }
-
-  get keyLength(): number {
-    return this.key.length;
-  }
-
-  get nonceLength(): number {
-    return this.nonce.length;
+    this.keyLength = key.length;
+    this.nonceLength = nonce.length;
   }
 
   encrypt(plaintext: Uint8Array, out?: Uint8Array): Uint8Array {
     bytes(plaintext, 'plaintext');
     if (out !== undefined) bytes(out, 'out', plaintext.length + TAG_LENGTH);
-    if (this.used) throw new CryptoError('LIMIT');
-    this.used = true;
-    return intoOutput(out, plaintext.length + TAG_LENGTH, plaintext, (target) =>
-      active().aeadSeal(this.alg, this.key, this.nonce, this.aad, plaintext, target),
+    return this.once(() =>
+      intoOutput(out, plaintext.length + TAG_LENGTH, plaintext, (target) => active().aeadSeal(this.alg, this.key, this.nonce, this.aad, plaintext, target)),
     );
   }
 
@@ -64,9 +63,21 @@ class Sealer implements Aead {
       throw new RangeError(`"ciphertext" expected Uint8Array of length >= ${TAG_LENGTH}, got length=${ciphertext.length}`);
     }
     if (out !== undefined) bytes(out, 'out', ciphertext.length - TAG_LENGTH);
-    return intoOutput(out, ciphertext.length - TAG_LENGTH, ciphertext, (target) =>
-      active().aeadOpen(this.alg, this.key, this.nonce, this.aad, ciphertext, target),
+    return this.once(() =>
+      intoOutput(out, ciphertext.length - TAG_LENGTH, ciphertext, (target) => active().aeadOpen(this.alg, this.key, this.nonce, this.aad, ciphertext, target)),
     );
+  }
+
+  /** Runs the object's one operation, then wipes the key and nonce whatever its outcome. */
+  private once<T>(operation: () => T): T {
+    if (this.used) throw new CryptoError('LIMIT');
+    this.used = true;
+    try {
+      return operation();
+    } finally {
+      this.key.fill(0);
+      this.nonce.fill(0);
+    }
   }
 }
 

@@ -94,21 +94,26 @@ const CHECKS: Readonly<Record<Exclude<keyof LogEntry, 'hop' | 'event'>, (v: unkn
 };
 
 /** A logger over `sink` (none: lines are dropped). A line without a known hop and event is
- *  dropped whole; a field that is not allowed, or not of its type, is dropped alone. A sink that
- *  throws loses its line, not the request. */
+ *  dropped whole; a field that is not allowed, or not of its type, is dropped alone. Each field is
+ *  read once, so the value checked is the value passed (a getter cannot pass the check with one
+ *  value and hand the sink another). A sink that throws loses its line, not the request. */
 export function createLogger(sink?: LogSink): Logger {
   if (sink !== undefined && typeof sink !== 'function') throw new TypeError(`"log" expected function, got ${typeof sink}`);
   return (fields) => {
     if (sink === undefined || typeof fields !== 'object' || fields === null) return;
-    if (!HOPS.has(fields.hop) || !EVENTS.has(fields.event)) return;
-    const entry: Record<string, unknown> = { hop: fields.hop, event: fields.event };
-    for (const [name, check] of Object.entries(CHECKS)) {
-      if (Object.hasOwn(fields, name) && check(fields[name])) entry[name] = fields[name];
-    }
     try {
+      const hop = fields.hop;
+      const event = fields.event;
+      if (!HOPS.has(hop) || !EVENTS.has(event)) return;
+      const entry: Record<string, unknown> = { hop, event };
+      for (const [name, check] of Object.entries(CHECKS)) {
+        if (!Object.hasOwn(fields, name)) continue;
+        const value = fields[name];
+        if (check(value)) entry[name] = value;
+      }
       sink(Object.freeze(entry) as unknown as LogEntry);
     } catch {
-      // The sink's failure is not the request's.
+      // A throwing getter or sink loses its line, not the request.
     }
   };
 }

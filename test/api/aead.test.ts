@@ -93,12 +93,21 @@ describe.each(CASES)('$name, $keyLength-byte key, $nonceLength-byte nonce', ({ n
     }
   });
 
-  test('one object encrypts once (a second would reuse the nonce); decrypt may repeat', () => {
-    const cipher = aead(randomBytes(keyLength), randomBytes(nonceLength));
+  test('one object does one operation (a second encryption would reuse the nonce); argument errors do not count', () => {
+    const key = randomBytes(keyLength);
+    const nonce = randomBytes(nonceLength);
+    const cipher = aead(key, nonce);
+    expect(() => cipher.encrypt('x' as unknown as Uint8Array)).toThrow(TypeError);
     const sealed = cipher.encrypt(new Uint8Array(5));
     expect(() => cipher.encrypt(new Uint8Array(5))).toThrow(new CryptoError('LIMIT'));
-    expect(hex(cipher.decrypt(sealed))).toBe('0000000000');
-    expect(hex(cipher.decrypt(sealed))).toBe('0000000000');
+    expect(() => cipher.decrypt(sealed)).toThrow(new CryptoError('LIMIT'));
+    const opener = aead(key, nonce);
+    expect(() => opener.decrypt(new Uint8Array(3))).toThrow(RangeError);
+    expect(hex(opener.decrypt(sealed))).toBe('0000000000');
+    expect(() => opener.decrypt(sealed)).toThrow(new CryptoError('LIMIT'));
+    const failed = aead(key, nonce);
+    expect(() => failed.decrypt(new Uint8Array(sealed.length))).toThrow(new CryptoError('INVALID_TAG'));
+    expect(() => failed.decrypt(sealed)).toThrow(new CryptoError('LIMIT'));
     expect([cipher.keyLength, cipher.nonceLength, cipher.tagLength]).toEqual([keyLength, nonceLength, 16]);
   });
 
