@@ -3,7 +3,12 @@
 // appended under the prefix. An inner path such as "//10.0.0.5/admin" would be a network-path
 // reference if resolved against the target (RFC 3986 §4.2, §5.2.2) — it is refused with 400 here,
 // and the upstream URL is checked to keep the target's origin and prefix whatever the path.
-import { statusResponse, type Handler } from './http.js';
+import { DEFAULT_TIMEOUT_MS, limitArgument, statusResponse, type Handler } from './http.js';
+
+export interface ForwarderOptions {
+  /** How long an exchange with the target may take, its body included, in ms; default 30 s. */
+  timeoutMs?: number;
+}
 
 /** Checks a forwarder's target: an absolute http(s) URL with no credentials, query or fragment. */
 export function targetArgument(value: unknown, name: string): URL {
@@ -19,19 +24,21 @@ export function targetArgument(value: unknown, name: string): URL {
 /**
  * A handler that sends each request to `target` (an origin, or an origin and path prefix such as
  * https://svc.internal/api/): its method, headers and body, at prefix ‖ its own path and query.
- * Redirects are not followed; the request's `signal` aborts the exchange.
+ * Redirects are not followed; the exchange is aborted after `timeoutMs`.
  */
-export const createForwarder = (target: string): Handler => forwarderTo(targetArgument(target, 'target'));
+export function createForwarder(target: string, options: ForwarderOptions = {}): Handler {
+  return forwarderTo(targetArgument(target, 'target'), limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS));
+}
 
-/** createForwarder of a checked target. */
-export function forwarderTo(base: URL): Handler {
+/** createForwarder of a checked target and timeout. */
+export function forwarderTo(base: URL, timeoutMs: number): Handler {
   const prefix = base.pathname.replace(/\/$/, '');
   return async (request) => {
     const upstream = upstreamUrl(base, prefix, new URL(request.url));
     if (upstream === undefined) return statusResponse(400);
     const body = request.body === null ? null : await request.arrayBuffer();
-    const { method, headers, signal } = request;
-    return fetch(new Request(upstream, { method, headers, body, signal, redirect: 'manual' }));
+    const { method, headers } = request;
+    return fetch(new Request(upstream, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' }));
   };
 }
 

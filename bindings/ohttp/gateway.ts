@@ -80,10 +80,10 @@ export function createGateway(options: GatewayOptions): Handler {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
   const { keys } = options;
   if (typeof keys !== 'function' && !Array.isArray(keys)) throw new TypeError('"options.keys" expected array or function');
-  const target = targetOption(options.target);
   const maxBodyBytes = limitArgument(options.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
   const maxResponseBytes = limitArgument(options.maxResponseBytes, 'options.maxResponseBytes', DEFAULT_MAX_BODY_BYTES);
   const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
+  const target = targetOption(options.target, timeoutMs);
   const fieldLimits = {
     maxFieldLines: limitArgument(options.maxFieldLines, 'options.maxFieldLines', DEFAULT_MAX_FIELD_LINES),
     maxFieldSectionBytes: limitArgument(options.maxFieldSectionBytes, 'options.maxFieldSectionBytes', DEFAULT_MAX_FIELD_SECTION_BYTES),
@@ -143,7 +143,7 @@ export function createGateway(options: GatewayOptions): Handler {
     const request = inner;
     let answer: BhttpResponse;
     try {
-      answer = await withinDeadline(timeoutMs, (signal) => exchange(new Request(request, { signal })));
+      answer = await withinDeadline(timeoutMs, () => exchange(request));
     } catch (e) {
       return { bhttpResponse: bhttp.encodeResponse({ status: e instanceof TimeoutError ? 504 : 502 }), error: 'UPSTREAM' };
     }
@@ -179,10 +179,10 @@ export function createGateway(options: GatewayOptions): Handler {
 }
 
 /** The target option: a handler as it is, or a URL string forwarded to by createForwarder. */
-function targetOption(value: unknown): Handler {
+function targetOption(value: unknown, timeoutMs: number): Handler {
   if (typeof value === 'function') return value as Handler;
   if (typeof value !== 'string') throw new TypeError(`"options.target" expected function or URL string, got ${value === null ? 'null' : typeof value}`);
-  return forwarderTo(targetArgument(value, 'options.target'));
+  return forwarderTo(targetArgument(value, 'options.target'), timeoutMs);
 }
 
 /** §5.2, §5.3: the clear-text answer to an Encapsulated Request the gateway cannot open. */

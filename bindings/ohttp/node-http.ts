@@ -4,8 +4,9 @@
 // sent one, so a gateway or service behind a relay cannot be told — or tricked into — an address.
 //
 // Every connection is bounded: how many are open, how long a header section, a whole request, a
-// pause in a body and an idle connection may take, how big a body is and how many body bytes all
-// requests hold together. A request refused for its body (408, 413, 503) is answered and its
+// pause in a body and the reading of a response may take, how big a body is and how many body
+// bytes all requests hold together (an idle connection is closed by Node's keep-alive and header
+// timeouts). A request refused for its body (408, 413, 503) is answered and its
 // connection closed, never drained. The request's URL is this server's origin and the request's
 // own path: an absolute-form or "//" target cannot name another host to the handler.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -35,9 +36,9 @@ export interface ServeOptions {
   requestTimeoutMs?: number;
   /** The longest pause within a request body, in ms (else 408); default 5 s. */
   bodyIdleTimeoutMs?: number;
-  /** A connection with no traffic either way for this long is closed, in ms; default 60 s (more
-   *  than a handler may take: the gateway's and relay's timeouts are 30 s). */
-  idleTimeoutMs?: number;
+  /** The longest a response may wait for the client to read it, in ms (then the connection is
+   *  closed); default 60 s. Idle connections are closed by Node's keep-alive and header timeouts. */
+  writeTimeoutMs?: number;
 }
 
 const DEFAULTS = {
@@ -46,7 +47,7 @@ const DEFAULTS = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   bodyIdleTimeoutMs: 5_000,
-  idleTimeoutMs: 60_000,
+  writeTimeoutMs: 60_000,
 };
 
 /** How often Node checks the header and request timeouts, in ms. */
@@ -80,7 +81,7 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
     void respond(req, res);
   });
   server.maxConnections = limit('maxConnections');
-  server.setTimeout(limit('idleTimeoutMs'));
+  const writeTimeout = limit('writeTimeoutMs');
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === TRACE) return answer(res, statusResponse(405), true);
@@ -117,13 +118,15 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
       if (second.done) {
         const body = first.done ? new Uint8Array(0) : first.value;
         res.writeHead(response.status, { ...headers, 'content-length': String(body.length) }).end(body);
+        closeUnlessRead(res, writeTimeout);
         return;
       }
       res.writeHead(response.status, headers);
-      await write(res, first.value!);
-      await write(res, second.value);
-      for (let r = await reader!.read(); !r.done; r = await reader!.read()) await write(res, r.value);
+      await write(res, first.value!, writeTimeout);
+      await write(res, second.value, writeTimeout);
+      for (let r = await reader!.read(); !r.done; r = await reader!.read()) await write(res, r.value, writeTimeout);
       res.end();
+      closeUnlessRead(res, writeTimeout);
     } catch {
       reader?.cancel().catch(() => {});
       if (!res.headersSent) res.writeHead(500, { connection: 'close' }).end();
@@ -173,16 +176,28 @@ function hostOf(server: ReturnType<typeof createServer>): string {
 
 const END = { done: true, value: undefined } as const;
 
-/** Writes `chunk`, waiting while the client is slow to read; throws once the connection is gone. */
-async function write(res: ServerResponse, chunk: Uint8Array): Promise<void> {
+/** Writes `chunk`, waiting while the client is slow to read — at most `ms`, then the connection is
+ *  closed; throws once the connection is gone. */
+async function write(res: ServerResponse, chunk: Uint8Array, ms: number): Promise<void> {
   if (res.destroyed) throw new Error('connection closed');
   if (res.write(chunk)) return;
   await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => res.destroy(), ms);
     const done = () => {
+      clearTimeout(timer);
       res.off('drain', done).off('close', done);
       resolve();
     };
     res.on('drain', done).on('close', done);
   });
   if (res.destroyed) throw new Error('connection closed');
+}
+
+/** Closes the connection if what is left of an ended response is not read within `ms`. (Most
+ *  responses go to the socket at once: then no timer is set.) */
+function closeUnlessRead(res: ServerResponse, ms: number): void {
+  if (res.writableLength === 0) return;
+  const timer = setTimeout(() => res.destroy(), ms);
+  const done = () => clearTimeout(timer);
+  res.once('finish', done).once('close', done);
 }

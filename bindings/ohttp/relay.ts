@@ -49,7 +49,8 @@ export function createRelay(options: RelayOptions): Handler {
     let answer: { status: number; contentType: string | null; body: Uint8Array };
     try {
       const url = gateway instanceof URL ? gateway : IN_PROCESS_URL;
-      answer = await withinDeadline(timeoutMs, async (signal) => {
+      const signal = gateway instanceof URL ? AbortSignal.timeout(timeoutMs) : undefined; // a network exchange is aborted too
+      answer = await withinDeadline(timeoutMs, async () => {
         const response = await send(gateway, new Request(url, { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(body), signal }));
         return { status: response.status, contentType: response.headers.get('content-type'), body: await readBody(response, maxBodyBytes) };
       });

@@ -120,6 +120,31 @@ test('a header section that never ends is cut off by headersTimeoutMs', async ()
   expect([statusLine(result.text), result.closed]).toEqual(['HTTP/1.1 408 Request Timeout', true]);
 });
 
+test('a client that stops reading a response has its connection closed after writeTimeoutMs', async () => {
+  const big = new Uint8Array(64 << 20);
+  const { port } = await serve(async () => new Response(big), { writeTimeoutMs: 500 });
+  const read = await new Promise<number>((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('GET / HTTP/1.1\r\nhost: x\r\n\r\n'));
+    let total = 0;
+    socket.on('data', (d) => (total += d.length));
+    socket.once('data', () => {
+      // Stop reading for longer than writeTimeoutMs, then take whatever is still coming.
+      socket.pause();
+      setTimeout(() => socket.resume(), 1_500);
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(total));
+  });
+  // The server dropped what the client had not taken: far less than the 64 MiB arrived.
+  expect(read).toBeLessThan(big.length / 2);
+});
+
+test('a connection that sends nothing is closed by headersTimeoutMs', async () => {
+  const { port } = await serve(echo, { headersTimeoutMs: 500, requestTimeoutMs: 1_000 });
+  const result = await exchange(port, () => {});
+  expect([statusLine(result.text), result.closed]).toEqual(['HTTP/1.1 408 Request Timeout', true]);
+});
+
 test('connections past maxConnections are closed as they arrive; the first ones are served', async () => {
   const { port } = await serve(echo, { maxConnections: 2 });
   const held = [connect(port, '127.0.0.1'), connect(port, '127.0.0.1')];
