@@ -6,7 +6,7 @@ import { BhttpError, type BhttpErrorCode } from './bhttp/error.js';
 import { bhttp } from './bhttp/index.js';
 import { DEFAULT_MAX_FIELD_LINES, DEFAULT_MAX_FIELD_SECTION_BYTES } from './bhttp/limits.js';
 import { OhttpError, type OhttpErrorCode } from './errors.js';
-import { bodyOf, DEFAULT_MAX_BODY_BYTES, endpointArgument, limitArgument, readBody, send, type Handler } from './http.js';
+import { bodyOf, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, endpointArgument, exchange, limitArgument, type Answer, type Handler } from './http.js';
 import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
 import { keyConfigArgument, type KeyConfig } from './key-config.js';
 import { createLogger, type LogSink } from './log.js';
@@ -31,6 +31,9 @@ export interface ClientOptions {
   maxFieldLines?: number;
   /** The most bytes of each field section of a response, as encoded; default 16 KiB. */
   maxFieldSectionBytes?: number;
+  /** How long the relay, or the key directory, may take to answer in full, in ms (then `fetch`
+   *  fails with RELAY or KEYS); default 30 s. */
+  timeoutMs?: number;
 }
 
 /** One request as the user may review it: to whom, how protected, how big — not its content. */
@@ -95,16 +98,17 @@ export function createClient(options: ClientOptions): Client {
     maxFieldLines: limitArgument(options.maxFieldLines, 'options.maxFieldLines', DEFAULT_MAX_FIELD_LINES),
     maxFieldSectionBytes: limitArgument(options.maxFieldSectionBytes, 'options.maxFieldSectionBytes', DEFAULT_MAX_FIELD_SECTION_BYTES),
   };
+  const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const audit: AuditEntry[] = [];
 
   /** The first configuration of the list (the directory publishes the newest first). */
   async function currentConfig(refresh: boolean): Promise<KeyConfig> {
     if (directory !== undefined && (refresh || configs === undefined || Date.now() >= expires)) {
       try {
-        const response = await send(directory, new Request(directory instanceof URL ? directory : 'http://directory.invalid/', { headers: { accept: MEDIA_TYPE_KEYS } }));
-        if (response.status !== 200 || response.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase() !== MEDIA_TYPE_KEYS) throw new Error();
-        configs = decodeKeyConfigs(await readBody(response, DEFAULT_MAX_BODY_BYTES));
-        const maxAge = /max-age=(\d+)/.exec(response.headers.get('cache-control') ?? '');
+        const answer = await exchange(directory, { headers: { accept: MEDIA_TYPE_KEYS } }, DEFAULT_MAX_BODY_BYTES, timeoutMs);
+        if (answer.status !== 200 || answer.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase() !== MEDIA_TYPE_KEYS) throw new Error();
+        configs = decodeKeyConfigs(answer.body);
+        const maxAge = /max-age=(\d+)/.exec(answer.headers.get('cache-control') ?? '');
         expires = maxAge === null ? 0 : Date.now() + 1000 * Number(maxAge[1]);
       } catch {
         throw new ObliviousFetchError('KEYS');
@@ -114,8 +118,8 @@ export function createClient(options: ClientOptions): Client {
     return configs[0]!;
   }
 
-  /** One exchange with `config`: the relay's answer, and its audit entry. */
-  async function exchange(config: KeyConfig, message: Uint8Array, method: string, target: string): Promise<Response> {
+  /** One round trip with `config`: the relay's answer, and its audit entry. */
+  async function roundTrip(config: KeyConfig, message: Uint8Array, method: string, target: string): Promise<Response> {
     const start = performance.now();
     const { encapsulatedRequest, context } = encapsulateRequest(config, message);
     const suite = config.suites[0]!;
@@ -132,15 +136,13 @@ export function createClient(options: ClientOptions): Client {
     };
     audit.push(entry);
     try {
-      let answer: Response;
-      let body: Uint8Array;
+      let answer: Answer;
       try {
-        const url = relay instanceof URL ? relay : 'http://relay.invalid/';
-        answer = await send(relay, new Request(url, { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(encapsulatedRequest) }));
-        body = await readBody(answer, DEFAULT_MAX_BODY_BYTES);
+        answer = await exchange(relay, { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(encapsulatedRequest) }, DEFAULT_MAX_BODY_BYTES, timeoutMs);
       } catch {
         throw new ObliviousFetchError('RELAY');
       }
+      const { body } = answer;
       entry.responseBytes = body.length;
       const type = answer.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase();
       if (answer.status === 422) throw new ObliviousFetchError('KEY_REJECTED', 422);
@@ -170,11 +172,11 @@ export function createClient(options: ClientOptions): Client {
     const message = bhttp.encodeRequest(await bhttp.bhttpFromRequest(request));
     try {
       try {
-        return await exchange(await currentConfig(false), message, request.method, url.origin + url.pathname);
+        return await roundTrip(await currentConfig(false), message, request.method, url.origin + url.pathname);
       } catch (e) {
         // §5.3: the key configuration is outdated; with a directory, refresh it and retry once.
         if (directory === undefined || !(e instanceof ObliviousFetchError) || e.code !== 'KEY_REJECTED') throw e;
-        return await exchange(await currentConfig(true), message, request.method, url.origin + url.pathname);
+        return await roundTrip(await currentConfig(true), message, request.method, url.origin + url.pathname);
       }
     } finally {
       message.fill(0);

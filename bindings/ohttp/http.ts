@@ -98,9 +98,30 @@ export function endpointArgument(value: unknown, name: string): Handler | URL {
   return url;
 }
 
-/** Sends `request` to an endpoint: an in-process handler, or the network (no redirects followed). */
-export const send = (endpoint: Handler | URL, request: Request): Promise<Response> =>
-  typeof endpoint === 'function' ? endpoint(request) : fetch(request, { redirect: 'manual' });
+/** An endpoint's answer, its body read in full. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Uint8Array;
+}
+
+/**
+ * Sends a request to an endpoint — an in-process handler (at `IN_PROCESS_URL`), or the network, no
+ * redirects followed — and reads its answer's body, at most `maxBytes` (else TooLargeError), all
+ * within `timeoutMs` (else TimeoutError; a network exchange is aborted then).
+ */
+export function exchange(endpoint: Handler | URL, init: RequestInit, maxBytes: number, timeoutMs: number): Promise<Answer> {
+  return withinDeadline(timeoutMs, async () => {
+    const response =
+      typeof endpoint === 'function'
+        ? await endpoint(new Request(IN_PROCESS_URL, init))
+        : await fetch(new Request(endpoint, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' }));
+    return { status: response.status, headers: response.headers, body: await readBody(response, maxBytes) };
+  });
+}
+
+/** The URL an in-process endpoint sees. */
+const IN_PROCESS_URL = 'http://in-process.invalid/';
 
 /** A positive integer option with a default. */
 export function limitArgument(value: unknown, name: string, fallback: number): number {

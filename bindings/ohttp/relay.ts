@@ -7,14 +7,14 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TIMEOUT_MS,
   endpointArgument,
+  exchange,
   limitArgument,
   mediaTypeOf,
   readBody,
-  send,
   statusResponse,
   TimeoutError,
   TooLargeError,
-  withinDeadline,
+  type Answer,
   type Handler,
 } from './http.js';
 import { createLogger, type LogErrorCode, type LogSink } from './log.js';
@@ -31,9 +31,6 @@ export interface RelayOptions {
   timeoutMs?: number;
 }
 
-/** The URL an in-process gateway handler sees. */
-const IN_PROCESS_URL = 'http://gateway.invalid/';
-
 export function createRelay(options: RelayOptions): Handler {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
   const gateway = endpointArgument(options.gateway, 'options.gateway');
@@ -46,19 +43,15 @@ export function createRelay(options: RelayOptions): Handler {
     if (mediaTypeOf(request.headers) !== MEDIA_TYPE_REQUEST) return { response: statusResponse(415), error: 'MEDIA_TYPE' };
     const body = await readBody(request, maxBodyBytes);
     sizes.requestBytes = body.length;
-    let answer: { status: number; contentType: string | null; body: Uint8Array };
+    let answer: Answer;
     try {
-      const url = gateway instanceof URL ? gateway : IN_PROCESS_URL;
-      const signal = gateway instanceof URL ? AbortSignal.timeout(timeoutMs) : undefined; // a network exchange is aborted too
-      answer = await withinDeadline(timeoutMs, async () => {
-        const response = await send(gateway, new Request(url, { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(body), signal }));
-        return { status: response.status, contentType: response.headers.get('content-type'), body: await readBody(response, maxBodyBytes) };
-      });
+      answer = await exchange(gateway, { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(body) }, maxBodyBytes, timeoutMs);
     } catch (e) {
       return { response: statusResponse(e instanceof TimeoutError ? 504 : 502), error: 'UPSTREAM' };
     }
     sizes.responseBytes = answer.body.length;
-    const { status, contentType } = answer;
+    const contentType = answer.headers.get('content-type');
+    const { status } = answer;
     const response = new Response(bodyOf(answer.body), { status, headers: contentType === null ? {} : { 'content-type': contentType } });
     return { response };
   }

@@ -1,9 +1,10 @@
 // Regression, finding 1 (its second half): the gateway read the target's whole answer with no size
 // cap and waited for it without a deadline. Now an answer over maxResponseBytes is a 502 and one
 // slower than timeoutMs a 504, inside the encapsulation, for a URL target and an in-process one,
-// and the gateway goes on serving. The relay bounds the gateway the same way.
+// and the gateway goes on serving. The relay bounds the gateway the same way, and the client its
+// relay and key directory.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AEAD_AES128GCM, bhttp, createGateway, createRelay, KDF_HKDF_SHA256, KEM_DHKEM_X25519_HKDF_SHA256, ohttp, type Handler, type LogEntry } from 'oblivia';
+import { AEAD_AES128GCM, bhttp, createClient, createGateway, createRelay, KDF_HKDF_SHA256, KEM_DHKEM_X25519_HKDF_SHA256, ohttp, type Handler, type LogEntry } from 'oblivia';
 import { serveNode, type NodeServer } from 'oblivia/node';
 
 const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
@@ -79,4 +80,20 @@ test('the limits are checked at configuration', () => {
   expect(() => createGateway({ keys: [key], target: behave, maxResponseBytes: 0 })).toThrow(new RangeError('"options.maxResponseBytes" expected a positive integer, got 0'));
   expect(() => createGateway({ keys: [key], target: behave, timeoutMs: 1.5 })).toThrow(new RangeError('"options.timeoutMs" expected a positive integer, got 1.5'));
   expect(() => createRelay({ gateway: behave, timeoutMs: -1 })).toThrow(new RangeError('"options.timeoutMs" expected a positive integer, got -1'));
+});
+
+test('the client bounds its relay and its key directory in time and size', async () => {
+  const silent: Handler = () => new Promise<Response>(() => {});
+  const viaSilentRelay = createClient({ relay: silent, keys: [config], timeoutMs: 200 });
+  await expect(viaSilentRelay.fetch(new Request('https://service.example/'))).rejects.toMatchObject({ name: 'ObliviousFetchError', code: 'RELAY' });
+  const silentDirectory = await serveNode(silent, { writeTimeoutMs: 1_000 });
+  try {
+    const viaSilentDirectory = createClient({ relay: silent, keys: silentDirectory.url, timeoutMs: 200 });
+    await expect(viaSilentDirectory.fetch(new Request('https://service.example/'))).rejects.toMatchObject({ name: 'ObliviousFetchError', code: 'KEYS' });
+  } finally {
+    await silentDirectory.close();
+  }
+  const huge: Handler = async () => new Response(new Uint8Array((1 << 20) + 1), { headers: { 'content-type': ohttp.MEDIA_TYPE_RESPONSE } });
+  await expect(createClient({ relay: huge, keys: [config] }).fetch(new Request('https://service.example/'))).rejects.toMatchObject({ code: 'RELAY' });
+  expect(() => createClient({ relay: silent, keys: [config], timeoutMs: 0 })).toThrow(new RangeError('"options.timeoutMs" expected a positive integer, got 0'));
 });
