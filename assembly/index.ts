@@ -1,7 +1,7 @@
 // The host interface of the wasm core, and the only file with exports. Every function takes
 // integers, reads its inputs from IO (concatenated in argument order), writes its result to OUT,
 // wipes SCRATCH and the input it consumed, and returns a Status.
-import { Status } from './status';
+import { Status, Curve, OprfMode, AEAD_EXPORT_ONLY } from './abi';
 import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, HASH_SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE, STATE_SIZE, PRK, WORK_STATE, AEAD_STATE, HPKE_SECRETS, slotAddress } from './mem';
 import * as sha2 from './hash/sha2';
 import * as HMAC from './hash/hmac';
@@ -263,9 +263,9 @@ export function x25519_base(): Status {
   return finish(Status.OK, 32, SCRATCH_SIZE);
 }
 
-/** Bytes of a scalar or coordinate of curve 0 (P-256), 1 (P-384) or 2 (P-521); 0 if unknown. */
+/** Bytes of a scalar or coordinate of a NIST curve; 0 if unknown. */
 function curveSize(curve: i32): i32 {
-  return curve == 0 ? 32 : curve == 1 ? 48 : curve == 2 ? 66 : 0;
+  return curve == Curve.P256 ? 32 : curve == Curve.P384 ? 48 : curve == Curve.P521 ? 66 : 0;
 }
 
 /** IO = scalar: OK when 0 < scalar < n, else INVALID_SCALAR. */
@@ -451,7 +451,7 @@ export function hpke_setup_receiver(kem: i32, kdf: i32, aead: i32, mode: i32, in
 export function hpke_seal(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32, pskLen: i32, pskIdLen: i32, aadLen: i32, ptLen: i32): Status {
   const suite = hpkeSuite(kem, kdf, aead, mode, pskLen, pskIdLen);
   if (suite != Status.OK) return suite;
-  if (aead == HPKE.AEAD_EXPORT_ONLY) return Status.BAD_ALGORITHM;
+  if (aead == AEAD_EXPORT_ONLY) return Status.BAD_ALGORITHM;
   const keys = senderKeysLength(mode);
   if (!fits(keys + infoLen, pskLen, pskIdLen, aadLen, ptLen)) return Status.BAD_LENGTH;
   const aad = IO + keys + infoLen + pskLen + pskIdLen;
@@ -465,7 +465,7 @@ export function hpke_seal(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32
 export function hpke_open(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32, pskLen: i32, pskIdLen: i32, aadLen: i32, ctLen: i32): Status {
   const suite = hpkeSuite(kem, kdf, aead, mode, pskLen, pskIdLen);
   if (suite != Status.OK) return suite;
-  if (aead == HPKE.AEAD_EXPORT_ONLY) return Status.BAD_ALGORITHM;
+  if (aead == AEAD_EXPORT_ONLY) return Status.BAD_ALGORITHM;
   const keys = receiverKeysLength(mode);
   if (ctLen < 0 || !fits(keys + infoLen, pskLen, pskIdLen, aadLen, ctLen + AEAD.TAG_LENGTH)) return Status.BAD_LENGTH;
   const aad = IO + keys + infoLen + pskLen + pskIdLen;
@@ -475,14 +475,13 @@ export function hpke_open(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32
 }
 
 // ── OPRF (RFC 9497): one protocol step per call ───────────────────────────────────────────────
-// Every call names its suite (0 ristretto255-SHA512, 1 P256-SHA256, 2 P384-SHA384, 3 P521-SHA512)
-// and mode (§3.1: 0 OPRF, 1 VOPRF, 2 POPRF). Elements are Ne bytes, scalars Ns bytes, outputs Nh
+// Every call names its suite (§4, abi.ts OprfSuite) and mode (§3.1, abi.ts OprfMode). Elements are Ne bytes, scalars Ns bytes, outputs Nh
 // bytes (§4); `info` is POPRF's and empty in the other modes. The host draws blinds and r.
 
 /** Selects the suite and mode and checks that only POPRF has an info. */
 function oprfSuite(suite: i32, mode: i32, infoLen: i32): Status {
   if (!OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
-  return infoLen == 0 || mode == OPRF.MODE_POPRF ? Status.OK : Status.BAD_LENGTH;
+  return infoLen == 0 || mode == OprfMode.POPRF ? Status.OK : Status.BAD_LENGTH;
 }
 
 /** Wipes OUT's first `len` bytes unless the call succeeded. */
@@ -514,7 +513,7 @@ export function oprf_blind(suite: i32, mode: i32, inputLen: i32): Status {
 
 /** §3.3.3 Blind's tweaked key: IO = pkS ‖ info → OUT; INVALID_POINT, INVALID_INPUT. */
 export function oprf_tweak_key(suite: i32, infoLen: i32): Status {
-  if (!OPRF.select(suite, OPRF.MODE_POPRF)) return Status.BAD_ALGORITHM;
+  if (!OPRF.select(suite, OprfMode.POPRF)) return Status.BAD_ALGORITHM;
   if (!fits(Ne, infoLen)) return Status.BAD_LENGTH;
   return oprfFinish(OPRF.tweakKey(OUT, IO, IO + Ne, infoLen), Ne, Ne + infoLen);
 }
@@ -524,8 +523,8 @@ export function oprf_tweak_key(suite: i32, infoLen: i32): Status {
 export function oprf_blind_evaluate(suite: i32, mode: i32, infoLen: i32, count: i32): Status {
   const selected = oprfSuite(suite, mode, infoLen);
   if (selected != Status.OK) return selected;
-  const pkLen = mode == OPRF.MODE_VOPRF ? Ne : 0;
-  const proofLen = mode == OPRF.MODE_OPRF ? 0 : 2 * Ns;
+  const pkLen = mode == OprfMode.VOPRF ? Ne : 0;
+  const proofLen = mode == OprfMode.OPRF ? 0 : 2 * Ns;
   if (count < 1 || count > IO_SIZE / Ne || !fits(Ns + pkLen + proofLen / 2, infoLen, count * Ne)) return Status.BAD_LENGTH;
   const pk = IO + Ns, r = pk + pkLen, info = r + proofLen / 2, blinded = info + infoLen;
   const status = OPRF.blindEvaluate(OUT, mode, IO, pk, r, info, infoLen, blinded, count);
@@ -535,7 +534,7 @@ export function oprf_blind_evaluate(suite: i32, mode: i32, infoLen: i32, count: 
 /** §2.2.2 VerifyProof: IO = key (pkS, or POPRF's tweaked key) ‖ c ‖ s ‖ blinded[count] ‖
  *  evaluated[count]; OK, PROOF_FAILED or INVALID_POINT. */
 export function oprf_verify(suite: i32, mode: i32, count: i32): Status {
-  if (mode == OPRF.MODE_OPRF || !OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  if (mode == OprfMode.OPRF || !OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
   if (count < 1 || count > IO_SIZE / Ne || !fits(Ne + 2 * Ns, 2 * count * Ne)) return Status.BAD_LENGTH;
   const proof = IO + Ne, blinded = proof + 2 * Ns, evaluated = blinded + count * Ne;
   return finish(OPRF.verify(mode, IO, proof, blinded, evaluated, count), Ne + 2 * Ns + 2 * count * Ne, SCRATCH_SIZE);
@@ -588,8 +587,7 @@ export function slot_wipe(slot: i32): Status {
 
 // ── Hashing to curves (RFC 9380): the NIST RO suites (§8.2–§8.4) and hash_to_ristretto255 (App. B) ──
 
-/** IO = msg ‖ DST → OUT = 0x04 ‖ x ‖ y of hash_to_curve on curve 0 (P-256), 1 (P-384) or
- *  2 (P-521); IDENTITY if the result is the identity (a DST over 255 bytes is hashed, §5.3.3). */
+/** IO = msg ‖ DST → OUT = 0x04 ‖ x ‖ y of hash_to_curve on a NIST curve; IDENTITY if the result is the identity (a DST over 255 bytes is hashed, §5.3.3). */
 export function hash_to_curve(curve: i32, msgLen: i32, dstLen: i32): Status {
   if (!curveSize(curve)) return Status.BAD_ALGORITHM;
   if (!fits(msgLen, dstLen)) return Status.BAD_LENGTH;

@@ -4,8 +4,7 @@
 //   seal: AAD* → encrypt* → tag          open: AAD* → absorb* → verify → decrypt*
 // Within a phase, every chunk but the last is a multiple of 64 bytes (a shorter chunk closes the
 // phase), so no cipher carries a partial block between calls.
-import { AeadAlg } from './alg';
-import { Status } from '../status';
+import { AeadAlg, Status } from '../abi';
 import { equal } from '../ct';
 import { STATE_SIZE } from '../mem';
 import * as chachapoly from './chachapoly';

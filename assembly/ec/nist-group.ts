@@ -1,4 +1,4 @@
-// P-256, P-384 and P-521 as the prime-order groups of RFC 9497 §4.3–§4.5 (curve 0, 1, 2):
+// P-256, P-384 and P-521 as the prime-order groups of RFC 9497 §4.3–§4.5 (abi.ts Curve):
 // elements are compressed SEC1 points (SEC 1 §2.3.3/§2.3.4; the identity has no encoding), scalars
 // big-endian integers mod n. The point arithmetic is weierstrass.ts's, hashing to the curve
 // sswu.ts's, scalars run on montgomery.ts's engine over the order descriptors of nist.ts.
@@ -10,6 +10,7 @@
 // Every function wipes the curve scratch before it returns.
 import { MAX_LIMBS, elementSize, byteLength, one, mul, square, add as fieldAdd, sub, toMont, fromMont, fromBytes, fromWideBytes, toBytes, isZero, equal, cmov, invert, pow } from '../field/montgomery';
 import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE, MSM, MSM_TERM_SIZE } from '../mem';
+import { Curve } from '../abi';
 import * as W from './weierstrass';
 import { EC_OK, EC_INVALID_POINT, EC_IDENTITY, EC_TABLE, EC_ACC, EC_SEL } from './weierstrass';
 import { H2C_SCRATCH, H2C_SCRATCH_SIZE, hashToCurve, fromUniform, hashToField, h2cConstant } from './sswu';
@@ -42,7 +43,7 @@ export function elementLength(c: i32): usize {
 
 /** 32, 48 or 66. */
 export function scalarLength(c: i32): usize {
-  return c == 0 ? 32 : c == 1 ? 48 : 66;
+  return c == Curve.P256 ? 32 : c == Curve.P384 ? 48 : 66;
 }
 
 /** Decodes the compressed point at src (SEC 1 §2.3.4: 0x02 or 0x03 ‖ x, x < p, x³ − 3x + b a

@@ -6,7 +6,7 @@
 // CURVE_SCRATCH, before x25519-base.ts's temporaries in CIPHER_SCRATCH); callers wipe them.
 import { CIPHER_SCRATCH, MSM, MSM_TERMS, MSM_TERM_SIZE } from '../mem';
 import { expand } from '../hash/xmd';
-import { HashAlg } from '../hash/alg';
+import { HashAlg } from '../abi';
 import { equal as bytesEqual } from '../ct';
 import {
   FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, neg, mul, square, pow22523, carry, cmov, cneg,

@@ -8,7 +8,7 @@
 // weierstrass.ts's; Q0 and Q1 in its EC_ACC and EC_SEL. Callers wipe the scratch.
 import { MAX_LIMBS, elementSize, one, mul, square, add, sub, toMont, fromMont, fromWideBytes, equal, isZero, cmov, pow } from '../field/montgomery';
 import { expand } from '../hash/xmd';
-import { HashAlg } from '../hash/alg';
+import { HashAlg, Curve } from '../abi';
 import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE } from '../mem';
 import { EC_SCRATCH, EC_SCRATCH_SIZE, EC_TABLE, EC_ACC, EC_SEL, EC_B, addPoints } from './weierstrass';
 import { P256_H2C, P384_H2C, P521_H2C, H2C_C1, H2C_Z, H2C_C2 } from './nist';
@@ -31,17 +31,17 @@ if (H2C_SCRATCH + H2C_SCRATCH_SIZE > CURVE_SCRATCH + CURVE_SCRATCH_SIZE) ERROR('
 
 /** L: 48, 72 or 98 bytes per element. */
 export function fieldBytes(curve: i32): i32 {
-  return curve == 0 ? 48 : curve == 1 ? 72 : 98;
+  return curve == Curve.P256 ? 48 : curve == Curve.P384 ? 72 : 98;
 }
 
 /** The suite's hash: SHA-256, SHA-384 or SHA-512. */
 export function hashOf(curve: i32): i32 {
-  return curve == 0 ? HashAlg.SHA256 : curve == 1 ? HashAlg.SHA384 : HashAlg.SHA512;
+  return curve == Curve.P256 ? HashAlg.SHA256 : curve == Curve.P384 ? HashAlg.SHA384 : HashAlg.SHA512;
 }
 
 /** One of nist.ts's per-curve constants (H2C_C1, H2C_Z, H2C_C2), plain limbs. */
 export function h2cConstant(curve: i32, f: usize, which: usize): usize {
-  return (curve == 0 ? P256_H2C : curve == 1 ? P384_H2C : P521_H2C) + which * elementSize(f);
+  return (curve == Curve.P256 ? P256_H2C : curve == Curve.P384 ? P384_H2C : P521_H2C) + which * elementSize(f);
 }
 
 /** r = hash_to_field(msg, 1) over GF(m) for the descriptor m (the field or the group order), in

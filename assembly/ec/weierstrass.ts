@@ -7,7 +7,7 @@
 // 4-bit windows; the window's multiple is read from a table of 16 by a full masked scan. The point
 // arithmetic and the scratch also serve nist-group.ts (RFC 9497's groups) and sswu.ts.
 import { MAX_LIMBS, FIELD_SCRATCH, FIELD_SCRATCH_SIZE, elementSize, byteLength, one, mul, square, add, sub, toMont, fromMont, fromBytes, toBytes, isZero, equal, invert, cmov } from '../field/montgomery';
-import { Status } from '../status';
+import { Status, Curve } from '../abi';
 import { CURVE_SCRATCH_SIZE, P256_BASE_TABLE, P256_BASE_TABLE_SIZE } from '../mem';
 import { P256_P, P256_N, P256_B, P256_GX, P256_GY, P384_P, P384_N, P384_B, P384_GX, P384_GY, P521_P, P521_N, P521_B, P521_GX, P521_GY } from './nist';
 
@@ -51,15 +51,15 @@ export function toStatus(code: i32): Status {
 }
 
 export function fieldOf(curve: i32): usize {
-  return curve == 0 ? P256_P : curve == 1 ? P384_P : P521_P;
+  return curve == Curve.P256 ? P256_P : curve == Curve.P384 ? P384_P : P521_P;
 }
 
 export function orderOf(curve: i32): usize {
-  return curve == 0 ? P256_N : curve == 1 ? P384_N : P521_N;
+  return curve == Curve.P256 ? P256_N : curve == Curve.P384 ? P384_N : P521_N;
 }
 
 function isCurve(curve: i32): bool {
-  return curve >= 0 && curve <= 2;
+  return curve >= Curve.P256 && curve <= Curve.P521;
 }
 
 /** Wipes the scratch of this file and of the field engine, and returns `status`. */
@@ -71,7 +71,7 @@ function finish(status: i32): i32 {
 
 /** Loads b in Montgomery form into BM. */
 export function setCurve(curve: i32, f: usize): void {
-  toMont(f, EC_SCRATCH + BM, curve == 0 ? P256_B : curve == 1 ? P384_B : P521_B);
+  toMont(f, EC_SCRATCH + BM, curve == Curve.P256 ? P256_B : curve == Curve.P384 ? P384_B : P521_B);
 }
 
 /** r = 2·p (Algorithm 6). r may alias p. */
@@ -399,10 +399,10 @@ function multiplyP256Base(f: usize, k: usize): void {
 /** ACC = k·G for the big-endian scalar k; setCurve was called. */
 export function multiplyBase(curve: i32, f: usize, k: usize): void {
   const s = elementSize(f), g = inputPoint(f);
-  toMont(f, g, curve == 0 ? P256_GX : curve == 1 ? P384_GX : P521_GX);
-  toMont(f, g + s, curve == 0 ? P256_GY : curve == 1 ? P384_GY : P521_GY);
+  toMont(f, g, curve == Curve.P256 ? P256_GX : curve == Curve.P384 ? P384_GX : P521_GX);
+  toMont(f, g + s, curve == Curve.P256 ? P256_GY : curve == Curve.P384 ? P384_GY : P521_GY);
   memory.copy(g + 2 * s, one(f), s);
-  if (curve == 0) multiplyP256Base(f, k);
+  if (curve == Curve.P256) multiplyP256Base(f, k);
   else multiply(f, k);
 }
 

@@ -2,7 +2,7 @@
 // sizes: T = u32 for SHA-256 (64 rounds), T = u64 for SHA-384/512 (80 rounds). The message
 // schedule lives in 16 locals, each word updated in place just before its round uses it.
 // Nothing here depends on secret data except the data itself: no secret branch or index.
-import { HashAlg } from './alg';
+import { HashAlg } from '../abi';
 import { SCHEDULE } from '../mem';
 
 // §4.2.2 and §4.2.3: the round constants.

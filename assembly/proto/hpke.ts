@@ -2,9 +2,26 @@
 // API (§6.1), the context's first message (sequence number 0, so the nonce is base_nonce).
 // `select` fixes the suite for the call; every other function works on the arena's HPKE regions.
 // Labeled extractions stream their pieces through HMAC, so `info` may be as large as the window.
-import { HashAlg } from '../hash/alg';
-import { AeadAlg } from '../aead/alg';
-import { Status } from '../status';
+import {
+  Status,
+  HashAlg,
+  AeadAlg,
+  Curve,
+  KEM_DHKEM_P256_HKDF_SHA256,
+  KEM_DHKEM_P384_HKDF_SHA384,
+  KEM_DHKEM_P521_HKDF_SHA512,
+  KEM_DHKEM_X25519_HKDF_SHA256,
+  KDF_HKDF_SHA256,
+  KDF_HKDF_SHA384,
+  KDF_HKDF_SHA512,
+  AEAD_AES128GCM,
+  AEAD_AES256GCM,
+  AEAD_CHACHA20POLY1305,
+  AEAD_EXPORT_ONLY,
+  MODE_PSK,
+  MODE_AUTH,
+  MODE_AUTH_PSK,
+} from '../abi';
 import { wipe } from '../ct';
 import { digestLength } from '../hash/sha2';
 import * as HMAC from '../hash/hmac';
@@ -24,19 +41,6 @@ import {
   HPKE_SUITE_ID,
 } from '../mem';
 
-// §7: the registered ids this core implements.
-const KEM_P256: i32 = 0x0010;
-const KEM_P384: i32 = 0x0011;
-const KEM_P521: i32 = 0x0012;
-const KEM_X25519: i32 = 0x0020;
-const AEAD_AES128GCM: i32 = 0x0001;
-const AEAD_AES256GCM: i32 = 0x0002;
-const AEAD_CHACHA20POLY1305: i32 = 0x0003;
-export const AEAD_EXPORT_ONLY: i32 = 0xffff;
-
-/** §5: mode_psk and mode_auth are the two bits of the mode. */
-const MODE_PSK: i32 = 1;
-const MODE_AUTH: i32 = 2;
 /** §5.1.1: the psk has at least 32 bytes. */
 const MIN_PSK_LENGTH: i32 = 32;
 
@@ -44,7 +48,7 @@ const MIN_PSK_LENGTH: i32 = 32;
 let kemId: i32 = 0;
 let kdfId: i32 = 0;
 let aeadId: i32 = 0;
-/** -1 for X25519, else the core's NIST curve number (0, 1, 2). */
+/** The KEM's curve. */
 let curve: i32 = 0;
 let kemHash: i32 = 0;
 let hash: i32 = 0;
@@ -60,13 +64,13 @@ export let Nh: i32 = 0;
 
 /** Selects the suite; false if an id is not one of §7's that the core implements. */
 export function select(kem: i32, kdf: i32, aead: i32): bool {
-  if (kem == KEM_X25519) selectKem(-1, HashAlg.SHA256, 32, 32, 32, 32);
-  else if (kem == KEM_P256) selectKem(0, HashAlg.SHA256, 65, 32, 32, 32);
-  else if (kem == KEM_P384) selectKem(1, HashAlg.SHA384, 97, 48, 48, 48);
-  else if (kem == KEM_P521) selectKem(2, HashAlg.SHA512, 133, 66, 66, 64);
+  if (kem == KEM_DHKEM_X25519_HKDF_SHA256) selectKem(Curve.X25519, HashAlg.SHA256, 32, 32, 32, 32);
+  else if (kem == KEM_DHKEM_P256_HKDF_SHA256) selectKem(Curve.P256, HashAlg.SHA256, 65, 32, 32, 32);
+  else if (kem == KEM_DHKEM_P384_HKDF_SHA384) selectKem(Curve.P384, HashAlg.SHA384, 97, 48, 48, 48);
+  else if (kem == KEM_DHKEM_P521_HKDF_SHA512) selectKem(Curve.P521, HashAlg.SHA512, 133, 66, 66, 64);
   else return false;
-  if (kdf < 1 || kdf > 3) return false;
-  hash = kdf == 1 ? HashAlg.SHA256 : kdf == 2 ? HashAlg.SHA384 : HashAlg.SHA512;
+  if (kdf < KDF_HKDF_SHA256 || kdf > KDF_HKDF_SHA512) return false;
+  hash = kdf == KDF_HKDF_SHA256 ? HashAlg.SHA256 : kdf == KDF_HKDF_SHA384 ? HashAlg.SHA384 : HashAlg.SHA512;
   Nh = digestLength(hash);
   if (aead == AEAD_AES128GCM || aead == AEAD_AES256GCM) aeadAlg = AeadAlg.AES_GCM;
   else if (aead == AEAD_CHACHA20POLY1305) aeadAlg = AeadAlg.CHACHA20_POLY1305;
@@ -91,7 +95,7 @@ function selectKem(c: i32, h: i32, npk: i32, nsk: i32, ndh: i32, nsecret: i32): 
 /** The mode is one of §5's four, and psk and psk_id are present exactly in the psk modes with
  *  the lengths VerifyPSKInputs (§5.1.1) needs. */
 export function validMode(mode: i32, pskLen: i32, pskIdLen: i32): bool {
-  if (mode < 0 || mode > 3) return false;
+  if (mode < 0 || mode > MODE_AUTH_PSK) return false;
   if (mode & MODE_PSK) return pskLen >= MIN_PSK_LENGTH && pskIdLen >= 1;
   return pskLen == 0 && pskIdLen == 0;
 }
@@ -151,13 +155,13 @@ function labeledExpand(alg: i32, suiteLen: i32, prk: usize, label: string, info:
 
 /** out = DH(sk, pk), Ndh bytes: OK, or INVALID_SCALAR, INVALID_POINT, IDENTITY (§7.1.4). */
 function dh(out: usize, sk: usize, pk: usize): Status {
-  if (curve < 0) return X25519.x25519(out, sk, pk) ? Status.OK : Status.IDENTITY;
+  if (curve == Curve.X25519) return X25519.x25519(out, sk, pk) ? Status.OK : Status.IDENTITY;
   return EC.toStatus(EC.ecdh(curve, out, sk, pk));
 }
 
 /** out = pk(sk), Npk bytes (SerializePublicKey of §7.1.1). */
 function publicKey(out: usize, sk: usize): Status {
-  if (curve < 0) {
+  if (curve == Curve.X25519) {
     X25519.x25519Base(out, sk);
     return Status.OK;
   }

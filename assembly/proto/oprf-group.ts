@@ -3,7 +3,7 @@
 // (§4.3–4.5) over ec/nist-group.ts. Elements cross this file as SerializeElement encodings,
 // scalars as SerializeScalar encodings (ristretto255: little-endian; NIST: big-endian).
 // `select` fixes the suite and mode for the call and writes the contextString.
-import { HashAlg } from '../hash/alg';
+import { HashAlg, Curve, OprfSuite, OprfMode } from '../abi';
 import * as XMD from '../hash/xmd';
 import * as Ristretto from '../ec/ristretto255';
 import * as Scalar from '../field/scalar25519';
@@ -13,13 +13,8 @@ import { OPRF_CONTEXT, OPRF_DST, OPRF_UNIFORM, MSM_TERMS } from '../mem';
 
 export { EC_OK, EC_INVALID_POINT, EC_IDENTITY };
 
-/** The core's suite numbers. */
-export const RISTRETTO255_SHA512: i32 = 0;
-const P256_SHA256: i32 = 1;
-const P521_SHA512: i32 = 3;
-
 let suite: i32 = 0;
-/** The NIST curve number of ec/nist-group.ts (suite − 1). */
+/** The NIST curve of ec/nist-group.ts. */
 let curve: i32 = 0;
 /** §4: Ne, Ns, Nh, and the hash; L, the uniform bytes per scalar (RFC 9380 §5). */
 export let Ne: i32 = 0;
@@ -31,10 +26,10 @@ let contextLength: i32 = 0;
 
 /** Selects the suite and mode; false for numbers outside §3.1 and §4. */
 export function select(s: i32, mode: i32): bool {
-  if (s < RISTRETTO255_SHA512 || s > P521_SHA512 || mode < 0 || mode > 2) return false;
+  if (s < OprfSuite.RISTRETTO255_SHA512 || s > OprfSuite.P521_SHA512 || mode < OprfMode.OPRF || mode > OprfMode.POPRF) return false;
   suite = s;
-  curve = s - P256_SHA256;
-  if (s == RISTRETTO255_SHA512) {
+  curve = s == OprfSuite.P256_SHA256 ? Curve.P256 : s == OprfSuite.P384_SHA384 ? Curve.P384 : Curve.P521;
+  if (s == OprfSuite.RISTRETTO255_SHA512) {
     Ne = 32;
     Ns = 32;
     hash = HashAlg.SHA512;
@@ -42,11 +37,11 @@ export function select(s: i32, mode: i32): bool {
   } else {
     Ne = <i32>Nist.elementLength(curve);
     Ns = <i32>Nist.scalarLength(curve);
-    hash = s == P256_SHA256 ? HashAlg.SHA256 : s == P521_SHA512 ? HashAlg.SHA512 : HashAlg.SHA384;
-    L = s == P256_SHA256 ? 48 : s == P521_SHA512 ? 98 : 72;
+    hash = s == OprfSuite.P256_SHA256 ? HashAlg.SHA256 : s == OprfSuite.P521_SHA512 ? HashAlg.SHA512 : HashAlg.SHA384;
+    L = s == OprfSuite.P256_SHA256 ? 48 : s == OprfSuite.P521_SHA512 ? 98 : 72;
   }
-  Nh = s == P256_SHA256 ? 32 : hash == HashAlg.SHA384 ? 48 : 64;
-  const identifier = s == RISTRETTO255_SHA512 ? 'ristretto255-SHA512' : s == P256_SHA256 ? 'P256-SHA256' : s == P521_SHA512 ? 'P521-SHA512' : 'P384-SHA384';
+  Nh = s == OprfSuite.P256_SHA256 ? 32 : hash == HashAlg.SHA384 ? 48 : 64;
+  const identifier = s == OprfSuite.RISTRETTO255_SHA512 ? 'ristretto255-SHA512' : s == OprfSuite.P256_SHA256 ? 'P256-SHA256' : s == OprfSuite.P521_SHA512 ? 'P521-SHA512' : 'P384-SHA384';
   let at = put(OPRF_CONTEXT, 'OPRFV1-');
   store<u8>(at++, <u8>mode);
   at = put(put(at, '-'), identifier);
@@ -81,7 +76,7 @@ export function contextStringLength(): i32 {
 /** out = HashToGroup(msg) with DST "HashToGroup-" ‖ contextString; false if it is the identity. */
 export function hashToGroup(out: usize, msg: usize, msgLen: i32): bool {
   const dstLen = dst('HashToGroup-');
-  if (suite == RISTRETTO255_SHA512) {
+  if (suite == OprfSuite.RISTRETTO255_SHA512) {
     XMD.expand(hash, msg, msgLen, OPRF_DST, dstLen, OPRF_UNIFORM, 64);
     Ristretto.fromUniformBytes(out, OPRF_UNIFORM);
     return !isZero(out, 32);
@@ -97,7 +92,7 @@ export function beginHashToScalar(): void {
 /** Ends a HashToScalar with DST `prefix` ‖ contextString: out = the message's scalar. */
 export function endHashToScalar(out: usize, prefix: string): void {
   XMD.end(OPRF_DST, dst(prefix), OPRF_UNIFORM, L);
-  if (suite == RISTRETTO255_SHA512) Scalar.reduce(out, OPRF_UNIFORM);
+  if (suite == OprfSuite.RISTRETTO255_SHA512) Scalar.reduce(out, OPRF_UNIFORM);
   else Nist.scalarReduceWide(curve, out, OPRF_UNIFORM, L);
 }
 
@@ -105,14 +100,14 @@ export function endHashToScalar(out: usize, prefix: string): void {
 
 /** Whether P deserializes (§4): a canonical encoding, not the identity. */
 export function isValidElement(p: usize): bool {
-  if (suite != RISTRETTO255_SHA512) return Nist.isValidElement(curve, p);
+  if (suite != OprfSuite.RISTRETTO255_SHA512) return Nist.isValidElement(curve, p);
   return !isZero(p, 32) && Ristretto.isValid(p) != 0;
 }
 
 /** out = k·P for a scalar k < order and the encoding P: EC_OK, EC_INVALID_POINT (P does not
  *  deserialize, the identity included: §4), EC_IDENTITY (the result). */
 export function multiply(out: usize, k: usize, p: usize): i32 {
-  if (suite != RISTRETTO255_SHA512) return Nist.multiply(curve, out, k, p);
+  if (suite != OprfSuite.RISTRETTO255_SHA512) return Nist.multiply(curve, out, k, p);
   if (isZero(p, 32) || !Ristretto.scalarMult(out, k, p)) {
     memory.fill(out, 0, 32);
     return EC_INVALID_POINT;
@@ -122,14 +117,14 @@ export function multiply(out: usize, k: usize, p: usize): i32 {
 
 /** out = k·G: EC_OK or EC_IDENTITY (k = 0). */
 export function multiplyBase(out: usize, k: usize): i32 {
-  if (suite != RISTRETTO255_SHA512) return Nist.multiplyBase(curve, out, k);
+  if (suite != OprfSuite.RISTRETTO255_SHA512) return Nist.multiplyBase(curve, out, k);
   Ristretto.scalarMultBase(out, k);
   return isZero(out, 32) ? EC_IDENTITY : EC_OK;
 }
 
 /** out = a + b: EC_OK, EC_INVALID_POINT, EC_IDENTITY. */
 export function add(out: usize, a: usize, b: usize): i32 {
-  if (suite != RISTRETTO255_SHA512) return Nist.add(curve, out, a, b);
+  if (suite != OprfSuite.RISTRETTO255_SHA512) return Nist.add(curve, out, a, b);
   if (isZero(a, 32) || isZero(b, 32) || !Ristretto.addEncoded(out, a, b, false)) {
     memory.fill(out, 0, 32);
     return EC_INVALID_POINT;
@@ -145,7 +140,7 @@ export const WEIGHTED_SUM_TERMS: i32 = MSM_TERMS;
  *  EC_OK, EC_INVALID_POINT (some P_j does not deserialize), EC_IDENTITY (the sum). */
 export function weightedSum(out: usize, scalars: usize, scalarStride: usize, points: usize, pointStride: usize, count: i32): i32 {
   if (count == 1) return multiply(out, scalars, points); // one term: the single-scalar path is faster
-  if (suite != RISTRETTO255_SHA512) return Nist.weightedSum(curve, out, scalars, scalarStride, points, pointStride, count);
+  if (suite != OprfSuite.RISTRETTO255_SHA512) return Nist.weightedSum(curve, out, scalars, scalarStride, points, pointStride, count);
   let valid = Ristretto.weightedSum(out, scalars, scalarStride, points, pointStride, count);
   for (let j = 0; j < count; j++) valid &= <u32>!isZero(points + <usize>j * pointStride, 32);
   if (!valid) {
@@ -166,37 +161,37 @@ function isZero(p: usize, len: usize): bool {
 
 /** 0 < k < order, in constant time. */
 export function scalarIsValid(k: usize): bool {
-  if (suite == RISTRETTO255_SHA512) return Scalar.isCanonical(k) && !Scalar.isZero(k);
+  if (suite == OprfSuite.RISTRETTO255_SHA512) return Scalar.isCanonical(k) && !Scalar.isZero(k);
   return Nist.scalarIsCanonical(curve, k) && !Nist.scalarIsZero(curve, k);
 }
 
 /** k < order (DeserializeScalar, §4). */
 export function scalarIsCanonical(k: usize): bool {
-  return suite == RISTRETTO255_SHA512 ? Scalar.isCanonical(k) : Nist.scalarIsCanonical(curve, k);
+  return suite == OprfSuite.RISTRETTO255_SHA512 ? Scalar.isCanonical(k) : Nist.scalarIsCanonical(curve, k);
 }
 
 export function scalarIsZero(k: usize): bool {
-  return suite == RISTRETTO255_SHA512 ? Scalar.isZero(k) != 0 : Nist.scalarIsZero(curve, k);
+  return suite == OprfSuite.RISTRETTO255_SHA512 ? Scalar.isZero(k) != 0 : Nist.scalarIsZero(curve, k);
 }
 
 export function scalarMul(r: usize, a: usize, b: usize): void {
-  if (suite == RISTRETTO255_SHA512) Scalar.mul(r, a, b);
+  if (suite == OprfSuite.RISTRETTO255_SHA512) Scalar.mul(r, a, b);
   else Nist.scalarMul(curve, r, a, b);
 }
 
 export function scalarAdd(r: usize, a: usize, b: usize): void {
-  if (suite == RISTRETTO255_SHA512) Scalar.add(r, a, b);
+  if (suite == OprfSuite.RISTRETTO255_SHA512) Scalar.add(r, a, b);
   else Nist.scalarAdd(curve, r, a, b);
 }
 
 export function scalarSub(r: usize, a: usize, b: usize): void {
-  if (suite == RISTRETTO255_SHA512) Scalar.sub(r, a, b);
+  if (suite == OprfSuite.RISTRETTO255_SHA512) Scalar.sub(r, a, b);
   else Nist.scalarSub(curve, r, a, b);
 }
 
 /** r = a⁻¹ (0 ↦ 0). */
 export function scalarInvert(r: usize, a: usize): void {
-  if (suite == RISTRETTO255_SHA512) Scalar.invert(r, a);
+  if (suite == OprfSuite.RISTRETTO255_SHA512) Scalar.invert(r, a);
   else Nist.scalarInvert(curve, r, a);
 }
 

@@ -4,16 +4,12 @@
 // over oprf-group.ts's suite. Secrets (keys, blinds, proof randomness, the inputs) drive no branch
 // and no memory index; the lists of elements are public. Every function reports a Status; the
 // caller wipes the scratch.
-import { Status } from '../status';
+import { Status, OprfMode } from '../abi';
 import * as sha2 from '../hash/sha2';
 import * as XMD from '../hash/xmd';
 import { WORK_STATE, OPRF_BYTES, OPRF_SEED, OPRF_CELLS, OPRF_CELL, MSM_WEIGHTS } from '../mem';
 import { wipe } from '../ct';
 import * as G from './oprf-group';
-
-export const MODE_OPRF: i32 = 0;
-export const MODE_VOPRF: i32 = 1;
-export const MODE_POPRF: i32 = 2;
 
 // Cells of OPRF_CELLS.
 const M: usize = OPRF_CELLS; // the composite of C
@@ -135,7 +131,7 @@ export function finalize(out: usize, mode: i32, r: usize, evaluated: usize, info
 function outputHash(out: usize, mode: i32, element: usize, info: usize, infoLen: i32, input: usize, inputLen: i32): void {
   sha2.init(WORK_STATE, G.hash);
   frameHash(input, inputLen);
-  if (mode == MODE_POPRF) frameHash(info, infoLen);
+  if (mode == OprfMode.POPRF) frameHash(info, infoLen);
   frameHash(element, G.Ne);
   G.put(OPRF_BYTES, 'Finalize');
   sha2.update(WORK_STATE, OPRF_BYTES, 8);
@@ -150,7 +146,7 @@ function outputHash(out: usize, mode: i32, element: usize, info: usize, infoLen:
 function serverKey(mode: i32, sk: usize, info: usize, infoLen: i32): Status {
   if (!G.scalarIsValid(sk)) return Status.INVALID_SCALAR;
   memory.copy(T, sk, G.Ns);
-  if (mode == MODE_POPRF) {
+  if (mode == OprfMode.POPRF) {
     infoScalar(D, info, infoLen);
     G.scalarAdd(T, T, D);
     if (G.scalarIsZero(T)) return Status.INVERSE_ZERO;
@@ -181,17 +177,17 @@ export function evaluate(out: usize, mode: i32, sk: usize, info: usize, infoLen:
 export function blindEvaluate(out: usize, mode: i32, sk: usize, pk: usize, r: usize, info: usize, infoLen: i32, blinded: usize, count: i32): Status {
   let status = serverKey(mode, sk, info, infoLen);
   if (status != Status.OK) return status;
-  if (mode != MODE_OPRF && !G.scalarIsValid(r)) return Status.INVALID_SCALAR;
+  if (mode != OprfMode.OPRF && !G.scalarIsValid(r)) return Status.INVALID_SCALAR;
   const ne = <usize>G.Ne;
   for (let i: usize = 0; i < <usize>count; i++) {
     if (G.multiply(out + i * ne, K, blinded + i * ne) != G.EC_OK) return Status.INVALID_POINT;
   }
-  if (mode == MODE_OPRF) return Status.OK;
+  if (mode == OprfMode.OPRF) return Status.OK;
   const evaluated = out;
-  const cs = mode == MODE_VOPRF ? blinded : evaluated;
-  const ds = mode == MODE_VOPRF ? evaluated : blinded;
+  const cs = mode == OprfMode.VOPRF ? blinded : evaluated;
+  const ds = mode == OprfMode.VOPRF ? evaluated : blinded;
   // B = pkS, or the tweaked key T·G; ComputeCompositesFast: M = Σ d_i·C_i, Z = T·M
-  if (mode == MODE_VOPRF) memory.copy(B, pk, G.Ne);
+  if (mode == OprfMode.VOPRF) memory.copy(B, pk, G.Ne);
   else G.multiplyBase(B, T);
   status = composites(cs, ds, count, false);
   if (status != Status.OK) return status;
@@ -216,8 +212,8 @@ export function blindEvaluate(out: usize, mode: i32, sk: usize, pk: usize, r: us
 export function verify(mode: i32, key: usize, proof: usize, blinded: usize, evaluated: usize, count: i32): Status {
   if (!G.isValidElement(key)) return Status.INVALID_POINT;
   memory.copy(B, key, G.Ne);
-  const cs = mode == MODE_VOPRF ? blinded : evaluated;
-  const ds = mode == MODE_VOPRF ? evaluated : blinded;
+  const cs = mode == OprfMode.VOPRF ? blinded : evaluated;
+  const ds = mode == OprfMode.VOPRF ? evaluated : blinded;
   // ComputeComposites: M = Σ d_i·C_i, Z = Σ d_i·D_i (every element deserializes, or INVALID_POINT)
   const status = composites(cs, ds, count, true);
   if (status != Status.OK) return status;

@@ -1,11 +1,10 @@
 // The wasm module as the bindings see it: its exports, typed; its arena, read from the exported
 // globals; and the rule for failure: a trap or a non-OK status is a bug, so the instance is
 // dropped, a new one is made from the cached module, and the call throws CryptoError('INTERNAL').
-import { Status } from '../../assembly/status.js';
+import { Status } from '../../assembly/abi.js';
 import { CryptoError } from '../errors.js';
+import type { CoreExports } from './generated/core-exports.js';
 import { SlotPool } from './slots.js';
-
-type Fn = (...args: number[]) => number;
 
 /** Statuses that are answers about the input, not bugs. */
 const ANSWERS = new Map([
@@ -17,74 +16,6 @@ const ANSWERS = new Map([
   [Status.INVERSE_ZERO, 'INVERSE_ZERO'],
   [Status.PROOF_FAILED, 'PROOF_FAILED'],
 ] as const);
-
-export interface CoreExports {
-  memory: WebAssembly.Memory;
-  IO: WebAssembly.Global;
-  IO_SIZE: WebAssembly.Global;
-  OUT: WebAssembly.Global;
-  OUT_SIZE: WebAssembly.Global;
-  SCRATCH: WebAssembly.Global;
-  SCRATCH_SIZE: WebAssembly.Global;
-  SLOTS: WebAssembly.Global;
-  SLOT_COUNT: WebAssembly.Global;
-  SLOT_SIZE: WebAssembly.Global;
-  hash: Fn;
-  hash_init: Fn;
-  hash_update: Fn;
-  hash_digest: Fn;
-  hmac: Fn;
-  hmac_init: Fn;
-  hmac_update: Fn;
-  hmac_digest: Fn;
-  hkdf: Fn;
-  hkdf_expand: Fn;
-  expand_message_xmd: Fn;
-  aead_seal: Fn;
-  aead_open: Fn;
-  aead_init: Fn;
-  aead_aad: Fn;
-  aead_encrypt: Fn;
-  aead_tag: Fn;
-  aead_absorb: Fn;
-  aead_verify: Fn;
-  aead_decrypt: Fn;
-  x25519: Fn;
-  x25519_base: Fn;
-  ec_scalar_valid: Fn;
-  ec_public_key: Fn;
-  ecdh: Fn;
-  ristretto255_decode_check: Fn;
-  ristretto255_from_uniform: Fn;
-  ristretto255_add: Fn;
-  ristretto255_sub: Fn;
-  ristretto255_scalar_mult: Fn;
-  ristretto255_scalar_mult_base: Fn;
-  scalar25519_reduce: Fn;
-  scalar25519_invert: Fn;
-  scalar25519_mul: Fn;
-  scalar25519_add: Fn;
-  scalar25519_sub: Fn;
-  scalar25519_neg: Fn;
-  hash_to_curve: Fn;
-  hash_to_curve_uniform: Fn;
-  hash_to_ristretto255: Fn;
-  hpke_setup_sender: Fn;
-  hpke_setup_receiver: Fn;
-  hpke_seal: Fn;
-  hpke_open: Fn;
-  oprf_derive_key_pair: Fn;
-  oprf_public_key: Fn;
-  oprf_blind: Fn;
-  oprf_tweak_key: Fn;
-  oprf_blind_evaluate: Fn;
-  oprf_verify: Fn;
-  oprf_finalize: Fn;
-  oprf_evaluate: Fn;
-  slot_save: Fn;
-  slot_load: Fn;
-  slot_wipe: Fn;
-}
 
 export class Core {
   readonly module: WebAssembly.Module;
@@ -133,13 +64,22 @@ export class Core {
     this.check(status);
   }
 
+  /** Stages `parts` and runs `fn` on the exports, or returns undefined if they do not fit IO. */
+  runStaged<T>(parts: readonly Uint8Array[], fn: (exports: CoreExports) => T): T | undefined {
+    if (parts.reduce((sum, part) => sum + part.length, 0) > this.ioSize) return undefined;
+    return this.run(() => {
+      this.stage(...parts);
+      return fn(this.exports);
+    });
+  }
+
   fail(): never {
     this.instantiate();
     throw new CryptoError('INTERNAL');
   }
 
   /** Writes `parts` one after another into IO, as the exports expect their inputs. */
-  stage(...parts: Uint8Array[]): void {
+  stage(...parts: readonly Uint8Array[]): void {
     let at = this.io;
     for (const part of parts) {
       this.mem.set(part, at);

@@ -1,7 +1,16 @@
 // The core has a fixed number of state slots; the host may have any number of live streaming
 // objects. Each object leases a slot while it runs; when none is free, the least recently used
 // lease is parked (its state copied out of the core) and restored when it runs again.
-import type { Core } from './core.js';
+import type { CoreExports } from './generated/core-exports.js';
+
+/** What the pool uses of the core (core.ts's Core). */
+export interface SlotHost {
+  readonly exports: Pick<CoreExports, 'slot_save' | 'slot_load'>;
+  readonly mem: Uint8Array;
+  readonly io: number;
+  check(status: number): void;
+  take(length: number): Uint8Array;
+}
 
 export interface Lease {
   slot: number;
@@ -14,7 +23,7 @@ export class SlotPool {
   private clock = 0;
 
   constructor(
-    private readonly core: Core,
+    private readonly core: SlotHost,
     count: number,
     private readonly slotSize: number,
   ) {

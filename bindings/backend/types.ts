@@ -1,5 +1,8 @@
 // The synchronous interface both backends implement. The public API validates every argument
 // before it calls a backend, so a backend sees only well-formed input.
+import type { OprfMode } from '../../assembly/abi.js';
+
+export type { OprfMode };
 
 export type HashName = 'sha256' | 'sha384' | 'sha512';
 export type AeadName = 'chacha20-poly1305' | 'xchacha20-poly1305' | 'aes-gcm';
@@ -7,8 +10,6 @@ export type CurveName = 'x25519' | 'p256' | 'p384' | 'p521';
 export type NistCurveName = Exclude<CurveName, 'x25519'>;
 /** RFC 9497 §4 ciphersuites (decaf448-SHAKE256 is not offered). */
 export type OprfSuiteName = 'ristretto255-SHA512' | 'P256-SHA256' | 'P384-SHA384' | 'P521-SHA512';
-/** RFC 9497 §3.1 modes: modeOPRF 0x00, modeVOPRF 0x01, modePOPRF 0x02. */
-export type OprfMode = 0 | 1 | 2;
 
 /** A streaming hash or HMAC. After `digest()` or `destroy()` it must not be used again. */
 export interface Hasher {

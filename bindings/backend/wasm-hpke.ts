@@ -1,7 +1,7 @@
 // HPKE through the core's fused exports (assembly/proto/hpke.ts): one call runs the KEM and the
 // key schedule, and for the single-shot API the first message's AEAD too, so the shared secret and
 // the context's key never leave the core.
-import { MODE_AUTH } from '../hpke/ids.js';
+import { MODE_AUTH } from '../../assembly/abi.js';
 import type { Core } from './core.js';
 import type { FusedHpke, HpkeInputs, HpkeParams, HpkeReceiverKeys, HpkeSenderKeys } from './types.js';
 
@@ -25,8 +25,6 @@ function receiverParts(params: HpkeParams, keys: HpkeReceiverKeys, inputs: HpkeI
   return parts;
 }
 
-const totalLength = (parts: Uint8Array[]): number => parts.reduce((sum, part) => sum + part.length, 0);
-
 export class WasmHpke implements FusedHpke {
   readonly #core: Core;
 
@@ -36,7 +34,7 @@ export class WasmHpke implements FusedHpke {
 
   setupSender(params: HpkeParams, keys: HpkeSenderKeys, inputs: HpkeInputs) {
     const parts = senderParts(params, keys, inputs);
-    return this.#call(parts, (core) => {
+    return this.#core.runStaged(parts, (core) => {
       this.#core.answer(core.hpke_setup_sender(...this.#ids(params, inputs)));
       const enc = this.#core.take(keys.pkR.length);
       return { enc, secrets: this.#core.take(params.secretsLength, enc.length) };
@@ -45,7 +43,7 @@ export class WasmHpke implements FusedHpke {
 
   setupReceiver(params: HpkeParams, keys: HpkeReceiverKeys, inputs: HpkeInputs) {
     const parts = receiverParts(params, keys, inputs);
-    return this.#call(parts, (core) => {
+    return this.#core.runStaged(parts, (core) => {
       this.#core.answer(core.hpke_setup_receiver(...this.#ids(params, inputs)));
       return this.#core.take(params.secretsLength);
     });
@@ -53,7 +51,7 @@ export class WasmHpke implements FusedHpke {
 
   seal(params: HpkeParams, keys: HpkeSenderKeys, inputs: HpkeInputs, aad: Uint8Array, pt: Uint8Array) {
     const parts = [...senderParts(params, keys, inputs), aad, pt];
-    return this.#call(parts, (core) => {
+    return this.#core.runStaged(parts, (core) => {
       this.#core.answer(core.hpke_seal(...this.#ids(params, inputs), aad.length, pt.length));
       const enc = this.#core.take(keys.pkR.length);
       return { enc, ct: this.#core.take(pt.length + TAG_LENGTH, enc.length) };
@@ -63,19 +61,9 @@ export class WasmHpke implements FusedHpke {
   open(params: HpkeParams, keys: HpkeReceiverKeys, inputs: HpkeInputs, aad: Uint8Array, ct: Uint8Array) {
     const parts = [...receiverParts(params, keys, inputs), aad, ct];
     const ptLength = ct.length - TAG_LENGTH;
-    return this.#call(parts, (core) => {
+    return this.#core.runStaged(parts, (core) => {
       this.#core.answer(core.hpke_open(...this.#ids(params, inputs), aad.length, ptLength));
       return this.#core.take(ptLength);
-    });
-  }
-
-  /** Stages `parts` and runs `fn` on the exports, or returns undefined if they do not fit the window. */
-  #call<T>(parts: Uint8Array[], fn: (core: Core['exports']) => T): T | undefined {
-    const core = this.#core;
-    if (totalLength(parts) > core.ioSize) return undefined;
-    return core.run(() => {
-      core.stage(...parts);
-      return fn(core.exports);
     });
   }
 
@@ -83,5 +71,4 @@ export class WasmHpke implements FusedHpke {
   #ids(params: HpkeParams, inputs: HpkeInputs): [number, number, number, number, number, number, number] {
     return [params.kem, params.kdf, params.aead, params.mode, inputs.info.length, inputs.psk.length, inputs.pskId.length];
   }
-
 }

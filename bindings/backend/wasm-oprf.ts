@@ -1,12 +1,13 @@
 // RFC 9497 through the core's exports (assembly/proto/oprf.ts), one protocol step per call. A call
 // whose inputs exceed the core's window (an input or info near RFC 9497's 65535-byte limit) runs
 // on the js backend's implementation of the same step.
+import { OprfMode, OprfSuite } from '../../assembly/abi.js';
 import type { Core } from './core.js';
 import { jsOprf } from './js-oprf.js';
-import type { OprfBackend, OprfMode, OprfSuiteName } from './types.js';
+import type { OprfBackend, OprfSuiteName } from './types.js';
 
 interface Sizes {
-  readonly id: number;
+  readonly id: OprfSuite;
   readonly Ne: number;
   readonly Ns: number;
   readonly Nh: number;
@@ -14,15 +15,11 @@ interface Sizes {
 
 /** §4: the core's suite number, and the element, scalar and output lengths. */
 const SUITES: Record<OprfSuiteName, Sizes> = {
-  'ristretto255-SHA512': { id: 0, Ne: 32, Ns: 32, Nh: 64 },
-  'P256-SHA256': { id: 1, Ne: 33, Ns: 32, Nh: 32 },
-  'P384-SHA384': { id: 2, Ne: 49, Ns: 48, Nh: 48 },
-  'P521-SHA512': { id: 3, Ne: 67, Ns: 66, Nh: 64 },
+  'ristretto255-SHA512': { id: OprfSuite.RISTRETTO255_SHA512, Ne: 32, Ns: 32, Nh: 64 },
+  'P256-SHA256': { id: OprfSuite.P256_SHA256, Ne: 33, Ns: 32, Nh: 32 },
+  'P384-SHA384': { id: OprfSuite.P384_SHA384, Ne: 49, Ns: 48, Nh: 48 },
+  'P521-SHA512': { id: OprfSuite.P521_SHA512, Ne: 67, Ns: 66, Nh: 64 },
 };
-const MODE_VOPRF = 1;
-const MODE_POPRF = 2;
-
-const lengthOf = (parts: readonly Uint8Array[]): number => parts.reduce((sum, part) => sum + part.length, 0);
 
 export class WasmOprf implements OprfBackend {
   readonly #core: Core;
@@ -34,7 +31,7 @@ export class WasmOprf implements OprfBackend {
   deriveKeyPair(suite: OprfSuiteName, mode: OprfMode, seed: Uint8Array, info: Uint8Array) {
     const { id, Ne, Ns } = SUITES[suite];
     return (
-      this.#call([seed, info], (e) => {
+      this.#core.runStaged([seed, info], (e) => {
         this.#core.answer(e.oprf_derive_key_pair(id, mode, info.length));
         return { secretKey: this.#core.take(Ns), publicKey: this.#core.take(Ne, Ns) };
       }) ?? jsOprf.deriveKeyPair(suite, mode, seed, info)
@@ -43,21 +40,21 @@ export class WasmOprf implements OprfBackend {
 
   publicKey(suite: OprfSuiteName, secretKey: Uint8Array): Uint8Array {
     const { id, Ne } = SUITES[suite];
-    return this.#call([secretKey], (e) => this.#answer(e.oprf_public_key(id), Ne))!;
+    return this.#core.runStaged([secretKey], (e) => this.#answer(e.oprf_public_key(id), Ne))!;
   }
 
   blind(suite: OprfSuiteName, mode: OprfMode, inputs: readonly Uint8Array[], blinds: readonly Uint8Array[]): Uint8Array[] {
     const { id, Ne } = SUITES[suite];
     return inputs.map(
       (input, i) =>
-        this.#call([blinds[i]!, input], (e) => this.#answer(e.oprf_blind(id, mode, input.length), Ne)) ??
+        this.#core.runStaged([blinds[i]!, input], (e) => this.#answer(e.oprf_blind(id, mode, input.length), Ne)) ??
         jsOprf.blind(suite, mode, [input], [blinds[i]!])[0]!,
     );
   }
 
   tweakKey(suite: OprfSuiteName, publicKey: Uint8Array, info: Uint8Array): Uint8Array {
     const { id, Ne } = SUITES[suite];
-    return this.#call([publicKey, info], (e) => this.#answer(e.oprf_tweak_key(id, info.length), Ne)) ?? jsOprf.tweakKey(suite, publicKey, info);
+    return this.#core.runStaged([publicKey, info], (e) => this.#answer(e.oprf_tweak_key(id, info.length), Ne)) ?? jsOprf.tweakKey(suite, publicKey, info);
   }
 
   blindEvaluate(
@@ -70,10 +67,10 @@ export class WasmOprf implements OprfBackend {
     proofRandomness: Uint8Array | undefined,
   ) {
     const { id, Ne, Ns } = SUITES[suite];
-    const extra = [mode === MODE_VOPRF ? publicKey : undefined, proofRandomness, info].filter((part): part is Uint8Array => part !== undefined);
-    const proofLength = mode === 0 ? 0 : 2 * Ns;
+    const extra = [mode === OprfMode.VOPRF ? publicKey : undefined, proofRandomness, info].filter((part): part is Uint8Array => part !== undefined);
+    const proofLength = mode === OprfMode.OPRF ? 0 : 2 * Ns;
     return (
-      this.#call([secretKey, ...extra, ...blinded], (e) => {
+      this.#core.runStaged([secretKey, ...extra, ...blinded], (e) => {
         this.#core.answer(e.oprf_blind_evaluate(id, mode, info?.length ?? 0, blinded.length));
         const evaluated = blinded.map((_, i) => this.#core.take(Ne, i * Ne));
         return { evaluated, proof: this.#core.take(proofLength, blinded.length * Ne) };
@@ -93,15 +90,15 @@ export class WasmOprf implements OprfBackend {
     info: Uint8Array | undefined,
   ): Uint8Array[] {
     const { id, Ne, Ns, Nh } = SUITES[suite];
-    const framedInfo = mode === MODE_POPRF ? info! : new Uint8Array(0);
+    const framedInfo = mode === OprfMode.POPRF ? info! : new Uint8Array(0);
     const fits = (input: Uint8Array) => Ns + Ne + framedInfo.length + input.length <= this.#core.ioSize;
     if (!inputs.every(fits)) return jsOprf.finalize(suite, mode, inputs, blinds, blinded, evaluated, key, proof, info);
-    if (mode !== 0) {
+    if (mode !== OprfMode.OPRF) {
       // §2.2.2: the whole batch's proof holds before any output is computed (it fits: ≤ 256 elements)
-      this.#call([key!, proof!, ...blinded, ...evaluated], (e) => this.#core.answer(e.oprf_verify(id, mode, blinded.length)));
+      this.#core.runStaged([key!, proof!, ...blinded, ...evaluated], (e) => this.#core.answer(e.oprf_verify(id, mode, blinded.length)));
     }
     return inputs.map((input, i) =>
-      this.#call([blinds[i]!, evaluated[i]!, framedInfo, input], (e) => this.#answer(e.oprf_finalize(id, mode, framedInfo.length, input.length), Nh))!,
+      this.#core.runStaged([blinds[i]!, evaluated[i]!, framedInfo, input], (e) => this.#answer(e.oprf_finalize(id, mode, framedInfo.length, input.length), Nh))!,
     );
   }
 
@@ -109,7 +106,7 @@ export class WasmOprf implements OprfBackend {
     const { id, Nh } = SUITES[suite];
     const framedInfo = info ?? new Uint8Array(0);
     return (
-      this.#call([secretKey, framedInfo, input], (e) => this.#answer(e.oprf_evaluate(id, mode, framedInfo.length, input.length), Nh)) ??
+      this.#core.runStaged([secretKey, framedInfo, input], (e) => this.#answer(e.oprf_evaluate(id, mode, framedInfo.length, input.length), Nh)) ??
       jsOprf.evaluate(suite, mode, secretKey, input, info)
     );
   }
@@ -118,15 +115,5 @@ export class WasmOprf implements OprfBackend {
   #answer(status: number, length: number): Uint8Array {
     this.#core.answer(status);
     return this.#core.take(length);
-  }
-
-  /** Stages `parts` and runs `fn` on the exports, or returns undefined if they do not fit the window. */
-  #call<T>(parts: readonly Uint8Array[], fn: (exports: Core['exports']) => T): T | undefined {
-    const core = this.#core;
-    if (lengthOf(parts) > core.ioSize) return undefined;
-    return core.run(() => {
-      core.stage(...parts);
-      return fn(core.exports);
-    });
   }
 }

@@ -1,10 +1,9 @@
 // The WebAssembly backend: every operation runs in the core. Inputs are staged in the IO window;
 // inputs larger than the window stream through it in chunks via a slot.
-import { AeadAlg } from '../../assembly/aead/alg.js';
-import { HashAlg } from '../../assembly/hash/alg.js';
-import { Status } from '../../assembly/status.js';
+import { AeadAlg, Curve, HashAlg, Status } from '../../assembly/abi.js';
 import { CryptoError } from '../errors.js';
-import { Core, type CoreExports } from './core.js';
+import { Core } from './core.js';
+import type { CoreExports } from './generated/core-exports.js';
 import type { Lease, SlotPool } from './slots.js';
 import { WasmHpke } from './wasm-hpke.js';
 import { WasmOprf } from './wasm-oprf.js';
@@ -20,7 +19,7 @@ const AEAD: Record<AeadName, AeadAlg> = {
 };
 const TAG_LENGTH = 16;
 /** The core's curve ids for ec_* and hash_to_curve*; X25519 has its own exports. */
-const NIST_CURVE: Record<NistCurveName, number> = { p256: 0, p384: 1, p521: 2 };
+const NIST_CURVE: Record<NistCurveName, Curve> = { p256: Curve.P256, p384: Curve.P384, p521: Curve.P521 };
 /** The RFC 9380 suites: the hash of expand_message_xmd, L (§5.2) and the coordinate length. */
 const H2C: Record<NistCurveName, { hash: HashName; L: number; size: number }> = {
   p256: { hash: 'sha256', L: 48, size: 32 },

@@ -1,5 +1,6 @@
 // RFC 9497 §4 ciphersuites and §3.1 modes: names, sizes and group orders.
-import type { OprfMode, OprfSuiteName } from '../backend/types.js';
+import { OprfMode } from '../../assembly/abi.js';
+import type { OprfSuiteName } from '../backend/types.js';
 
 export type { OprfSuiteName } from '../backend/types.js';
 export type OprfModeName = 'oprf' | 'voprf' | 'poprf';
@@ -44,7 +45,7 @@ const SUITES: Record<OprfSuiteName, SuiteParams> = {
   ),
 };
 
-const MODES: Record<OprfModeName, OprfMode> = { oprf: 0, voprf: 1, poprf: 2 };
+const MODES: Record<OprfModeName, OprfMode> = { oprf: OprfMode.OPRF, voprf: OprfMode.VOPRF, poprf: OprfMode.POPRF };
 export const MODE_NAMES: readonly OprfModeName[] = ['oprf', 'voprf', 'poprf'];
 
 export function suiteByName(name: unknown): SuiteParams {
