@@ -2,8 +2,7 @@
 // token_key_id, blinded into a TokenRequest; Finalize checks the issuer's proof and yields the
 // PRF output, the Token's authenticator.
 import { sha256 } from '../hash.js';
-import { optionsArgument } from '../oprf/arguments.js';
-import { bytes } from '../validate.js';
+import { bytes, optionsArgument } from '../utils/arguments.js';
 import { decodeTokenChallenge } from './challenge.js';
 import { PrivacyPassError } from './errors.js';
 import { decodeTokenResponse, encodeTokenRequest } from './messages.js';
