@@ -24,4 +24,4 @@ const MESSAGES: Record<CryptoErrorCode, string> = {
   INTERNAL: 'internal error in the cryptographic core',
 };
 
-export class CryptoError extends codedError('CryptoError', MESSAGES) {}
+export class CryptoError extends codedError<CryptoErrorCode>('CryptoError', MESSAGES) {}

@@ -42,7 +42,7 @@ const MESSAGES: Record<CredentialErrorCode, string> = {
   MISSING: 'no ObliviaToken credential',
 };
 
-export class CredentialError extends codedError('CredentialError', MESSAGES) {}
+export class CredentialError extends codedError<CredentialErrorCode>('CredentialError', MESSAGES) {}
 
 /** What the Reader of a message throws: a short read or trailing bytes. */
 export const malformed = (): CredentialError => new CredentialError('MALFORMED');

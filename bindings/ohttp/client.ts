@@ -67,7 +67,7 @@ const MESSAGES: Record<ClientErrorCode, string> = {
   RELAY: 'relay answered without an encapsulated response',
 };
 
-export class ObliviousFetchError extends codedError('ObliviousFetchError', MESSAGES) {
+export class ObliviousFetchError extends codedError<ClientErrorCode>('ObliviousFetchError', MESSAGES) {
   /** The relay's HTTP status, when it answered. */
   readonly status?: number;
 

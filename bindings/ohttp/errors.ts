@@ -23,4 +23,4 @@ const MESSAGES: Record<OhttpErrorCode, string> = {
 
 /** A refused Encapsulated Request or Response. The message is fixed per code and never holds a
  *  secret; for DECRYPT the `cause` is the CryptoError underneath. */
-export class OhttpError extends codedError('OhttpError', MESSAGES) {}
+export class OhttpError extends codedError<OhttpErrorCode>('OhttpError', MESSAGES) {}

@@ -19,7 +19,7 @@ const MESSAGES: Record<PrivacyPassErrorCode, string> = {
 };
 
 /** A refused Privacy Pass message or header; the message is fixed per code. */
-export class PrivacyPassError extends codedError('PrivacyPassError', MESSAGES) {}
+export class PrivacyPassError extends codedError<PrivacyPassErrorCode>('PrivacyPassError', MESSAGES) {}
 
 /** What the Reader of a message throws: a short read or trailing bytes. */
 export const malformed = (): PrivacyPassError => new PrivacyPassError('MALFORMED');

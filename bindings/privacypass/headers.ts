@@ -6,6 +6,7 @@
 // values are padded base64url (RFC 9577 §2.1); unknown parameters and other schemes are ignored.
 import { bytes, describe, integer } from '../utils/arguments.js';
 import { decodeBase64url, encodeBase64url } from '../utils/base64url.js';
+import { readU16 } from '../utils/bytes.js';
 import { PrivacyPassError } from './errors.js';
 
 export interface PrivateTokenChallenge {
@@ -153,7 +154,7 @@ export function parseWwwAuthenticate(value: string): PrivateTokenChallenge[] {
       if (encoded === undefined) throw new PrivacyPassError('HEADER');
       const challenge = base64(encoded);
       if (challenge.length < 2) throw new PrivacyPassError('HEADER');
-      const out: PrivateTokenChallenge = { tokenType: (challenge[0]! << 8) | challenge[1]!, challenge };
+      const out: PrivateTokenChallenge = { tokenType: readU16(challenge, 0), challenge };
       const key = params.get('token-key');
       if (key !== undefined) out.tokenKey = base64(key);
       const maxAge = params.get('max-age');

@@ -2,9 +2,18 @@
 // message fixed per code that never holds a secret, the family's `name`, and what failed underneath
 // as the `cause`.
 
+export interface CodedError<Code extends string> extends Error {
+  readonly code: Code;
+}
+
+export interface CodedErrorClass<Code extends string> {
+  new (code: Code, options?: { cause?: unknown }): CodedError<Code>;
+  readonly prototype: CodedError<Code>;
+}
+
 /** The base class of a family's errors: `new (code, { cause })`, with `messages[code]` as message. */
-export function codedError<Code extends string>(name: string, messages: Readonly<Record<Code, string>>) {
-  return class CodedError extends Error {
+export function codedError<Code extends string>(name: string, messages: Readonly<Record<Code, string>>): CodedErrorClass<Code> {
+  return class extends Error {
     readonly code: Code;
 
     constructor(code: Code, options?: { cause?: unknown }) {
