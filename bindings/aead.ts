@@ -7,7 +7,7 @@
 import { active } from './backend/select.js';
 import type { AeadName } from './backend/types.js';
 import { CryptoError } from './errors.js';
-import { bytes, optionalBytes } from './validate.js';
+import { bytes, optionalBytes } from './utils/arguments.js';
 
 export interface Aead {
   readonly keyLength: number;

@@ -4,7 +4,7 @@
 import { active } from './backend/select.js';
 import type { CurveName, NistCurveName } from './backend/types.js';
 import { dstArgument } from './hash-to-curve.js';
-import { bytes } from './validate.js';
+import { bytes } from './utils/arguments.js';
 
 export interface DiffieHellman {
   readonly secretKeyLength: number;

@@ -1,3 +1,5 @@
+import { codedError } from './utils/coded-error.js';
+
 /** Why a cryptographic operation failed. The message is fixed per code and never holds a secret. */
 export type CryptoErrorCode =
   | 'INVALID_TAG'
@@ -22,12 +24,4 @@ const MESSAGES: Record<CryptoErrorCode, string> = {
   INTERNAL: 'internal error in the cryptographic core',
 };
 
-export class CryptoError extends Error {
-  readonly code: CryptoErrorCode;
-
-  constructor(code: CryptoErrorCode) {
-    super(MESSAGES[code]);
-    this.name = 'CryptoError';
-    this.code = code;
-  }
-}
+export class CryptoError extends codedError<CryptoErrorCode>('CryptoError', MESSAGES) {}

@@ -3,7 +3,7 @@
 // (p256/p384/p521.hashToCurve, ristretto255.hashToGroup).
 import { active } from './backend/select.js';
 import { hashArgument, type HashFunction } from './hash.js';
-import { bytes, integer } from './validate.js';
+import { bytes, integer } from './utils/arguments.js';
 
 /** A domain separation tag: any bytes but none (§3.1); one over 255 bytes is hashed (§5.3.3). */
 export function dstArgument(value: unknown): Uint8Array {

@@ -2,7 +2,7 @@
 // An absent salt or info is the empty string; for the salt that equals HashLen zeros (§2.2).
 import { active } from './backend/select.js';
 import { hashArgument, type HashFunction } from './hash.js';
-import { bytes, integer, optionalBytes } from './validate.js';
+import { bytes, integer, optionalBytes } from './utils/arguments.js';
 
 export interface HkdfFunction {
   (hash: HashFunction, ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Array | undefined, length: number): Uint8Array;

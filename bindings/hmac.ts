@@ -1,7 +1,7 @@
 // HMAC (RFC 2104) over SHA-256, SHA-384 or SHA-512: hmac(sha256, key, msg) and hmac.create().
 import { active } from './backend/select.js';
 import { hashArgument, Streaming, type Hash, type HashFunction } from './hash.js';
-import { bytes } from './validate.js';
+import { bytes } from './utils/arguments.js';
 
 export interface HmacFunction {
   (hash: HashFunction, key: Uint8Array, msg: Uint8Array): Uint8Array;

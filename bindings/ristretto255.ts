@@ -3,7 +3,7 @@
 import { active } from './backend/select.js';
 import type { ScalarOp } from './backend/types.js';
 import { dstArgument } from './hash-to-curve.js';
-import { bytes } from './validate.js';
+import { bytes } from './utils/arguments.js';
 
 /** A point encoding or a scalar: 32 bytes. */
 const b32 = (value: unknown, name: string) => bytes(value, name, 32);

@@ -1,6 +1,8 @@
 // Public attributes and their framing, the POPRF `info` (RFC 9497 §3.3.3): the epoch first, then
 // each value, every item length-prefixed, so no two attribute lists frame alike.
-import { CredentialError } from './errors.js';
+import { concat, utf8, writeU16, writeU32 } from '../utils/bytes.js';
+import type { Reader } from '../utils/reader.js';
+import { malformed } from './errors.js';
 
 /** The protocol label; prefixes `info` and the key-id and redemption-key derivations. */
 export const PROTOCOL = 'oblivia-acs-v1';
@@ -20,9 +22,7 @@ export interface CredentialAttributes extends Attributes {
 /** The most framed attributes accepted. Far below RFC 9497's 65535-byte `info`, so that every
  *  secret-key step fits the core's I/O window (64 KiB), and a token fits an HTTP header. */
 export const MAX_FRAMED_ATTRIBUTES = 4096;
-const LABEL = new TextEncoder().encode(PROTOCOL);
-
-const encoder = new TextEncoder();
+const LABEL = utf8(PROTOCOL);
 
 /** I2OSP(1 + n, 2) ‖ (I2OSP(4, 2) ‖ epoch as u32) ‖ (I2OSP(len, 2) ‖ value)…; TypeError / RangeError on bad attributes. */
 export function frameAttributes(attributes: Attributes): Uint8Array {
@@ -34,54 +34,43 @@ export function frameAttributes(attributes: Attributes): Uint8Array {
   }
   if (!Array.isArray(values)) throw new TypeError('"attributes.values" expected an array of string or Uint8Array');
   const items = values.map((value: unknown, i) => {
-    if (typeof value === 'string') return encoder.encode(value);
+    if (typeof value === 'string') return utf8(value);
     if (value instanceof Uint8Array) return value;
     throw new TypeError(`"attributes.values[${i}]" expected string or Uint8Array`);
   });
   const length = 2 + 6 + items.reduce((sum, item) => sum + 2 + item.length, 0);
   if (length > MAX_FRAMED_ATTRIBUTES) throw new RangeError(`"attributes" expected at most ${MAX_FRAMED_ATTRIBUTES} framed bytes, got ${length}`);
   const out = new Uint8Array(length);
-  const view = new DataView(out.buffer);
-  view.setUint16(0, 1 + items.length);
-  view.setUint16(2, 4);
-  view.setUint32(4, epoch);
+  writeU16(out, 0, 1 + items.length);
+  writeU16(out, 2, 4);
+  writeU32(out, 4, epoch);
   let at = 8;
   for (const item of items) {
-    view.setUint16(at, item.length);
+    writeU16(out, at, item.length);
     out.set(item, at + 2);
     at += 2 + item.length;
   }
   return out;
 }
 
-/** The framed attributes at `offset`, and where they end; CredentialError MALFORMED if they do not
- *  decode or exceed MAX_FRAMED_ATTRIBUTES (checked per value, before it is copied). */
-export function readAttributes(data: Uint8Array, offset: number): { attributes: CredentialAttributes; end: number } {
-  const u16 = (at: number): number => {
-    if (at + 2 > data.length) throw new CredentialError('MALFORMED');
-    return (data[at]! << 8) | data[at + 1]!;
-  };
-  const count = u16(offset);
-  if (count < 1 || u16(offset + 2) !== 4 || offset + 8 > data.length) throw new CredentialError('MALFORMED');
-  const epoch = new DataView(data.buffer, data.byteOffset).getUint32(offset + 4);
+/** The framed attributes at the reader's offset, which it passes; CredentialError MALFORMED if they
+ *  do not decode or exceed MAX_FRAMED_ATTRIBUTES (checked per value, before it is copied). */
+export function readAttributes(r: Reader): CredentialAttributes {
+  const start = r.offset;
+  const count = r.uint16();
+  if (count < 1 || r.uint16() !== 4) throw malformed();
+  const epoch = r.uint32();
   const values: Uint8Array[] = [];
-  let at = offset + 8;
   for (let i = 1; i < count; i++) {
-    const length = u16(at);
-    if (at + 2 + length - offset > MAX_FRAMED_ATTRIBUTES || at + 2 + length > data.length) throw new CredentialError('MALFORMED');
-    values.push(data.slice(at + 2, at + 2 + length));
-    at += 2 + length;
+    const length = r.uint16();
+    if (r.offset + length - start > MAX_FRAMED_ATTRIBUTES) throw malformed();
+    values.push(r.take(length));
   }
-  return { attributes: Object.freeze({ epoch, values: Object.freeze(values) }), end: at };
+  return Object.freeze({ epoch, values: Object.freeze(values) });
 }
 
 /** The POPRF `info`: "oblivia-acs-v1" ‖ framed attributes. */
-export function infoOf(framed: Uint8Array): Uint8Array {
-  const info = new Uint8Array(LABEL.length + framed.length);
-  info.set(LABEL);
-  info.set(framed, LABEL.length);
-  return info;
-}
+export const infoOf = (framed: Uint8Array): Uint8Array => concat(LABEL, framed);
 
 /** The day number of `now` (ms since 1970-01-01 UTC): the default epoch. */
 export function currentEpoch(now: number = Date.now()): number {

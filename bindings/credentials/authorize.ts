@@ -3,21 +3,21 @@
 // gateway's checks it after decapsulation — so the relay sees nothing of it — and forwards the
 // request without it, or answers 401 with the problem type of the refusal.
 import { sha256 } from '../hash.js';
+import { utf8, writeU32 } from '../utils/bytes.js';
 import type { Credential, CredentialClient } from './client.js';
 import { CredentialError } from './errors.js';
 import { problemResponse } from './handler.js';
 import { AUTH_SCHEME, encodeAuthorization, parseAuthorization } from './header.js';
 import type { Verified, Verifier } from './verifier.js';
 
-const LABEL = new TextEncoder().encode('oblivia-acs-v1 request');
+const LABEL = utf8('oblivia-acs-v1 request');
 
 /** I2OSP(len(x), 4) ‖ x for each part. */
 function framed(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + 4 + p.length, 0));
-  const view = new DataView(out.buffer);
   let at = 0;
   for (const part of parts) {
-    view.setUint32(at, part.length);
+    writeU32(out, at, part.length);
     out.set(part, at + 4);
     at += 4 + part.length;
   }
@@ -27,9 +27,8 @@ function framed(parts: readonly Uint8Array[]): Uint8Array {
 /** The 32-byte binding of a request: SHA-256 of the framed label, method, URL and body. The
  *  request itself is left unread (its clone is). */
 export async function requestBinding(request: Request): Promise<Uint8Array> {
-  const text = new TextEncoder();
   const body = new Uint8Array(await request.clone().arrayBuffer());
-  const input = framed([LABEL, text.encode(request.method), text.encode(request.url), body]);
+  const input = framed([LABEL, utf8(request.method), utf8(request.url), body]);
   try {
     return sha256(input);
   } finally {

@@ -3,9 +3,10 @@
 // credential, the redemption key derived from the PRF output; redeem() spends one on a binding.
 import { CryptoError } from '../errors.js';
 import type { OprfBlinding, OprfSuiteName } from '../oprf/index.js';
-import { bytes, integer } from '../validate.js';
+import { bytes, integer } from '../utils/arguments.js';
+import { Reader } from '../utils/reader.js';
 import { frameAttributes, infoOf, readAttributes, type Attributes, type CredentialAttributes } from './attributes.js';
-import { CredentialError } from './errors.js';
+import { CredentialError, malformed } from './errors.js';
 import { keyIdOf } from './key-id.js';
 import { BINDING_LENGTH, redeemKey, tagOf } from './redeem-key.js';
 import { optionsObject, poprfSuite } from './suite.js';
@@ -67,7 +68,7 @@ export function createClient(options: ClientOptions): CredentialClient {
       const blinding = oprfClient.blind(inputs, { info: infoOf(framed) });
       inputs.forEach((input) => input.fill(0));
       const pending: PendingIssuance = Object.freeze({ count: n });
-      pendings.set(pending, { blinding, attributes: readAttributes(framed, 0).attributes });
+      pendings.set(pending, { blinding, attributes: readAttributes(new Reader(framed, malformed)) });
       return { bytes: encodeIssuanceRequest(keyId, framed, blinding.blinded), pending };
     },
 

@@ -13,6 +13,7 @@
 //   SPENT          a token (or credential) already redeemed
 //   STORE_FULL     a valid, unspent token the spent-token store has no room to record (not spent)
 //   MISSING        no ObliviaToken credential in the Authorization header
+import { codedError } from '../utils/coded-error.js';
 
 export type CredentialErrorCode =
   | 'MALFORMED'
@@ -41,12 +42,7 @@ const MESSAGES: Record<CredentialErrorCode, string> = {
   MISSING: 'no ObliviaToken credential',
 };
 
-export class CredentialError extends Error {
-  readonly code: CredentialErrorCode;
+export class CredentialError extends codedError<CredentialErrorCode>('CredentialError', MESSAGES) {}
 
-  constructor(code: CredentialErrorCode, options?: { cause?: unknown }) {
-    super(MESSAGES[code], options);
-    this.name = 'CredentialError';
-    this.code = code;
-  }
-}
+/** What the Reader of a message throws: a short read or trailing bytes. */
+export const malformed = (): CredentialError => new CredentialError('MALFORMED');

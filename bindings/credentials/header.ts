@@ -1,5 +1,6 @@
 // The token in an HTTP request: `Authorization: ObliviaToken token="<base64url>"` (RFC 9110 §11.6.2;
 // the scheme is case-insensitive, the value base64url without padding, RFC 4648 §5).
+import { decodeBase64url, encodeBase64url } from '../utils/base64url.js';
 import { CredentialError } from './errors.js';
 
 export const AUTH_SCHEME = 'ObliviaToken';
@@ -9,9 +10,7 @@ const MAX_HEADER = 96 * 1024;
 
 export function encodeAuthorization(token: Uint8Array): string {
   if (!(token instanceof Uint8Array)) throw new TypeError('"token" expected Uint8Array');
-  let binary = '';
-  for (const byte of token) binary += String.fromCharCode(byte);
-  return `${AUTH_SCHEME} token="${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}"`;
+  return `${AUTH_SCHEME} token="${encodeBase64url(token)}"`;
 }
 
 /** The token bytes of an Authorization value; MISSING if there is none or it is another scheme,
@@ -25,7 +24,7 @@ export function parseAuthorization(value: string | null | undefined): Uint8Array
   if (value.length > MAX_HEADER) throw new CredentialError('MALFORMED');
   const param = /^token[ \t]*=[ \t]*(?:"([A-Za-z0-9_-]+)"|([A-Za-z0-9_-]+))$/i.exec(match[2] ?? '');
   const encoded = param?.[1] ?? param?.[2];
-  if (encoded === undefined || encoded.length % 4 === 1) throw new CredentialError('MALFORMED');
-  const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const token = encoded === undefined ? undefined : decodeBase64url(encoded);
+  if (token === undefined) throw new CredentialError('MALFORMED');
+  return token;
 }

@@ -3,7 +3,7 @@
 // DLEQ proof (§2.2.1). It sees blinded elements only, never a token input or PRF output.
 import { CryptoError } from '../errors.js';
 import type { OprfSuiteName } from '../oprf/index.js';
-import { bytes } from '../validate.js';
+import { bytes } from '../utils/arguments.js';
 import { infoOf, type CredentialAttributes } from './attributes.js';
 import { CredentialError } from './errors.js';
 import { equalBytes } from '@noble/curves/utils.js';

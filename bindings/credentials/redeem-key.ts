@@ -4,12 +4,13 @@
 import { sha256 } from '../hash.js';
 import { hkdf } from '../hkdf.js';
 import { hmac } from '../hmac.js';
+import { utf8 } from '../utils/bytes.js';
 import { PROTOCOL } from './attributes.js';
 
 /** The request binding: 32 bytes, e.g. SHA-256 of the request the token authorises. */
 export const BINDING_LENGTH = 32;
 
-const REDEEM = new TextEncoder().encode(`${PROTOCOL} redeem`);
+const REDEEM = utf8(`${PROTOCOL} redeem`);
 
 /** K from a PRF output, which is wiped. */
 export function redeemKey(output: Uint8Array): Uint8Array {

@@ -2,7 +2,7 @@
 // atomic check-and-add a verifier relies on; a store shared between processes must keep that
 // guarantee (docs/credentials.md §Spent-token store).
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { bytes, integer } from '../validate.js';
+import { bytes, integer } from '../utils/arguments.js';
 import { CredentialError } from './errors.js';
 import { optionsObject } from './suite.js';
 

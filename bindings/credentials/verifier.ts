@@ -2,7 +2,7 @@
 // epoch is accepted, its tag is HMAC(K, binding) for K from the PRF output recomputed with
 // skS (RFC 9497 §3.3.3 Evaluate) — compared in constant time — and the spent store had not seen it.
 import type { OprfSuiteName } from '../oprf/index.js';
-import { bytes } from '../validate.js';
+import { bytes } from '../utils/arguments.js';
 import { currentEpoch, infoOf, type CredentialAttributes } from './attributes.js';
 import { CredentialError } from './errors.js';
 import { equalBytes } from '@noble/curves/utils.js';

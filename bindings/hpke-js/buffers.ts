@@ -1,14 +1,10 @@
 // hpke-js's byte conventions: inputs are ArrayBuffers or any ArrayBufferView (Uint8Array, Buffer,
 // DataView, …), outputs are ArrayBuffers. oblivia computes on Uint8Arrays.
 
-export type BufferInput = ArrayBufferLike | ArrayBufferView;
+import { describe } from '../utils/arguments.js';
+import { decodeBase64url } from '../utils/base64url.js';
 
-/** The type of a wrong argument, for messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return (value as object).constructor?.name ?? 'object';
-  return typeof value;
-}
+export type BufferInput = ArrayBufferLike | ArrayBufferView;
 
 function isArrayBufferLike(value: unknown): value is ArrayBufferLike {
   const tag = Object.prototype.toString.call(value);
@@ -27,10 +23,11 @@ export function optionalBytesArgument(value: unknown, name: string): Uint8Array 
   return value === undefined ? undefined : bytesArgument(value, name);
 }
 
-/** An options object; TypeError otherwise. */
-export function objectArgument<T extends object>(value: T, name: string): T {
-  if (typeof value !== 'object' || value === null) throw new TypeError(`"${name}" expected object, got ${describe(value)}`);
-  return value;
+/** The bytes of a base64url JWK member (unpadded, RFC 7515 §2); TypeError if it is not one. */
+export function base64urlArgument(value: unknown, name: string): Uint8Array {
+  const bytes = typeof value === 'string' ? decodeBase64url(value) : undefined;
+  if (bytes === undefined) throw new TypeError(`"${name}" expected a base64url string`);
+  return bytes;
 }
 
 /** The bytes as an ArrayBuffer of exactly their length (oblivia's outputs own their buffers). */

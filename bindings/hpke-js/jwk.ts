@@ -1,18 +1,10 @@
 // JSON Web Keys as hpke-js's importKey('jwk', …) takes them: EC keys (RFC 7518 §6.2) for the NIST
 // curves, OKP keys (RFC 8037 §2) for X25519. Members are base64url without padding (RFC 7515 §2).
+import { base64urlArgument } from './buffers.js';
 import type { KeyKind } from './keys.js';
 
-/** The bytes of a base64url member; TypeError if it is not one. */
-export function base64UrlBytes(value: unknown, name: string): Uint8Array {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]*$/.test(value) || value.length % 4 === 1) {
-    throw new TypeError(`"${name}" expected a base64url string`);
-  }
-  const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
 function member(jwk: JsonWebKey, name: 'x' | 'y' | 'd', length: number): Uint8Array {
-  const bytes = base64UrlBytes(jwk[name], name);
+  const bytes = base64urlArgument(jwk[name], name);
   if (bytes.length !== length) throw new RangeError(`"${name}" expected ${length} bytes, got length=${bytes.length}`);
   return bytes;
 }

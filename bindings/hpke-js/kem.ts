@@ -3,7 +3,8 @@
 // (§7.1.3), (de)serialization (§7.1.1–7.1.2) and importKey — all async, over oblivia's HPKE.
 import { hpke, type HpkeSuite } from '../hpke/index.js';
 import { AEAD_EXPORT_ONLY, KDF_HKDF_SHA256, type KemId as OurKemId } from '../hpke/ids.js';
-import { arrayBuffer, bytesArgument, objectArgument, type BufferInput } from './buffers.js';
+import { objectArgument } from '../utils/arguments.js';
+import { arrayBuffer, bytesArgument, type BufferInput } from './buffers.js';
 import { attempt, DeriveKeyPairError, DeserializeError, NotSupportedError, SerializeError } from './errors.js';
 import { KemId } from './identifiers.js';
 import { jwkPrivateKey, jwkPublicKey } from './jwk.js';

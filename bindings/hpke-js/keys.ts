@@ -2,9 +2,9 @@
 // holding the serialized key (RFC 9180 §7.1.1–7.1.2) in a private field, as hpke-js's XCryptoKey
 // does. Extractable WebCrypto CryptoKeys of the suite's curve are taken too (hpke-js's own P-256,
 // P-384 and P-521 keys are such keys): their bytes are read with crypto.subtle.exportKey.
-import { describe } from './buffers.js';
+import { describe } from '../utils/arguments.js';
+import { base64urlArgument } from './buffers.js';
 import { NotSupportedError } from './errors.js';
-import { base64UrlBytes } from './jwk.js';
 
 /** The KEM a key belongs to. */
 export interface KeyKind {
@@ -86,5 +86,5 @@ export async function keyBytes(key: CryptoKey, kind: KeyKind, type: KeyType, nam
     throw new NotSupportedError(`"${name}" is a non-extractable CryptoKey: oblivia computes on the key's bytes`);
   }
   if (type === 'public') return new Uint8Array(await crypto.subtle.exportKey('raw', key));
-  return base64UrlBytes((await crypto.subtle.exportKey('jwk', key)).d, `${name} (d)`);
+  return base64urlArgument((await crypto.subtle.exportKey('jwk', key)).d, `${name} (d)`);
 }

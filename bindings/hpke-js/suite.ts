@@ -5,8 +5,9 @@
 import { hpke, type HpkeSuite, type ReceiverContext, type SenderContext as ObliviaSenderContext } from '../hpke/index.js';
 import { hexId, type AeadId as ObliviaAeadId, type KdfId as ObliviaKdfId, type KemId as ObliviaKemId } from '../hpke/ids.js';
 import { MIN_PSK_LENGTH } from '../hpke/schedule.js';
+import { describe, objectArgument } from '../utils/arguments.js';
 import { aeadById, kdfById, type AeadInterface, type KdfInterface } from './algorithms.js';
-import { arrayBuffer, bytesArgument, describe, objectArgument, optionalBytesArgument, type BufferInput } from './buffers.js';
+import { arrayBuffer, bytesArgument, optionalBytesArgument, type BufferInput } from './buffers.js';
 import { exportOnlyError, RecipientContextImpl, SenderContextImpl, type RecipientContext, type SenderContext } from './context.js';
 import {
   attempt,

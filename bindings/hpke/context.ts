@@ -3,9 +3,9 @@
 // a failed open leaves seq unchanged. After 2^96 - 1 messages the context throws
 // CryptoError('LIMIT'). `destroy()` wipes the context's secrets.
 import { CryptoError } from '../errors.js';
-import { bytes, integer, optionalBytes } from '../validate.js';
+import { bytes, integer, optionalBytes } from '../utils/arguments.js';
+import { ascii } from '../utils/bytes.js';
 import type { HpkeAead } from './aead.js';
-import { ascii } from './encoding.js';
 import { hexId } from './ids.js';
 import type { LabeledKdf } from './labeled.js';
 import type { ContextSecrets } from './schedule.js';

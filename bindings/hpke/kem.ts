@@ -4,8 +4,8 @@
 import { p256, p384, p521, x25519, type DiffieHellman } from '../curves.js';
 import { CryptoError } from '../errors.js';
 import { sha256, sha384, sha512, type HashFunction } from '../hash.js';
-import { bytes } from '../validate.js';
-import { ascii, concat, EMPTY, i2osp } from './encoding.js';
+import { bytes } from '../utils/arguments.js';
+import { ascii, concat, EMPTY, i2osp } from '../utils/bytes.js';
 import {
   KEM_DHKEM_P256_HKDF_SHA256,
   KEM_DHKEM_P384_HKDF_SHA384,

@@ -1,7 +1,7 @@
 // RFC 9180 §4: LabeledExtract and LabeledExpand, HKDF bound to the protocol version and a suite id.
 import type { HashFunction } from '../hash.js';
 import { hkdf } from '../hkdf.js';
-import { ascii, concat, i2osp } from './encoding.js';
+import { ascii, concat, i2osp } from '../utils/bytes.js';
 
 const VERSION = ascii('HPKE-v1');
 

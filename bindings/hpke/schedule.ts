@@ -1,8 +1,8 @@
 // RFC 9180 §5.1: the key schedule, and the PSK input checks of §5.1.1 (VerifyPSKInputs).
 import { CryptoError } from '../errors.js';
-import { bytes } from '../validate.js';
+import { bytes } from '../utils/arguments.js';
+import { ascii, concat, EMPTY } from '../utils/bytes.js';
 import type { HpkeAead } from './aead.js';
-import { ascii, concat, EMPTY } from './encoding.js';
 import { MODE_PSK, type Mode } from './ids.js';
 import type { LabeledKdf } from './labeled.js';
 

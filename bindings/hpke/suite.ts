@@ -5,7 +5,8 @@
 // auth_psk, none base.
 import { active } from '../backend/select.js';
 import type { HpkeInputs, HpkeParams } from '../backend/types.js';
-import { bytes, integer, optionalBytes } from '../validate.js';
+import { bytes, describe, integer, optionalBytes, optionsArgument } from '../utils/arguments.js';
+import { EMPTY } from '../utils/bytes.js';
 import { aeadById, type HpkeAead } from './aead.js';
 import { ReceiverContext, SenderContext } from './context.js';
 import {
@@ -29,7 +30,6 @@ import {
   type KemId,
   type Mode,
 } from './ids.js';
-import { EMPTY } from './encoding.js';
 import { kdfById } from './kdf.js';
 import { kemById, type KeyPair } from './kem.js';
 import { hpkeSuiteId, labeledKdf, type LabeledKdf } from './labeled.js';
@@ -140,17 +140,6 @@ interface Receiver {
   skR: Uint8Array;
   pkR: Uint8Array;
   pkS: Uint8Array | undefined;
-}
-
-function describe(value: unknown): string {
-  return value === null ? 'null' : typeof value;
-}
-
-/** An options bag: undefined or an object. */
-function optionsArgument<T extends object>(value: T | undefined, name = 'options'): Partial<T> {
-  if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null) throw new TypeError(`"${name}" expected object, got ${describe(value)}`);
-  return value;
 }
 
 /** A registered id: not a number → TypeError, not supported → RangeError. */

@@ -2,12 +2,13 @@
 // Binary HTTP encoded (RFC 9292) and encapsulated to one of the gateway's key configurations, and
 // returns the target's response. It keeps an in-app audit log of each request: what was sent, to
 // which key and suite, through which relay — and never the content.
+import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
+import { codedError } from '../utils/coded-error.js';
 import { BhttpError, type BhttpErrorCode } from './bhttp/error.js';
 import { bhttp } from './bhttp/index.js';
 import { DEFAULT_MAX_FIELD_LINES, DEFAULT_MAX_FIELD_SECTION_BYTES } from './bhttp/limits.js';
 import { OhttpError, type OhttpErrorCode } from './errors.js';
 import { bodyOf, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, endpointArgument, exchange, limitArgument, type Answer, type Handler } from './http.js';
-import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
 import { keyConfigArgument, type KeyConfig } from './key-config.js';
 import { createLogger, type LogSink } from './log.js';
 import { MEDIA_TYPE_KEYS, MEDIA_TYPE_REQUEST, MEDIA_TYPE_RESPONSE } from './media-types.js';
@@ -63,15 +64,18 @@ export interface AuditEntry {
  *  Encapsulated Response ('RELAY'). Decapsulation and decoding fail with OhttpError and BhttpError. */
 export type ClientErrorCode = 'KEYS' | 'KEY_REJECTED' | 'RELAY';
 
-export class ObliviousFetchError extends Error {
-  readonly code: ClientErrorCode;
+const MESSAGES: Record<ClientErrorCode, string> = {
+  KEYS: 'key configurations unavailable',
+  KEY_REJECTED: 'gateway refused the key configuration',
+  RELAY: 'relay answered without an encapsulated response',
+};
+
+export class ObliviousFetchError extends codedError<ClientErrorCode>('ObliviousFetchError', MESSAGES) {
   /** The relay's HTTP status, when it answered. */
   readonly status?: number;
 
   constructor(code: ClientErrorCode, status?: number) {
-    super(code === 'KEYS' ? 'key configurations unavailable' : code === 'KEY_REJECTED' ? 'gateway refused the key configuration' : 'relay answered without an encapsulated response');
-    this.name = 'ObliviousFetchError';
-    this.code = code;
+    super(code);
     this.status = status;
   }
 }

@@ -5,7 +5,7 @@
 // tells it to refresh, §5.3). Every client gets the same bytes and the same Cache-Control — no
 // ETag, no Vary, nothing per client — so a key cannot be used to tell clients apart (§7, §8.1).
 import { AEAD_AES128GCM, AEAD_CHACHA20POLY1305, KDF_HKDF_SHA256, KEM_DHKEM_X25519_HKDF_SHA256, type KemId } from '../hpke/ids.js';
-import { integer } from '../validate.js';
+import { integer } from '../utils/arguments.js';
 import { bodyOf, statusResponse, type Handler } from './http.js';
 import { generateKeyConfig, type GatewayKey, type KeyConfig } from './key-config.js';
 import { createLogger, type LogSink } from './log.js';

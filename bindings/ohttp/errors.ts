@@ -10,6 +10,7 @@
 //                        valid public key, or the ciphertext does not authenticate).
 //
 // On the client, MALFORMED and DECRYPT mean the Encapsulated Response cannot be trusted.
+import { codedError } from '../utils/coded-error.js';
 
 export type OhttpErrorCode = 'MALFORMED' | 'UNKNOWN_KEY' | 'UNSUPPORTED_SUITE' | 'DECRYPT';
 
@@ -22,12 +23,4 @@ const MESSAGES: Record<OhttpErrorCode, string> = {
 
 /** A refused Encapsulated Request or Response. The message is fixed per code and never holds a
  *  secret; for DECRYPT the `cause` is the CryptoError underneath. */
-export class OhttpError extends Error {
-  readonly code: OhttpErrorCode;
-
-  constructor(code: OhttpErrorCode, options?: { cause?: unknown }) {
-    super(MESSAGES[code], options);
-    this.name = 'OhttpError';
-    this.code = code;
-  }
-}
+export class OhttpError extends codedError<OhttpErrorCode>('OhttpError', MESSAGES) {}

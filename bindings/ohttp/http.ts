@@ -1,5 +1,6 @@
 // HTTP plumbing shared by the fetch-style handlers: the handler type, media types, bodies read
 // under a size limit, and fixed-phrase error responses (no detail, no stack, nothing echoed).
+import { concat } from '../utils/bytes.js';
 
 /** A fetch-style HTTP handler, as service workers, Deno, Bun and Cloudflare Workers use. */
 export type Handler = (request: Request) => Promise<Response>;
@@ -40,13 +41,7 @@ export async function readBody(message: Request | Response, max: number): Promis
     }
     chunks.push(r.value);
   }
-  const body = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.length;
-  }
-  return body;
+  return concat(...chunks);
 }
 
 /** Thrown by withinDeadline when the next hop takes too long. */

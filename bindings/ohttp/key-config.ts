@@ -10,9 +10,8 @@
 //   }
 import type { KemId } from '../hpke/ids.js';
 import type { Kem } from '../hpke/kem.js';
-import { bytes, integer } from '../validate.js';
-import { objectArgument } from './arguments.js';
-import { readU16, writeU16 } from './encoding.js';
+import { bytes, integer, objectArgument } from '../utils/arguments.js';
+import { readU16, writeU16 } from '../utils/bytes.js';
 import { kemOf, suitesArgument, symmetricOf, type SymmetricSuite } from './suites.js';
 
 /** A gateway's public key configuration, as clients receive it. */

@@ -1,9 +1,7 @@
 // RFC 9458 §3.2: the application/ohttp-keys format, one or more key configurations, each
 // prefixed by its length as a 16-bit integer.
-import { concat } from '../hpke/encoding.js';
-import { bytes } from '../validate.js';
-import { describe } from './arguments.js';
-import { readU16, writeU16 } from './encoding.js';
+import { concat, readU16, writeU16 } from '../utils/bytes.js';
+import { bytes, describe } from '../utils/arguments.js';
 import { decodeNamed, encodeKeyConfig, type KeyConfig } from './key-config.js';
 
 /** The list's encoding; RangeError for an empty list or a configuration longer than 65535 bytes. */

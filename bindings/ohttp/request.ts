@@ -8,11 +8,9 @@
 // The client keeps a context for the response (§4.4); so does the gateway, which finds its key by
 // the key identifier and accepts only the KEM and (KDF, AEAD) pairs of that key's configuration.
 import { CryptoError } from '../errors.js';
-import { ascii, concat } from '../hpke/encoding.js';
+import { ascii, concat, readU16, writeU16 } from '../utils/bytes.js';
 import { hpke, type ReceiverContext } from '../hpke/index.js';
-import { bytes } from '../validate.js';
-import { objectArgument, optionsArgument } from './arguments.js';
-import { readU16, writeU16 } from './encoding.js';
+import { bytes, objectArgument, optionsArgument } from '../utils/arguments.js';
 import { OhttpError } from './errors.js';
 import { keyConfigArgument, type GatewayKey, type KeyConfig } from './key-config.js';
 import { ClientContext, exportSecret, GatewayContext } from './response.js';

@@ -11,11 +11,10 @@
 // destroyed once the secret is exported), and wipes the secret when it is used or destroyed.
 import { CryptoError } from '../errors.js';
 import { hkdf } from '../hkdf.js';
-import { ascii, concat } from '../hpke/encoding.js';
+import { ascii, concat } from '../utils/bytes.js';
 import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
 import type { ReceiverContext, SenderContext } from '../hpke/index.js';
-import { bytes } from '../validate.js';
-import { optionsArgument } from './arguments.js';
+import { bytes, optionsArgument } from '../utils/arguments.js';
 import { OhttpError } from './errors.js';
 import type { Symmetric } from './suites.js';
 

@@ -20,7 +20,7 @@ import {
 import { kdfById } from '../hpke/kdf.js';
 import { kemById, type Kem } from '../hpke/kem.js';
 import type { HashFunction } from '../hash.js';
-import { describe, objectArgument } from './arguments.js';
+import { describe, objectArgument } from '../utils/arguments.js';
 
 /** One of a key configuration's HPKE Symmetric Algorithms: a KDF and an AEAD. */
 export interface SymmetricSuite {

@@ -2,7 +2,8 @@
 // RangeError naming the argument; a scalar out of range is CryptoError INVALID_SCALAR.
 import type { OprfMode } from '../backend/types.js';
 import { CryptoError } from '../errors.js';
-import { bytes, describe } from '../validate.js';
+import { bytes, describe } from '../utils/arguments.js';
+import { EMPTY } from '../utils/bytes.js';
 import { isNonzeroScalar } from './scalars.js';
 import { MODE_NAMES, type SuiteParams } from './suites.js';
 
@@ -10,19 +11,6 @@ import { MODE_NAMES, type SuiteParams } from './suites.js';
 const MAX_INPUT = 0xffff;
 /** The largest batch one call takes. */
 const MAX_BATCH = 256;
-
-const EMPTY = new Uint8Array(0);
-
-/** A required object. */
-export function objectArgument<T extends object>(value: T, name: string): Partial<T> {
-  if (typeof value !== 'object' || value === null) throw new TypeError(`"${name}" expected object, got ${describe(value)}`);
-  return value;
-}
-
-/** An options bag: undefined or an object. */
-export function optionsArgument<T extends object>(value: T | undefined, name: string): Partial<T> {
-  return value === undefined ? {} : objectArgument(value, name);
-}
 
 /** A PrivateInput or PublicInput: at most 65535 bytes. */
 export function inputArgument(value: unknown, name: string): Uint8Array {

@@ -1,8 +1,8 @@
 // The client of RFC 9497 §3.3: Blind over a batch, then Finalize, which in the verifiable modes
 // first checks the server's proof (§2.2.2) against pkS (voprf) or the tweaked key (poprf).
 import type { OprfMode } from '../backend/types.js';
-import { bytes } from '../validate.js';
-import { absent, batchArgument, infoArgument, objectArgument, optionsArgument, scalarsArgument, wipe } from './arguments.js';
+import { bytes, objectArgument, optionsArgument } from '../utils/arguments.js';
+import { absent, batchArgument, infoArgument, scalarsArgument, wipe } from './arguments.js';
 import { active } from '../backend/select.js';
 import { randomScalar } from './scalars.js';
 import type { OprfEvaluation } from './server.js';

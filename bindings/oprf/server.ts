@@ -1,8 +1,9 @@
 // The server of RFC 9497 §3.3: BlindEvaluate over a batch (with one proof in the verifiable
 // modes, §2.2.1) and Evaluate, with a copy of its secret key.
 import type { OprfMode } from '../backend/types.js';
-import { absent, batchArgument, infoArgument, inputArgument, optionsArgument, scalarArgument, wipe } from './arguments.js';
+import { optionsArgument } from '../utils/arguments.js';
 import { active } from '../backend/select.js';
+import { absent, batchArgument, infoArgument, inputArgument, scalarArgument, wipe } from './arguments.js';
 import { randomScalar } from './scalars.js';
 import type { SuiteParams } from './suites.js';
 

@@ -1,6 +1,6 @@
 // oprf.suite(name, mode): one RFC 9497 ciphersuite (§4) in one mode (§3.1), with key generation
 // (§3.2), and the server and client of the online protocol (§3.3).
-import { bytes } from '../validate.js';
+import { bytes } from '../utils/arguments.js';
 import { inputArgument } from './arguments.js';
 import { active } from '../backend/select.js';
 import { createClient, type OprfClient } from './client.js';

@@ -1,10 +1,10 @@
 // The default TokenChallenge of RFC 9577 §2.1.1:
 //   struct { uint16_t token_type; opaque issuer_name<1..2^16-1>;
 //            opaque redemption_context<0..32>; opaque origin_info<0..2^16-1>; } TokenChallenge;
-import { bytes, describe, integer } from '../validate.js';
-import { PrivacyPassError } from './errors.js';
-import { concatBytes } from '@noble/hashes/utils.js';
-import { Reader, uint16 } from './reader.js';
+import { bytes, describe, integer } from '../utils/arguments.js';
+import { ascii, concat, u16 } from '../utils/bytes.js';
+import { Reader } from '../utils/reader.js';
+import { malformed, PrivacyPassError } from './errors.js';
 
 export interface TokenChallenge {
   tokenType: number;
@@ -22,10 +22,6 @@ const MAX = 0xffff;
 const isIssuerName = (text: string): boolean => /^[\x21-\x7e]+$/.test(text);
 /** … but an origin name may not: "," delimits origin_info. */
 const isName = (text: string): boolean => /^[\x21-\x2b\x2d-\x7e]+$/.test(text);
-
-function ascii(text: string): Uint8Array {
-  return Uint8Array.from(text, (c) => c.charCodeAt(0));
-}
 
 export function encodeTokenChallenge(challenge: TokenChallenge): Uint8Array {
   if (typeof challenge !== 'object' || challenge === null) throw new TypeError(`"challenge" expected object, got ${describe(challenge)}`);
@@ -48,12 +44,12 @@ export function encodeTokenChallenge(challenge: TokenChallenge): Uint8Array {
   const origins = ascii(originInfo.join(','));
   if (origins.length > MAX) throw new RangeError(`"challenge.originInfo" expected at most ${MAX} bytes joined`);
   const issuer = ascii(issuerName);
-  return concatBytes(uint16(tokenType), uint16(issuer.length), issuer, Uint8Array.of(context.length), context, uint16(origins.length), origins);
+  return concat(u16(tokenType), u16(issuer.length), issuer, Uint8Array.of(context.length), context, u16(origins.length), origins);
 }
 
 /** PrivacyPassError MALFORMED unless `encoded` is exactly one well-formed TokenChallenge. */
 export function decodeTokenChallenge(encoded: Uint8Array): TokenChallenge {
-  const r = new Reader(bytes(encoded, 'encoded'));
+  const r = new Reader(bytes(encoded, 'encoded'), malformed);
   const tokenType = r.uint16();
   const issuerName = text(r.take(r.uint16()));
   const contextLength = r.uint8();

@@ -2,8 +2,8 @@
 // token_key_id, blinded into a TokenRequest; Finalize checks the issuer's proof and yields the
 // PRF output, the Token's authenticator.
 import { sha256 } from '../hash.js';
-import { optionsArgument } from '../oprf/arguments.js';
-import { bytes } from '../validate.js';
+import { bytes, optionsArgument } from '../utils/arguments.js';
+import { readU16 } from '../utils/bytes.js';
 import { decodeTokenChallenge } from './challenge.js';
 import { PrivacyPassError } from './errors.js';
 import { decodeTokenResponse, encodeTokenRequest } from './messages.js';
@@ -39,7 +39,7 @@ export function createClient(issuerPublicKey: Uint8Array): PrivacyPassClient {
     // RFC 9577 §2.1: a client ignores other token types (whatever follows them), and checks the
     // TokenChallenge is well formed.
     const c = bytes(challenge, 'challenge');
-    if (c.length >= 2 && ((c[0]! << 8) | c[1]!) !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
+    if (c.length >= 2 && readU16(c, 0) !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
     decodeTokenChallenge(c);
     const nonce = o.nonce === undefined ? crypto.getRandomValues(new Uint8Array(32)) : new Uint8Array(bytes(o.nonce, 'nonce', 32));
     const input = { tokenType: TOKEN_TYPE_VOPRF, nonce, challengeDigest: sha256(c), tokenKeyId: keyId };

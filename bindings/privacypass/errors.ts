@@ -7,6 +7,7 @@
 //   KEY_ID        a truncated_token_key_id or token_key_id that is not the issuer key's (RFC 9578 §5.2).
 //   HEADER        a WWW-Authenticate or Authorization value that is not a valid PrivateToken
 //                 challenge or credential (RFC 9577 §2.1, §2.2; RFC 9110 §11).
+import { codedError } from '../utils/coded-error.js';
 
 export type PrivacyPassErrorCode = 'MALFORMED' | 'TOKEN_TYPE' | 'KEY_ID' | 'HEADER';
 
@@ -18,12 +19,7 @@ const MESSAGES: Record<PrivacyPassErrorCode, string> = {
 };
 
 /** A refused Privacy Pass message or header; the message is fixed per code. */
-export class PrivacyPassError extends Error {
-  readonly code: PrivacyPassErrorCode;
+export class PrivacyPassError extends codedError<PrivacyPassErrorCode>('PrivacyPassError', MESSAGES) {}
 
-  constructor(code: PrivacyPassErrorCode) {
-    super(MESSAGES[code]);
-    this.name = 'PrivacyPassError';
-    this.code = code;
-  }
-}
+/** What the Reader of a message throws: a short read or trailing bytes. */
+export const malformed = (): PrivacyPassError => new PrivacyPassError('MALFORMED');

@@ -4,8 +4,9 @@
 //   auth-param = token BWS "=" BWS ( token / quoted-string )
 // Scheme and parameter names are case-insensitive; a parameter may appear once per challenge;
 // values are padded base64url (RFC 9577 §2.1); unknown parameters and other schemes are ignored.
-import { bytes, describe, integer } from '../validate.js';
-import { decodeBase64url, encodeBase64url } from './base64url.js';
+import { bytes, describe, integer } from '../utils/arguments.js';
+import { decodeBase64url, encodeBase64url } from '../utils/base64url.js';
+import { readU16 } from '../utils/bytes.js';
 import { PrivacyPassError } from './errors.js';
 
 export interface PrivateTokenChallenge {
@@ -133,6 +134,13 @@ function privateTokenParams(p: Parsed): Map<string, string> {
   return p.params;
 }
 
+/** The bytes of a padded base64url value (RFC 9577 §2.1); HEADER otherwise. */
+function base64(text: string): Uint8Array {
+  const decoded = decodeBase64url(text, true);
+  if (decoded === undefined) throw new PrivacyPassError('HEADER');
+  return decoded;
+}
+
 /** Every PrivateToken challenge of a WWW-Authenticate value, in order; other schemes are skipped.
  *  PrivacyPassError HEADER for a value that is not a challenge list, or a PrivateToken challenge
  *  without a padded base64url `challenge` of at least two bytes or with a bad parameter. */
@@ -144,11 +152,11 @@ export function parseWwwAuthenticate(value: string): PrivateTokenChallenge[] {
       const params = privateTokenParams(p);
       const encoded = params.get('challenge');
       if (encoded === undefined) throw new PrivacyPassError('HEADER');
-      const challenge = decodeBase64url(encoded);
+      const challenge = base64(encoded);
       if (challenge.length < 2) throw new PrivacyPassError('HEADER');
-      const out: PrivateTokenChallenge = { tokenType: (challenge[0]! << 8) | challenge[1]!, challenge };
+      const out: PrivateTokenChallenge = { tokenType: readU16(challenge, 0), challenge };
       const key = params.get('token-key');
-      if (key !== undefined) out.tokenKey = decodeBase64url(key);
+      if (key !== undefined) out.tokenKey = base64(key);
       const maxAge = params.get('max-age');
       if (maxAge !== undefined) {
         if (!/^[0-9]{1,15}$/.test(maxAge)) throw new PrivacyPassError('HEADER');
@@ -168,8 +176,8 @@ export function formatWwwAuthenticate(challenges: Omit<PrivateTokenChallenge, 't
       if (typeof c !== 'object' || c === null) throw new TypeError(`"challenges[${n}]" expected object, got ${describe(c)}`);
       const challenge = bytes(c.challenge, `challenges[${n}].challenge`);
       if (challenge.length < 2) throw new RangeError(`"challenges[${n}].challenge" expected at least 2 bytes, got length=${challenge.length}`);
-      let out = `${SCHEME} challenge="${encodeBase64url(challenge)}"`;
-      if (c.tokenKey !== undefined) out += `, token-key="${encodeBase64url(bytes(c.tokenKey, `challenges[${n}].tokenKey`))}"`;
+      let out = `${SCHEME} challenge="${encodeBase64url(challenge, true)}"`;
+      if (c.tokenKey !== undefined) out += `, token-key="${encodeBase64url(bytes(c.tokenKey, `challenges[${n}].tokenKey`), true)}"`;
       if (c.maxAge !== undefined) out += `, max-age="${integer(c.maxAge, `challenges[${n}].maxAge`, 0, Number.MAX_SAFE_INTEGER)}"`;
       return out;
     })
@@ -184,9 +192,9 @@ export function parseAuthorization(value: string): Uint8Array {
   if (parsed.length !== 1 || !isPrivateToken(parsed[0]!)) throw new PrivacyPassError('HEADER');
   const token = privateTokenParams(parsed[0]!).get('token');
   if (token === undefined) throw new PrivacyPassError('HEADER');
-  return decodeBase64url(token);
+  return base64(token);
 }
 
 export function formatAuthorization(token: Uint8Array): string {
-  return `${SCHEME} token="${encodeBase64url(bytes(token, 'token'))}"`;
+  return `${SCHEME} token="${encodeBase64url(bytes(token, 'token'), true)}"`;
 }

@@ -4,8 +4,7 @@
 import { equalBytes } from '@noble/curves/utils.js';
 import { sha256 } from '../hash.js';
 import type { BlindEvaluateOptions } from '../oprf/index.js';
-import { optionsArgument } from '../oprf/arguments.js';
-import { bytes } from '../validate.js';
+import { bytes, optionsArgument } from '../utils/arguments.js';
 import { PrivacyPassError } from './errors.js';
 import { decodeTokenRequest, encodeTokenResponse } from './messages.js';
 import { tokenKeyId, voprf } from './suite.js';

@@ -2,10 +2,10 @@
 //   struct { uint16_t token_type = 0x0001; uint8_t truncated_token_key_id;
 //            uint8_t blinded_msg[Ne]; } TokenRequest;
 //   struct { uint8_t evaluate_msg[Ne]; uint8_t evaluate_proof[Ns+Ns]; } TokenResponse;
-import { bytes, describe, integer } from '../validate.js';
-import { PrivacyPassError } from './errors.js';
-import { concatBytes } from '@noble/hashes/utils.js';
-import { Reader, uint16 } from './reader.js';
+import { bytes, describe, integer } from '../utils/arguments.js';
+import { concat, u16 } from '../utils/bytes.js';
+import { Reader } from '../utils/reader.js';
+import { malformed, PrivacyPassError } from './errors.js';
 import { TOKEN_TYPE_VOPRF } from './token.js';
 
 /** Ne and Ns of P384-SHA384 (RFC 9497 §4.4). */
@@ -30,12 +30,12 @@ export function encodeTokenRequest(request: TokenRequest): Uint8Array {
   if (typeof request !== 'object' || request === null) throw new TypeError(`"request" expected object, got ${describe(request)}`);
   if (integer(request.tokenType, 'request.tokenType', 0, 0xffff) !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
   const truncated = integer(request.truncatedTokenKeyId, 'request.truncatedTokenKeyId', 0, 0xff);
-  return concatBytes(uint16(TOKEN_TYPE_VOPRF), Uint8Array.of(truncated), bytes(request.blindedMsg, 'request.blindedMsg', NE));
+  return concat(u16(TOKEN_TYPE_VOPRF), Uint8Array.of(truncated), bytes(request.blindedMsg, 'request.blindedMsg', NE));
 }
 
 /** PrivacyPassError TOKEN_TYPE for a type other than 0x0001, MALFORMED for a wrong length. */
 export function decodeTokenRequest(encoded: Uint8Array): TokenRequest {
-  const r = new Reader(bytes(encoded, 'encoded'));
+  const r = new Reader(bytes(encoded, 'encoded'), malformed);
   const tokenType = r.uint16();
   if (tokenType !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
   const request = { tokenType, truncatedTokenKeyId: r.uint8(), blindedMsg: r.take(NE) };
@@ -45,12 +45,12 @@ export function decodeTokenRequest(encoded: Uint8Array): TokenRequest {
 
 export function encodeTokenResponse(response: TokenResponse): Uint8Array {
   if (typeof response !== 'object' || response === null) throw new TypeError(`"response" expected object, got ${describe(response)}`);
-  return concatBytes(bytes(response.evaluateMsg, 'response.evaluateMsg', NE), bytes(response.evaluateProof, 'response.evaluateProof', 2 * NS));
+  return concat(bytes(response.evaluateMsg, 'response.evaluateMsg', NE), bytes(response.evaluateProof, 'response.evaluateProof', 2 * NS));
 }
 
 /** PrivacyPassError MALFORMED unless `encoded` is Ne + 2·Ns = 145 bytes. */
 export function decodeTokenResponse(encoded: Uint8Array): TokenResponse {
-  const r = new Reader(bytes(encoded, 'encoded'));
+  const r = new Reader(bytes(encoded, 'encoded'), malformed);
   const response = { evaluateMsg: r.take(NE), evaluateProof: r.take(2 * NS) };
   r.end();
   return response;

@@ -2,7 +2,7 @@
 // SHA-256 of the serialized public key, a compressed P-384 point (RFC 9578 §5, RFC 9497 §2.1).
 import { sha256 } from '../hash.js';
 import { oprf, type OprfKeyPair } from '../oprf/index.js';
-import { bytes } from '../validate.js';
+import { bytes } from '../utils/arguments.js';
 import { NE } from './messages.js';
 
 export const voprf = () => oprf.suite('P384-SHA384', 'voprf');

@@ -1,10 +1,10 @@
 // The default Token and AuthenticatorInput of RFC 9577 §2.2 and §2.2.2:
 //   struct { uint16_t token_type; uint8_t nonce[32]; uint8_t challenge_digest[32];
 //            uint8_t token_key_id[Nid]; uint8_t authenticator[Nk]; } Token;
-import { bytes, describe, integer } from '../validate.js';
-import { PrivacyPassError } from './errors.js';
-import { concatBytes } from '@noble/hashes/utils.js';
-import { Reader, uint16 } from './reader.js';
+import { bytes, describe, integer } from '../utils/arguments.js';
+import { concat, u16 } from '../utils/bytes.js';
+import { Reader } from '../utils/reader.js';
+import { malformed, PrivacyPassError } from './errors.js';
 
 /** RFC 9578 §5: VOPRF(P-384, SHA-384), privately verifiable. */
 export const TOKEN_TYPE_VOPRF = 0x0001;
@@ -42,18 +42,18 @@ function sizes(tokenType: number) {
 export function encodeAuthenticatorInput(input: AuthenticatorInput): Uint8Array {
   if (typeof input !== 'object' || input === null) throw new TypeError(`"input" expected object, got ${describe(input)}`);
   const tokenType = integer(input.tokenType, 'tokenType', 0, 0xffff);
-  return concatBytes(uint16(tokenType), bytes(input.nonce, 'nonce', 32), bytes(input.challengeDigest, 'challengeDigest', 32), bytes(input.tokenKeyId, 'tokenKeyId', 32));
+  return concat(u16(tokenType), bytes(input.nonce, 'nonce', 32), bytes(input.challengeDigest, 'challengeDigest', 32), bytes(input.tokenKeyId, 'tokenKeyId', 32));
 }
 
 /** A Token of type 0x0001 or 0x0002; PrivacyPassError TOKEN_TYPE for another type. */
 export function encodeToken(token: Token): Uint8Array {
   const input = encodeAuthenticatorInput(token);
-  return concatBytes(input, bytes(token.authenticator, 'authenticator', sizes(token.tokenType).nk));
+  return concat(input, bytes(token.authenticator, 'authenticator', sizes(token.tokenType).nk));
 }
 
 /** PrivacyPassError TOKEN_TYPE for a type other than 0x0001 and 0x0002, MALFORMED for a wrong length. */
 export function decodeToken(encoded: Uint8Array): Token {
-  const r = new Reader(bytes(encoded, 'encoded'));
+  const r = new Reader(bytes(encoded, 'encoded'), malformed);
   const tokenType = r.uint16();
   const { nid, nk } = sizes(tokenType);
   const token = { tokenType, nonce: r.take(32), challengeDigest: r.take(32), tokenKeyId: r.take(nid), authenticator: r.take(nk) };

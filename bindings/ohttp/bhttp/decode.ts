@@ -1,7 +1,7 @@
 // Strict decoding of Binary HTTP (RFC 9292 §3). An invalid message (§4) is a BhttpError and nothing
 // of it is returned; every length is checked against the bytes left, and against the limits
 // (./limits.ts), before anything is copied.
-import { bytes } from '../../validate.js';
+import { bytes } from '../../utils/arguments.js';
 import { lowercaseAscii, toByteString } from './bytestring.js';
 import { BhttpError } from './error.js';
 import { decodeLimits, SectionLimit, type Limits } from './limits.js';

@@ -3,7 +3,7 @@
 // it, so whatever encodes decodes: a part of the wrong type is a TypeError, an invalid one a
 // RangeError, and the message names it. Field names are lowercased (they are case-insensitive,
 // RFC 9110 §5.1, and lowercase as HTTP/2 and HTTP/3 require).
-import { describe, integer, optionalBytes } from '../../validate.js';
+import { describe, integer, optionalBytes } from '../../utils/arguments.js';
 import { fromByteString, lowercaseAscii } from './bytestring.js';
 import { FieldOrder, fieldNameProblem, fieldValueProblem, methodProblem, schemeProblem, targetProblem, type Problem } from './rules.js';
 import type { BhttpRequestInit, BhttpResponseInit, EncodeOptions } from './types.js';

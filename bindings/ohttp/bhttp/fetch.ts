@@ -17,7 +17,7 @@
 // Fetch itself normalises what it accepts: it uppercases the methods DELETE, GET, HEAD, OPTIONS,
 // POST and PUT, resolves the path's dot segments and percent-encodes what a URL must, and a
 // browser drops the request headers it forbids (Cookie, for one).
-import { describe } from '../../validate.js';
+import { describe } from '../../utils/arguments.js';
 import { BhttpError } from './error.js';
 import type { BhttpRequest, BhttpResponse, Field } from './types.js';
 

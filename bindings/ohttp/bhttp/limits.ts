@@ -1,8 +1,7 @@
 // The decoder's limits (RFC 9110 §5.4: a recipient may refuse field sections larger than it wishes
 // to process). Each is checked before the part that would cross it is read, so the work and memory
 // a message costs are bounded by the limits, not by its length.
-import { objectArgument } from '../arguments.js';
-import { integer } from '../../validate.js';
+import { integer, objectArgument } from '../../utils/arguments.js';
 import { BhttpError } from './error.js';
 import type { DecodeOptions } from './types.js';
 

@@ -1,6 +1,7 @@
 // Argument checks shared by the public API: a wrong type is a TypeError, a wrong length or range
 // is a RangeError, and the message names the argument.
 
+/** The type of a wrong argument, for messages: a view's class name, else `typeof` (or 'null'). */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (ArrayBuffer.isView(value)) return value.constructor.name;
@@ -28,6 +29,19 @@ export function integer(value: unknown, name: string, min: number, max: number):
     throw new RangeError(`"${name}" expected integer in [${min}, ${max}], got ${value}`);
   }
   return value;
+}
+
+/** An object (not null), its members still unchecked. */
+export function objectArgument<T extends object>(value: T, name: string): Partial<T>;
+export function objectArgument<T extends object>(value: unknown, name: string): Partial<T>;
+export function objectArgument(value: unknown, name: string): object {
+  if (typeof value !== 'object' || value === null) throw new TypeError(`"${name}" expected object, got ${describe(value)}`);
+  return value;
+}
+
+/** An options bag: undefined (read as empty) or an object. */
+export function optionsArgument<T extends object>(value: T | undefined, name = 'options'): Partial<T> {
+  return value === undefined ? {} : objectArgument(value, name);
 }
 
 const EMPTY = new Uint8Array(0);

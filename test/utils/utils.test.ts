@@ -1,0 +1,54 @@
+// bindings/utils: strict base64url, the bounded reader and the coded-error factory.
+import { expect, test } from 'vitest';
+import { decodeBase64url, encodeBase64url } from 'oblivia/utils/base64url.js';
+import { codedError } from 'oblivia/utils/coded-error.js';
+import { Reader } from 'oblivia/utils/reader.js';
+
+test('base64url equals node:buffer for 0 to 40 bytes, padded and not', () => {
+  for (let n = 0; n <= 40; n++) {
+    const data = crypto.getRandomValues(new Uint8Array(n));
+    const plain = Buffer.from(data).toString('base64url');
+    const padded = Buffer.from(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+    expect(encodeBase64url(data)).toBe(plain);
+    expect(encodeBase64url(data, true)).toBe(padded);
+    expect(decodeBase64url(plain)).toEqual(data);
+    expect(decodeBase64url(padded, true)).toEqual(data);
+  }
+});
+
+test('base64url decoding refuses what is not canonical', () => {
+  for (const [text, padded] of [
+    ['AB', false], // non-zero trailing bits
+    ['AAB=', true],
+    ['A', false], // a length of 1 mod 4
+    ['AA==', false], // padding where none is expected
+    ['AA', true], // none where it is
+    ['AA=', true],
+    ['A===', true],
+    ['AA+/', false], // base64, not base64url
+    ['AA A', false],
+  ] as const) {
+    expect(decodeBase64url(text, padded), text).toBeUndefined();
+  }
+});
+
+test('the reader reads big-endian, refuses a short read and trailing bytes with the given error', () => {
+  const fail = () => new RangeError('short');
+  const r = new Reader(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9), fail);
+  expect([r.uint8(), r.uint16(), r.uint32()]).toEqual([1, 0x0203, 0x04050607]);
+  expect(() => r.end()).toThrow(fail());
+  expect(() => r.take(3)).toThrow(fail());
+  expect(r.take(2)).toEqual(Uint8Array.of(8, 9));
+  r.end();
+});
+
+test('a coded error class: code, fixed message, name, cause, instanceof', () => {
+  class TestError extends codedError('TestError', { A: 'first', B: 'second' }) {}
+  const cause = new Error('underneath');
+  const e = new TestError('B', { cause });
+  expect(e).toBeInstanceOf(TestError);
+  expect(e).toBeInstanceOf(Error);
+  expect(e).toMatchObject({ name: 'TestError', code: 'B', message: 'second', cause });
+  expect(new TestError('A')).toEqual(new TestError('A'));
+  expect(new TestError('A')).not.toBeInstanceOf(codedError('TestError', { A: 'first' }));
+});
