@@ -8,6 +8,8 @@ export function readVector(path: string): string {
   return readFileSync(`${VECTORS}/${path}`, 'utf8');
 }
 
+// The vector files are untyped JSON; a suite names the shape it reads, or reads it loosely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function readJsonVector<T = any>(path: string): T {
   return JSON.parse(readVector(path)) as T;
 }

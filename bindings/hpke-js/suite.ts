@@ -16,7 +16,6 @@ import {
   EncapError,
   InvalidParamError,
   NotSupportedError,
-  SealError,
 } from './errors.js';
 import { AeadId, KdfId, KemId } from './identifiers.js';
 import { kemById, kemKind, type Dhkem, type KemInterface } from './kem.js';

@@ -10,7 +10,6 @@ import { fieldValue, RUNS } from './arbitraries.js';
 const EMPTY = new Uint8Array(0);
 const request = (m: Partial<BhttpRequest>): BhttpRequest => ({ method: 'GET', scheme: 'https', authority: 'a.example', path: '/', headers: [], content: EMPTY, trailers: [], ...m });
 const response = (m: Partial<BhttpResponse>): BhttpResponse => ({ informational: [], status: 200, headers: [], content: EMPTY, trailers: [], ...m });
-const bytes = async (body: Request | Response) => new Uint8Array(await body.arrayBuffer());
 /** The lines of Fetch Headers (lib.dom here has no Headers iterator). */
 function lines(headers: Headers): Field[] {
   const out: Field[] = [];

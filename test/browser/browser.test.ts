@@ -63,6 +63,8 @@ function readShavs(hash: HashName, file: string, take: number): ShaVector[] {
   return out.slice(0, take);
 }
 
+/** A Wycheproof file, untyped JSON: the caller picks what it reads. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function readWycheproof(file: string): any {
   return JSON.parse(readFileSync(join(VECTORS, 'wycheproof', file), 'utf8'));
 }
@@ -120,12 +122,12 @@ async function open(mode: string, query = ''): Promise<Opened> {
   const response = await page.goto(`${server.origin}${PAGE}?init=${mode}${query}`);
   expect(response?.status()).toBe(200);
   await page.waitForFunction(() => 'loaded' in window, undefined, { timeout: 15_000 });
-  const loaded = await page.evaluate(() => (window as any).loaded as Promise<Loaded>);
+  const loaded = await page.evaluate(() => (window as unknown as { loaded: Promise<Loaded> }).loaded);
   return { page, loaded, pageErrors, consoleErrors };
 }
 
 function runKnownAnswers(page: Page, input: Vectors = vectors) {
-  return page.evaluate((v) => (window as any).knownAnswers(v), input) as Promise<{
+  return page.evaluate((v) => (window as unknown as { knownAnswers: (v: Vectors) => unknown }).knownAnswers(v), input) as Promise<{
     backend: string;
     counts: Record<string, number>;
     failures: unknown[];
@@ -187,7 +189,7 @@ describe.skipIf(skip)('browser (headless Chromium)', () => {
     expect(loaded).toEqual({ mode: 'twice', before: 'js', after: 'wasm' });
     expect(wasmRequests(WASM)).toBe(before + 1);
     const again = await page.evaluate(async () => {
-      const o = (window as any).oblivia;
+      const o = (window as unknown as { oblivia: { init: () => Promise<unknown>; backend: () => string; sha256: (m: Uint8Array) => Uint8Array } }).oblivia;
       await o.init();
       return [o.backend(), o.sha256(new Uint8Array([0x61, 0x62, 0x63]))] as const;
     });
@@ -228,7 +230,7 @@ describe.skipIf(skip)('browser (headless Chromium)', () => {
     // WebAssembly module violates the following Content Security policy directive because
     // 'unsafe-eval' is not an allowed source of script in the following Content Security Policy
     // directive: …" (likewise WebAssembly.compileStreaming() and WebAssembly.Module()).
-    const probe = await page.evaluate(() => (window as any).probeCompile());
+    const probe = await page.evaluate(() => (window as unknown as { probeCompile: () => Record<'compile' | 'compileStreaming' | 'syncModule', { ok: boolean; name: string; message: string }> }).probeCompile());
     for (const way of ['compile', 'compileStreaming', 'syncModule'] as const) {
       expect(probe[way].ok, way).toBe(false);
       expect(probe[way].name, way).toBe('CompileError');

@@ -28,7 +28,7 @@ test.each(['oblivia.wasm', 'oblivia.scalar.wasm', 'oblivia.debug.wasm'])('%s: th
   const actual = WebAssembly.Module.exports(module);
   const actualFunctions = actual.filter(({ kind }) => kind === 'function').map(({ name }) => name);
   expect(actualFunctions.sort()).toEqual([...functions.keys()].sort());
-  for (const name of actualFunctions) expect([name, (exports[name] as Function).length]).toEqual([name, functions.get(name)]);
+  for (const name of actualFunctions) expect([name, (exports[name] as (...args: unknown[]) => unknown).length]).toEqual([name, functions.get(name)]);
   expect(actual.filter(({ kind }) => kind !== 'function').map(({ name }) => name).sort()).toEqual(others.sort());
 });
 

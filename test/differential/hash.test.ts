@@ -1,7 +1,7 @@
 // Differential: the wasm and js backends give the same bytes for random inputs and throw the same
 // error (class and message) for random invalid ones. OBLIVIA_FUZZ_RUNS sets the number of runs.
 import fc from 'fast-check';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, test } from 'vitest';
 import { hkdf, hmac, sha256, sha384, sha512, useBackend, type HashFunction } from 'oblivia';
 import { same } from './same.js';
 

@@ -463,11 +463,17 @@ describe('error messages never carry message bytes', () => {
     ]);
     let seen = 0;
     for (const [kind, bytes] of marked) {
-      for (let length = 0; length <= bytes.length; length++) for (const m of messages(kind, bytes.subarray(0, length))) (seen++, expectClean(m));
+      for (let length = 0; length <= bytes.length; length++) for (const m of messages(kind, bytes.subarray(0, length))) {
+        seen++;
+        expectClean(m);
+      }
       for (let bit = 0; bit < 8 * bytes.length; bit++) {
         const flipped = bytes.slice();
         flipped[bit >> 3]! ^= 1 << (bit & 7);
-        for (const m of messages(kind, flipped)) (seen++, expectClean(m));
+        for (const m of messages(kind, flipped)) {
+          seen++;
+          expectClean(m);
+        }
       }
     }
     expect(seen).toBeGreaterThan(1000);
