@@ -73,6 +73,13 @@ export interface CoreExports {
   hpke_setup_receiver: Fn;
   hpke_seal: Fn;
   hpke_open: Fn;
+  ohttp_request_seal: Fn;
+  ohttp_request_open: Fn;
+  ohttp_request_init_sender: Fn;
+  ohttp_request_init_receiver: Fn;
+  ohttp_response_seal: Fn;
+  ohttp_response_open: Fn;
+  ohttp_response_init: Fn;
   oprf_derive_key_pair: Fn;
   oprf_public_key: Fn;
   oprf_blind: Fn;
