@@ -47,13 +47,17 @@ class SlotLease implements Lease {
   }
 }
 
-/** Runs `body` with a fresh slot for a CIPHER state; the slot is wiped afterwards. */
+/** Runs `body` with a fresh slot for a CIPHER state, which `body` leaves wiped (aead_tag,
+ *  openStreamed); the slot is wiped here if `body` throws. */
 function withCipher<T>(core: Core, body: (cipher: number) => T): T {
   const lease = new SlotLease(core);
   try {
-    return body(lease.acquire());
-  } finally {
+    const result = body(lease.acquire());
+    lease.pool.release(lease);
+    return result;
+  } catch (error) {
     lease.end();
+    throw error;
   }
 }
 
@@ -67,7 +71,7 @@ function sealStreamed(core: Core, slot: number, data: Uint8Array, out: Uint8Arra
   return core.takeInto(out, offset + data.length, TAG_LENGTH);
 }
 
-/** Authenticates ciphertext ‖ tag through the CIPHER slot, and only then decrypts it. */
+/** Authenticates ciphertext ‖ tag through the CIPHER slot, only then decrypts it, and wipes the slot. */
 function openStreamed(core: Core, slot: number, sealed: Uint8Array): Uint8Array {
   const ciphertext = sealed.subarray(0, sealed.length - TAG_LENGTH);
   chunks(core, ciphertext, (chunk) => core.check(core.exports.aead_absorb(slot, chunk.length)));
@@ -80,10 +84,12 @@ function openStreamed(core: Core, slot: number, sealed: Uint8Array): Uint8Array 
     core.check(core.exports.aead_decrypt(slot, chunk.length));
     core.takeInto(plaintext, at, chunk.length);
   });
+  core.check(core.exports.slot_wipe(slot));
   return plaintext;
 }
 
-/** A response state in a slot of the core (RESPONSE), used once. */
+/** A response state in a slot of the core (RESPONSE), used once: every path of `seal` and `open`
+ *  leaves the slot wiped by the core, so a response takes no extra call. */
 class WasmResponseState extends SlotLease implements OhttpResponseState {
   #spent = false;
 
@@ -124,9 +130,12 @@ class WasmResponseState extends SlotLease implements OhttpResponseState {
     const { core } = this;
     return core.run(() => {
       try {
-        return body(core, this.acquire());
-      } finally {
+        const result = body(core, this.acquire());
+        this.pool.release(this);
+        return result;
+      } catch (error) {
         this.end();
+        throw error;
       }
     });
   }
