@@ -11,7 +11,7 @@ import { wipe } from '../ct';
 import * as HKDF from '../hash/hkdf';
 import * as AEAD from '../aead/aead';
 import * as HPKE from './hpke';
-import { HPKE_SECRETS, OHTTP_KEYS, OHTTP_PRK, OHTTP_SALT, OHTTP_TEXT } from '../mem';
+import { HPKE_SECRETS, OHTTP_KEYS, OHTTP_PRK, OHTTP_SALT, OHTTP_TEXT, STATE_SIZE } from '../mem';
 
 /** §4.1: the header's length. */
 export const HEADER_LENGTH: i32 = 7;
@@ -22,7 +22,8 @@ const KDF: usize = 4;
 const AEAD_ID: usize = 8;
 const ENC: usize = 16;
 const SECRET: usize = 160;
-export const STATE_LENGTH: i32 = <i32>SECRET + 32;
+// @ts-ignore: compile-time builtin
+if (SECRET + 32 > <usize>STATE_SIZE) ERROR('a response state does not fit a slot');
 
 const MODE_BASE: i32 = 0;
 

@@ -207,3 +207,23 @@ test('a forged response: nothing decrypted, the slot wiped, the context spent', 
   expect(leaked(secrets, core.mem)).toEqual([]);
   expect(() => context.decapsulateResponse(unhex(v.encapsulated_response_hex))).toThrow(TypeError);
 });
+
+test('more live contexts than slots: response states are parked out of the core and restored', () => {
+  const config = ohttp.decodeKeyConfig(unhex(v.key_config_hex));
+  const slots = core.exports.SLOT_COUNT.value;
+  const exchanges = Array.from({ length: slots + 4 }, (_, i) => {
+    const request = Uint8Array.of(i);
+    const { encapsulatedRequest, context: client } = ohttp.encapsulateRequest(config, request);
+    const { bhttpRequest, context: gateway } = ohttp.decapsulateRequest(gatewayKey(), encapsulatedRequest);
+    expect(hex(bhttpRequest)).toBe(hex(request));
+    return { client, gateway };
+  });
+  watcher = watch(core);
+  exchanges.forEach(({ client, gateway }, i) => {
+    const response = Uint8Array.of(0xf0 + i);
+    expect(hex(client.decapsulateResponse(gateway.encapsulateResponse(response)))).toBe(hex(response));
+  });
+  watcher.restore();
+  expect(watcher.calls).toContain('slot_load');
+  expect(watcher.calls).toContain('slot_save');
+});
