@@ -18,7 +18,6 @@ import {
   scalar25519Reduce,
 } from './js-ristretto.js';
 import { gcmShortNonceOpen, gcmShortNonceSeal } from './js-gcm.js';
-import { jsOhttp } from './js-ohttp.js';
 import { jsOprf } from './js-oprf.js';
 import type { AeadName, Backend, Hasher } from './types.js';
 
@@ -53,7 +52,6 @@ export const jsBackend: Backend = {
   hashToCurve,
   hashToRistretto255,
   oprf: jsOprf,
-  ohttp: jsOhttp,
 };
 
 /** Copies a result into the caller's buffer and wipes the copy. */

@@ -147,9 +147,9 @@ export interface OhttpResponseState {
 }
 
 /**
- * RFC 9458 §4.3 in one core call per message where it fits the core's window (larger messages
- * stream through it). `hdr` is the 7-byte request header naming `params`' suite. Throws CryptoError
- * INVALID_POINT, INVALID_SCALAR, IDENTITY (the KEM) or INVALID_TAG (decapsulation).
+ * RFC 9458 §4.3 in the core (assembly/proto/ohttp): one call per message where it fits the window,
+ * streamed through it past that. `hdr` is the 7-byte request header naming `params`' suite. Throws
+ * CryptoError INVALID_POINT, INVALID_SCALAR, IDENTITY (the KEM) or INVALID_TAG (decapsulation).
  */
 export interface OhttpBackend {
   /** SetupBaseS(pkR, info) with the ephemeral secret `skE`, Seal("", request): the Encapsulated
@@ -225,7 +225,9 @@ export interface Backend {
   /** RFC 9380 Appendix B / RFC 9496 §4.3.4: FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg, dst, 64)). */
   hashToRistretto255(msg: Uint8Array, dst: Uint8Array): Uint8Array;
   readonly oprf: OprfBackend;
-  readonly ohttp: OhttpBackend;
+  /** OHTTP messages in the core, where the backend has it; otherwise bindings/ohttp composes them
+   *  over bindings/hpke (a backend imports no protocol). */
+  readonly ohttp?: OhttpBackend;
 }
 
 export type ScalarOp = 'mul' | 'add' | 'sub' | 'neg' | 'invert';

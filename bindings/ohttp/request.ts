@@ -7,15 +7,16 @@
 //
 // The client keeps a context for the response (§4.4); so does the gateway, which finds its key by
 // the key identifier and accepts only the KEM and (KDF, AEAD) pairs of that key's configuration.
-// The backend runs the HPKE and exports the response secret into the context's state (the wasm
-// backend in one core call per side, keeping every secret in the core).
+// The wasm backend runs each message in its core (one call where it fits the window) and keeps the
+// response secret there; the js backend's path is composed over bindings/hpke (./composed.ts).
 import { active } from '../backend/select.js';
-import type { OhttpParams } from '../backend/types.js';
+import type { OhttpBackend, OhttpParams } from '../backend/types.js';
 import { CryptoError } from '../errors.js';
 import type { Kem } from '../hpke/kem.js';
 import { bytes } from '../validate.js';
 import { objectArgument, optionsArgument } from './arguments.js';
 import { readU16, writeU16 } from './encoding.js';
+import { composedOhttp } from './composed.js';
 import { OhttpError } from './errors.js';
 import { keyConfigArgument, type GatewayKey, type KeyConfig } from './key-config.js';
 import { ClientContext, GatewayContext, secretLength } from './response.js';
@@ -23,6 +24,9 @@ import { kemOf, symmetricOf, type Symmetric, type SymmetricSuite } from './suite
 
 const HEADER_LENGTH = 7;
 const TAG_LENGTH = 16;
+
+/** The OHTTP messages of the active backend: in its core, or composed. */
+const messages = (): OhttpBackend => active().ohttp ?? composedOhttp;
 
 const paramsOf = (kem: Kem, s: Symmetric): OhttpParams => ({
   kem: kem.id,
@@ -65,7 +69,7 @@ export function encapsulateRequest(
   // The ephemeral secret: drawn, or for known-answer tests a checked copy of skE.
   const skE = o.skE === undefined ? kem.randomPrivateKey() : kem.deserializePrivateKey(bytes(o.skE, 'skE', kem.privateKeyLength));
   try {
-    const { encapsulatedRequest, state } = active().ohttp.encapsulateRequest(paramsOf(kem, symmetric), skE, c.publicKey, hdr, bhttpRequest);
+    const { encapsulatedRequest, state } = messages().encapsulateRequest(paramsOf(kem, symmetric), skE, c.publicKey, hdr, bhttpRequest);
     return { encapsulatedRequest, context: new ClientContext(symmetric, state) };
   } finally {
     skE.fill(0);
@@ -113,7 +117,7 @@ export function decapsulateRequest(
   if (request.length < HEADER_LENGTH + k.encLength + TAG_LENGTH) throw new OhttpError('MALFORMED');
   const privateKey = bytes(key.privateKey, 'skR.privateKey', k.privateKeyLength);
   try {
-    const { request: bhttpRequest, state } = active().ohttp.decapsulateRequest(paramsOf(k, symmetric), privateKey, key.publicKey, request);
+    const { request: bhttpRequest, state } = messages().decapsulateRequest(paramsOf(k, symmetric), privateKey, key.publicKey, request);
     return { bhttpRequest, context: new GatewayContext(keyId, key.kem, symmetric, state) };
   } catch (e) {
     // §5.2: the encapsulation cannot be removed — an invalid `enc` or a ciphertext that does not open.

@@ -7,9 +7,9 @@
 //   aead_key = Expand(prk, "key", Nk), aead_nonce = Expand(prk, "nonce", Nn)
 //   enc_response = response_nonce ‖ Seal(aead_key, aead_nonce, "", response)
 //
-// A context answers one request: the backend holds enc and the secret (the wasm backend in a slot
-// of its core, so the secret and the response's key and nonce never come into JS), and wipes the
-// secret when the response is encapsulated or decapsulated, or the context destroyed.
+// A context answers one request: its state holds enc and the secret (on wasm in a slot of the core,
+// so the secret and the response's key and nonce never come into JS; see ./composed.ts for js), and
+// wipes the secret when the response is encapsulated or decapsulated, or the context destroyed.
 import { CryptoError } from '../errors.js';
 import { hkdf } from '../hkdf.js';
 import { ascii, concat } from '../hpke/encoding.js';
@@ -26,7 +26,7 @@ const LABEL_NONCE = ascii('nonce');
 /** max(Nn, Nk): the length of the secret and of response_nonce. */
 export const secretLength = (s: Symmetric): number => Math.max(s.aead.nonceLength, s.aead.keyLength);
 
-/** aead_key and aead_nonce for a response (for tests: the backends derive them themselves). */
+/** aead_key and aead_nonce for a response, on the composed path (the wasm core derives its own). */
 export function responseKeys(s: Symmetric, secret: Uint8Array, enc: Uint8Array, responseNonce: Uint8Array): { key: Uint8Array; nonce: Uint8Array } {
   const prk = hkdf.extract(s.hash, secret, concat(enc, responseNonce));
   try {
