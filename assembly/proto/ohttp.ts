@@ -33,9 +33,10 @@ function put(at: usize, text: string): i32 {
   return text.length;
 }
 
-/** Selects the suite (§4.1: an AEAD that seals, not export-only); false if the core lacks it. */
+/** Selects the suite (§4.1: an AEAD that seals, so not the export-only one, whose Nk is 0); false
+ *  if the core lacks it. */
 export function select(kem: i32, kdf: i32, aead: i32): bool {
-  return aead != HPKE.AEAD_EXPORT_ONLY && HPKE.select(kem, kdf, aead);
+  return HPKE.select(kem, kdf, aead) && HPKE.Nk != 0;
 }
 
 /** The header at `hdr` names the selected suite (its key identifier is the host's business). */
