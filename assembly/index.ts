@@ -15,6 +15,7 @@ import * as Group from './ec/nist-group';
 import * as SSWU from './ec/sswu';
 import * as Scalar from './field/scalar25519';
 import * as HPKE from './proto/hpke';
+import * as OHTTP from './proto/ohttp';
 import * as OPRF from './proto/oprf';
 import { Ne, Ns, Nh } from './proto/oprf-group';
 import { wipe } from './ct';
@@ -27,6 +28,7 @@ const EMPTY: u32 = 0;
 const HASH: u32 = 1;
 const KEYED: u32 = 2;
 const CIPHER: u32 = 3;
+const RESPONSE: u32 = 4;
 
 /** Wipes the consumed input and the scratch the call used (`scratch` bytes from its start). */
 function finish(status: Status, consumed: i32, scratch: i32 = HASH_SCRATCH_SIZE): Status {
@@ -474,6 +476,133 @@ export function hpke_open(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32
   return finish(status, <i32>(aad - IO) + aadLen + ctLen + AEAD.TAG_LENGTH, SCRATCH_SIZE);
 }
 
+// ── Oblivious HTTP (RFC 9458): a request's HPKE and its response's AEAD, keys kept in the core ──
+// A request call (§4.3) takes the suite ids and leaves in `slot` (a free one the host leased) the
+// response state of §4.4: enc and the response secret. The response call consumes the state and
+// wipes the slot. A message larger than the window streams with the aead_* exports through a
+// CIPHER slot that the *_init calls key: `cipher` for the request, `slot` itself for the response.
+// The host draws skE and response_nonce; hdr is the request header (§4.1), which must name the suite.
+
+/** After OHTTP.select: the slots are free and distinct (`cipher` < 0: none), and hdr names the suite. */
+function ohttpRequest(slot: i32, cipher: i32, kem: i32, kdf: i32, aead: i32, hdr: usize): Status {
+  if (!isSlot(slot, EMPTY) || slot == cipher || (cipher >= 0 && !isSlot(cipher, EMPTY))) return Status.BAD_SLOT;
+  return OHTTP.headerMatches(hdr, kem, kdf, aead) ? Status.OK : Status.BAD_ALGORITHM;
+}
+
+/** Tags `slot` as holding a response state if the request succeeded, else wipes it. */
+function ohttpKeep(slot: i32, status: Status): Status {
+  if (status == Status.OK) store<u32>(slotAddress(slot) + SLOT_TAG, RESPONSE);
+  else release(slot);
+  return status;
+}
+
+/** §4.3 client: IO = skE ‖ pkR ‖ hdr ‖ request → OUT = hdr ‖ enc ‖ ciphertext ‖ tag, the
+ *  Encapsulated Request; slot ← the response state. */
+export function ohttp_request_seal(slot: i32, kem: i32, kdf: i32, aead: i32, ptLen: i32): Status {
+  if (!OHTTP.select(kem, kdf, aead)) return Status.BAD_ALGORITHM;
+  const keys = HPKE.Nsk + HPKE.Npk;
+  if (!fits(keys + OHTTP.HEADER_LENGTH, ptLen)) return Status.BAD_LENGTH;
+  const hdr = IO + keys;
+  const checked = ohttpRequest(slot, -1, kem, kdf, aead, hdr);
+  if (checked != Status.OK) return checked;
+  const status = OHTTP.setupSender(slotAddress(slot), IO, IO + HPKE.Nsk, hdr, OUT);
+  if (status == Status.OK) HPKE.sealFirst(HPKE_SECRETS, 0, 0, hdr + OHTTP.HEADER_LENGTH, ptLen, OUT + OHTTP.HEADER_LENGTH + HPKE.Npk);
+  return finish(ohttpKeep(slot, status), keys + OHTTP.HEADER_LENGTH + ptLen, SCRATCH_SIZE);
+}
+
+/** §4.3 gateway: IO = skR ‖ pkR ‖ hdr ‖ enc ‖ ciphertext ‖ tag (the Encapsulated Request after the
+ *  key pair) → OUT = the request, written only if the tag matches (else INVALID_TAG and the slot
+ *  stays free); slot ← the response state. */
+export function ohttp_request_open(slot: i32, kem: i32, kdf: i32, aead: i32, ctLen: i32): Status {
+  if (!OHTTP.select(kem, kdf, aead)) return Status.BAD_ALGORITHM;
+  const keys = HPKE.Nsk + HPKE.Npk;
+  const request = IO + keys;
+  const ct = request + OHTTP.HEADER_LENGTH + HPKE.Npk;
+  if (ctLen < 0 || !fits(<i32>(ct - IO), ctLen + AEAD.TAG_LENGTH)) return Status.BAD_LENGTH;
+  const checked = ohttpRequest(slot, -1, kem, kdf, aead, request);
+  if (checked != Status.OK) return checked;
+  let status = OHTTP.setupReceiver(slotAddress(slot), IO, IO + HPKE.Nsk, request);
+  if (status == Status.OK) status = HPKE.openFirst(HPKE_SECRETS, 0, 0, ct, ctLen, OUT);
+  return finish(ohttpKeep(slot, status), <i32>(ct - IO) + ctLen + AEAD.TAG_LENGTH, SCRATCH_SIZE);
+}
+
+/** ohttp_request_seal without the request: IO = skE ‖ pkR ‖ hdr → OUT = hdr ‖ enc; slot ← the
+ *  response state; `cipher` ← the request's AEAD (empty aad) for aead_encrypt and aead_tag. */
+export function ohttp_request_init_sender(slot: i32, cipher: i32, kem: i32, kdf: i32, aead: i32): Status {
+  if (!OHTTP.select(kem, kdf, aead)) return Status.BAD_ALGORITHM;
+  const keys = HPKE.Nsk + HPKE.Npk;
+  const checked = ohttpRequest(slot, cipher, kem, kdf, aead, IO + keys);
+  if (checked != Status.OK) return checked;
+  const status = OHTTP.setupSender(slotAddress(slot), IO, IO + HPKE.Nsk, IO + keys, OUT);
+  if (status == Status.OK) ohttpCipher(cipher, false);
+  return finish(ohttpKeep(slot, status), keys + OHTTP.HEADER_LENGTH, SCRATCH_SIZE);
+}
+
+/** ohttp_request_open without the ciphertext: IO = skR ‖ pkR ‖ hdr ‖ enc; slot ← the response
+ *  state; `cipher` ← the request's AEAD (empty aad) for aead_absorb, aead_verify, aead_decrypt.
+ *  The host wipes both slots if the tag does not verify. */
+export function ohttp_request_init_receiver(slot: i32, cipher: i32, kem: i32, kdf: i32, aead: i32): Status {
+  if (!OHTTP.select(kem, kdf, aead)) return Status.BAD_ALGORITHM;
+  const keys = HPKE.Nsk + HPKE.Npk;
+  const checked = ohttpRequest(slot, cipher, kem, kdf, aead, IO + keys);
+  if (checked != Status.OK) return checked;
+  const status = OHTTP.setupReceiver(slotAddress(slot), IO, IO + HPKE.Nsk, IO + keys);
+  if (status == Status.OK) ohttpCipher(cipher, false);
+  return finish(ohttpKeep(slot, status), keys + OHTTP.HEADER_LENGTH + HPKE.Npk, SCRATCH_SIZE);
+}
+
+/** Keys the CIPHER slot `cipher` for the request (HPKE_SECRETS) or the response (OHTTP_KEYS). */
+function ohttpCipher(cipher: i32, response: bool): void {
+  const st = slotAddress(cipher);
+  if (response) OHTTP.responseCipher(st);
+  else OHTTP.requestCipher(st);
+  store<u32>(st + SLOT_TAG, CIPHER);
+}
+
+/** §4.4 gateway: IO = response_nonce ‖ response → OUT = ciphertext ‖ tag (the host prepends
+ *  response_nonce); the slot is wiped and free again. */
+export function ohttp_response_seal(slot: i32, ptLen: i32): Status {
+  if (!isSlot(slot, RESPONSE)) return Status.BAD_SLOT;
+  OHTTP.selectState(slotAddress(slot));
+  const nonceLen = OHTTP.secretLength();
+  if (!fits(nonceLen, ptLen)) return Status.BAD_LENGTH;
+  OHTTP.responseKeys(slotAddress(slot), IO);
+  release(slot);
+  OHTTP.responseCipher(AEAD_STATE);
+  AEAD.encrypt(AEAD_STATE, IO + nonceLen, OUT, ptLen);
+  AEAD.tag(AEAD_STATE, OUT + ptLen);
+  return finish(Status.OK, nonceLen + ptLen, SCRATCH_SIZE);
+}
+
+/** §4.4 client: IO = response_nonce ‖ ciphertext ‖ tag → OUT = the response, written only if the
+ *  tag matches (else INVALID_TAG); the slot is wiped and free again either way. */
+export function ohttp_response_open(slot: i32, ctLen: i32): Status {
+  if (!isSlot(slot, RESPONSE)) return Status.BAD_SLOT;
+  OHTTP.selectState(slotAddress(slot));
+  const nonceLen = OHTTP.secretLength();
+  if (ctLen < 0 || !fits(nonceLen, ctLen + AEAD.TAG_LENGTH)) return Status.BAD_LENGTH;
+  OHTTP.responseKeys(slotAddress(slot), IO);
+  release(slot);
+  OHTTP.responseCipher(AEAD_STATE);
+  const ct = IO + nonceLen;
+  AEAD.absorb(AEAD_STATE, ct, ctLen);
+  const status = AEAD.verify(AEAD_STATE, ct + ctLen);
+  if (status == Status.OK) AEAD.decrypt(AEAD_STATE, ct, OUT, ctLen);
+  return finish(status, nonceLen + ctLen + AEAD.TAG_LENGTH, SCRATCH_SIZE);
+}
+
+/** IO = response_nonce: the response state in `slot` becomes the response's AEAD (empty aad),
+ *  for aead_encrypt and aead_tag, or aead_absorb, aead_verify and aead_decrypt. */
+export function ohttp_response_init(slot: i32): Status {
+  if (!isSlot(slot, RESPONSE)) return Status.BAD_SLOT;
+  OHTTP.selectState(slotAddress(slot));
+  const nonceLen = OHTTP.secretLength();
+  OHTTP.responseKeys(slotAddress(slot), IO);
+  release(slot);
+  ohttpCipher(slot, true);
+  return finish(Status.OK, nonceLen, SCRATCH_SIZE);
+}
+
 // ── OPRF (RFC 9497): one protocol step per call ───────────────────────────────────────────────
 // Every call names its suite (§4, abi.ts OprfSuite) and mode (§3.1, abi.ts OprfMode). Elements are Ne bytes, scalars Ns bytes, outputs Nh
 // bytes (§4); `info` is POPRF's and empty in the other modes. The host draws blinds and r.
@@ -573,7 +702,7 @@ export function slot_save(slot: i32): Status {
 export function slot_load(slot: i32): Status {
   if (!isSlot(slot, EMPTY)) return Status.BAD_SLOT;
   const tag = load<u32>(IO + SLOT_TAG);
-  const valid = tag == CIPHER ? AEAD.isAeadState(IO) : (tag == HASH || tag == KEYED) && sha2.isHashAlg(sha2.algorithm(IO));
+  const valid = tag == CIPHER ? AEAD.isAeadState(IO) : tag == RESPONSE ? OHTTP.selectState(IO) : (tag == HASH || tag == KEYED) && sha2.isHashAlg(sha2.algorithm(IO));
   if (!valid) return finish(Status.BAD_SLOT, SLOT_SIZE);
   memory.copy(slotAddress(slot), IO, SLOT_SIZE);
   return finish(Status.OK, SLOT_SIZE);

@@ -72,6 +72,19 @@ export const HPKE_SUITE_ID: usize = HPKE_SECRETS + 112;
 // @ts-ignore: compile-time builtin
 if (HPKE_SUITE_ID + 16 > HPKE_SCRATCH + <usize>HPKE_SCRATCH_SIZE) ERROR('the HPKE regions do not fit SCRATCH');
 
+// Sub-regions of SCRATCH: OHTTP (proto/ohttp.ts). A request runs HPKE in its regions and adds its
+// info there; a response runs no KEM, so it derives its keys in HPKE's regions.
+/** info = "message/bhttp request" ‖ 0x00 ‖ hdr (29 bytes), then the exporter context or a label. */
+export const OHTTP_TEXT: usize = HPKE_SUITE_ID + 16;
+/** salt = enc ‖ response_nonce (at most 133 + 32 bytes). */
+export const OHTTP_SALT: usize = HPKE_KEM_CONTEXT;
+/** prk = Extract(salt, secret). */
+export const OHTTP_PRK: usize = HPKE_PRK;
+/** aead_key ‖ aead_nonce of a response. */
+export const OHTTP_KEYS: usize = HPKE_SECRETS;
+// @ts-ignore: compile-time builtin
+if (OHTTP_TEXT + 32 > HPKE_SCRATCH + <usize>HPKE_SCRATCH_SIZE) ERROR('the OHTTP regions do not fit SCRATCH');
+
 // Sub-regions of SCRATCH: the OPRF (proto/oprf.ts), over HPKE's (no call needs both), sized for
 // P-521 (67-byte elements, 66-byte scalars, 98 uniform bytes per scalar) and SHA-512.
 const OPRF_SCRATCH: usize = HPKE_SCRATCH;

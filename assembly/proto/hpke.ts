@@ -51,8 +51,9 @@ let aeadId: i32 = 0;
 /** The KEM's curve. */
 let curve: i32 = 0;
 let kemHash: i32 = 0;
-let hash: i32 = 0;
-let aeadAlg: i32 = 0;
+/** The KDF's hash and the AEAD, as the core's HashAlg and AeadAlg. */
+export let hash: i32 = 0;
+export let aeadAlg: i32 = 0;
 /** §7.1 Table 2 (Npk = Nenc; Ndh is the length of one DH output) and §7.3 Table 5. */
 export let Npk: i32 = 0;
 export let Nsk: i32 = 0;
@@ -208,7 +209,7 @@ export function decap(enc: usize, skR: usize, pkR: usize, pkS: usize): Status {
   return Status.OK;
 }
 
-// ── Key schedule (§5.1) and the first message (§5.2) ─────────────────────────────────────────
+// ── Key schedule (§5.1), the secret export (§5.3) and the first message (§5.2) ─────────────────────────────────────────
 
 /** KeySchedule over HPKE_SHARED_SECRET: key ‖ base_nonce ‖ exporter_secret (Nk + Nn + Nh
  *  bytes) → `secrets`. */
@@ -223,6 +224,12 @@ export function keySchedule(mode: i32, info: usize, infoLen: i32, psk: usize, ps
   if (Nk) labeledExpand(hash, suiteLen, HPKE_PRK, 'key', context, contextLen, secrets, Nk);
   if (Nn) labeledExpand(hash, suiteLen, HPKE_PRK, 'base_nonce', context, contextLen, secrets + Nk, Nn);
   labeledExpand(hash, suiteLen, HPKE_PRK, 'exp', context, contextLen, secrets + Nk + Nn, Nh);
+}
+
+/** §5.3 Export(exporter_context, L) = LabeledExpand(exporter_secret, "sec", exporter_context, L) over
+ *  the key schedule's `secrets` → `out`. */
+export function exportSecret(secrets: usize, exporterContext: usize, contextLen: i32, out: usize, length: i32): void {
+  labeledExpand(hash, hpkeSuiteId(), secrets + Nk + Nn, 'sec', exporterContext, contextLen, out, length);
 }
 
 /** ContextS.Seal(aad, pt) with sequence number 0: ciphertext ‖ tag → `out`. */

@@ -122,6 +122,56 @@ export interface OprfBackend {
   evaluate(suite: OprfSuiteName, mode: OprfMode, secretKey: Uint8Array, input: Uint8Array, info: Uint8Array | undefined): Uint8Array;
 }
 
+/** An OHTTP suite (RFC 9458 §4.1): the HPKE ids and the lengths the messages need. */
+export interface OhttpParams {
+  readonly kem: number;
+  readonly kdf: number;
+  readonly aead: number;
+  /** Npk (= Nenc) of the KEM. */
+  readonly encLength: number;
+  /** max(Nn, Nk): the length of the response secret and of response_nonce (§4.4). */
+  readonly secretLength: number;
+}
+
+/**
+ * What answers one request (RFC 9458 §4.4): enc and the response secret exported from the
+ * request's HPKE context, held by the backend (wasm: in a slot of the core, never in JS). It is
+ * spent by `seal`, `open` or `destroy`, which wipe it.
+ */
+export interface OhttpResponseState {
+  /** The gateway's Seal(aead_key, aead_nonce, "", response): ciphertext ‖ tag. */
+  seal(responseNonce: Uint8Array, response: Uint8Array): Uint8Array;
+  /** The client's Open of ciphertext ‖ tag (at least 16 bytes): the response, or
+   *  CryptoError('INVALID_TAG') with no plaintext made. */
+  open(responseNonce: Uint8Array, sealed: Uint8Array): Uint8Array;
+  destroy(): void;
+}
+
+/**
+ * RFC 9458 §4.3 in the core (assembly/proto/ohttp): one call per message where it fits the window,
+ * streamed through it past that. `hdr` is the 7-byte request header naming `params`' suite. Throws
+ * CryptoError INVALID_POINT, INVALID_SCALAR, IDENTITY (the KEM) or INVALID_TAG (decapsulation).
+ */
+export interface OhttpBackend {
+  /** SetupBaseS(pkR, info) with the ephemeral secret `skE`, Seal("", request): the Encapsulated
+   *  Request hdr ‖ enc ‖ ct, and the state for the response. */
+  encapsulateRequest(
+    params: OhttpParams,
+    skE: Uint8Array,
+    pkR: Uint8Array,
+    hdr: Uint8Array,
+    request: Uint8Array,
+  ): { encapsulatedRequest: Uint8Array; state: OhttpResponseState };
+  /** SetupBaseR(enc, skR, info), Open("", ct) of hdr ‖ enc ‖ ct (ct at least 16 bytes); `pkR` is
+   *  the public key of skR. The request, and the state for the response. */
+  decapsulateRequest(
+    params: OhttpParams,
+    skR: Uint8Array,
+    pkR: Uint8Array,
+    encapsulatedRequest: Uint8Array,
+  ): { request: Uint8Array; state: OhttpResponseState };
+}
+
 export interface Backend {
   readonly name: 'wasm' | 'js';
   /** HPKE in one call, where the backend has it; otherwise bindings/hpke composes the primitives. */
@@ -176,6 +226,9 @@ export interface Backend {
   /** RFC 9380 Appendix B / RFC 9496 §4.3.4: FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg, dst, 64)). */
   hashToRistretto255(msg: Uint8Array, dst: Uint8Array): Uint8Array;
   readonly oprf: OprfBackend;
+  /** OHTTP messages in the core, where the backend has it; otherwise bindings/ohttp composes them
+   *  over bindings/hpke (a backend imports no protocol). */
+  readonly ohttp?: OhttpBackend;
 }
 
 export type ScalarOp = 'mul' | 'add' | 'sub' | 'neg' | 'invert';

@@ -6,6 +6,7 @@ import { Core } from './core.js';
 import type { CoreExports } from './generated/core-exports.js';
 import type { Lease, SlotPool } from './slots.js';
 import { WasmHpke } from './wasm-hpke.js';
+import { WasmOhttp } from './wasm-ohttp.js';
 import { WasmOprf } from './wasm-oprf.js';
 import type { AeadName, Backend, CurveName, HashName, Hasher, NistCurveName, ScalarOp } from './types.js';
 import { expandStreamed } from './xmd-streamed.js';
@@ -32,11 +33,13 @@ export class WasmBackend implements Backend {
   readonly core: Core;
   readonly hpke: WasmHpke;
   readonly oprf: WasmOprf;
+  readonly ohttp: WasmOhttp;
 
   constructor(module: WebAssembly.Module) {
     this.core = new Core(module);
     this.hpke = new WasmHpke(this.core);
     this.oprf = new WasmOprf(this.core);
+    this.ohttp = new WasmOhttp(this.core);
   }
 
   hash(alg: HashName, msg: Uint8Array): Uint8Array {

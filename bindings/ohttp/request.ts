@@ -7,20 +7,33 @@
 //
 // The client keeps a context for the response (§4.4); so does the gateway, which finds its key by
 // the key identifier and accepts only the KEM and (KDF, AEAD) pairs of that key's configuration.
+// The wasm backend runs each message in its core (one call where it fits the window) and keeps the
+// response secret there; the js backend's path is composed over bindings/hpke (./composed.ts).
+import { active } from '../backend/select.js';
+import type { OhttpBackend, OhttpParams } from '../backend/types.js';
 import { CryptoError } from '../errors.js';
-import { ascii, concat, readU16, writeU16 } from '../utils/bytes.js';
-import { hpke, type ReceiverContext } from '../hpke/index.js';
+import type { Kem } from '../hpke/kem.js';
 import { bytes, objectArgument, optionsArgument } from '../utils/arguments.js';
+import { readU16, writeU16 } from '../utils/bytes.js';
+import { composedOhttp } from './composed.js';
 import { OhttpError } from './errors.js';
 import { keyConfigArgument, type GatewayKey, type KeyConfig } from './key-config.js';
-import { ClientContext, exportSecret, GatewayContext } from './response.js';
-import { symmetricOf, type SymmetricSuite } from './suites.js';
+import { ClientContext, GatewayContext, secretLength } from './response.js';
+import { kemOf, symmetricOf, type Symmetric, type SymmetricSuite } from './suites.js';
 
-const LABEL_REQUEST = ascii('message/bhttp request');
 const HEADER_LENGTH = 7;
+const TAG_LENGTH = 16;
 
-/** info = "message/bhttp request" ‖ 0x00 ‖ hdr. */
-const infoOf = (hdr: Uint8Array): Uint8Array => concat(LABEL_REQUEST, new Uint8Array(1), hdr);
+/** The OHTTP messages of the active backend: in its core, or composed. */
+const messages = (): OhttpBackend => active().ohttp ?? composedOhttp;
+
+const paramsOf = (kem: Kem, s: Symmetric): OhttpParams => ({
+  kem: kem.id,
+  kdf: s.kdf,
+  aead: s.aead.id,
+  encLength: kem.encLength,
+  secretLength: secretLength(s),
+});
 
 export interface RequestOptions {
   /** The (KDF, AEAD) pair, one the configuration offers; by default its first. */
@@ -39,7 +52,7 @@ export function encapsulateRequest(
   bhttpRequest: Uint8Array,
   options?: RequestOptions,
 ): { encapsulatedRequest: Uint8Array; context: ClientContext } {
-  const { config: c } = keyConfigArgument(config, 'config');
+  const { config: c, kem } = keyConfigArgument(config, 'config');
   bytes(bhttpRequest, 'bhttpRequest');
   const o = optionsArgument(options);
   const chosen = o.suite === undefined ? c.suites[0]! : objectArgument<SymmetricSuite>(o.suite, 'options.suite');
@@ -52,13 +65,13 @@ export function encapsulateRequest(
   writeU16(hdr, 1, c.kem);
   writeU16(hdr, 3, symmetric.kdf);
   writeU16(hdr, 5, symmetric.aead.id);
-  const suite = hpke.suite({ kem: c.kem, kdf: symmetric.kdf, aead: symmetric.aead.id });
-  const { enc, context } = suite.setupSender(c.publicKey, { info: infoOf(hdr), skE: o.skE });
+  // The ephemeral secret: drawn, or for known-answer tests a checked copy of skE.
+  const skE = o.skE === undefined ? kem.randomPrivateKey() : kem.deserializePrivateKey(bytes(o.skE, 'skE', kem.privateKeyLength));
   try {
-    const ct = context.seal(bhttpRequest);
-    return { encapsulatedRequest: concat(hdr, enc, ct), context: new ClientContext(symmetric, enc, exportSecret(context, symmetric)) };
+    const { encapsulatedRequest, state } = messages().encapsulateRequest(paramsOf(kem, symmetric), skE, c.publicKey, hdr, bhttpRequest);
+    return { encapsulatedRequest, context: new ClientContext(symmetric, state) };
   } finally {
-    context.destroy();
+    skE.fill(0);
   }
 }
 
@@ -99,20 +112,15 @@ export function decapsulateRequest(
   const [keyId, kem, kdf, aead] = [request[0]!, readU16(request, 1), readU16(request, 3), readU16(request, 5)];
   const key = selectKey(gatewayKeys, keyId, kem, kdf, aead);
   const symmetric = symmetricOf({ kdf, aead }, 'suite');
-  const suite = hpke.suite({ kem: key.kem, kdf: symmetric.kdf, aead: symmetric.aead.id });
-  const encEnd = HEADER_LENGTH + suite.encLength;
-  if (request.length < encEnd + suite.tagLength) throw new OhttpError('MALFORMED');
-  const enc = request.slice(HEADER_LENGTH, encEnd);
-  let context: ReceiverContext | undefined;
+  const k = kemOf(key.kem, 'kem');
+  if (request.length < HEADER_LENGTH + k.encLength + TAG_LENGTH) throw new OhttpError('MALFORMED');
+  const privateKey = bytes(key.privateKey, 'skR.privateKey', k.privateKeyLength);
   try {
-    context = suite.setupReceiver(enc, key, { info: infoOf(request.subarray(0, HEADER_LENGTH)) });
-    const bhttpRequest = context.open(request.subarray(encEnd));
-    return { bhttpRequest, context: new GatewayContext(keyId, key.kem, symmetric, enc, exportSecret(context, symmetric)) };
+    const { request: bhttpRequest, state } = messages().decapsulateRequest(paramsOf(k, symmetric), privateKey, key.publicKey, request);
+    return { bhttpRequest, context: new GatewayContext(keyId, key.kem, symmetric, state) };
   } catch (e) {
     // §5.2: the encapsulation cannot be removed — an invalid `enc` or a ciphertext that does not open.
     const undecryptable = e instanceof CryptoError && (e.code === 'INVALID_TAG' || e.code === 'INVALID_POINT' || e.code === 'IDENTITY');
     throw undecryptable ? new OhttpError('DECRYPT', { cause: e }) : e;
-  } finally {
-    context?.destroy();
   }
 }

@@ -7,29 +7,25 @@
 //   aead_key = Expand(prk, "key", Nk), aead_nonce = Expand(prk, "nonce", Nn)
 //   enc_response = response_nonce ‖ Seal(aead_key, aead_nonce, "", response)
 //
-// A context answers one request: it holds only `enc` and the secret (the HPKE context is
-// destroyed once the secret is exported), and wipes the secret when it is used or destroyed.
+// A context answers one request: its state holds enc and the secret (on wasm in a slot of the core,
+// so the secret and the response's key and nonce never come into JS; see ./composed.ts for js), and
+// wipes the secret when the response is encapsulated or decapsulated, or the context destroyed.
 import { CryptoError } from '../errors.js';
 import { hkdf } from '../hkdf.js';
 import { ascii, concat } from '../utils/bytes.js';
 import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
-import type { ReceiverContext, SenderContext } from '../hpke/index.js';
+import type { OhttpResponseState } from '../backend/types.js';
 import { bytes, optionsArgument } from '../utils/arguments.js';
 import { OhttpError } from './errors.js';
 import type { Symmetric } from './suites.js';
 
-const LABEL_RESPONSE = ascii('message/bhttp response');
 const LABEL_KEY = ascii('key');
 const LABEL_NONCE = ascii('nonce');
 
 /** max(Nn, Nk): the length of the secret and of response_nonce. */
-const secretLength = (s: Symmetric): number => Math.max(s.aead.nonceLength, s.aead.keyLength);
+export const secretLength = (s: Symmetric): number => Math.max(s.aead.nonceLength, s.aead.keyLength);
 
-/** The response secret, exported from the request's HPKE context. */
-export const exportSecret = (context: SenderContext | ReceiverContext, s: Symmetric): Uint8Array =>
-  context.export(LABEL_RESPONSE, secretLength(s));
-
-/** aead_key and aead_nonce for a response (exported for tests). */
+/** aead_key and aead_nonce for a response, on the composed path (the wasm core derives its own). */
 export function responseKeys(s: Symmetric, secret: Uint8Array, enc: Uint8Array, responseNonce: Uint8Array): { key: Uint8Array; nonce: Uint8Array } {
   const prk = hkdf.extract(s.hash, secret, concat(enc, responseNonce));
   try {
@@ -39,41 +35,28 @@ export function responseKeys(s: Symmetric, secret: Uint8Array, enc: Uint8Array, 
   }
 }
 
-/** Runs `use` with the response's AEAD key and nonce, then wipes them. */
-function withKeys<T>(s: Symmetric, secret: Uint8Array, enc: Uint8Array, responseNonce: Uint8Array, use: (key: Uint8Array, nonce: Uint8Array) => T): T {
-  const { key, nonce } = responseKeys(s, secret, enc, responseNonce);
-  try {
-    return use(key, nonce);
-  } finally {
-    key.fill(0);
-    nonce.fill(0);
-  }
-}
-
 abstract class ResponseContext {
   protected readonly symmetric: Symmetric;
-  protected readonly enc: Uint8Array;
-  readonly #secret: Uint8Array;
+  readonly #state: OhttpResponseState;
   #used = false;
 
-  /** Takes ownership of `secret`. */
-  constructor(symmetric: Symmetric, enc: Uint8Array, secret: Uint8Array) {
+  /** Takes ownership of `state`. */
+  constructor(symmetric: Symmetric, state: OhttpResponseState) {
     this.symmetric = symmetric;
-    this.enc = enc;
-    this.#secret = secret;
+    this.#state = state;
   }
 
   /** Wipes the response secret; any later call throws a TypeError. */
   destroy(): void {
-    this.#secret.fill(0);
+    if (!this.#used) this.#state.destroy();
     this.#used = true;
   }
 
-  /** The secret for the one response; the context is spent once `use` returns or throws. */
-  protected once<T>(use: (secret: Uint8Array) => T): T {
+  /** The state for the one response; the context is spent once `use` returns or throws. */
+  protected once<T>(use: (state: OhttpResponseState) => T): T {
     if (this.#used) throw new TypeError('this OHTTP context was already used or destroyed');
     try {
-      return use(this.#secret);
+      return use(this.#state);
     } finally {
       this.destroy();
     }
@@ -86,19 +69,15 @@ export class ClientContext extends ResponseContext {
    *  authenticate. */
   decapsulateResponse(encapsulatedResponse: Uint8Array): Uint8Array {
     bytes(encapsulatedResponse, 'encapsulatedResponse');
-    return this.once((secret) => {
+    return this.once((state) => {
       const s = this.symmetric;
       const nonceLength = secretLength(s);
       if (encapsulatedResponse.length < nonceLength + s.aead.tagLength) throw new OhttpError('MALFORMED');
-      const responseNonce = encapsulatedResponse.subarray(0, nonceLength);
-      const ct = encapsulatedResponse.subarray(nonceLength);
-      return withKeys(s, secret, this.enc, responseNonce, (key, nonce) => {
-        try {
-          return s.aead.cipher(key, nonce).decrypt(ct);
-        } catch (e) {
-          throw e instanceof CryptoError && e.code === 'INVALID_TAG' ? new OhttpError('DECRYPT', { cause: e }) : e;
-        }
-      });
+      try {
+        return state.open(encapsulatedResponse.subarray(0, nonceLength), encapsulatedResponse.subarray(nonceLength));
+      } catch (e) {
+        throw e instanceof CryptoError && e.code === 'INVALID_TAG' ? new OhttpError('DECRYPT', { cause: e }) : e;
+      }
     });
   }
 }
@@ -118,8 +97,8 @@ export class GatewayContext extends ResponseContext {
   readonly kdf: KdfId;
   readonly aead: AeadId;
 
-  constructor(keyId: number, kem: KemId, symmetric: Symmetric, enc: Uint8Array, secret: Uint8Array) {
-    super(symmetric, enc, secret);
+  constructor(keyId: number, kem: KemId, symmetric: Symmetric, state: OhttpResponseState) {
+    super(symmetric, state);
     this.keyId = keyId;
     this.kem = kem;
     this.kdf = symmetric.kdf;
@@ -132,8 +111,6 @@ export class GatewayContext extends ResponseContext {
     const length = secretLength(this.symmetric);
     const given = optionsArgument(options).responseNonce;
     const responseNonce = given === undefined ? crypto.getRandomValues(new Uint8Array(length)) : bytes(given, 'responseNonce', length);
-    return this.once((secret) =>
-      withKeys(this.symmetric, secret, this.enc, responseNonce, (key, nonce) => concat(responseNonce, this.symmetric.aead.cipher(key, nonce).encrypt(bhttpResponse))),
-    );
+    return this.once((state) => concat(responseNonce, state.seal(responseNonce, bhttpResponse)));
   }
 }

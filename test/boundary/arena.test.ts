@@ -13,6 +13,7 @@ import {
   hmac,
   hpke,
   oprf,
+  ohttp,
   KDF_HKDF_SHA256,
   KDF_HKDF_SHA512,
   KEM_DHKEM_P256_HKDF_SHA256,
@@ -177,6 +178,37 @@ describe.each(BUILDS)('%s', (file) => {
         ristretto255.hashToGroup(secret(length), dst);
         expectClean(core);
         expandMessageXmd(sha384, secret(length), dst, 12240);
+        expectClean(core);
+      }
+    }
+  });
+
+  test('OHTTP messages, fused and streamed, leave the arena clean but for the slots of live contexts; so do refusals', () => {
+    /** The slots holding anything. */
+    const held = () => Array.from({ length: core.exports.SLOT_COUNT.value }, (_, slot) => slot).filter((slot) => {
+      const start = core.exports.SLOTS.value + slot * core.exports.SLOT_SIZE.value;
+      return dirty(core, start, core.exports.SLOT_SIZE.value).length > 0;
+    });
+    for (const kem of [KEM_DHKEM_X25519_HKDF_SHA256, KEM_DHKEM_P521_HKDF_SHA512] as const) {
+      const key = ohttp.generateKeyConfig(1, kem, [{ kdf: KDF_HKDF_SHA512, aead: AEAD_CHACHA20POLY1305 }]);
+      for (const length of [0, 1000, 65536, 3 * 65536 + 17]) {
+        const { encapsulatedRequest, context: client } = ohttp.encapsulateRequest(key, secret(length));
+        const { context: gateway } = ohttp.decapsulateRequest(key, encapsulatedRequest);
+        expect(held()).toHaveLength(2);
+        expectClean(core, held());
+        const response = gateway.encapsulateResponse(secret(length));
+        expect(held()).toHaveLength(1);
+        expectClean(core, held());
+        client.decapsulateResponse(response);
+        expectClean(core);
+
+        const forgedRequest = new Uint8Array(encapsulatedRequest);
+        forgedRequest[forgedRequest.length - 1]! ^= 1;
+        expect(() => ohttp.decapsulateRequest(key, forgedRequest)).toThrow(expect.objectContaining({ code: 'DECRYPT' }));
+        expectClean(core);
+        const spare = ohttp.encapsulateRequest(key, secret(length)).context;
+        response[response.length - 1]! ^= 1;
+        expect(() => spare.decapsulateResponse(response)).toThrow(expect.objectContaining({ code: 'DECRYPT' }));
         expectClean(core);
       }
     }
