@@ -3,7 +3,15 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/out/**', 'node_modules/**', 'assembly/**', 'bindings/backend/generated/**', 'test/docs/.blocks/**'] },
+  {
+    ignores: [
+      'build/out/**',
+      'node_modules/**',
+      'assembly/**',
+      'bindings/backend/generated/**',
+      'test/docs/.blocks/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

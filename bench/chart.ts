@@ -77,7 +77,12 @@ function caseHeight(bars: number): number {
 }
 
 /** One section at `top`; returns its SVG elements and the y where the next section may start. */
-function section(group: Group, results: readonly CaseResult[], top: number, axis: Axis): { out: string[]; bottom: number } {
+function section(
+  group: Group,
+  results: readonly CaseResult[],
+  top: number,
+  axis: Axis,
+): { out: string[]; bottom: number } {
   const bars = results.map((result) => barsOf(result, group));
   const { lo, hi } = axis;
   const x = (r: number) => PLOT_LEFT + ((Math.log2(r) - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT);
@@ -88,7 +93,10 @@ function section(group: Group, results: readonly CaseResult[], top: number, axis
   // Legend: the ratios this section shows.
   group.ratios.forEach((r, i) => {
     const lx = 16 + i * 124;
-    out.push(`<rect x="${lx}" y="${top + 22}" width="12" height="12" fill="${COLORS[r.label] ?? '#444'}"/>`, text(lx + 17, top + 32, r.label));
+    out.push(
+      `<rect x="${lx}" y="${top + 22}" width="12" height="12" fill="${COLORS[r.label] ?? '#444'}"/>`,
+      text(lx + 17, top + 32, r.label),
+    );
   });
 
   // Grid: one line per octave, 1× in black.
@@ -133,7 +141,11 @@ function section(group: Group, results: readonly CaseResult[], top: number, axis
 export function chartSvg(results: readonly CaseResult[], info: RunInfo): string {
   const body: string[] = [];
   // One axis for every section, so bars of equal length mean equal ratios throughout.
-  const axis = octaves(GROUPS.flatMap((g) => results.filter((r) => r.bench.group === g.id).flatMap((r) => barsOf(r, g).map((b) => b.value))));
+  const axis = octaves(
+    GROUPS.flatMap((g) =>
+      results.filter((r) => r.bench.group === g.id).flatMap((r) => barsOf(r, g).map((b) => b.value)),
+    ),
+  );
   let y = TOP;
   for (const group of GROUPS) {
     const mine = results.filter((r) => r.bench.group === group.id);

@@ -14,7 +14,12 @@ function same(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
 const show = (list: readonly Uint8Array[]) => list.map(hex).join(', ');
 
 /** Runs `step` with `peer`'s backend active; a throw becomes a problem. */
-async function as<T>(peer: OprfPeer, problems: string[], where: string, step: () => T | Promise<T>): Promise<T | undefined> {
+async function as<T>(
+  peer: OprfPeer,
+  problems: string[],
+  where: string,
+  step: () => T | Promise<T>,
+): Promise<T | undefined> {
   try {
     activate(peer);
     return await step();
@@ -34,13 +39,22 @@ async function checkOne({ suite, inputs, reference, peers }: OprfCheck): Promise
   for (const peer of peers) {
     const where = `oprf ${suite} / ${peer.name}`;
     if (!equal(peer.secretKey, reference.secretKey) || !equal(peer.publicKey, reference.publicKey)) {
-      problems.push(`${where}: DeriveKeyPair gave ${hex(peer.secretKey)} / ${hex(peer.publicKey)} ≠ ${reference.name}'s`);
+      problems.push(
+        `${where}: DeriveKeyPair gave ${hex(peer.secretKey)} / ${hex(peer.publicKey)} ≠ ${reference.name}'s`,
+      );
     }
-    const outputs = await as(peer, problems, `${where} Evaluate`, () => Promise.all(inputs.map((x) => peer.evaluate(x))));
-    if (outputs && !same(outputs, expected)) problems.push(`${where} Evaluate: ${show(outputs)} ≠ ${reference.name}'s ${show(expected)}`);
-    const fixed = await as(peer, problems, `${where} Blind with ${reference.name}'s blinds`, () => peer.blind(inputs, blinds));
+    const outputs = await as(peer, problems, `${where} Evaluate`, () =>
+      Promise.all(inputs.map((x) => peer.evaluate(x))),
+    );
+    if (outputs && !same(outputs, expected))
+      problems.push(`${where} Evaluate: ${show(outputs)} ≠ ${reference.name}'s ${show(expected)}`);
+    const fixed = await as(peer, problems, `${where} Blind with ${reference.name}'s blinds`, () =>
+      peer.blind(inputs, blinds),
+    );
     if (fixed && !same(fixed.blinded, refBlinding.blinded)) {
-      problems.push(`${where} Blind with ${reference.name}'s blinds: ${show(fixed.blinded)} ≠ ${show(refBlinding.blinded)}`);
+      problems.push(
+        `${where} Blind with ${reference.name}'s blinds: ${show(fixed.blinded)} ≠ ${show(refBlinding.blinded)}`,
+      );
     }
   }
 
@@ -49,17 +63,21 @@ async function checkOne({ suite, inputs, reference, peers }: OprfCheck): Promise
       const where = `oprf ${suite} / client ${client.name}, server ${server.name}`;
       const blinding = await as(client, problems, `${where}: Blind`, () => client.blind(inputs));
       if (!blinding) continue;
-      const evaluation = await as(server, problems, `${where}: BlindEvaluate`, () => server.blindEvaluate(blinding.blinded));
+      const evaluation = await as(server, problems, `${where}: BlindEvaluate`, () =>
+        server.blindEvaluate(blinding.blinded),
+      );
       if (!evaluation) continue;
       const outputs = await as(client, problems, `${where}: Finalize`, () => blinding.finalize(evaluation));
-      if (outputs && !same(outputs, expected)) problems.push(`${where}: Finalize gave ${show(outputs)} ≠ ${show(expected)}`);
+      if (outputs && !same(outputs, expected))
+        problems.push(`${where}: Finalize gave ${show(outputs)} ≠ ${show(expected)}`);
       // The low bit of s (the proof is c ‖ s): s stays a canonical scalar, so verification, not parsing, must fail.
       const proof = evaluation.proof.slice();
       const n = proof.length / 2;
       proof[suite === 'ristretto255-SHA512' ? n : 2 * n - 1]! ^= 1;
       const forged: OprfEvaluation = { evaluated: evaluation.evaluated, proof };
       activate(client);
-      if (!(await rejection(() => blinding.finalize(forged)))) problems.push(`${where}: Finalize accepted a proof with a flipped bit`);
+      if (!(await rejection(() => blinding.finalize(forged))))
+        problems.push(`${where}: Finalize accepted a proof with a flipped bit`);
     }
   }
   return problems;

@@ -65,7 +65,8 @@ export async function crossCheck(cases: readonly BenchCase[]): Promise<string[]>
           activate(impl);
           const got = await impl.run();
           if (expected === 'randomized') {
-            if (previous && equal(got, previous)) problems.push(`${where}: ${hex(got)} repeats the first call's output`);
+            if (previous && equal(got, previous))
+              problems.push(`${where}: ${hex(got)} repeats the first call's output`);
           } else if (!equal(got, expected)) {
             problems.push(`${where}: ${hex(got)} ≠ ${source} ${hex(expected)}`);
           }

@@ -23,7 +23,8 @@ function measurementCount(env = process.env): number {
   const raw = env['CT_MEASUREMENTS'];
   if (raw === undefined || raw === '') return DEFAULT_MEASUREMENTS;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 100) throw new RangeError(`CT_MEASUREMENTS expected a whole number ≥ 100, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 100)
+    throw new RangeError(`CT_MEASUREMENTS expected a whole number ≥ 100, got "${raw}"`);
   return value;
 }
 
@@ -97,7 +98,10 @@ function main(): number {
   console.log(`\nwrote ${CT_RESULTS}${inReport ? ' and the report’s constant-time section' : ''}`);
 
   const missed = results.filter((r) => r.control && !r.leak);
-  if (missed.length > 0) console.warn(`warning: positive control not detected (${missed.map((r) => r.id).join(', ')}): the harness is not sensitive enough`);
+  if (missed.length > 0)
+    console.warn(
+      `warning: positive control not detected (${missed.map((r) => r.id).join(', ')}): the harness is not sensitive enough`,
+    );
   const leaks = results.filter((r) => !r.control && r.leak);
   if (leaks.length > 0) console.warn(`warning: |t| > ${T_THRESHOLD} for ${leaks.map((r) => r.id).join(', ')}`);
   return 0; // evidence, not a gate

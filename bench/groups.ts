@@ -29,7 +29,15 @@ export const GROUPS: readonly Group[] = [
   {
     id: 'aead',
     heading: 'AEADs',
-    columns: ['oblivia wasm', 'oblivia wasm scalar', 'oblivia js', '@noble/ciphers', 'libsodium.js', 'node:crypto', 'WebCrypto'],
+    columns: [
+      'oblivia wasm',
+      'oblivia wasm scalar',
+      'oblivia js',
+      '@noble/ciphers',
+      'libsodium.js',
+      'node:crypto',
+      'WebCrypto',
+    ],
     ratios: [
       { label: 'wasm/scalar', peer: 'oblivia wasm scalar' },
       { label: 'wasm/js', peer: 'oblivia js' },
@@ -42,7 +50,15 @@ export const GROUPS: readonly Group[] = [
   {
     id: 'dh',
     heading: 'Diffie–Hellman',
-    columns: ['oblivia wasm', 'oblivia wasm scalar', 'oblivia js', '@noble/curves', 'libsodium.js', 'node:crypto', 'WebCrypto'],
+    columns: [
+      'oblivia wasm',
+      'oblivia wasm scalar',
+      'oblivia js',
+      '@noble/curves',
+      'libsodium.js',
+      'node:crypto',
+      'WebCrypto',
+    ],
     ratios: [
       { label: 'wasm/scalar', peer: 'oblivia wasm scalar' },
       { label: 'wasm/js', peer: 'oblivia js' },

@@ -9,7 +9,11 @@ export interface Markers {
 }
 
 /** The README's benchmark section. */
-export const BENCH_MARKERS: Markers = { start: '<!-- bench:start -->', end: '<!-- bench:end -->', heading: '## Benchmarks' };
+export const BENCH_MARKERS: Markers = {
+  start: '<!-- bench:start -->',
+  end: '<!-- bench:end -->',
+  heading: '## Benchmarks',
+};
 
 /**
  * `text` with the lines between the marker lines replaced by `block`; markers are appended

@@ -38,7 +38,8 @@ function selectedGroups(env = process.env): ReadonlySet<GroupId> | undefined {
   const ids = raw.split(',').map((id) => id.trim());
   const known = GROUPS.map((g) => g.id as string);
   const unknown = ids.filter((id) => !known.includes(id));
-  if (unknown.length > 0) throw new RangeError(`BENCH_GROUP expected ids among ${known.join(', ')}, got "${unknown.join(', ')}"`);
+  if (unknown.length > 0)
+    throw new RangeError(`BENCH_GROUP expected ids among ${known.join(', ')}, got "${unknown.join(', ')}"`);
   return new Set(ids as GroupId[]);
 }
 

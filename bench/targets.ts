@@ -106,7 +106,10 @@ function verdict(columns: readonly string[], ratios: readonly (number | undefine
  *  line between tables); none when no case of the group ran. */
 export function targetsTable(results: readonly CaseResult[], group: GroupId): string[] {
   if (!results.some((r) => r.bench.group === group)) return [];
-  return TABLES.filter((t) => t.group === group).flatMap((table, i) => [...(i > 0 ? [''] : []), ...oneTable(results, table)]);
+  return TABLES.filter((t) => t.group === group).flatMap((table, i) => [
+    ...(i > 0 ? [''] : []),
+    ...oneTable(results, table),
+  ]);
 }
 
 function oneTable(results: readonly CaseResult[], table: TargetTable): string[] {

@@ -40,7 +40,12 @@ class Sealer implements Aead {
   private readonly aad: Uint8Array;
   private used = false;
 
-  constructor(private readonly alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array) {
+  constructor(
+    private readonly alg: AeadName,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    aad: Uint8Array,
+  ) {
     // Copies (a Buffer's slice() would be a view), wiped after the one operation.
     this.key = new Uint8Array(key);
     this.nonce = new Uint8Array(nonce);
@@ -53,18 +58,24 @@ class Sealer implements Aead {
     bytes(plaintext, 'plaintext');
     if (out !== undefined) bytes(out, 'out', plaintext.length + TAG_LENGTH);
     return this.once(() =>
-      intoOutput(out, plaintext.length + TAG_LENGTH, plaintext, (target) => active().aeadSeal(this.alg, this.key, this.nonce, this.aad, plaintext, target)),
+      intoOutput(out, plaintext.length + TAG_LENGTH, plaintext, (target) =>
+        active().aeadSeal(this.alg, this.key, this.nonce, this.aad, plaintext, target),
+      ),
     );
   }
 
   decrypt(ciphertext: Uint8Array, out?: Uint8Array): Uint8Array {
     bytes(ciphertext, 'ciphertext');
     if (ciphertext.length < TAG_LENGTH) {
-      throw new RangeError(`"ciphertext" expected Uint8Array of length >= ${TAG_LENGTH}, got length=${ciphertext.length}`);
+      throw new RangeError(
+        `"ciphertext" expected Uint8Array of length >= ${TAG_LENGTH}, got length=${ciphertext.length}`,
+      );
     }
     if (out !== undefined) bytes(out, 'out', ciphertext.length - TAG_LENGTH);
     return this.once(() =>
-      intoOutput(out, ciphertext.length - TAG_LENGTH, ciphertext, (target) => active().aeadOpen(this.alg, this.key, this.nonce, this.aad, ciphertext, target)),
+      intoOutput(out, ciphertext.length - TAG_LENGTH, ciphertext, (target) =>
+        active().aeadOpen(this.alg, this.key, this.nonce, this.aad, ciphertext, target),
+      ),
     );
   }
 
@@ -101,7 +112,9 @@ function intoOutput(
 }
 
 function overlaps(a: Uint8Array, b: Uint8Array): boolean {
-  return a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+  return (
+    a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength
+  );
 }
 
 function aead(alg: AeadName, keyLength: number, nonceLength: number): AeadFunction {

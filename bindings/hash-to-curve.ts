@@ -15,5 +15,10 @@ export function dstArgument(value: unknown): Uint8Array {
 /** `length` ≤ 255·HashLen uniformly random bytes from `msg` under the tag `dst`. */
 export function expandMessageXmd(hash: HashFunction, msg: Uint8Array, dst: Uint8Array, length: number): Uint8Array {
   const h = hashArgument(hash);
-  return active().expandMessageXmd(h.algorithm, bytes(msg, 'msg'), dstArgument(dst), integer(length, 'length', 0, 255 * h.outputLen));
+  return active().expandMessageXmd(
+    h.algorithm,
+    bytes(msg, 'msg'),
+    dstArgument(dst),
+    integer(length, 'length', 0, 255 * h.outputLen),
+  );
 }

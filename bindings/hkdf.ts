@@ -5,7 +5,13 @@ import { hashArgument, type HashFunction } from './hash.js';
 import { bytes, integer, optionalBytes } from './utils/arguments.js';
 
 export interface HkdfFunction {
-  (hash: HashFunction, ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Array | undefined, length: number): Uint8Array;
+  (
+    hash: HashFunction,
+    ikm: Uint8Array,
+    salt: Uint8Array | undefined,
+    info: Uint8Array | undefined,
+    length: number,
+  ): Uint8Array;
   /** §2.2: PRK = HMAC-Hash(salt, IKM). */
   extract(hash: HashFunction, ikm: Uint8Array, salt?: Uint8Array): Uint8Array;
   /** §2.3: OKM of `length` ≤ 255·HashLen bytes from a PRK of at least HashLen bytes. */
@@ -18,7 +24,13 @@ function okmLength(hash: HashFunction, length: unknown): number {
 
 export const hkdf: HkdfFunction = Object.freeze(
   Object.assign(
-    (hash: HashFunction, ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Array | undefined, length: number) => {
+    (
+      hash: HashFunction,
+      ikm: Uint8Array,
+      salt: Uint8Array | undefined,
+      info: Uint8Array | undefined,
+      length: number,
+    ) => {
       const h = hashArgument(hash);
       return active().hkdf(
         h.algorithm,

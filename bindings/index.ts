@@ -76,9 +76,24 @@ export {
 export { createGateway, PROBLEM_TYPE_OHTTP_KEY, type GatewayOptions } from './ohttp/gateway.js';
 export { createForwarder } from './ohttp/forwarder.js';
 export { createRelay, type RelayOptions } from './ohttp/relay.js';
-export { createClient, ObliviousFetchError, type AuditEntry, type Client, type ClientErrorCode, type ClientOptions } from './ohttp/client.js';
+export {
+  createClient,
+  ObliviousFetchError,
+  type AuditEntry,
+  type Client,
+  type ClientErrorCode,
+  type ClientOptions,
+} from './ohttp/client.js';
 export { createKeyDirectory, type KeyDirectory, type KeyDirectoryOptions } from './ohttp/directory.js';
-export { createLogger, type Hop, type LogEntry, type LogErrorCode, type LogEvent, type Logger, type LogSink } from './ohttp/log.js';
+export {
+  createLogger,
+  type Hop,
+  type LogEntry,
+  type LogErrorCode,
+  type LogEvent,
+  type Logger,
+  type LogSink,
+} from './ohttp/log.js';
 export type { Handler } from './ohttp/http.js';
 export {
   privacyPass,

@@ -53,7 +53,11 @@ async function compile(source: InitInput): Promise<WebAssembly.Module> {
     const bytes = readLocalFile(source);
     if (bytes) return WebAssembly.compile(bytes);
   }
-  if (typeof source === 'string' || source instanceof URL || (typeof Request === 'function' && source instanceof Request)) {
+  if (
+    typeof source === 'string' ||
+    source instanceof URL ||
+    (typeof Request === 'function' && source instanceof Request)
+  ) {
     return compileResponse(await fetch(source));
   }
   throw new TypeError('"input" expected URL, string, Request, Response, BufferSource or WebAssembly.Module');

@@ -20,13 +20,15 @@ export const ristretto255 = Object.freeze({
   fromUniformBytes: (uniform: Uint8Array): Uint8Array => active().ristretto255FromUniform(bytes(uniform, 'bytes', 64)),
   /** RFC 9380 Appendix B hash_to_ristretto255: FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg,
    *  dst, 64)); `dst`, the domain separation tag, is not empty. */
-  hashToGroup: (msg: Uint8Array, dst: Uint8Array): Uint8Array => active().hashToRistretto255(bytes(msg, 'msg'), dstArgument(dst)),
+  hashToGroup: (msg: Uint8Array, dst: Uint8Array): Uint8Array =>
+    active().hashToRistretto255(bytes(msg, 'msg'), dstArgument(dst)),
   /** a + b; CryptoError INVALID_POINT. */
   add: (a: Uint8Array, b: Uint8Array): Uint8Array => active().ristretto255Add(b32(a, 'a'), b32(b, 'b'), false),
   /** a − b; CryptoError INVALID_POINT. */
   subtract: (a: Uint8Array, b: Uint8Array): Uint8Array => active().ristretto255Add(b32(a, 'a'), b32(b, 'b'), true),
   /** scalar · point; CryptoError INVALID_SCALAR unless 0 < scalar < ℓ, INVALID_POINT. */
-  multiply: (k: Uint8Array, p: Uint8Array): Uint8Array => active().ristretto255Multiply(b32(k, 'scalar'), b32(p, 'point')),
+  multiply: (k: Uint8Array, p: Uint8Array): Uint8Array =>
+    active().ristretto255Multiply(b32(k, 'scalar'), b32(p, 'point')),
   /** scalar · B, B the generator; CryptoError INVALID_SCALAR unless 0 < scalar < ℓ. */
   multiplyBase: (k: Uint8Array): Uint8Array => active().ristretto255Multiply(b32(k, 'scalar'), undefined),
   /** Scalars mod ℓ; CryptoError INVALID_SCALAR for an input not below ℓ (or zero, for invert). */

@@ -9,8 +9,16 @@ import ts from 'typescript';
 
 /** What may not import what, by path from the root. */
 export const RULES = [
-  { name: 'the backend imports no protocol', from: /^bindings\/backend\//, to: /^bindings\/(hpke|oprf|ohttp|credentials|privacypass|hpke-js)\// },
-  { name: 'the wasm backend imports no js backend file', from: /^bindings\/backend\/(wasm[^/]*|core|slots)\.ts$/, to: /^bindings\/backend\/js[^/]*\.ts$/ },
+  {
+    name: 'the backend imports no protocol',
+    from: /^bindings\/backend\//,
+    to: /^bindings\/(hpke|oprf|ohttp|credentials|privacypass|hpke-js)\//,
+  },
+  {
+    name: 'the wasm backend imports no js backend file',
+    from: /^bindings\/backend\/(wasm[^/]*|core|slots)\.ts$/,
+    to: /^bindings\/backend\/js[^/]*\.ts$/,
+  },
   { name: 'utils import only utils', from: /^bindings\/utils\//, to: /^(?!bindings\/utils\/)/ },
   { name: 'the core imports no binding', from: /^assembly\//, to: /^bindings\// },
 ];
@@ -85,7 +93,8 @@ export function problems(graph, rules = RULES) {
   const out = cycles(graph).map((component) => `cycle: ${component.join(', ')}`);
   for (const [file, targets] of graph) {
     for (const target of targets) {
-      for (const rule of rules) if (rule.from.test(file) && rule.to.test(target)) out.push(`${rule.name}: ${file} -> ${target}`);
+      for (const rule of rules)
+        if (rule.from.test(file) && rule.to.test(target)) out.push(`${rule.name}: ${file} -> ${target}`);
     }
   }
   return out.sort();
@@ -96,7 +105,9 @@ export function check(root, dirs = ['bindings', 'assembly'], rules = RULES, allo
   const found = problems(moduleGraph(root, dirs), rules);
   return [
     ...found.filter((problem) => !allowed.includes(problem)),
-    ...allowed.filter((entry) => !found.includes(entry)).map((entry) => `allowed, but no longer found (delete it from ALLOWED): ${entry}`),
+    ...allowed
+      .filter((entry) => !found.includes(entry))
+      .map((entry) => `allowed, but no longer found (delete it from ALLOWED): ${entry}`),
   ];
 }
 

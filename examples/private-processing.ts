@@ -24,15 +24,25 @@ interface ChatMessage {
   text: string;
 }
 
-const STOP_WORDS = new Set('the a an and or but to of in on at for with is are was were be been it this that we you i our your my me us can will just so as by from about have has had do did not'.split(' '));
+const STOP_WORDS = new Set(
+  'the a an and or but to of in on at for with is are was were be been it this that we you i our your my me us can will just so as by from about have has had do did not'.split(
+    ' ',
+  ),
+);
 
 /** An extractive summary: the `count` sentences whose words are most frequent overall, in order. */
 function summarise(messages: readonly ChatMessage[], count = 2): string[] {
-  const sentences = messages.flatMap((m) => m.text.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter(Boolean));
+  const sentences = messages.flatMap((m) =>
+    m.text
+      .split(/(?<=[.!?])\s+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   const wordsOf = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).filter((w) => !STOP_WORDS.has(w));
   const frequency = new Map<string, number>();
   for (const w of sentences.flatMap(wordsOf)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const score = (s: string) => wordsOf(s).reduce((sum, w) => sum + frequency.get(w)!, 0) / Math.max(1, wordsOf(s).length);
+  const score = (s: string) =>
+    wordsOf(s).reduce((sum, w) => sum + frequency.get(w)!, 0) / Math.max(1, wordsOf(s).length);
   const top = new Set([...sentences].sort((a, b) => score(b) - score(a)).slice(0, count));
   return sentences.filter((s) => top.has(s));
 }
@@ -82,13 +92,18 @@ const issuerServer = await serveNode(async (request) => {
   saw.issuer = describeIssuance(new Uint8Array(await request.clone().arrayBuffer()));
   return issuerHandler(request);
 });
-const verify = credentials.gatewayAuthorizer(credentials.createVerifier({ secretKey: issuerKey.secretKey, store: credentials.createMemorySpentStore() }));
+const verify = credentials.gatewayAuthorizer(
+  credentials.createVerifier({ secretKey: issuerKey.secretKey, store: credentials.createMemorySpentStore() }),
+);
 const authorize = async (request: Request) => {
   const header = request.headers.get('authorization');
   const decided = await verify(request);
   // A token is version ‖ key id ‖ attributes ‖ input (32) ‖ tag (32): show the input it spent.
   const token = header === null ? undefined : credentials.parseAuthorization(header);
-  const input = token === undefined ? 'no token' : `token input ${hex(token.subarray(token.length - 2 * ELEMENT, token.length - ELEMENT)).slice(0, 16)}…`;
+  const input =
+    token === undefined
+      ? 'no token'
+      : `token input ${hex(token.subarray(token.length - 2 * ELEMENT, token.length - ELEMENT)).slice(0, 16)}…`;
   saw.gatewayToken = `${input}: ${decided instanceof Response ? `refused (${decided.status})` : 'valid, unspent'}`;
   return decided;
 };
@@ -114,7 +129,11 @@ try {
   // Credentials: four for today's "summarise" use case, obtained once, spent one per request.
   const credentialClient = credentials.createClient({ publicKey: issuerKey.publicKey });
   const { bytes, pending } = credentialClient.request({ epoch: credentials.currentEpoch(), values: ['summarise'] }, 4);
-  const issued = await fetch(issuerServer.url, { method: 'POST', headers: { 'content-type': credentials.MEDIA_TYPE_CREDENTIAL_REQUEST }, body: bytes as Uint8Array<ArrayBuffer> });
+  const issued = await fetch(issuerServer.url, {
+    method: 'POST',
+    headers: { 'content-type': credentials.MEDIA_TYPE_CREDENTIAL_REQUEST },
+    body: bytes as Uint8Array<ArrayBuffer>,
+  });
   const wallet: Credential[] = credentialClient.finalize(pending, new Uint8Array(await issued.arrayBuffer()));
   let lastToken = '';
   const spend = credentials.clientAuthorizer(credentialClient, () => wallet.shift()!);
@@ -130,12 +149,19 @@ try {
   });
   const messages: ChatMessage[] = [
     { from: 'Ana', text: 'The design review moved to Thursday. Please bring the latency numbers for the new gateway.' },
-    { from: 'Ben', text: 'Latency numbers for the gateway look good: the relay adds about two milliseconds. I will bring them Thursday.' },
+    {
+      from: 'Ben',
+      text: 'Latency numbers for the gateway look good: the relay adds about two milliseconds. I will bring them Thursday.',
+    },
     { from: 'Chloé', text: 'Lunch anyone? The new place by the station is open.' },
     { from: 'Ana', text: 'Great. After the review on Thursday we decide whether the gateway ships.' },
   ];
   const summariseRequest = () =>
-    new Request('https://summarise.example/v1/summarise', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages }) });
+    new Request('https://summarise.example/v1/summarise', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages }),
+    });
   const response = await client.fetch(summariseRequest());
   const { summary } = (await response.json()) as { summary: string[] };
   const tokenSeen = saw.gatewayToken;
@@ -165,8 +191,13 @@ try {
   console.log(`\nThe same token replayed: HTTP ${replay.status}, ${problem.type}; credentials left: ${wallet.length}.`);
   console.log("\nThe client's audit log (what was sent, to which key, through which relay):");
   console.table(client.audit);
-  console.log('\nThe hops\' filtered logs:');
-  console.table(logs.map(({ durationMs, ...rest }) => ({ ...rest, ...(durationMs !== undefined && { durationMs: Math.round(durationMs) }) })));
+  console.log("\nThe hops' filtered logs:");
+  console.table(
+    logs.map(({ durationMs, ...rest }) => ({
+      ...rest,
+      ...(durationMs !== undefined && { durationMs: Math.round(durationMs) }),
+    })),
+  );
 } finally {
   await Promise.all([relay, keys, gateway, service, issuerServer].map((s) => s.close()));
   directory.destroy();

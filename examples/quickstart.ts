@@ -33,7 +33,10 @@ function rate(fn: () => void, ms = 400): number {
   return (calls * 1000) / (performance.now() - start);
 }
 
-const results = new Map<BackendName, { digest: string; mac: string; key: string; hashRate: number; hkdfRate: number }>();
+const results = new Map<
+  BackendName,
+  { digest: string; mac: string; key: string; hashRate: number; hkdfRate: number }
+>();
 for (const name of ['wasm', 'js'] as const) {
   useBackend(name);
   results.set(name, {
@@ -48,7 +51,9 @@ for (const name of ['wasm', 'js'] as const) {
   console.log(`  SHA-256(message)     ${r.digest}`);
   console.log(`  HMAC-SHA256          ${r.mac}`);
   console.log(`  HKDF-SHA256, 32 B    ${r.key}`);
-  console.log(`  ${Math.round(r.hashRate).toLocaleString('en')} hashes/s, ${Math.round(r.hkdfRate).toLocaleString('en')} HKDFs/s`);
+  console.log(
+    `  ${Math.round(r.hashRate).toLocaleString('en')} hashes/s, ${Math.round(r.hkdfRate).toLocaleString('en')} HKDFs/s`,
+  );
 }
 useBackend(undefined);
 
@@ -58,7 +63,9 @@ if (wasm.digest !== js.digest || wasm.mac !== js.mac || wasm.key !== js.key) {
   throw new Error('the backends disagree');
 }
 console.log('both backends give the same bytes');
-console.log(`wasm / js speed: SHA-256 ${(wasm.hashRate / js.hashRate).toFixed(1)}×, HKDF ${(wasm.hkdfRate / js.hkdfRate).toFixed(1)}×`);
+console.log(
+  `wasm / js speed: SHA-256 ${(wasm.hashRate / js.hashRate).toFixed(1)}×, HKDF ${(wasm.hkdfRate / js.hkdfRate).toFixed(1)}×`,
+);
 
 // HPKE (RFC 9180): the client seals a request to the service's public key; only the service opens
 // it. Each backend opens what the other sealed.
@@ -77,7 +84,10 @@ for (const name of ['wasm', 'js'] as const) {
     open: rate(() => suite.open(sealed.enc, service, sealed.ct, { info, aad }), 300),
   });
 }
-for (const [sealer, opener] of [['wasm', 'js'], ['js', 'wasm']] as const) {
+for (const [sealer, opener] of [
+  ['wasm', 'js'],
+  ['js', 'wasm'],
+] as const) {
   useBackend(opener);
   const { enc, ct } = sealedBy.get(sealer)!;
   const opened = new TextDecoder().decode(suite.open(enc, service, ct, { info, aad }));
@@ -86,6 +96,8 @@ for (const [sealer, opener] of [['wasm', 'js'], ['js', 'wasm']] as const) {
 useBackend(undefined);
 const hw = hpkeRates.get('wasm')!;
 const hj = hpkeRates.get('js')!;
-console.log(`HPKE X25519/ChaCha20-Poly1305: wasm ${Math.round(hw.seal).toLocaleString('en')} seals/s, ${Math.round(hw.open).toLocaleString('en')} opens/s`);
+console.log(
+  `HPKE X25519/ChaCha20-Poly1305: wasm ${Math.round(hw.seal).toLocaleString('en')} seals/s, ${Math.round(hw.open).toLocaleString('en')} opens/s`,
+);
 console.log(`wasm / js speed: seal ${(hw.seal / hj.seal).toFixed(1)}×, open ${(hw.open / hj.open).toFixed(1)}×`);
 console.log(`default backend here: ${backend()}`);

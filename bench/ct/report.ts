@@ -5,7 +5,11 @@ import type { Markers } from '../readme.js';
 import { MAX_WARMUP } from './measure.js';
 import type { CtResults, CtTargetResult } from './types.js';
 
-export const CT_MARKERS: Markers = { start: '<!-- ct:start -->', end: '<!-- ct:end -->', heading: '## Constant-time evidence' };
+export const CT_MARKERS: Markers = {
+  start: '<!-- ct:start -->',
+  end: '<!-- ct:end -->',
+  heading: '## Constant-time evidence',
+};
 
 /** The latest results, or undefined when `npm run ct` has not been run (or the file is unreadable). */
 export function readCt(path: string): CtResults | undefined {

@@ -90,7 +90,11 @@ function gcmKey(build: WasmBuild): CtTarget {
     build,
     control: false,
     batch: 2,
-    setup: () => ({ inputLength: 16, fixedInput: new Uint8Array(16), call: (key) => gcm(key, NONCE).encrypt(MSG64)[0]! }),
+    setup: () => ({
+      inputLength: 16,
+      fixedInput: new Uint8Array(16),
+      call: (key) => gcm(key, NONCE).encrypt(MSG64)[0]!,
+    }),
   };
 }
 
@@ -123,7 +127,11 @@ function x25519Secret(build: WasmBuild): CtTarget {
     countScale: SCALAR_MULT_SCALE,
     setup: () => {
       const peer = publicKeyOf('x25519', X25519_PEER_SECRET);
-      return { inputLength: 32, fixedInput: new Uint8Array(32), call: (secretKey) => x25519.getSharedSecret(secretKey, peer)[0]! };
+      return {
+        inputLength: 32,
+        fixedInput: new Uint8Array(32),
+        call: (secretKey) => x25519.getSharedSecret(secretKey, peer)[0]!,
+      };
     },
   };
 }
@@ -138,7 +146,11 @@ function x25519PublicKey(build: WasmBuild): CtTarget {
     control: false,
     batch: 1,
     countScale: SCALAR_MULT_SCALE,
-    setup: () => ({ inputLength: 32, fixedInput: new Uint8Array(32), call: (secretKey) => x25519.getPublicKey(secretKey)[0]! }),
+    setup: () => ({
+      inputLength: 32,
+      fixedInput: new Uint8Array(32),
+      call: (secretKey) => x25519.getPublicKey(secretKey)[0]!,
+    }),
   };
 }
 
@@ -175,7 +187,12 @@ function p256PublicKey(build: WasmBuild): CtTarget {
     batch: 1,
     countScale: SCALAR_MULT_SCALE,
     // Byte 0 is always 0x04 (uncompressed); byte 1 starts the x-coordinate.
-    setup: () => ({ inputLength: 32, fixedInput: SCALAR_ONE, prepare: below2To255, call: (secretKey) => p256.getPublicKey(secretKey)[1]! }),
+    setup: () => ({
+      inputLength: 32,
+      fixedInput: SCALAR_ONE,
+      prepare: below2To255,
+      call: (secretKey) => p256.getPublicKey(secretKey)[1]!,
+    }),
   };
 }
 
@@ -213,7 +230,12 @@ function ristrettoBase(build: WasmBuild): CtTarget {
     control: false,
     batch: 1,
     countScale: SCALAR_MULT_SCALE,
-    setup: () => ({ inputLength: 32, fixedInput: SCALAR_ONE_LE, prepare: below2To252, call: (k) => ristretto255.multiplyBase(k)[0]! }),
+    setup: () => ({
+      inputLength: 32,
+      fixedInput: SCALAR_ONE_LE,
+      prepare: below2To252,
+      call: (k) => ristretto255.multiplyBase(k)[0]!,
+    }),
   };
 }
 
@@ -227,7 +249,11 @@ export const CT_TARGETS: readonly CtTarget[] = [
     build: 'simd',
     control: false,
     batch: 2,
-    setup: () => ({ inputLength: 16, fixedInput: new Uint8Array(16), call: (key) => gcm(key, NONCE, AAD256).encrypt(EMPTY)[0]! }),
+    setup: () => ({
+      inputLength: 16,
+      fixedInput: new Uint8Array(16),
+      call: (key) => gcm(key, NONCE, AAD256).encrypt(EMPTY)[0]!,
+    }),
   },
   {
     id: 'ghash-aad-simd',
@@ -237,7 +263,11 @@ export const CT_TARGETS: readonly CtTarget[] = [
     build: 'simd',
     control: false,
     batch: 2,
-    setup: () => ({ inputLength: 256, fixedInput: new Uint8Array(256), call: (aad) => gcm(KEY16, NONCE, aad).encrypt(EMPTY)[0]! }),
+    setup: () => ({
+      inputLength: 256,
+      fixedInput: new Uint8Array(256),
+      call: (aad) => gcm(KEY16, NONCE, aad).encrypt(EMPTY)[0]!,
+    }),
   },
   chachaKey('simd'),
   x25519Secret('simd'),
@@ -279,7 +309,8 @@ export const CT_TARGETS: readonly CtTarget[] = [
   },
   {
     id: 'control-x25519-swaps',
-    title: 'Positive control: X25519 shared secret, then a ladder’s conditional swaps done with a branch per key bit (JS)',
+    title:
+      'Positive control: X25519 shared secret, then a ladder’s conditional swaps done with a branch per key bit (JS)',
     fixed: 'all-zero secret key (no swap)',
     random: 'random secret key (about 128 swaps)',
     build: 'simd',

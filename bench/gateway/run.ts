@@ -15,7 +15,11 @@ import { updateBlock, type Markers } from '../readme.js';
 import { machineInfo } from '../run-info.js';
 import { load, type LoadResult } from './load.js';
 
-const MARKERS: Markers = { start: '<!-- gateway:start -->', end: '<!-- gateway:end -->', heading: '### Gateway throughput' };
+const MARKERS: Markers = {
+  start: '<!-- gateway:start -->',
+  end: '<!-- gateway:end -->',
+  heading: '### Gateway throughput',
+};
 const SECONDS = Number(process.env['GATEWAY_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['GATEWAY_CONNECTIONS'] ?? 16);
 const REQUESTS = 64;
@@ -42,7 +46,13 @@ function startGateway(backend: 'wasm' | 'js'): Promise<Started> {
 /** A 1 KiB POST as Binary HTTP, encapsulated to the gateway's first key config. */
 function encapsulated(keys: string, seed: number) {
   const [config] = ohttp.decodeKeyConfigs(Buffer.from(keys, 'hex'));
-  const request = bhttp.encodeRequest({ method: 'POST', scheme: 'https', authority: 'service.example', path: '/summarise', content: bytes(KiB, seed) });
+  const request = bhttp.encodeRequest({
+    method: 'POST',
+    scheme: 'https',
+    authority: 'service.example',
+    path: '/summarise',
+    content: bytes(KiB, seed),
+  });
   return ohttp.encapsulateRequest(config!, request);
 }
 
@@ -51,11 +61,22 @@ async function measure(backend: 'wasm' | 'js'): Promise<LoadResult> {
   try {
     // One request end to end: the answer must decapsulate to the target's 200 and 1 KiB.
     const probe = encapsulated(gateway.keys, 1);
-    const answer = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST }, body: new Uint8Array(probe.encapsulatedRequest) });
+    const answer = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
+      body: new Uint8Array(probe.encapsulatedRequest),
+    });
     const inner = bhttp.decodeResponse(probe.context.decapsulateResponse(new Uint8Array(await answer.arrayBuffer())));
-    if (answer.status !== 200 || inner.status !== 200 || inner.content.length !== KiB) throw new Error(`${backend}: the probe request failed`);
+    if (answer.status !== 200 || inner.status !== 200 || inner.content.length !== KiB)
+      throw new Error(`${backend}: the probe request failed`);
     const bodies = Array.from({ length: REQUESTS }, (_, i) => encapsulated(gateway.keys, i + 2).encapsulatedRequest);
-    const common = { url: gateway.url, bodies, contentType: ohttp.MEDIA_TYPE_REQUEST, connections: CONNECTIONS, expectedStatus: 200 };
+    const common = {
+      url: gateway.url,
+      bodies,
+      contentType: ohttp.MEDIA_TYPE_REQUEST,
+      connections: CONNECTIONS,
+      expectedStatus: 200,
+    };
     await load({ ...common, seconds: 1 }); // warm-up
     return await load({ ...common, seconds: SECONDS });
   } finally {
@@ -63,7 +84,8 @@ async function measure(backend: 'wasm' | 'js'): Promise<LoadResult> {
   }
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const results = { wasm: await measure('wasm'), js: await measure('js') };
 const lines = [
@@ -71,11 +93,17 @@ const lines = [
   '',
   '| backend | requests/s | p50 ms | p99 ms | errors |',
   '| --- | ---: | ---: | ---: | ---: |',
-  ...(['wasm', 'js'] as const).map((b) => `| ${b} | ${fmt(results[b].requestsPerSecond)} | ${fmt(results[b].p50, 2)} | ${fmt(results[b].p99, 2)} | ${results[b].errors} |`),
+  ...(['wasm', 'js'] as const).map(
+    (b) =>
+      `| ${b} | ${fmt(results[b].requestsPerSecond)} | ${fmt(results[b].p50, 2)} | ${fmt(results[b].p99, 2)} | ${results[b].errors} |`,
+  ),
   '',
   `wasm ÷ js: ${(results.wasm.requestsPerSecond / results.js.requestsPerSecond).toFixed(2)}× the requests per second. Regenerate with \`npm run bench:gateway\`.`,
 ];
 for (const line of lines) console.log(line);
-writeFileSync(join(RESULTS_DIR, 'gateway.json'), JSON.stringify({ ...machineInfo(), seconds: SECONDS, connections: CONNECTIONS, results }, null, 2) + '\n');
+writeFileSync(
+  join(RESULTS_DIR, 'gateway.json'),
+  JSON.stringify({ ...machineInfo(), seconds: SECONDS, connections: CONNECTIONS, results }, null, 2) + '\n',
+);
 const inReadme = updateBlock(README, lines.join('\n'), MARKERS);
 console.log(`\nwrote ${RESULTS_DIR}/gateway.json${inReadme ? ' and the README gateway section' : ''}`);

@@ -1,7 +1,14 @@
 // The measured side of the gateway benchmark, run as its own process: an OHTTP gateway on
 // loopback, on the backend named by argv[2], in front of an in-process target that answers every
 // request with 1 KiB. Prints one JSON line: the gateway's URL and its application/ohttp-keys.
-import { AEAD_AES128GCM, createGateway, KDF_HKDF_SHA256, KEM_DHKEM_X25519_HKDF_SHA256, ohttp, useBackend } from '../../bindings/index.js';
+import {
+  AEAD_AES128GCM,
+  createGateway,
+  KDF_HKDF_SHA256,
+  KEM_DHKEM_X25519_HKDF_SHA256,
+  ohttp,
+  useBackend,
+} from '../../bindings/index.js';
 import { serveNode } from '../../bindings/node.js';
 import { bytes, KiB } from '../inputs.js';
 
@@ -11,7 +18,10 @@ useBackend(name);
 
 const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
 const answer = bytes(KiB, 92);
-const gateway = createGateway({ keys: [key], target: async () => new Response(answer, { headers: { 'content-type': 'application/octet-stream' } }) });
+const gateway = createGateway({
+  keys: [key],
+  target: async () => new Response(answer, { headers: { 'content-type': 'application/octet-stream' } }),
+});
 const server = await serveNode(gateway, { port: 0 });
 console.log(JSON.stringify({ url: server.url, keys: Buffer.from(ohttp.encodeKeyConfigs([key])).toString('hex') }));
 process.stdin.resume();

@@ -6,11 +6,15 @@ const options = { authTagLength: TAG_LENGTH };
 
 // One call per algorithm name: @types/node types each cipher family by its literal name.
 function cipher(alg: AeadAlg, key: Uint8Array, nonce: Uint8Array) {
-  return alg === 'chacha20-poly1305' ? createCipheriv(alg, key, nonce, options) : createCipheriv(alg, key, nonce, options);
+  return alg === 'chacha20-poly1305'
+    ? createCipheriv(alg, key, nonce, options)
+    : createCipheriv(alg, key, nonce, options);
 }
 
 function decipher(alg: AeadAlg, key: Uint8Array, nonce: Uint8Array) {
-  return alg === 'chacha20-poly1305' ? createDecipheriv(alg, key, nonce, options) : createDecipheriv(alg, key, nonce, options);
+  return alg === 'chacha20-poly1305'
+    ? createDecipheriv(alg, key, nonce, options)
+    : createDecipheriv(alg, key, nonce, options);
 }
 
 export function nodeAead({ alg, key, nonce, aad }: AeadParams): AeadPeer {

@@ -14,18 +14,28 @@ export async function webCryptoAead({ alg, key, nonce, aad }: AeadParams): Promi
   const params: AesGcmParams = { name: 'AES-GCM', iv: nonce, additionalData: aad, tagLength: 128 };
   return {
     name: 'WebCrypto',
-    encrypt: async (plaintext) => new Uint8Array(await subtle.encrypt(params, cryptoKey, plaintext as Uint8Array<ArrayBuffer>)),
-    decrypt: async (sealed) => new Uint8Array(await subtle.decrypt(params, cryptoKey, sealed as Uint8Array<ArrayBuffer>)),
+    encrypt: async (plaintext) =>
+      new Uint8Array(await subtle.encrypt(params, cryptoKey, plaintext as Uint8Array<ArrayBuffer>)),
+    decrypt: async (sealed) =>
+      new Uint8Array(await subtle.decrypt(params, cryptoKey, sealed as Uint8Array<ArrayBuffer>)),
   };
 }
 
 const NIST = { p256: { namedCurve: 'P-256', bits: 256 }, p384: { namedCurve: 'P-384', bits: 384 } } as const;
 
 /** The algorithm, the private JWK (which needs the public key too) and the shared secret's bits. */
-function keyParams({ curve, secretKey }: DhParams): { algorithm: Algorithm | EcKeyImportParams; jwk: JsonWebKey; bits: number } {
+function keyParams({ curve, secretKey }: DhParams): {
+  algorithm: Algorithm | EcKeyImportParams;
+  jwk: JsonWebKey;
+  bits: number;
+} {
   const publicKey = publicKeyOf(curve, secretKey);
   if (curve === 'x25519') {
-    return { algorithm: { name: 'X25519' }, jwk: { kty: 'OKP', crv: 'X25519', d: base64url(secretKey), x: base64url(publicKey) }, bits: 256 };
+    return {
+      algorithm: { name: 'X25519' },
+      jwk: { kty: 'OKP', crv: 'X25519', d: base64url(secretKey), x: base64url(publicKey) },
+      bits: 256,
+    };
   }
   const { namedCurve, bits } = NIST[curve];
   const half = (publicKey.length - 1) / 2; // 0x04 ‖ x ‖ y

@@ -22,7 +22,12 @@ const LARGE_TIME_SCALE = 0.4;
 /** The algorithm part of a case id. */
 export type AeadCaseAlg = 'chacha20poly1305' | 'aes128gcm';
 
-const ALGS: readonly { readonly id: AeadCaseAlg; readonly title: string; readonly alg: AeadAlg; readonly keyLength: number }[] = [
+const ALGS: readonly {
+  readonly id: AeadCaseAlg;
+  readonly title: string;
+  readonly alg: AeadAlg;
+  readonly keyLength: number;
+}[] = [
   { id: 'chacha20poly1305', title: 'ChaCha20-Poly1305', alg: 'chacha20-poly1305', keyLength: 32 },
   { id: 'aes128gcm', title: 'AES-128-GCM', alg: 'aes-128-gcm', keyLength: 16 },
 ];

@@ -22,12 +22,19 @@ const BACKENDS: readonly { readonly name: ImplName; readonly backend: 'wasm' | '
 ];
 
 function bothBackends(run: (backend: 'wasm' | 'js') => Impl['run']): Impl[] {
-  return BACKENDS.map(({ name, backend }) => ({ name, backend, ...(backend === 'wasm' ? { build: 'simd' as const } : {}), run: run(backend) }));
+  return BACKENDS.map(({ name, backend }) => ({
+    name,
+    backend,
+    ...(backend === 'wasm' ? { build: 'simd' as const } : {}),
+    run: run(backend),
+  }));
 }
 
 export function credentialCases(): BenchCase[] {
   useBackend('wasm');
-  const { secretKey, publicKey } = oprf.suite('ristretto255-SHA512', 'poprf').deriveKeyPair(bytes(32, 120), bytes(16, 121));
+  const { secretKey, publicKey } = oprf
+    .suite('ristretto255-SHA512', 'poprf')
+    .deriveKeyPair(bytes(32, 120), bytes(16, 121));
   const attributes = { epoch: credentials.currentEpoch(), values: ['bench'] };
   const issuer = credentials.createIssuer({ secretKey, maxBatch: 256 });
   const client = credentials.createClient({ publicKey });

@@ -27,7 +27,13 @@ export function dhCaseId(curve: DhCurve, op: DhOp): string {
 }
 
 async function peersFor(params: DhParams, sodium: Sodium): Promise<DhPeer[]> {
-  const all = [...obliviaDh(params), nobleDh(params), sodiumDh(sodium, params), await webCryptoDh(params), nodeDh(params)];
+  const all = [
+    ...obliviaDh(params),
+    nobleDh(params),
+    sodiumDh(sodium, params),
+    await webCryptoDh(params),
+    nodeDh(params),
+  ];
   return all.filter((p) => p !== undefined);
 }
 

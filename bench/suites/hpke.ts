@@ -23,7 +23,12 @@ export const HPKE_AAD_LENGTH = 16;
 export type HpkeSuiteId = 'x25519-chacha20poly1305' | 'p256-aes128gcm';
 export type HpkeOp = 'seal' | 'open';
 
-const SUITES: readonly { readonly id: HpkeSuiteId; readonly kem: string; readonly aead: string; readonly params: SuiteParams }[] = [
+const SUITES: readonly {
+  readonly id: HpkeSuiteId;
+  readonly kem: string;
+  readonly aead: string;
+  readonly params: SuiteParams;
+}[] = [
   {
     id: 'x25519-chacha20poly1305',
     kem: 'X25519',

@@ -22,7 +22,9 @@ function bothBackends(run: () => Uint8Array): Impl[] {
 }
 
 export function ohttpCases(): BenchCase[] {
-  const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
+  const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [
+    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  ]);
   const request = bytes(OHTTP_BODY, 90);
   const response = bytes(OHTTP_BODY, 91);
   const { encapsulatedRequest } = ohttp.encapsulateRequest(key, request);

@@ -10,7 +10,14 @@ import { type SodiumSumo, sodiumRistretto } from '../peers/libsodium.js';
 import { nobleRistretto, ristrettoElement } from '../peers/noble-ristretto.js';
 import { obliviaRistretto } from '../peers/oblivia.js';
 import { obliviaOprf } from '../peers/oblivia-oprf.js';
-import { concat, type OprfBlinding, type OprfEvaluation, type OprfParams, type OprfPeer, type OprfSuiteId } from '../peers/oprf.js';
+import {
+  concat,
+  type OprfBlinding,
+  type OprfEvaluation,
+  type OprfParams,
+  type OprfPeer,
+  type OprfSuiteId,
+} from '../peers/oprf.js';
 import type { RistrettoParams } from '../peers/ristretto.js';
 import { voprfTs } from '../peers/voprf-ts.js';
 import type { BenchCase, Impl } from '../types.js';
@@ -63,10 +70,16 @@ function evaluatedByNoble(suite: OprfSuiteId, secretKey: Uint8Array, blinded: re
 
 /** A row: `run` with the peer's backend (and wasm build) named, so the harness activates it. */
 function row(peer: OprfPeer, run: Impl['run']): Impl {
-  return { name: peer.name, ...(peer.backend ? { backend: peer.backend } : {}), ...(peer.build ? { build: peer.build } : {}), run };
+  return {
+    name: peer.name,
+    ...(peer.backend ? { backend: peer.backend } : {}),
+    ...(peer.build ? { build: peer.build } : {}),
+    run,
+  };
 }
 
-const then = <T, U>(value: T | Promise<T>, f: (v: T) => U): U | Promise<U> => (value instanceof Promise ? value.then(f) : f(value));
+const then = <T, U>(value: T | Promise<T>, f: (v: T) => U): U | Promise<U> =>
+  value instanceof Promise ? value.then(f) : f(value);
 
 function ristrettoCase(sumo: SodiumSumo): BenchCase {
   const scalar = bytes(32, 90);
@@ -102,7 +115,9 @@ export async function oprfSuite(sumo: SodiumSumo): Promise<OprfBench> {
     const params: OprfParams = { suite, seed: bytes(32, 100 + s), keyInfo: bytes(16, 102 + s) };
     const reference = await voprfTs(params);
     const peers = [...obliviaOprf(params), reference];
-    const inputs = Array.from({ length: Math.max(...OPRF_EVALUATE_BATCHES) }, (_, i) => bytes(OPRF_INPUT_LENGTH, 110 + 20 * s + i));
+    const inputs = Array.from({ length: Math.max(...OPRF_EVALUATE_BATCHES) }, (_, i) =>
+      bytes(OPRF_INPUT_LENGTH, 110 + 20 * s + i),
+    );
     checks.push({ suite, inputs: inputs.slice(0, CHECK_BATCH), reference, peers });
     const title = `OPRF ${suite}`;
 

@@ -31,7 +31,12 @@ function tag(h: Uint8Array, tagMask: Uint8Array, aad: Uint8Array, ciphertext: Ui
   return t;
 }
 
-export function gcmShortNonceSeal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
+export function gcmShortNonceSeal(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  aad: Uint8Array,
+  plaintext: Uint8Array,
+): Uint8Array {
   const { xk, h, counter, tagMask } = setup(key, nonce);
   const sealed = new Uint8Array(plaintext.length + BLOCK);
   const ciphertext = ctr32(xk, false, counter, new Uint8Array(plaintext)); // an aligned copy

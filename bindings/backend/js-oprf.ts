@@ -3,9 +3,26 @@
 // Elements, scalars and the POPRF inverse are checked here first, so each noble call below can
 // fail in one way only.
 import { ristretto255, ristretto255_hasher, ristretto255_oprf } from '@noble/curves/ed25519.js';
-import { p256, p256_hasher, p256_oprf, p384, p384_hasher, p384_oprf, p521, p521_hasher, p521_oprf } from '@noble/curves/nist.js';
+import {
+  p256,
+  p256_hasher,
+  p256_oprf,
+  p384,
+  p384_hasher,
+  p384_oprf,
+  p521,
+  p521_hasher,
+  p521_oprf,
+} from '@noble/curves/nist.js';
 import { getMinHashLength } from '@noble/curves/abstract/modular.js';
-import { asciiToBytes as ascii, bytesToNumberBE, bytesToNumberLE, concatBytes as concat, numberToBytesBE, numberToBytesLE } from '@noble/curves/utils.js';
+import {
+  asciiToBytes as ascii,
+  bytesToNumberBE,
+  bytesToNumberLE,
+  concatBytes as concat,
+  numberToBytesBE,
+  numberToBytesLE,
+} from '@noble/curves/utils.js';
 import { CryptoError } from '../errors.js';
 import type { OprfBackend, OprfMode, OprfSuiteName } from './types.js';
 
@@ -56,7 +73,8 @@ const EMPTY = new Uint8Array(0);
 const contextString = (suite: OprfSuiteName, mode: OprfMode): Uint8Array =>
   Uint8Array.from([...ascii('OPRFV1-'), mode, ...ascii(`-${suite}`)]);
 
-const toNumber = (g: Group, bytes: Uint8Array): bigint => (g.littleEndian ? bytesToNumberLE(bytes) : bytesToNumberBE(bytes));
+const toNumber = (g: Group, bytes: Uint8Array): bigint =>
+  g.littleEndian ? bytesToNumberLE(bytes) : bytesToNumberBE(bytes);
 
 /** A secret key in 1 … order−1 (§2.1 DeserializeScalar, and nonzero), else INVALID_SCALAR. */
 function secretScalar(g: Group, bytes: Uint8Array): bigint {
@@ -110,7 +128,12 @@ function deriveKeyPair(suite: OprfSuiteName, mode: OprfMode, seed: Uint8Array, i
   }
 }
 
-function blind(suite: OprfSuiteName, mode: OprfMode, inputs: readonly Uint8Array[], blinds: readonly Uint8Array[]): Uint8Array[] {
+function blind(
+  suite: OprfSuiteName,
+  mode: OprfMode,
+  inputs: readonly Uint8Array[],
+  blinds: readonly Uint8Array[],
+): Uint8Array[] {
   const g = GROUPS[suite];
   const DST = concat(ascii('HashToGroup-'), contextString(suite, mode));
   return inputs.map((input, i) => {
@@ -164,23 +187,40 @@ function finalize(
   if (mode === 0) return inputs.map((input, i) => g.noble.oprf.finalize(input, blinds[i]!, evaluated[i]!));
   element(g, key!);
   for (const b of blinded) element(g, b);
-  const items = inputs.map((input, i) => ({ input, blind: blinds[i]!, blinded: blinded[i]!, evaluated: evaluated[i]! }));
+  const items = inputs.map((input, i) => ({
+    input,
+    blind: blinds[i]!,
+    blinded: blinded[i]!,
+    evaluated: evaluated[i]!,
+  }));
   try {
     // The elements are checked above; what noble can still refuse is the proof (§2.2.2): c or s
     // not below the order, or a challenge that does not match.
-    return mode === 1 ? g.noble.voprf.finalizeBatch(items, key!, proof!) : g.noble.poprf(info!).finalizeBatch(items, proof!, key!);
+    return mode === 1
+      ? g.noble.voprf.finalizeBatch(items, key!, proof!)
+      : g.noble.poprf(info!).finalizeBatch(items, proof!, key!);
   } catch {
     throw new CryptoError('PROOF_FAILED');
   }
 }
 
-function evaluate(suite: OprfSuiteName, mode: OprfMode, secretKey: Uint8Array, input: Uint8Array, info: Uint8Array | undefined): Uint8Array {
+function evaluate(
+  suite: OprfSuiteName,
+  mode: OprfMode,
+  secretKey: Uint8Array,
+  input: Uint8Array,
+  info: Uint8Array | undefined,
+): Uint8Array {
   const g = GROUPS[suite];
   const k = secretScalar(g, secretKey);
   if (mode === 2) requireInvertible(suite, k, info!);
   try {
     // With the key checked, noble refuses only an input that hashes to the identity.
-    return mode === 0 ? g.noble.oprf.evaluate(secretKey, input) : mode === 1 ? g.noble.voprf.evaluate(secretKey, input) : g.noble.poprf(info!).evaluate(secretKey, input);
+    return mode === 0
+      ? g.noble.oprf.evaluate(secretKey, input)
+      : mode === 1
+        ? g.noble.voprf.evaluate(secretKey, input)
+        : g.noble.poprf(info!).evaluate(secretKey, input);
   } catch {
     throw new CryptoError('INVALID_INPUT');
   }

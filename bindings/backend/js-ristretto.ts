@@ -44,7 +44,8 @@ export function hashToRistretto255(msg: Uint8Array, dst: Uint8Array): Uint8Array
 }
 
 export function ristretto255Add(a: Uint8Array, b: Uint8Array, subtract: boolean): Uint8Array {
-  const p = point(a), q = point(b);
+  const p = point(a),
+    q = point(b);
   return (subtract ? p.subtract(q) : p.add(q)).toBytes();
 }
 
@@ -64,7 +65,8 @@ export function scalar25519(op: ScalarOp, a: Uint8Array, b?: Uint8Array): Uint8A
     case 'neg':
       return encode(Fn.neg(scalar(a)));
     default: {
-      const x = scalar(a), y = scalar(b!);
+      const x = scalar(a),
+        y = scalar(b!);
       return encode(op === 'mul' ? Fn.mul(x, y) : op === 'add' ? Fn.add(x, y) : Fn.sub(x, y));
     }
   }

@@ -35,7 +35,9 @@ export const jsBackend: Backend = {
   aeadSeal: (alg, key, nonce, aad, plaintext, out) =>
     into(
       out,
-      isShortGcm(alg, nonce) ? gcmShortNonceSeal(key, nonce, aad, plaintext) : AEADS[alg](key, nonce, aad).encrypt(plaintext),
+      isShortGcm(alg, nonce)
+        ? gcmShortNonceSeal(key, nonce, aad, plaintext)
+        : AEADS[alg](key, nonce, aad).encrypt(plaintext),
     ),
   aeadOpen: (alg, key, nonce, aad, sealed, out) =>
     into(out, isShortGcm(alg, nonce) ? gcmShortNonceOpen(key, nonce, aad, sealed) : open(alg, key, nonce, aad, sealed)),

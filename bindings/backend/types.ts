@@ -58,13 +58,29 @@ export interface HpkeReceiverKeys {
  */
 export interface FusedHpke {
   /** enc, and key ‖ base_nonce ‖ exporter_secret. */
-  setupSender(params: HpkeParams, keys: HpkeSenderKeys, inputs: HpkeInputs): { enc: Uint8Array; secrets: Uint8Array } | undefined;
+  setupSender(
+    params: HpkeParams,
+    keys: HpkeSenderKeys,
+    inputs: HpkeInputs,
+  ): { enc: Uint8Array; secrets: Uint8Array } | undefined;
   /** key ‖ base_nonce ‖ exporter_secret. */
   setupReceiver(params: HpkeParams, keys: HpkeReceiverKeys, inputs: HpkeInputs): Uint8Array | undefined;
   /** §6.1 Seal: enc, and the first message's ciphertext ‖ tag. */
-  seal(params: HpkeParams, keys: HpkeSenderKeys, inputs: HpkeInputs, aad: Uint8Array, pt: Uint8Array): { enc: Uint8Array; ct: Uint8Array } | undefined;
+  seal(
+    params: HpkeParams,
+    keys: HpkeSenderKeys,
+    inputs: HpkeInputs,
+    aad: Uint8Array,
+    pt: Uint8Array,
+  ): { enc: Uint8Array; ct: Uint8Array } | undefined;
   /** §6.1 Open of ciphertext ‖ tag (at least 16 bytes). */
-  open(params: HpkeParams, keys: HpkeReceiverKeys, inputs: HpkeInputs, aad: Uint8Array, ct: Uint8Array): Uint8Array | undefined;
+  open(
+    params: HpkeParams,
+    keys: HpkeReceiverKeys,
+    inputs: HpkeInputs,
+    aad: Uint8Array,
+    ct: Uint8Array,
+  ): Uint8Array | undefined;
 }
 
 /**
@@ -80,11 +96,21 @@ export interface FusedHpke {
  */
 export interface OprfBackend {
   /** §3.2.1 DeriveKeyPair(seed, info) for the mode's contextString. */
-  deriveKeyPair(suite: OprfSuiteName, mode: OprfMode, seed: Uint8Array, info: Uint8Array): { secretKey: Uint8Array; publicKey: Uint8Array };
+  deriveKeyPair(
+    suite: OprfSuiteName,
+    mode: OprfMode,
+    seed: Uint8Array,
+    info: Uint8Array,
+  ): { secretKey: Uint8Array; publicKey: Uint8Array };
   /** pkS = skS · G. */
   publicKey(suite: OprfSuiteName, secretKey: Uint8Array): Uint8Array;
   /** §3.3.1 / §3.3.3 Blind: blinds[i] · HashToGroup(inputs[i]) for each i. */
-  blind(suite: OprfSuiteName, mode: OprfMode, inputs: readonly Uint8Array[], blinds: readonly Uint8Array[]): Uint8Array[];
+  blind(
+    suite: OprfSuiteName,
+    mode: OprfMode,
+    inputs: readonly Uint8Array[],
+    blinds: readonly Uint8Array[],
+  ): Uint8Array[];
   /** §3.3.3 Blind's tweakedKey = HashToScalar(framedInfo) · G + pkS (POPRF client). */
   tweakKey(suite: OprfSuiteName, publicKey: Uint8Array, info: Uint8Array): Uint8Array;
   /**
@@ -119,7 +145,13 @@ export interface OprfBackend {
     info: Uint8Array | undefined,
   ): Uint8Array[];
   /** §3.3.1 / §3.3.3 Evaluate: the PRF output computed with the secret key. */
-  evaluate(suite: OprfSuiteName, mode: OprfMode, secretKey: Uint8Array, input: Uint8Array, info: Uint8Array | undefined): Uint8Array;
+  evaluate(
+    suite: OprfSuiteName,
+    mode: OprfMode,
+    secretKey: Uint8Array,
+    input: Uint8Array,
+    info: Uint8Array | undefined,
+  ): Uint8Array;
 }
 
 /** An OHTTP suite (RFC 9458 §4.1): the HPKE ids and the lengths the messages need. */
@@ -188,12 +220,26 @@ export interface Backend {
    * Ciphertext ‖ 16-byte tag, written into `out` (of exactly that length, not overlapping the
    * inputs) and returned. Key and nonce lengths are already valid for `alg`.
    */
-  aeadSeal(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array, out: Uint8Array): Uint8Array;
+  aeadSeal(
+    alg: AeadName,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    aad: Uint8Array,
+    plaintext: Uint8Array,
+    out: Uint8Array,
+  ): Uint8Array;
   /**
    * The plaintext of ciphertext ‖ tag (`sealed` has at least 16 bytes) written into `out`, or
    * CryptoError('INVALID_TAG') with `out` untouched: no plaintext exists unless the tag matches.
    */
-  aeadOpen(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array, out: Uint8Array): Uint8Array;
+  aeadOpen(
+    alg: AeadName,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    aad: Uint8Array,
+    sealed: Uint8Array,
+    out: Uint8Array,
+  ): Uint8Array;
   /** For the NIST curves, 0 < secretKey < n; any 32 bytes for X25519. Lengths are already valid. */
   isValidSecretKey(curve: CurveName, secretKey: Uint8Array): boolean;
   /** X25519: the u-coordinate; NIST curves: the SEC1 uncompressed point. CryptoError INVALID_SCALAR. */

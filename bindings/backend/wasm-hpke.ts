@@ -69,6 +69,14 @@ export class WasmHpke implements FusedHpke {
 
   /** The suite, mode and key-schedule lengths every HPKE export starts with. */
   #ids(params: HpkeParams, inputs: HpkeInputs): [number, number, number, number, number, number, number] {
-    return [params.kem, params.kdf, params.aead, params.mode, inputs.info.length, inputs.psk.length, inputs.pskId.length];
+    return [
+      params.kem,
+      params.kdf,
+      params.aead,
+      params.mode,
+      inputs.info.length,
+      inputs.psk.length,
+      inputs.pskId.length,
+    ];
   }
 }

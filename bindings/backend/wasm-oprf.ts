@@ -43,7 +43,12 @@ export class WasmOprf implements OprfBackend {
     return this.#core.runStaged([secretKey], (e) => this.#answer(e.oprf_public_key(id), Ne))!;
   }
 
-  blind(suite: OprfSuiteName, mode: OprfMode, inputs: readonly Uint8Array[], blinds: readonly Uint8Array[]): Uint8Array[] {
+  blind(
+    suite: OprfSuiteName,
+    mode: OprfMode,
+    inputs: readonly Uint8Array[],
+    blinds: readonly Uint8Array[],
+  ): Uint8Array[] {
     const { id, Ne } = SUITES[suite];
     return inputs.map(
       (input, i) =>
@@ -54,7 +59,10 @@ export class WasmOprf implements OprfBackend {
 
   tweakKey(suite: OprfSuiteName, publicKey: Uint8Array, info: Uint8Array): Uint8Array {
     const { id, Ne } = SUITES[suite];
-    return this.#core.runStaged([publicKey, info], (e) => this.#answer(e.oprf_tweak_key(id, info.length), Ne)) ?? jsOprf.tweakKey(suite, publicKey, info);
+    return (
+      this.#core.runStaged([publicKey, info], (e) => this.#answer(e.oprf_tweak_key(id, info.length), Ne)) ??
+      jsOprf.tweakKey(suite, publicKey, info)
+    );
   }
 
   blindEvaluate(
@@ -67,7 +75,9 @@ export class WasmOprf implements OprfBackend {
     proofRandomness: Uint8Array | undefined,
   ) {
     const { id, Ne, Ns } = SUITES[suite];
-    const extra = [mode === OprfMode.VOPRF ? publicKey : undefined, proofRandomness, info].filter((part): part is Uint8Array => part !== undefined);
+    const extra = [mode === OprfMode.VOPRF ? publicKey : undefined, proofRandomness, info].filter(
+      (part): part is Uint8Array => part !== undefined,
+    );
     const proofLength = mode === OprfMode.OPRF ? 0 : 2 * Ns;
     return (
       this.#core.runStaged([secretKey, ...extra, ...blinded], (e) => {
@@ -95,19 +105,30 @@ export class WasmOprf implements OprfBackend {
     if (!inputs.every(fits)) return jsOprf.finalize(suite, mode, inputs, blinds, blinded, evaluated, key, proof, info);
     if (mode !== OprfMode.OPRF) {
       // §2.2.2: the whole batch's proof holds before any output is computed (it fits: ≤ 256 elements)
-      this.#core.runStaged([key!, proof!, ...blinded, ...evaluated], (e) => this.#core.answer(e.oprf_verify(id, mode, blinded.length)));
+      this.#core.runStaged([key!, proof!, ...blinded, ...evaluated], (e) =>
+        this.#core.answer(e.oprf_verify(id, mode, blinded.length)),
+      );
     }
     return inputs.map((input, i) =>
-      this.#core.runStaged([blinds[i]!, evaluated[i]!, framedInfo, input], (e) => this.#answer(e.oprf_finalize(id, mode, framedInfo.length, input.length), Nh))!,
+      this.#core.runStaged([blinds[i]!, evaluated[i]!, framedInfo, input], (e) =>
+        this.#answer(e.oprf_finalize(id, mode, framedInfo.length, input.length), Nh),
+      )!,
     );
   }
 
-  evaluate(suite: OprfSuiteName, mode: OprfMode, secretKey: Uint8Array, input: Uint8Array, info: Uint8Array | undefined): Uint8Array {
+  evaluate(
+    suite: OprfSuiteName,
+    mode: OprfMode,
+    secretKey: Uint8Array,
+    input: Uint8Array,
+    info: Uint8Array | undefined,
+  ): Uint8Array {
     const { id, Nh } = SUITES[suite];
     const framedInfo = info ?? new Uint8Array(0);
     return (
-      this.#core.runStaged([secretKey, framedInfo, input], (e) => this.#answer(e.oprf_evaluate(id, mode, framedInfo.length, input.length), Nh)) ??
-      jsOprf.evaluate(suite, mode, secretKey, input, info)
+      this.#core.runStaged([secretKey, framedInfo, input], (e) =>
+        this.#answer(e.oprf_evaluate(id, mode, framedInfo.length, input.length), Nh),
+      ) ?? jsOprf.evaluate(suite, mode, secretKey, input, info)
     );
   }
 

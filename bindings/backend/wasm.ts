@@ -53,7 +53,12 @@ export class WasmBackend implements Backend {
   }
 
   createHash(alg: HashName): Hasher {
-    return new WasmHasher(this.core, (slot) => this.core.exports.hash_init(slot, ALG[alg]), HASH_OPS, DIGEST_LENGTH[alg]);
+    return new WasmHasher(
+      this.core,
+      (slot) => this.core.exports.hash_init(slot, ALG[alg]),
+      HASH_OPS,
+      DIGEST_LENGTH[alg],
+    );
   }
 
   hmac(alg: HashName, key: Uint8Array, msg: Uint8Array): Uint8Array {
@@ -109,7 +114,14 @@ export class WasmBackend implements Backend {
     });
   }
 
-  aeadSeal(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array, out: Uint8Array): Uint8Array {
+  aeadSeal(
+    alg: AeadName,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    aad: Uint8Array,
+    plaintext: Uint8Array,
+    out: Uint8Array,
+  ): Uint8Array {
     const { core } = this;
     if (key.length + nonce.length + aad.length + plaintext.length > core.ioSize) {
       return this.sealStreamed(alg, key, nonce, aad, plaintext, out);
@@ -121,7 +133,14 @@ export class WasmBackend implements Backend {
     });
   }
 
-  aeadOpen(alg: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array, out: Uint8Array): Uint8Array {
+  aeadOpen(
+    alg: AeadName,
+    key: Uint8Array,
+    nonce: Uint8Array,
+    aad: Uint8Array,
+    sealed: Uint8Array,
+    out: Uint8Array,
+  ): Uint8Array {
     const { core } = this;
     if (key.length + nonce.length + aad.length + sealed.length > core.ioSize) {
       return this.openStreamed(alg, key, nonce, aad, sealed, out);
@@ -187,7 +206,9 @@ export class WasmBackend implements Backend {
   }
 
   ristretto255Multiply(scalar: Uint8Array, point: Uint8Array | undefined): Uint8Array {
-    return point ? this.call32('ristretto255_scalar_mult', scalar, point) : this.call32('ristretto255_scalar_mult_base', scalar);
+    return point
+      ? this.call32('ristretto255_scalar_mult', scalar, point)
+      : this.call32('ristretto255_scalar_mult_base', scalar);
   }
 
   scalar25519Reduce(bytes: Uint8Array): Uint8Array {
@@ -247,7 +268,10 @@ export class WasmBackend implements Backend {
   }
 
   /** An export that reads `parts` from IO and writes 32 bytes to OUT. */
-  private call32(name: keyof CoreExports & `${'ristretto255' | 'scalar25519'}_${string}`, ...parts: Uint8Array[]): Uint8Array {
+  private call32(
+    name: keyof CoreExports & `${'ristretto255' | 'scalar25519'}_${string}`,
+    ...parts: Uint8Array[]
+  ): Uint8Array {
     const { core } = this;
     return core.run(() => {
       core.stage(...parts);

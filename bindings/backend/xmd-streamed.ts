@@ -14,7 +14,13 @@ export function shortDst(backend: Backend, alg: HashName, dst: Uint8Array): Uint
   return h.digest();
 }
 
-export function expandStreamed(backend: Backend, alg: HashName, msg: Uint8Array, dst: Uint8Array, length: number): Uint8Array {
+export function expandStreamed(
+  backend: Backend,
+  alg: HashName,
+  msg: Uint8Array,
+  dst: Uint8Array,
+  length: number,
+): Uint8Array {
   const short = shortDst(backend, alg, dst);
   const dstPrime = new Uint8Array(short.length + 1);
   dstPrime.set(short);

@@ -39,7 +39,8 @@ export function frameAttributes(attributes: Attributes): Uint8Array {
     throw new TypeError(`"attributes.values[${i}]" expected string or Uint8Array`);
   });
   const length = 2 + 6 + items.reduce((sum, item) => sum + 2 + item.length, 0);
-  if (length > MAX_FRAMED_ATTRIBUTES) throw new RangeError(`"attributes" expected at most ${MAX_FRAMED_ATTRIBUTES} framed bytes, got ${length}`);
+  if (length > MAX_FRAMED_ATTRIBUTES)
+    throw new RangeError(`"attributes" expected at most ${MAX_FRAMED_ATTRIBUTES} framed bytes, got ${length}`);
   const out = new Uint8Array(length);
   writeU16(out, 0, 1 + items.length);
   writeU16(out, 2, 4);

@@ -39,7 +39,10 @@ export async function requestBinding(request: Request): Promise<Uint8Array> {
 
 /** The client's hook: each request gets `Authorization: ObliviaToken token="…"` from the next
  *  credential `next` gives (it throws when none is left). */
-export function clientAuthorizer(client: CredentialClient, next: () => Credential | Promise<Credential>): (request: Request) => Promise<Request> {
+export function clientAuthorizer(
+  client: CredentialClient,
+  next: () => Credential | Promise<Credential>,
+): (request: Request) => Promise<Request> {
   if (typeof next !== 'function') throw new TypeError('"next" expected function');
   return async (request) => {
     const token = client.redeem(await next(), await requestBinding(request));
@@ -52,7 +55,9 @@ export function clientAuthorizer(client: CredentialClient, next: () => Credentia
 /** The gateway's hook over the verifiers of the issuer keys in use (a token names its key):
  *  the request without its Authorization header, or a 401 with `WWW-Authenticate: ObliviaToken`
  *  and the refusal's problem type (503 for STORE_FULL). Other failures reject (the gateway answers 500). */
-export function gatewayAuthorizer(verifiers: Verifier | readonly Verifier[]): (request: Request) => Promise<Request | Response> {
+export function gatewayAuthorizer(
+  verifiers: Verifier | readonly Verifier[],
+): (request: Request) => Promise<Request | Response> {
   const list = Array.isArray(verifiers) ? [...(verifiers as readonly Verifier[])] : [verifiers as Verifier];
   if (list.length === 0) throw new RangeError('"verifiers" expected at least one verifier');
   return async (request) => {
@@ -74,7 +79,11 @@ export function gatewayAuthorizer(verifiers: Verifier | readonly Verifier[]): (r
 }
 
 /** The first verifier whose key the token names; UNKNOWN_KEY from the last when none does. */
-async function verifyWithAny(verifiers: readonly Verifier[], token: Uint8Array, binding: Uint8Array): Promise<Verified> {
+async function verifyWithAny(
+  verifiers: readonly Verifier[],
+  token: Uint8Array,
+  binding: Uint8Array,
+): Promise<Verified> {
   for (let i = 0; ; i++) {
     try {
       return await verifiers[i]!.verify(token, binding);

@@ -78,17 +78,28 @@ export function createClient(options: ClientOptions): CredentialClient {
       pendings.delete(pending);
       const { blinding, attributes } = state;
       try {
-        const evaluation = decodeIssuanceResponse(bytes(response, 'response'), pending.count, suite.elementLength, suite.proofLength);
+        const evaluation = decodeIssuanceResponse(
+          bytes(response, 'response'),
+          pending.count,
+          suite.elementLength,
+          suite.proofLength,
+        );
         let outputs: Uint8Array[];
         try {
           outputs = oprfClient.finalize(blinding, evaluation);
         } catch (e) {
           if (e instanceof CryptoError && e.code === 'PROOF_FAILED') throw new CredentialError('PROOF', { cause: e });
-          if (e instanceof CryptoError && e.code === 'INVALID_POINT') throw new CredentialError('MALFORMED', { cause: e });
+          if (e instanceof CryptoError && e.code === 'INVALID_POINT')
+            throw new CredentialError('MALFORMED', { cause: e });
           throw e;
         }
         return outputs.map((output, i) =>
-          Object.freeze({ keyId: keyId.slice(), attributes, input: blinding.inputs[i]!.slice(), key: redeemKey(output) }),
+          Object.freeze({
+            keyId: keyId.slice(),
+            attributes,
+            input: blinding.inputs[i]!.slice(),
+            key: redeemKey(output),
+          }),
         );
       } finally {
         blinding.blinds.forEach((b) => b.fill(0));

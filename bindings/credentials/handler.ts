@@ -3,7 +3,16 @@
 // fixed phrase; a request the issuer refuses → application/problem+json (RFC 9457) with a problem
 // type per CredentialError code: 400 MALFORMED, VERSION, BATCH; 422 UNKNOWN_KEY; 403 ATTRIBUTES.
 // It never throws: anything else is a 500 with a fixed phrase.
-import { bodyOf, DEFAULT_MAX_BODY_BYTES, limitArgument, mediaTypeOf, readBody, statusResponse, TooLargeError, type Handler } from '../ohttp/http.js';
+import {
+  bodyOf,
+  DEFAULT_MAX_BODY_BYTES,
+  limitArgument,
+  mediaTypeOf,
+  readBody,
+  statusResponse,
+  TooLargeError,
+  type Handler,
+} from '../ohttp/http.js';
 import { CredentialError, type CredentialErrorCode } from './errors.js';
 import type { Issuer } from './issuer.js';
 
@@ -11,7 +20,8 @@ export const MEDIA_TYPE_CREDENTIAL_REQUEST = 'application/x-oblivia-credential-r
 export const MEDIA_TYPE_CREDENTIAL_RESPONSE = 'application/x-oblivia-credential-response';
 
 /** The problem type of a refusal: `urn:oblivia:problem:credential-` and the code, kebab-case. */
-export const problemType = (code: CredentialErrorCode): string => `urn:oblivia:problem:credential-${code.toLowerCase().replace(/_/g, '-')}`;
+export const problemType = (code: CredentialErrorCode): string =>
+  `urn:oblivia:problem:credential-${code.toLowerCase().replace(/_/g, '-')}`;
 
 /** An application/problem+json response for a CredentialError (a gateway answers 401 with it). */
 export function problemResponse(error: CredentialError, status: number): Response {
@@ -27,7 +37,8 @@ export interface IssuerHandlerOptions {
 }
 
 export function createIssuerHandler(issuer: Issuer, options: IssuerHandlerOptions = {}): Handler {
-  if (typeof issuer !== 'object' || issuer === null || typeof issuer.issue !== 'function') throw new TypeError('"issuer" expected an Issuer');
+  if (typeof issuer !== 'object' || issuer === null || typeof issuer.issue !== 'function')
+    throw new TypeError('"issuer" expected an Issuer');
   const maxBodyBytes = limitArgument(options.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
 
   return async (request) => {
@@ -35,7 +46,10 @@ export function createIssuerHandler(issuer: Issuer, options: IssuerHandlerOption
       if (request.method !== 'POST') return statusResponse(405, { allow: 'POST' });
       if (mediaTypeOf(request.headers) !== MEDIA_TYPE_CREDENTIAL_REQUEST) return statusResponse(415);
       const response = issuer.issue(await readBody(request, maxBodyBytes));
-      return new Response(bodyOf(response), { status: 200, headers: { 'content-type': MEDIA_TYPE_CREDENTIAL_RESPONSE } });
+      return new Response(bodyOf(response), {
+        status: 200,
+        headers: { 'content-type': MEDIA_TYPE_CREDENTIAL_RESPONSE },
+      });
     } catch (e) {
       if (e instanceof TooLargeError) return statusResponse(413);
       if (e instanceof CredentialError) return problemResponse(e, ISSUER_STATUS[e.code] ?? 400);

@@ -3,7 +3,13 @@
 import { currentEpoch, MAX_FRAMED_ATTRIBUTES } from './attributes.js';
 import { clientAuthorizer, gatewayAuthorizer, requestBinding } from './authorize.js';
 import { createClient } from './client.js';
-import { createIssuerHandler, MEDIA_TYPE_CREDENTIAL_REQUEST, MEDIA_TYPE_CREDENTIAL_RESPONSE, problemResponse, problemType } from './handler.js';
+import {
+  createIssuerHandler,
+  MEDIA_TYPE_CREDENTIAL_REQUEST,
+  MEDIA_TYPE_CREDENTIAL_RESPONSE,
+  problemResponse,
+  problemType,
+} from './handler.js';
 import { AUTH_SCHEME, encodeAuthorization, parseAuthorization } from './header.js';
 import { createIssuer } from './issuer.js';
 import { createMemorySpentStore } from './store.js';
@@ -32,7 +38,12 @@ export const credentials = Object.freeze({
 export { CredentialError, type CredentialErrorCode } from './errors.js';
 export type { Attributes, CredentialAttributes } from './attributes.js';
 export type { Issuer, IssuerOptions } from './issuer.js';
-export type { ClientOptions as CredentialClientOptions, Credential, CredentialClient, PendingIssuance } from './client.js';
+export type {
+  ClientOptions as CredentialClientOptions,
+  Credential,
+  CredentialClient,
+  PendingIssuance,
+} from './client.js';
 export type { Verified, Verifier, VerifierOptions } from './verifier.js';
 export type { MemorySpentStoreOptions, SpentScope, SpentStore } from './store.js';
 export type { IssuerHandlerOptions } from './handler.js';

@@ -56,7 +56,8 @@ export function createIssuer(options: IssuerOptions): Issuer {
         return encodeIssuanceResponse(evaluated, proof!);
       } catch (e) {
         // A blinded element that is not a valid point encoding (§3.3.3 DeserializeElement).
-        if (e instanceof CryptoError && e.code === 'INVALID_POINT') throw new CredentialError('MALFORMED', { cause: e });
+        if (e instanceof CryptoError && e.code === 'INVALID_POINT')
+          throw new CredentialError('MALFORMED', { cause: e });
         throw e;
       }
     },

@@ -48,7 +48,8 @@ export function createMemorySpentStore(options: MemorySpentStoreOptions = {}): S
   const scopes = new Map<string, { epoch: number; spent: Set<string> }>();
   let floor = 0; // epochs below it are dropped and refused; it only rises
   let entries = 0;
-  const scopeOf = (scope: SpentScope) => `${bytesToHex(scope.keyId)}/${integer(scope.epoch, 'scope.epoch', 0, MAX_EPOCH)}`;
+  const scopeOf = (scope: SpentScope) =>
+    `${bytesToHex(scope.keyId)}/${integer(scope.epoch, 'scope.epoch', 0, MAX_EPOCH)}`;
   const raise = (to: number): void => {
     if (to <= floor) return;
     floor = to;
@@ -72,7 +73,8 @@ export function createMemorySpentStore(options: MemorySpentStoreOptions = {}): S
       entries++;
       return true;
     },
-    has: (scope: SpentScope, tokenInput: Uint8Array): boolean => scopes.get(scopeOf(scope))?.spent.has(keyOf(bytes(tokenInput, 'tokenInput'))) ?? false,
+    has: (scope: SpentScope, tokenInput: Uint8Array): boolean =>
+      scopes.get(scopeOf(scope))?.spent.has(keyOf(bytes(tokenInput, 'tokenInput'))) ?? false,
     expire(beforeEpoch: number): void {
       raise(integer(beforeEpoch, 'beforeEpoch', 0, MAX_EPOCH + 1));
     },

@@ -12,7 +12,10 @@ export function optionsObject<T extends object>(value: T, name: string): T {
 }
 
 /** An optional callback. */
-export function optionalFunction<F extends (...args: never[]) => unknown>(value: F | undefined, name: string): F | undefined {
+export function optionalFunction<F extends (...args: never[]) => unknown>(
+  value: F | undefined,
+  name: string,
+): F | undefined {
   if (value !== undefined && typeof value !== 'function') throw new TypeError(`"${name}" expected function`);
   return value;
 }

@@ -43,7 +43,8 @@ const aroundToday = (epoch: number): boolean => Math.abs(epoch - currentEpoch())
 export function createVerifier(options: VerifierOptions): Verifier {
   const { secretKey, suite: name, store } = optionsObject(options, 'options');
   const acceptEpoch = optionalFunction(options.acceptEpoch, 'options.acceptEpoch') ?? aroundToday;
-  if (typeof store !== 'object' || store === null || typeof store.add !== 'function') throw new TypeError('"options.store" expected a SpentStore');
+  if (typeof store !== 'object' || store === null || typeof store.add !== 'function')
+    throw new TypeError('"options.store" expected a SpentStore');
   const suite = poprfSuite(name);
   const server = suite.server(secretKey);
   const keyId = keyIdOf(suite.name, server.publicKey);
@@ -60,7 +61,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const valid = equalBytes(tag, t.tag);
       tag.fill(0);
       if (!valid) throw new CredentialError('INVALID_TOKEN');
-      if ((await store.add({ keyId: t.keyId, epoch: t.attributes.epoch }, t.input)) !== true) throw new CredentialError('SPENT');
+      if ((await store.add({ keyId: t.keyId, epoch: t.attributes.epoch }, t.input)) !== true)
+        throw new CredentialError('SPENT');
       return Object.freeze({ keyId: t.keyId, attributes: t.attributes });
     },
   });

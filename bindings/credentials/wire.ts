@@ -44,10 +44,15 @@ function batchCount(r: Reader, expected?: number): number {
   return n;
 }
 
-const elements = (r: Reader, n: number, length: number): Uint8Array[] => Array.from({ length: n }, () => r.take(length));
+const elements = (r: Reader, n: number, length: number): Uint8Array[] =>
+  Array.from({ length: n }, () => r.take(length));
 
 /** 0x01 ‖ keyId(8) ‖ framed attributes ‖ I2OSP(N, 2) ‖ N blinded elements. */
-export function encodeIssuanceRequest(keyId: Uint8Array, framed: Uint8Array, blinded: readonly Uint8Array[]): Uint8Array {
+export function encodeIssuanceRequest(
+  keyId: Uint8Array,
+  framed: Uint8Array,
+  blinded: readonly Uint8Array[],
+): Uint8Array {
   return concat(Uint8Array.of(VERSION), keyId, framed, u16(blinded.length), ...blinded);
 }
 

@@ -1,7 +1,10 @@
 // RFC 9180 §5.2–5.3: encryption contexts as hpke-js returns them — seal on the sender's, open on
 // the recipient's, export on both — async over oblivia's synchronous contexts. Each call does its
 // work when it is made, so calls nobody awaited in between still take sequence numbers in order.
-import type { ReceiverContext as ObliviaReceiverContext, SenderContext as ObliviaSenderContext } from '../hpke/index.js';
+import type {
+  ReceiverContext as ObliviaReceiverContext,
+  SenderContext as ObliviaSenderContext,
+} from '../hpke/index.js';
 import { arrayBuffer, bytesArgument, optionalBytesArgument, type BufferInput } from './buffers.js';
 import { attempt, ExportError, NotSupportedError, OpenError, SealError } from './errors.js';
 
@@ -22,7 +25,8 @@ export interface SenderContext extends EncryptionContext {
 }
 
 /** seal or open on an export-only suite. */
-export const exportOnlyError = () => new NotSupportedError('the suite is export-only (RFC 9180 §5.3): seal and open are not supported');
+export const exportOnlyError = () =>
+  new NotSupportedError('the suite is export-only (RFC 9180 §5.3): seal and open are not supported');
 
 abstract class Context implements EncryptionContext {
   readonly #context: ObliviaSenderContext | ObliviaReceiverContext;

@@ -6,7 +6,10 @@ import { CryptoError } from '../errors.js';
 /** The base class of every error below. */
 export class HpkeError extends Error {
   constructor(e: unknown) {
-    super(e instanceof Error ? e.message : typeof e === 'string' ? e : '', e instanceof Error ? { cause: e } : undefined);
+    super(
+      e instanceof Error ? e.message : typeof e === 'string' ? e : '',
+      e instanceof Error ? { cause: e } : undefined,
+    );
     this.name = new.target.name;
   }
 }

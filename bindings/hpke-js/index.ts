@@ -12,7 +12,13 @@ export type {
   SenderContextParams,
 } from './suite.js';
 export type { EncryptionContext, RecipientContext, SenderContext } from './context.js';
-export { DhkemP256HkdfSha256, DhkemP384HkdfSha384, DhkemP521HkdfSha512, DhkemX25519HkdfSha256, type KemInterface } from './kem.js';
+export {
+  DhkemP256HkdfSha256,
+  DhkemP384HkdfSha384,
+  DhkemP521HkdfSha512,
+  DhkemX25519HkdfSha256,
+  type KemInterface,
+} from './kem.js';
 export {
   Aes128Gcm,
   Aes256Gcm,

@@ -33,7 +33,11 @@ export function jwkPublicKey(jwk: JsonWebKey, kind: KeyKind, size: number): Uint
 }
 
 /** The private key `d` of a private JWK of `kind`, and its public key if the JWK holds `x`. */
-export function jwkPrivateKey(jwk: JsonWebKey, kind: KeyKind, size: number): { privateKey: Uint8Array; publicKey?: Uint8Array } {
+export function jwkPrivateKey(
+  jwk: JsonWebKey,
+  kind: KeyKind,
+  size: number,
+): { privateKey: Uint8Array; publicKey?: Uint8Array } {
   const ec = checkType(jwk, kind);
   const privateKey = member(jwk, 'd', size);
   return jwk.x === undefined ? { privateKey } : { privateKey, publicKey: publicPart(jwk, ec, size) };

@@ -64,7 +64,10 @@ abstract class Dhkem implements KemInterface {
   }
 
   #pair({ publicKey, privateKey }: { publicKey: Uint8Array; privateKey: Uint8Array }): CryptoKeyPair {
-    return { publicKey: newKey(this.#kind, 'public', publicKey), privateKey: newKey(this.#kind, 'private', privateKey) };
+    return {
+      publicKey: newKey(this.#kind, 'public', publicKey),
+      privateKey: newKey(this.#kind, 'private', privateKey),
+    };
   }
 
   /** A fresh random key pair; NotSupportedError if that fails (as hpke-js). */
@@ -116,12 +119,18 @@ abstract class Dhkem implements KemInterface {
     if (format === 'raw') {
       return isPublic ? this.deserializePublicKey(key as ArrayBuffer) : this.deserializePrivateKey(key as ArrayBuffer);
     }
-    if (format !== 'jwk') throw new NotSupportedError(`key format "${String(format)}" is not supported; use "raw" or "jwk"`);
-    if (ArrayBuffer.isView(key) || key instanceof ArrayBuffer) throw new TypeError('"key" expected a JsonWebKey for the "jwk" format');
+    if (format !== 'jwk')
+      throw new NotSupportedError(`key format "${String(format)}" is not supported; use "raw" or "jwk"`);
+    if (ArrayBuffer.isView(key) || key instanceof ArrayBuffer)
+      throw new TypeError('"key" expected a JsonWebKey for the "jwk" format');
     const jwk = objectArgument(key, 'key');
     return attempt(DeserializeError, () => {
       if (isPublic) {
-        return newKey(this.#kind, 'public', this.#keys.deserializePublicKey(jwkPublicKey(jwk, this.#kind, this.privateKeySize)));
+        return newKey(
+          this.#kind,
+          'public',
+          this.#keys.deserializePublicKey(jwkPublicKey(jwk, this.#kind, this.privateKeySize)),
+        );
       }
       const { privateKey, publicKey } = jwkPrivateKey(jwk, this.#kind, this.privateKeySize);
       const sk = this.#keys.deserializePrivateKey(privateKey);

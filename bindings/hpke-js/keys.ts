@@ -43,9 +43,11 @@ class HpkeCryptoKey implements CryptoKey {
 }
 
 /** A key of `kind` over `bytes`, which the caller has validated and no longer touches. */
-export const newKey = (kind: KeyKind, type: KeyType, bytes: Uint8Array): CryptoKey => new HpkeCryptoKey(kind, type, bytes);
+export const newKey = (kind: KeyKind, type: KeyType, bytes: Uint8Array): CryptoKey =>
+  new HpkeCryptoKey(kind, type, bytes);
 
-const isWebCryptoKey = (value: unknown): value is CryptoKey => typeof CryptoKey === 'function' && value instanceof CryptoKey;
+const isWebCryptoKey = (value: unknown): value is CryptoKey =>
+  typeof CryptoKey === 'function' && value instanceof CryptoKey;
 
 /** TypeError unless `value` is a key this adapter reads: its own, or a WebCrypto CryptoKey. */
 export function keyArgument(value: unknown, name: string): CryptoKey {
@@ -63,7 +65,8 @@ export function privateKeyArgument(value: unknown, name: string): CryptoKey {
 
 /** The public key of a CryptoKeyPair given as recipientKey, or undefined for a lone key. */
 export function publicKeyOfPair(value: unknown): CryptoKey | undefined {
-  if (typeof value !== 'object' || value === null || !('privateKey' in value) || !('publicKey' in value)) return undefined;
+  if (typeof value !== 'object' || value === null || !('privateKey' in value) || !('publicKey' in value))
+    return undefined;
   return keyArgument(value.publicKey, 'recipientKey.publicKey');
 }
 

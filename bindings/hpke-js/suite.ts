@@ -2,21 +2,30 @@
 // KEM/KDF/AEAD objects (@hpke/core style); offers the two-step API of §5 (createSenderContext /
 // createRecipientContext) and the single-shot seal/open of §6.1. The mode (§5) follows from the
 // params: `psk` selects psk, `senderKey` / `senderPublicKey` auth, both auth_psk, none base.
-import { hpke, type HpkeSuite, type ReceiverContext, type SenderContext as ObliviaSenderContext } from '../hpke/index.js';
-import { hexId, type AeadId as ObliviaAeadId, type KdfId as ObliviaKdfId, type KemId as ObliviaKemId } from '../hpke/ids.js';
+import {
+  hpke,
+  type HpkeSuite,
+  type ReceiverContext,
+  type SenderContext as ObliviaSenderContext,
+} from '../hpke/index.js';
+import {
+  hexId,
+  type AeadId as ObliviaAeadId,
+  type KdfId as ObliviaKdfId,
+  type KemId as ObliviaKemId,
+} from '../hpke/ids.js';
 import { MIN_PSK_LENGTH } from '../hpke/schedule.js';
 import { describe, objectArgument } from '../utils/arguments.js';
 import { aeadById, kdfById, type AeadInterface, type KdfInterface } from './algorithms.js';
 import { arrayBuffer, bytesArgument, optionalBytesArgument, type BufferInput } from './buffers.js';
-import { exportOnlyError, RecipientContextImpl, SenderContextImpl, type RecipientContext, type SenderContext } from './context.js';
 import {
-  attempt,
-  DecapError,
-  DeserializeError,
-  EncapError,
-  InvalidParamError,
-  NotSupportedError,
-} from './errors.js';
+  exportOnlyError,
+  RecipientContextImpl,
+  SenderContextImpl,
+  type RecipientContext,
+  type SenderContext,
+} from './context.js';
+import { attempt, DecapError, DeserializeError, EncapError, InvalidParamError, NotSupportedError } from './errors.js';
 import { AeadId, KdfId, KemId } from './identifiers.js';
 import { kemById, kemKind, type Dhkem, type KemInterface } from './kem.js';
 import { keyArgument, keyBytes, privateKeyArgument, publicKeyOfPair } from './keys.js';
@@ -72,9 +81,15 @@ export interface CipherSuiteSealResponse {
  * @hpke/chacha20poly1305's Chacha20Poly1305, stands for its id). NotSupportedError for an id that
  * hpke-js lists but oblivia does not implement, InvalidParamError for any other.
  */
-function algorithm<T extends object>(value: unknown, name: string, byId: (id: number) => T | undefined, known: Record<string, number>): T {
+function algorithm<T extends object>(
+  value: unknown,
+  name: string,
+  byId: (id: number) => T | undefined,
+  known: Record<string, number>,
+): T {
   const id = typeof value === 'object' && value !== null && 'id' in value ? value.id : value;
-  if (typeof id !== 'number') throw new TypeError(`"${name}" expected an id or an object with an id, got ${describe(value)}`);
+  if (typeof id !== 'number')
+    throw new TypeError(`"${name}" expected an id or an object with an id, got ${describe(value)}`);
   const found = byId(id);
   if (found !== undefined) return value instanceof found.constructor ? (value as T) : found;
   const shown = Number.isInteger(id) && id >= 0 ? hexId(id) : String(id);
@@ -161,7 +176,9 @@ export class CipherSuite {
     const plaintext = bytesArgument(pt, 'pt');
     const associated = optionalBytesArgument(aad, 'aad');
     const { pkR, options } = await this.#senderInputs(params);
-    const { enc, ct } = await attempt(EncapError, () => this.#suite.seal(pkR, plaintext, { ...options, aad: associated }));
+    const { enc, ct } = await attempt(EncapError, () =>
+      this.#suite.seal(pkR, plaintext, { ...options, aad: associated }),
+    );
     return { ct: arrayBuffer(ct), enc: arrayBuffer(enc) };
   }
 
@@ -171,7 +188,9 @@ export class CipherSuite {
     const ciphertext = bytesArgument(ct, 'ct');
     const associated = optionalBytesArgument(aad, 'aad');
     const { enc, skR, options } = await this.#receiverInputs(params);
-    return attempt(DecapError, () => arrayBuffer(this.#suite.open(enc, skR, ciphertext, { ...options, aad: associated })));
+    return attempt(DecapError, () =>
+      arrayBuffer(this.#suite.open(enc, skR, ciphertext, { ...options, aad: associated })),
+    );
   }
 
   /** @deprecated As in hpke-js: use `suite.kem.generateKeyPair()`. */
@@ -228,7 +247,9 @@ export class CipherSuite {
     const kind = kemKind(this.#kem);
     return attempt(DecapError, async () => {
       if (enc.length !== this.#kem.encSize) {
-        throw new DeserializeError(new RangeError(`"enc" expected ${this.#kem.encSize} bytes, got length=${enc.length}`));
+        throw new DeserializeError(
+          new RangeError(`"enc" expected ${this.#kem.encSize} bytes, got length=${enc.length}`),
+        );
       }
       const privateKey = await keyBytes(recipient, kind, 'private', 'recipientKey');
       const publicKey = recipientPublic && (await keyBytes(recipientPublic, kind, 'public', 'recipientKey.publicKey'));

@@ -57,11 +57,15 @@ abstract class Context {
    * Runs one AEAD operation under ComputeNonce(seq) and increments seq if it succeeds. Throws a
    * TypeError for the export-only mode and CryptoError('LIMIT') once seq has reached 2^(8·Nn) − 1.
    */
-  protected withNonce(run: (cipher: NonNullable<HpkeAead['cipher']>, key: Uint8Array, nonce: Uint8Array) => Uint8Array): Uint8Array {
+  protected withNonce(
+    run: (cipher: NonNullable<HpkeAead['cipher']>, key: Uint8Array, nonce: Uint8Array) => Uint8Array,
+  ): Uint8Array {
     this.live();
     const cipher = this.aead.cipher;
     if (cipher === undefined) {
-      throw new TypeError(`AEAD_EXPORT_ONLY (${hexId(this.aead.id)}): this context only exports secrets; seal and open are unavailable`);
+      throw new TypeError(
+        `AEAD_EXPORT_ONLY (${hexId(this.aead.id)}): this context only exports secrets; seal and open are unavailable`,
+      );
     }
     const seq = this.#seq;
     if (seq.every((byte) => byte === 0xff)) throw new CryptoError('LIMIT');

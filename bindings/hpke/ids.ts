@@ -42,7 +42,8 @@ export type KemId =
   | typeof KEM_DHKEM_P521_HKDF_SHA512
   | typeof KEM_DHKEM_X25519_HKDF_SHA256;
 export type KdfId = typeof KDF_HKDF_SHA256 | typeof KDF_HKDF_SHA384 | typeof KDF_HKDF_SHA512;
-export type AeadId = typeof AEAD_AES128GCM | typeof AEAD_AES256GCM | typeof AEAD_CHACHA20POLY1305 | typeof AEAD_EXPORT_ONLY;
+export type AeadId =
+  typeof AEAD_AES128GCM | typeof AEAD_AES256GCM | typeof AEAD_CHACHA20POLY1305 | typeof AEAD_EXPORT_ONLY;
 
 /** §5 Table 1. */
 export type Mode = typeof MODE_BASE | typeof MODE_PSK | typeof MODE_AUTH | typeof MODE_AUTH_PSK;

@@ -63,7 +63,13 @@ const wipe = (...buffers: (Uint8Array | undefined)[]): void => {
  * One DHKEM (exported for tests; users get the KEMs through the suite). `bitmask` is the mask of §7.1.3 for the NIST curves' rejection sampling; X25519 has
  * none (every 32-byte string is a private key).
  */
-export function dhkem(id: KemId, dh: DiffieHellman, hash: HashFunction, sharedSecretLength: number, bitmask?: number): Kem {
+export function dhkem(
+  id: KemId,
+  dh: DiffieHellman,
+  hash: HashFunction,
+  sharedSecretLength: number,
+  bitmask?: number,
+): Kem {
   const kdf = labeledKdf(hash, kemSuiteId(id));
   const Npk = dh.publicKeyLength;
   const Nsk = dh.secretKeyLength;
@@ -86,7 +92,8 @@ export function dhkem(id: KemId, dh: DiffieHellman, hash: HashFunction, sharedSe
 
   function deriveKeyPair(ikm: Uint8Array, name = 'ikm'): KeyPair {
     bytes(ikm, name);
-    if (ikm.length < Nsk) throw new RangeError(`"${name}" expected Uint8Array of length >= ${Nsk}, got length=${ikm.length}`);
+    if (ikm.length < Nsk)
+      throw new RangeError(`"${name}" expected Uint8Array of length >= ${Nsk}, got length=${ikm.length}`);
     const prk = kdf.extract(EMPTY, LABEL_DKP_PRK, ikm);
     try {
       let sk: Uint8Array | undefined;

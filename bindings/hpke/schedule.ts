@@ -49,7 +49,11 @@ export interface ContextSecrets {
 export function splitSecrets(secrets: Uint8Array, aead: HpkeAead): ContextSecrets {
   const Nk = aead.keyLength;
   const Nn = aead.nonceLength;
-  return { key: secrets.subarray(0, Nk), baseNonce: secrets.subarray(Nk, Nk + Nn), exporterSecret: secrets.subarray(Nk + Nn) };
+  return {
+    key: secrets.subarray(0, Nk),
+    baseNonce: secrets.subarray(Nk, Nk + Nn),
+    exporterSecret: secrets.subarray(Nk + Nn),
+  };
 }
 
 /**
@@ -73,7 +77,9 @@ export function keySchedule(
   try {
     // Export-only (Nk = Nn = 0): no key and no nonce.
     const key = aead.keyLength ? kdf.expand(secret, LABEL_KEY, keyScheduleContext, aead.keyLength) : EMPTY;
-    const baseNonce = aead.nonceLength ? kdf.expand(secret, LABEL_BASE_NONCE, keyScheduleContext, aead.nonceLength) : EMPTY;
+    const baseNonce = aead.nonceLength
+      ? kdf.expand(secret, LABEL_BASE_NONCE, keyScheduleContext, aead.nonceLength)
+      : EMPTY;
     const exporterSecret = kdf.expand(secret, LABEL_EXP, keyScheduleContext, kdf.outputLength);
     return { key, baseNonce, exporterSecret, keyScheduleContext };
   } finally {

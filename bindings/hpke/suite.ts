@@ -112,12 +112,23 @@ export interface HpkeSuite {
   /** §6.1 single-shot Open; CryptoError INVALID_TAG if `ct` does not authenticate. */
   open(enc: Uint8Array, skR: Uint8Array | KeyPair, ct: Uint8Array, options?: OpenOptions): Uint8Array;
   /** §6.2 single-shot export, sender side. */
-  sendExport(pkR: Uint8Array, exporterContext: Uint8Array, length: number, options?: Omit<SenderOptions, 'ikmE' | 'skE'>): {
+  sendExport(
+    pkR: Uint8Array,
+    exporterContext: Uint8Array,
+    length: number,
+    options?: Omit<SenderOptions, 'ikmE' | 'skE'>,
+  ): {
     enc: Uint8Array;
     exported: Uint8Array;
   };
   /** §6.2 single-shot export, receiver side. */
-  receiveExport(enc: Uint8Array, skR: Uint8Array | KeyPair, exporterContext: Uint8Array, length: number, options?: ReceiverOptions): Uint8Array;
+  receiveExport(
+    enc: Uint8Array,
+    skR: Uint8Array | KeyPair,
+    exporterContext: Uint8Array,
+    length: number,
+    options?: ReceiverOptions,
+  ): Uint8Array;
 }
 
 /** A sender's checked arguments. */
@@ -153,16 +164,24 @@ function idArgument<T>(value: unknown, name: string, lookup: (id: number) => T |
   return found;
 }
 
-const KNOWN_KEMS = [KEM_DHKEM_P256_HKDF_SHA256, KEM_DHKEM_P384_HKDF_SHA384, KEM_DHKEM_P521_HKDF_SHA512, KEM_DHKEM_X25519_HKDF_SHA256];
+const KNOWN_KEMS = [
+  KEM_DHKEM_P256_HKDF_SHA256,
+  KEM_DHKEM_P384_HKDF_SHA384,
+  KEM_DHKEM_P521_HKDF_SHA512,
+  KEM_DHKEM_X25519_HKDF_SHA256,
+];
 const KNOWN_KDFS = [KDF_HKDF_SHA256, KDF_HKDF_SHA384, KDF_HKDF_SHA512];
 const KNOWN_AEADS = [AEAD_AES128GCM, AEAD_AES256GCM, AEAD_CHACHA20POLY1305, AEAD_EXPORT_ONLY];
 
 /** §5: the mode follows from which inputs are present. */
-const modeOf = (psk: Psk | undefined, auth: boolean): Mode => ((psk ? MODE_PSK : MODE_BASE) | (auth ? MODE_AUTH : MODE_BASE)) as Mode;
+const modeOf = (psk: Psk | undefined, auth: boolean): Mode =>
+  ((psk ? MODE_PSK : MODE_BASE) | (auth ? MODE_AUTH : MODE_BASE)) as Mode;
 
 function requireCipher(aead: HpkeAead): void {
   if (aead.cipher === undefined) {
-    throw new TypeError(`AEAD_EXPORT_ONLY (${hexId(AEAD_EXPORT_ONLY)}): this suite only exports secrets; seal and open are unavailable`);
+    throw new TypeError(
+      `AEAD_EXPORT_ONLY (${hexId(AEAD_EXPORT_ONLY)}): this suite only exports secrets; seal and open are unavailable`,
+    );
   }
 }
 
@@ -216,7 +235,11 @@ export function suite(params: SuiteParams): HpkeSuite {
     return s.ikmE === undefined ? kem.randomPrivateKey() : kem.deriveKeyPair(s.ikmE, 'ikmE').privateKey;
   }
 
-  const inputsOf = (s: Sender | Receiver): HpkeInputs => ({ info: s.info, psk: s.psk?.psk ?? EMPTY, pskId: s.psk?.pskId ?? EMPTY });
+  const inputsOf = (s: Sender | Receiver): HpkeInputs => ({
+    info: s.info,
+    psk: s.psk?.psk ?? EMPTY,
+    pskId: s.psk?.pskId ?? EMPTY,
+  });
 
   /** The key schedule for a shared secret, which it wipes. */
   function schedule(mode: Mode, sharedSecret: Uint8Array, info: Uint8Array, psk: Psk | undefined): ContextSecrets {
@@ -320,7 +343,12 @@ export function suite(params: SuiteParams): HpkeSuite {
       }
     },
 
-    sendExport(pkR: Uint8Array, exporterContext: Uint8Array, length: number, options?: Omit<SenderOptions, 'ikmE' | 'skE'>) {
+    sendExport(
+      pkR: Uint8Array,
+      exporterContext: Uint8Array,
+      length: number,
+      options?: Omit<SenderOptions, 'ikmE' | 'skE'>,
+    ) {
       const o = optionsArgument(options);
       exportArguments(exporterContext, length);
       const { enc, context } = setupSender(pkR, { info: o.info, psk: o.psk, pskId: o.pskId, skS: o.skS });
@@ -331,7 +359,13 @@ export function suite(params: SuiteParams): HpkeSuite {
       }
     },
 
-    receiveExport(enc: Uint8Array, skR: Uint8Array | KeyPair, exporterContext: Uint8Array, length: number, options?: ReceiverOptions) {
+    receiveExport(
+      enc: Uint8Array,
+      skR: Uint8Array | KeyPair,
+      exporterContext: Uint8Array,
+      length: number,
+      options?: ReceiverOptions,
+    ) {
       const o = optionsArgument(options);
       exportArguments(exporterContext, length);
       const context = setupReceiver(enc, skR, { info: o.info, psk: o.psk, pskId: o.pskId, pkS: o.pkS });

@@ -8,7 +8,16 @@ import { BhttpError, type BhttpErrorCode } from './bhttp/error.js';
 import { bhttp } from './bhttp/index.js';
 import { DEFAULT_MAX_FIELD_LINES, DEFAULT_MAX_FIELD_SECTION_BYTES } from './bhttp/limits.js';
 import { OhttpError, type OhttpErrorCode } from './errors.js';
-import { bodyOf, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, endpointArgument, exchange, limitArgument, type Answer, type Handler } from './http.js';
+import {
+  bodyOf,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  endpointArgument,
+  exchange,
+  limitArgument,
+  type Answer,
+  type Handler,
+} from './http.js';
 import { keyConfigArgument, type KeyConfig } from './key-config.js';
 import { createLogger, type LogSink } from './log.js';
 import { MEDIA_TYPE_KEYS, MEDIA_TYPE_REQUEST, MEDIA_TYPE_RESPONSE } from './media-types.js';
@@ -92,15 +101,24 @@ export function createClient(options: ClientOptions): Client {
   const relay = endpointArgument(options.relay, 'options.relay');
   const relayName = relay instanceof URL ? relay.href : '(in-process)';
   const directory = typeof options.keys === 'string' ? endpointArgument(options.keys, 'options.keys') : undefined;
-  if (directory === undefined && !Array.isArray(options.keys)) throw new TypeError('"options.keys" expected array or URL string');
-  let configs: readonly KeyConfig[] | undefined = directory === undefined ? (options.keys as readonly KeyConfig[]).map((c, i) => keyConfigArgument(c, `options.keys[${i}]`).config) : undefined;
+  if (directory === undefined && !Array.isArray(options.keys))
+    throw new TypeError('"options.keys" expected array or URL string');
+  let configs: readonly KeyConfig[] | undefined =
+    directory === undefined
+      ? (options.keys as readonly KeyConfig[]).map((c, i) => keyConfigArgument(c, `options.keys[${i}]`).config)
+      : undefined;
   let expires = Infinity;
   const log = createLogger(options.log);
   const { authorize } = options;
-  if (authorize !== undefined && typeof authorize !== 'function') throw new TypeError('"options.authorize" expected function');
+  if (authorize !== undefined && typeof authorize !== 'function')
+    throw new TypeError('"options.authorize" expected function');
   const fieldLimits = {
     maxFieldLines: limitArgument(options.maxFieldLines, 'options.maxFieldLines', DEFAULT_MAX_FIELD_LINES),
-    maxFieldSectionBytes: limitArgument(options.maxFieldSectionBytes, 'options.maxFieldSectionBytes', DEFAULT_MAX_FIELD_SECTION_BYTES),
+    maxFieldSectionBytes: limitArgument(
+      options.maxFieldSectionBytes,
+      'options.maxFieldSectionBytes',
+      DEFAULT_MAX_FIELD_SECTION_BYTES,
+    ),
   };
   const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const audit: AuditEntry[] = [];
@@ -109,8 +127,17 @@ export function createClient(options: ClientOptions): Client {
   async function currentConfig(refresh: boolean): Promise<KeyConfig> {
     if (directory !== undefined && (refresh || configs === undefined || Date.now() >= expires)) {
       try {
-        const answer = await exchange(directory, { headers: { accept: MEDIA_TYPE_KEYS } }, DEFAULT_MAX_BODY_BYTES, timeoutMs);
-        if (answer.status !== 200 || answer.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase() !== MEDIA_TYPE_KEYS) throw new Error();
+        const answer = await exchange(
+          directory,
+          { headers: { accept: MEDIA_TYPE_KEYS } },
+          DEFAULT_MAX_BODY_BYTES,
+          timeoutMs,
+        );
+        if (
+          answer.status !== 200 ||
+          answer.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase() !== MEDIA_TYPE_KEYS
+        )
+          throw new Error();
         configs = decodeKeyConfigs(answer.body);
         const maxAge = /max-age=(\d+)/.exec(answer.headers.get('cache-control') ?? '');
         expires = maxAge === null ? 0 : Date.now() + 1000 * Number(maxAge[1]);
@@ -142,7 +169,12 @@ export function createClient(options: ClientOptions): Client {
     try {
       let answer: Answer;
       try {
-        answer = await exchange(relay, { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(encapsulatedRequest) }, DEFAULT_MAX_BODY_BYTES, timeoutMs);
+        answer = await exchange(
+          relay,
+          { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(encapsulatedRequest) },
+          DEFAULT_MAX_BODY_BYTES,
+          timeoutMs,
+        );
       } catch {
         throw new ObliviousFetchError('RELAY');
       }
@@ -155,14 +187,29 @@ export function createClient(options: ClientOptions): Client {
       try {
         const response = bhttp.responseFromBhttp(bhttp.decodeResponse(inner, fieldLimits));
         entry.status = response.status;
-        log({ hop: 'client', event: 'served', status: response.status, keyId: config.keyId, requestBytes: entry.requestBytes, responseBytes: body.length, durationMs: performance.now() - start });
+        log({
+          hop: 'client',
+          event: 'served',
+          status: response.status,
+          keyId: config.keyId,
+          requestBytes: entry.requestBytes,
+          responseBytes: body.length,
+          durationMs: performance.now() - start,
+        });
         return response;
       } finally {
         inner.fill(0);
       }
     } catch (e) {
       if (e instanceof ObliviousFetchError || e instanceof OhttpError || e instanceof BhttpError) entry.error = e.code;
-      log({ hop: 'client', event: 'refused', keyId: config.keyId, error: (e as { code?: unknown }).code, status: (e as { status?: unknown }).status, durationMs: performance.now() - start });
+      log({
+        hop: 'client',
+        event: 'refused',
+        keyId: config.keyId,
+        error: (e as { code?: unknown }).code,
+        status: (e as { status?: unknown }).status,
+        durationMs: performance.now() - start,
+      });
       throw e;
     } finally {
       context.destroy();

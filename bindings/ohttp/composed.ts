@@ -15,7 +15,8 @@ const HEADER_LENGTH = 7;
 /** §4.3: info = "message/bhttp request" ‖ 0x00 ‖ hdr. */
 const infoOf = (hdr: Uint8Array): Uint8Array => concat(LABEL_REQUEST, new Uint8Array(1), hdr);
 
-const suiteOf = (p: OhttpParams): HpkeSuite => hpke.suite({ kem: p.kem as KemId, kdf: p.kdf as KdfId, aead: p.aead as AeadId });
+const suiteOf = (p: OhttpParams): HpkeSuite =>
+  hpke.suite({ kem: p.kem as KemId, kdf: p.kdf as KdfId, aead: p.aead as AeadId });
 
 class ComposedResponseState implements OhttpResponseState {
   readonly #symmetric: Symmetric;
@@ -73,7 +74,10 @@ export const composedOhttp: OhttpBackend = {
     const context = suiteOf(params).setupReceiver(enc, { privateKey: skR, publicKey: pkR }, { info });
     try {
       const request = context.open(encapsulatedRequest.subarray(encEnd));
-      return { request, state: new ComposedResponseState(params, enc, context.export(LABEL_RESPONSE, params.secretLength)) };
+      return {
+        request,
+        state: new ComposedResponseState(params, enc, context.export(LABEL_RESPONSE, params.secretLength)),
+      };
     } finally {
       context.destroy();
     }

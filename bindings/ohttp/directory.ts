@@ -4,7 +4,13 @@
 // client holding a cached configuration still gets through until then (and then gets the 422 that
 // tells it to refresh, §5.3). Every client gets the same bytes and the same Cache-Control — no
 // ETag, no Vary, nothing per client — so a key cannot be used to tell clients apart (§7, §8.1).
-import { AEAD_AES128GCM, AEAD_CHACHA20POLY1305, KDF_HKDF_SHA256, KEM_DHKEM_X25519_HKDF_SHA256, type KemId } from '../hpke/ids.js';
+import {
+  AEAD_AES128GCM,
+  AEAD_CHACHA20POLY1305,
+  KDF_HKDF_SHA256,
+  KEM_DHKEM_X25519_HKDF_SHA256,
+  type KemId,
+} from '../hpke/ids.js';
 import { integer } from '../utils/arguments.js';
 import { bodyOf, statusResponse, type Handler } from './http.js';
 import { generateKeyConfig, type GatewayKey, type KeyConfig } from './key-config.js';
@@ -59,7 +65,12 @@ export function createKeyDirectory(options: KeyDirectoryOptions = {}): KeyDirect
   const kem = options.kem ?? KEM_DHKEM_X25519_HKDF_SHA256;
   const suites = options.suites ?? DEFAULT_SUITES;
   const overlapMs = integer(options.overlapMs ?? DAY_MS, 'options.overlapMs', 0, Number.MAX_SAFE_INTEGER);
-  const maxAgeSeconds = integer(options.maxAgeSeconds ?? Math.min(3600, Math.floor(overlapMs / 1000)), 'options.maxAgeSeconds', 0, Math.floor(overlapMs / 1000));
+  const maxAgeSeconds = integer(
+    options.maxAgeSeconds ?? Math.min(3600, Math.floor(overlapMs / 1000)),
+    'options.maxAgeSeconds',
+    0,
+    Math.floor(overlapMs / 1000),
+  );
   const now = options.now ?? Date.now;
   if (typeof now !== 'function') throw new TypeError('"options.now" expected function');
   const log = createLogger(options.log);
@@ -127,4 +138,5 @@ export function createKeyDirectory(options: KeyDirectoryOptions = {}): KeyDirect
   });
 }
 
-const publicPart = ({ keyId, kem, publicKey, suites }: GatewayKey): KeyConfig => Object.freeze({ keyId, kem, publicKey, suites });
+const publicPart = ({ keyId, kem, publicKey, suites }: GatewayKey): KeyConfig =>
+  Object.freeze({ keyId, kem, publicKey, suites });

@@ -12,11 +12,22 @@ export interface ForwarderOptions {
 
 /** Checks a forwarder's target: an absolute http(s) URL with no credentials, query or fragment. */
 export function targetArgument(value: unknown, name: string): URL {
-  if (typeof value !== 'string') throw new TypeError(`"${name}" expected URL string, got ${value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'string')
+    throw new TypeError(`"${name}" expected URL string, got ${value === null ? 'null' : typeof value}`);
   const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new RangeError(`"${name}" expected an absolute http or https URL`);
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || value.includes('#') || value.includes('?')) {
-    throw new RangeError(`"${name}" expected an origin and optional path prefix, without credentials, query or fragment`);
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    throw new RangeError(`"${name}" expected an absolute http or https URL`);
+  if (
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    value.includes('#') ||
+    value.includes('?')
+  ) {
+    throw new RangeError(
+      `"${name}" expected an origin and optional path prefix, without credentials, query or fragment`,
+    );
   }
   return url;
 }
@@ -27,7 +38,10 @@ export function targetArgument(value: unknown, name: string): URL {
  * Redirects are not followed; the exchange is aborted after `timeoutMs`.
  */
 export function createForwarder(target: string, options: ForwarderOptions = {}): Handler {
-  return forwarderTo(targetArgument(target, 'target'), limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS));
+  return forwarderTo(
+    targetArgument(target, 'target'),
+    limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS),
+  );
 }
 
 /** createForwarder of a checked target and timeout. */
@@ -38,7 +52,9 @@ export function forwarderTo(base: URL, timeoutMs: number): Handler {
     if (upstream === undefined) return statusResponse(400);
     const body = request.body === null ? null : await request.arrayBuffer();
     const { method, headers } = request;
-    return fetch(new Request(upstream, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' }));
+    return fetch(
+      new Request(upstream, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' }),
+    );
   };
 }
 

@@ -79,23 +79,30 @@ interface Outcome {
 export function createGateway(options: GatewayOptions): Handler {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
   const { keys } = options;
-  if (typeof keys !== 'function' && !Array.isArray(keys)) throw new TypeError('"options.keys" expected array or function');
+  if (typeof keys !== 'function' && !Array.isArray(keys))
+    throw new TypeError('"options.keys" expected array or function');
   const maxBodyBytes = limitArgument(options.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
   const maxResponseBytes = limitArgument(options.maxResponseBytes, 'options.maxResponseBytes', DEFAULT_MAX_BODY_BYTES);
   const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const target = targetOption(options.target, timeoutMs);
   const fieldLimits = {
     maxFieldLines: limitArgument(options.maxFieldLines, 'options.maxFieldLines', DEFAULT_MAX_FIELD_LINES),
-    maxFieldSectionBytes: limitArgument(options.maxFieldSectionBytes, 'options.maxFieldSectionBytes', DEFAULT_MAX_FIELD_SECTION_BYTES),
+    maxFieldSectionBytes: limitArgument(
+      options.maxFieldSectionBytes,
+      'options.maxFieldSectionBytes',
+      DEFAULT_MAX_FIELD_SECTION_BYTES,
+    ),
   };
   const log = createLogger(options.log);
   const { authorize } = options;
-  if (authorize !== undefined && typeof authorize !== 'function') throw new TypeError('"options.authorize" expected function');
+  if (authorize !== undefined && typeof authorize !== 'function')
+    throw new TypeError('"options.authorize" expected function');
   const currentKeys = typeof keys === 'function' ? keys : () => keys;
 
   async function handle(request: Request, sizes: { requestBytes?: number; responseBytes?: number }): Promise<Outcome> {
     if (request.method !== 'POST') return { response: statusResponse(405, { allow: 'POST' }), error: 'METHOD' };
-    if (mediaTypeOf(request.headers) !== MEDIA_TYPE_REQUEST) return { response: statusResponse(415), error: 'MEDIA_TYPE' };
+    if (mediaTypeOf(request.headers) !== MEDIA_TYPE_REQUEST)
+      return { response: statusResponse(415), error: 'MEDIA_TYPE' };
     const body = await readBody(request, maxBodyBytes);
     sizes.requestBytes = body.length;
     let decapsulated: { bhttpRequest: Uint8Array; context: GatewayContext };
@@ -111,7 +118,10 @@ export function createGateway(options: GatewayOptions): Handler {
       const encapsulated = context.encapsulateResponse(bhttpResponse);
       bhttpResponse.fill(0);
       sizes.responseBytes = encapsulated.length;
-      const response = new Response(bodyOf(encapsulated), { status: 200, headers: { 'content-type': MEDIA_TYPE_RESPONSE } });
+      const response = new Response(bodyOf(encapsulated), {
+        status: 200,
+        headers: { 'content-type': MEDIA_TYPE_RESPONSE },
+      });
       return { response, error, keyId: context.keyId };
     } finally {
       bhttpRequest.fill(0);
@@ -126,7 +136,10 @@ export function createGateway(options: GatewayOptions): Handler {
       inner = bhttp.requestFromBhttp(bhttp.decodeRequest(bhttpRequest, fieldLimits));
     } catch (e) {
       if (!(e instanceof BhttpError)) throw e;
-      return { bhttpResponse: bhttp.encodeResponse({ status: e.code === 'FIELDS_TOO_LARGE' ? 431 : 400 }), error: e.code };
+      return {
+        bhttpResponse: bhttp.encodeResponse({ status: e.code === 'FIELDS_TOO_LARGE' ? 431 : 400 }),
+        error: e.code,
+      };
     }
     if (authorize !== undefined) {
       let decision: Request | Response;
@@ -145,7 +158,10 @@ export function createGateway(options: GatewayOptions): Handler {
     try {
       answer = await withinDeadline(timeoutMs, () => exchange(request));
     } catch (e) {
-      return { bhttpResponse: bhttp.encodeResponse({ status: e instanceof TimeoutError ? 504 : 502 }), error: 'UPSTREAM' };
+      return {
+        bhttpResponse: bhttp.encodeResponse({ status: e instanceof TimeoutError ? 504 : 502 }),
+        error: 'UPSTREAM',
+      };
     }
     const bhttpResponse = bhttp.encodeResponse(answer);
     answer.content.fill(0);
@@ -157,7 +173,9 @@ export function createGateway(options: GatewayOptions): Handler {
     const answer = await target(request);
     const content = await readBody(answer, maxResponseBytes);
     try {
-      return await bhttp.bhttpFromResponse(new Response(content.length > 0 ? bodyOf(content) : null, { status: answer.status, headers: answer.headers }));
+      return await bhttp.bhttpFromResponse(
+        new Response(content.length > 0 ? bodyOf(content) : null, { status: answer.status, headers: answer.headers }),
+      );
     } finally {
       content.fill(0);
     }
@@ -170,10 +188,21 @@ export function createGateway(options: GatewayOptions): Handler {
     try {
       outcome = await handle(request, sizes);
     } catch (e) {
-      outcome = e instanceof TooLargeError ? { response: statusResponse(413), error: 'TOO_LARGE' } : { response: statusResponse(500), error: 'INTERNAL' };
+      outcome =
+        e instanceof TooLargeError
+          ? { response: statusResponse(413), error: 'TOO_LARGE' }
+          : { response: statusResponse(500), error: 'INTERNAL' };
     }
     const { response, error, keyId } = outcome;
-    log({ hop: 'gateway', event: response.status === 200 ? 'served' : 'refused', status: response.status, keyId, error, ...sizes, durationMs: performance.now() - start });
+    log({
+      hop: 'gateway',
+      event: response.status === 200 ? 'served' : 'refused',
+      status: response.status,
+      keyId,
+      error,
+      ...sizes,
+      durationMs: performance.now() - start,
+    });
     return response;
   };
 }
@@ -181,7 +210,10 @@ export function createGateway(options: GatewayOptions): Handler {
 /** The target option: a handler as it is, or a URL string forwarded to by createForwarder. */
 function targetOption(value: unknown, timeoutMs: number): Handler {
   if (typeof value === 'function') return value as Handler;
-  if (typeof value !== 'string') throw new TypeError(`"options.target" expected function or URL string, got ${value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'string')
+    throw new TypeError(
+      `"options.target" expected function or URL string, got ${value === null ? 'null' : typeof value}`,
+    );
   return forwarderTo(targetArgument(value, 'options.target'), timeoutMs);
 }
 
@@ -189,5 +221,8 @@ function targetOption(value: unknown, timeoutMs: number): Handler {
 function refusal(e: OhttpError): Response {
   if (e.code !== 'UNKNOWN_KEY' && e.code !== 'UNSUPPORTED_SUITE') return statusResponse(400);
   const title = e.code === 'UNKNOWN_KEY' ? 'key identifier unknown' : 'key configuration does not offer this suite';
-  return new Response(JSON.stringify({ type: PROBLEM_TYPE_OHTTP_KEY, title }), { status: 422, headers: { 'content-type': 'application/problem+json' } });
+  return new Response(JSON.stringify({ type: PROBLEM_TYPE_OHTTP_KEY, title }), {
+    status: 422,
+    headers: { 'content-type': 'application/problem+json' },
+  });
 }

@@ -12,7 +12,8 @@ export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** The essence of a Content-Type (type/subtype, lowercase), or '' if there is none. */
-export const mediaTypeOf = (headers: Headers): string => (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+export const mediaTypeOf = (headers: Headers): string =>
+  (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
 /** Bytes as a Fetch body. (TypeScript types a Uint8Array as possibly over a SharedArrayBuffer,
  *  which Fetch refuses; these are never.) */
@@ -81,15 +82,20 @@ const PHRASES: Readonly<Record<number, string>> = {
 
 /** A response with `status` and its fixed reason phrase as a text/plain body. */
 export function statusResponse(status: number, headers?: Record<string, string>): Response {
-  return new Response(`${PHRASES[status] ?? 'Error'}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+  return new Response(`${PHRASES[status] ?? 'Error'}\n`, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
+  });
 }
 
 /** Checks a handler-or-URL option: a function, or an absolute http(s) URL string. */
 export function endpointArgument(value: unknown, name: string): Handler | URL {
   if (typeof value === 'function') return value as Handler;
-  if (typeof value !== 'string') throw new TypeError(`"${name}" expected function or URL string, got ${value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'string')
+    throw new TypeError(`"${name}" expected function or URL string, got ${value === null ? 'null' : typeof value}`);
   const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new RangeError(`"${name}" expected an absolute http or https URL`);
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    throw new RangeError(`"${name}" expected an absolute http or https URL`);
   return url;
 }
 
@@ -105,7 +111,12 @@ export interface Answer {
  * redirects followed — and reads its answer's body, at most `maxBytes` (else TooLargeError), all
  * within `timeoutMs` (else TimeoutError; a network exchange is aborted then).
  */
-export function exchange(endpoint: Handler | URL, init: RequestInit, maxBytes: number, timeoutMs: number): Promise<Answer> {
+export function exchange(
+  endpoint: Handler | URL,
+  init: RequestInit,
+  maxBytes: number,
+  timeoutMs: number,
+): Promise<Answer> {
   return withinDeadline(timeoutMs, async () => {
     const response =
       typeof endpoint === 'function'
@@ -121,6 +132,7 @@ const IN_PROCESS_URL = 'http://in-process.invalid/';
 /** A positive integer option with a default. */
 export function limitArgument(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || (value as number) < 1) throw new RangeError(`"${name}" expected a positive integer, got ${String(value)}`);
+  if (!Number.isSafeInteger(value) || (value as number) < 1)
+    throw new RangeError(`"${name}" expected a positive integer, got ${String(value)}`);
   return value as number;
 }

@@ -81,7 +81,8 @@ export const decodeKeyConfig = (encoded: Uint8Array): KeyConfig => decodeNamed(e
 export function decodeNamed(encoded: Uint8Array, name: string): KeyConfig {
   bytes(encoded, name);
   const atLeast = (length: number) => {
-    if (encoded.length < length) throw new RangeError(`"${name}" expected Uint8Array of length >= ${length}, got length=${encoded.length}`);
+    if (encoded.length < length)
+      throw new RangeError(`"${name}" expected Uint8Array of length >= ${length}, got length=${encoded.length}`);
   };
   atLeast(3);
   const keyId = encoded[0]!;
@@ -90,14 +91,21 @@ export function decodeNamed(encoded: Uint8Array, name: string): KeyConfig {
   atLeast(suitesAt);
   const suitesLength = readU16(encoded, suitesAt - 2);
   if (suitesLength === 0 || suitesLength % 4 !== 0) {
-    throw new RangeError(`"${name}" expected a symmetric algorithms length that is a positive multiple of 4, got ${suitesLength}`);
+    throw new RangeError(
+      `"${name}" expected a symmetric algorithms length that is a positive multiple of 4, got ${suitesLength}`,
+    );
   }
   if (encoded.length !== suitesAt + suitesLength) {
-    throw new RangeError(`"${name}" expected Uint8Array of length ${suitesAt + suitesLength}, got length=${encoded.length}`);
+    throw new RangeError(
+      `"${name}" expected Uint8Array of length ${suitesAt + suitesLength}, got length=${encoded.length}`,
+    );
   }
   const suites: SymmetricSuite[] = [];
   for (let at = suitesAt; at < encoded.length; at += 4) {
-    const { kdf, aead } = symmetricOf({ kdf: readU16(encoded, at), aead: readU16(encoded, at + 2) }, `${name}.suites[${suites.length}]`);
+    const { kdf, aead } = symmetricOf(
+      { kdf: readU16(encoded, at), aead: readU16(encoded, at + 2) },
+      `${name}.suites[${suites.length}]`,
+    );
     suites.push(Object.freeze({ kdf, aead: aead.id }));
   }
   const publicKey = kem.deserializePublicKey(encoded.subarray(3, suitesAt - 2));

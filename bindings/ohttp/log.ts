@@ -98,7 +98,8 @@ const CHECKS: Readonly<Record<Exclude<keyof LogEntry, 'hop' | 'event'>, (v: unkn
  *  read once, so the value checked is the value passed (a getter cannot pass the check with one
  *  value and hand the sink another). A sink that throws loses its line, not the request. */
 export function createLogger(sink?: LogSink): Logger {
-  if (sink !== undefined && typeof sink !== 'function') throw new TypeError(`"log" expected function, got ${typeof sink}`);
+  if (sink !== undefined && typeof sink !== 'function')
+    throw new TypeError(`"log" expected function, got ${typeof sink}`);
   return (fields) => {
     if (sink === undefined || typeof fields !== 'object' || fields === null) return;
     try {

@@ -32,7 +32,12 @@ export type BodyOutcome = { readonly body: Buffer; readonly held: number } | { r
  * caller releases `held` (on a refusal nothing is held). After a refusal the body is no longer
  * read: the caller answers and closes the connection.
  */
-export function readNodeBody(req: IncomingMessage, maxBytes: number, idleMs: number, budget: BodyBudget): Promise<BodyOutcome> {
+export function readNodeBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  idleMs: number,
+  budget: BodyBudget,
+): Promise<BodyOutcome> {
   return new Promise((resolve) => {
     if (Number(req.headers['content-length'] ?? 0) > maxBytes) return resolve({ refuse: 413 });
     const chunks: Buffer[] = [];

@@ -73,13 +73,17 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
   const limit = (name: keyof typeof DEFAULTS) => limitArgument(options[name], `options.${name}`, DEFAULTS[name]);
   const headersTimeout = limit('headersTimeoutMs');
   const requestTimeout = limit('requestTimeoutMs');
-  if (headersTimeout > requestTimeout) throw new RangeError('"options.headersTimeoutMs" expected at most "options.requestTimeoutMs"');
+  if (headersTimeout > requestTimeout)
+    throw new RangeError('"options.headersTimeoutMs" expected at most "options.requestTimeoutMs"');
   const bodyIdleTimeout = limit('bodyIdleTimeoutMs');
   const budget = new BodyBudget(limit('maxBufferedBytes'));
 
-  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, (req, res) => {
-    void respond(req, res);
-  });
+  const server = createServer(
+    { headersTimeout, requestTimeout, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    (req, res) => {
+      void respond(req, res);
+    },
+  );
   server.maxConnections = limit('maxConnections');
   const writeTimeout = limit('writeTimeoutMs');
 
@@ -144,7 +148,8 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
       }
     }
     headers.delete(CLIENT_ADDRESS_HEADER);
-    if (exposeAddress && req.socket.remoteAddress !== undefined) headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress);
+    if (exposeAddress && req.socket.remoteAddress !== undefined)
+      headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress);
     const method = req.method ?? 'GET';
     // Origin ‖ origin-form target, concatenated: the target is a path here, never a reference.
     const url = new URL(`http://${hostOf(server)}${req.url}`);

@@ -11,7 +11,8 @@ export function encodeKeyConfigs(configs: readonly KeyConfig[]): Uint8Array {
   return concat(
     ...configs.map((config: KeyConfig, i) => {
       const encoded = encodeKeyConfig(config);
-      if (encoded.length > 0xffff) throw new RangeError(`"configs[${i}]" expected an encoding of at most 65535 bytes, got ${encoded.length}`);
+      if (encoded.length > 0xffff)
+        throw new RangeError(`"configs[${i}]" expected an encoding of at most 65535 bytes, got ${encoded.length}`);
       const prefixed = new Uint8Array(2 + encoded.length);
       writeU16(prefixed, 0, encoded.length);
       prefixed.set(encoded, 2);
@@ -26,11 +27,13 @@ export function decodeKeyConfigs(encoded: Uint8Array): KeyConfig[] {
   bytes(encoded, 'keyConfigs');
   if (encoded.length === 0) throw new RangeError('"keyConfigs" expected at least one key configuration, got length=0');
   const configs: KeyConfig[] = [];
-  for (let at = 0; at < encoded.length; ) {
+  for (let at = 0; at < encoded.length;) {
     const name = `keyConfigs[${configs.length}]`;
-    if (at + 2 > encoded.length) throw new RangeError(`"${name}" expected a 2-byte length, got ${encoded.length - at} byte`);
+    if (at + 2 > encoded.length)
+      throw new RangeError(`"${name}" expected a 2-byte length, got ${encoded.length - at} byte`);
     const end = at + 2 + readU16(encoded, at);
-    if (end > encoded.length) throw new RangeError(`"${name}" expected ${end - at - 2} bytes, got ${encoded.length - at - 2}`);
+    if (end > encoded.length)
+      throw new RangeError(`"${name}" expected ${end - at - 2} bytes, got ${encoded.length - at - 2}`);
     configs.push(decodeNamed(encoded.subarray(at + 2, end), name));
     at = end;
   }

@@ -38,21 +38,33 @@ export function createRelay(options: RelayOptions): Handler {
   const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const log = createLogger(options.log);
 
-  async function relay(request: Request, sizes: { requestBytes?: number; responseBytes?: number }): Promise<{ response: Response; error?: LogErrorCode }> {
+  async function relay(
+    request: Request,
+    sizes: { requestBytes?: number; responseBytes?: number },
+  ): Promise<{ response: Response; error?: LogErrorCode }> {
     if (request.method !== 'POST') return { response: statusResponse(405, { allow: 'POST' }), error: 'METHOD' };
-    if (mediaTypeOf(request.headers) !== MEDIA_TYPE_REQUEST) return { response: statusResponse(415), error: 'MEDIA_TYPE' };
+    if (mediaTypeOf(request.headers) !== MEDIA_TYPE_REQUEST)
+      return { response: statusResponse(415), error: 'MEDIA_TYPE' };
     const body = await readBody(request, maxBodyBytes);
     sizes.requestBytes = body.length;
     let answer: Answer;
     try {
-      answer = await exchange(gateway, { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(body) }, maxBodyBytes, timeoutMs);
+      answer = await exchange(
+        gateway,
+        { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(body) },
+        maxBodyBytes,
+        timeoutMs,
+      );
     } catch (e) {
       return { response: statusResponse(e instanceof TimeoutError ? 504 : 502), error: 'UPSTREAM' };
     }
     sizes.responseBytes = answer.body.length;
     const contentType = answer.headers.get('content-type');
     const { status } = answer;
-    const response = new Response(bodyOf(answer.body), { status, headers: contentType === null ? {} : { 'content-type': contentType } });
+    const response = new Response(bodyOf(answer.body), {
+      status,
+      headers: contentType === null ? {} : { 'content-type': contentType },
+    });
     return { response };
   }
 
@@ -63,10 +75,20 @@ export function createRelay(options: RelayOptions): Handler {
     try {
       outcome = await relay(request, sizes);
     } catch (e) {
-      outcome = e instanceof TooLargeError ? { response: statusResponse(413), error: 'TOO_LARGE' } : { response: statusResponse(500), error: 'INTERNAL' };
+      outcome =
+        e instanceof TooLargeError
+          ? { response: statusResponse(413), error: 'TOO_LARGE' }
+          : { response: statusResponse(500), error: 'INTERNAL' };
     }
     const { response, error } = outcome;
-    log({ hop: 'relay', event: error === undefined ? 'served' : 'refused', status: response.status, error, ...sizes, durationMs: performance.now() - start });
+    log({
+      hop: 'relay',
+      event: error === undefined ? 'served' : 'refused',
+      status: response.status,
+      error,
+      ...sizes,
+      durationMs: performance.now() - start,
+    });
     return response;
   };
 }

@@ -57,7 +57,9 @@ export function encapsulateRequest(
   const o = optionsArgument(options);
   const chosen = o.suite === undefined ? c.suites[0]! : objectArgument<SymmetricSuite>(o.suite, 'options.suite');
   if (!c.suites.some((s) => s.kdf === chosen.kdf && s.aead === chosen.aead)) {
-    throw new RangeError(`"options.suite" expected one of the configuration's suites, got ${JSON.stringify({ kdf: chosen.kdf, aead: chosen.aead })}`);
+    throw new RangeError(
+      `"options.suite" expected one of the configuration's suites, got ${JSON.stringify({ kdf: chosen.kdf, aead: chosen.aead })}`,
+    );
   }
   const symmetric = symmetricOf(chosen, 'options.suite');
   const hdr = new Uint8Array(HEADER_LENGTH);
@@ -66,9 +68,16 @@ export function encapsulateRequest(
   writeU16(hdr, 3, symmetric.kdf);
   writeU16(hdr, 5, symmetric.aead.id);
   // The ephemeral secret: drawn, or for known-answer tests a checked copy of skE.
-  const skE = o.skE === undefined ? kem.randomPrivateKey() : kem.deserializePrivateKey(bytes(o.skE, 'skE', kem.privateKeyLength));
+  const skE =
+    o.skE === undefined ? kem.randomPrivateKey() : kem.deserializePrivateKey(bytes(o.skE, 'skE', kem.privateKeyLength));
   try {
-    const { encapsulatedRequest, state } = messages().encapsulateRequest(paramsOf(kem, symmetric), skE, c.publicKey, hdr, bhttpRequest);
+    const { encapsulatedRequest, state } = messages().encapsulateRequest(
+      paramsOf(kem, symmetric),
+      skE,
+      c.publicKey,
+      hdr,
+      bhttpRequest,
+    );
     return { encapsulatedRequest, context: new ClientContext(symmetric, state) };
   } finally {
     skE.fill(0);
@@ -116,11 +125,17 @@ export function decapsulateRequest(
   if (request.length < HEADER_LENGTH + k.encLength + TAG_LENGTH) throw new OhttpError('MALFORMED');
   const privateKey = bytes(key.privateKey, 'skR.privateKey', k.privateKeyLength);
   try {
-    const { request: bhttpRequest, state } = messages().decapsulateRequest(paramsOf(k, symmetric), privateKey, key.publicKey, request);
+    const { request: bhttpRequest, state } = messages().decapsulateRequest(
+      paramsOf(k, symmetric),
+      privateKey,
+      key.publicKey,
+      request,
+    );
     return { bhttpRequest, context: new GatewayContext(keyId, key.kem, symmetric, state) };
   } catch (e) {
     // §5.2: the encapsulation cannot be removed — an invalid `enc` or a ciphertext that does not open.
-    const undecryptable = e instanceof CryptoError && (e.code === 'INVALID_TAG' || e.code === 'INVALID_POINT' || e.code === 'IDENTITY');
+    const undecryptable =
+      e instanceof CryptoError && (e.code === 'INVALID_TAG' || e.code === 'INVALID_POINT' || e.code === 'IDENTITY');
     throw undecryptable ? new OhttpError('DECRYPT', { cause: e }) : e;
   }
 }

@@ -26,10 +26,18 @@ const LABEL_NONCE = ascii('nonce');
 export const secretLength = (s: Symmetric): number => Math.max(s.aead.nonceLength, s.aead.keyLength);
 
 /** aead_key and aead_nonce for a response, on the composed path (the wasm core derives its own). */
-export function responseKeys(s: Symmetric, secret: Uint8Array, enc: Uint8Array, responseNonce: Uint8Array): { key: Uint8Array; nonce: Uint8Array } {
+export function responseKeys(
+  s: Symmetric,
+  secret: Uint8Array,
+  enc: Uint8Array,
+  responseNonce: Uint8Array,
+): { key: Uint8Array; nonce: Uint8Array } {
   const prk = hkdf.extract(s.hash, secret, concat(enc, responseNonce));
   try {
-    return { key: hkdf.expand(s.hash, prk, LABEL_KEY, s.aead.keyLength), nonce: hkdf.expand(s.hash, prk, LABEL_NONCE, s.aead.nonceLength) };
+    return {
+      key: hkdf.expand(s.hash, prk, LABEL_KEY, s.aead.keyLength),
+      nonce: hkdf.expand(s.hash, prk, LABEL_NONCE, s.aead.nonceLength),
+    };
   } finally {
     prk.fill(0);
   }
@@ -110,7 +118,8 @@ export class GatewayContext extends ResponseContext {
     bytes(bhttpResponse, 'bhttpResponse');
     const length = secretLength(this.symmetric);
     const given = optionsArgument(options).responseNonce;
-    const responseNonce = given === undefined ? crypto.getRandomValues(new Uint8Array(length)) : bytes(given, 'responseNonce', length);
+    const responseNonce =
+      given === undefined ? crypto.getRandomValues(new Uint8Array(length)) : bytes(given, 'responseNonce', length);
     return this.once((state) => concat(responseNonce, state.seal(responseNonce, bhttpResponse)));
   }
 }

@@ -36,7 +36,9 @@ export function batchArgument(value: unknown, name: string, length: number | und
   if (value.length < 1 || value.length > MAX_BATCH) {
     throw new RangeError(`"${name}" expected 1 to ${MAX_BATCH} elements, got ${value.length}`);
   }
-  return value.map((item: unknown, i) => (length === undefined ? inputArgument(item, `${name}[${i}]`) : bytes(item, `${name}[${i}]`, length)));
+  return value.map((item: unknown, i) =>
+    length === undefined ? inputArgument(item, `${name}[${i}]`) : bytes(item, `${name}[${i}]`, length),
+  );
 }
 
 /** A SerializeScalar encoding of a value in 1 … order−1. */

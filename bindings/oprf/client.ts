@@ -38,7 +38,10 @@ export interface OprfClient {
 }
 
 export function createClient(suite: SuiteParams, mode: OprfMode, publicKey: unknown): OprfClient {
-  const pkS = mode === 0 ? absent(publicKey, 'publicKey', mode) : new Uint8Array(bytes(publicKey, 'publicKey', suite.elementLength));
+  const pkS =
+    mode === 0
+      ? absent(publicKey, 'publicKey', mode)
+      : new Uint8Array(bytes(publicKey, 'publicKey', suite.elementLength));
   const proofLength = 2 * suite.scalarLength;
 
   function blind(inputs: Uint8Array[], options?: BlindOptions): OprfBlinding {
@@ -53,7 +56,13 @@ export function createClient(suite: SuiteParams, mode: OprfMode, publicKey: unkn
       const backend = active().oprf;
       if (mode !== 2) return { blinded: backend.blind(suite.name, mode, copies, blinds), inputs: copies, blinds };
       const tweakedKey = backend.tweakKey(suite.name, pkS!, info!);
-      return { blinded: backend.blind(suite.name, mode, copies, blinds), inputs: copies, blinds, info: new Uint8Array(info!), tweakedKey };
+      return {
+        blinded: backend.blind(suite.name, mode, copies, blinds),
+        inputs: copies,
+        blinds,
+        info: new Uint8Array(info!),
+        tweakedKey,
+      };
     } catch (error) {
       wipe(blinds);
       throw error;
@@ -67,9 +76,13 @@ export function createClient(suite: SuiteParams, mode: OprfMode, publicKey: unkn
     const blinds = scalarsArgument(suite, b.blinds, 'blinding.blinds', inputs.length);
     const blinded = batchArgument(b.blinded, 'blinding.blinded', suite.elementLength, inputs.length);
     const info = infoArgument(mode, b.info, 'blinding.info');
-    const tweakedKey = mode === 2 ? bytes(b.tweakedKey, 'blinding.tweakedKey', suite.elementLength) : absent(b.tweakedKey, 'blinding.tweakedKey', mode);
+    const tweakedKey =
+      mode === 2
+        ? bytes(b.tweakedKey, 'blinding.tweakedKey', suite.elementLength)
+        : absent(b.tweakedKey, 'blinding.tweakedKey', mode);
     const evaluated = batchArgument(e.evaluated, 'evaluation.evaluated', suite.elementLength, inputs.length);
-    const proof = mode === 0 ? absent(e.proof, 'evaluation.proof', mode) : bytes(e.proof, 'evaluation.proof', proofLength);
+    const proof =
+      mode === 0 ? absent(e.proof, 'evaluation.proof', mode) : bytes(e.proof, 'evaluation.proof', proofLength);
     const key = mode === 1 ? pkS : tweakedKey;
     return active().oprf.finalize(suite.name, mode, inputs, blinds, blinded, evaluated, key, proof, info);
   }

@@ -45,7 +45,10 @@ export function createServer(suite: SuiteParams, mode: OprfMode, secretKey: unkn
       const info = infoArgument(mode, o.info);
       if (mode === 0) {
         absent(o.proofRandomness, 'proofRandomness', mode);
-        return { evaluated: active().oprf.blindEvaluate(suite.name, mode, skS, publicKey, elements, undefined, undefined).evaluated };
+        return {
+          evaluated: active().oprf.blindEvaluate(suite.name, mode, skS, publicKey, elements, undefined, undefined)
+            .evaluated,
+        };
       }
       const given = o.proofRandomness !== undefined;
       const r = given ? scalarArgument(suite, o.proofRandomness, 'proofRandomness') : randomScalar(suite);

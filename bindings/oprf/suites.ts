@@ -19,16 +19,34 @@ export interface SuiteParams {
   readonly littleEndian: boolean;
 }
 
-const params = (name: OprfSuiteName, elementLength: number, outputLength: number, orderHex: string, littleEndian: boolean): SuiteParams => {
+const params = (
+  name: OprfSuiteName,
+  elementLength: number,
+  outputLength: number,
+  orderHex: string,
+  littleEndian: boolean,
+): SuiteParams => {
   const order = Uint8Array.from(orderHex.match(/../g)!, (byte) => parseInt(byte, 16));
   return Object.freeze({ name, elementLength, scalarLength: order.length, outputLength, order, littleEndian });
 };
 
 const SUITES: Record<OprfSuiteName, SuiteParams> = {
   // ℓ = 2^252 + 27742317777372353535851937790883648493 (RFC 9496 §4)
-  'ristretto255-SHA512': params('ristretto255-SHA512', 32, 64, '1000000000000000000000000000000014def9dea2f79cd65812631a5cf5d3ed', true),
+  'ristretto255-SHA512': params(
+    'ristretto255-SHA512',
+    32,
+    64,
+    '1000000000000000000000000000000014def9dea2f79cd65812631a5cf5d3ed',
+    true,
+  ),
   // n of P-256, P-384, P-521 (SEC 2 §2.4.2, §2.5.1, §2.6.1)
-  'P256-SHA256': params('P256-SHA256', 33, 32, 'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551', false),
+  'P256-SHA256': params(
+    'P256-SHA256',
+    33,
+    32,
+    'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551',
+    false,
+  ),
   'P384-SHA384': params(
     'P384-SHA384',
     49,
@@ -50,14 +68,18 @@ export const MODE_NAMES: readonly OprfModeName[] = ['oprf', 'voprf', 'poprf'];
 
 export function suiteByName(name: unknown): SuiteParams {
   if (typeof name !== 'string' || !Object.hasOwn(SUITES, name)) {
-    throw new TypeError(`"name" expected one of ${Object.keys(SUITES).join(', ')}, got ${typeof name === 'string' ? name : typeof name}`);
+    throw new TypeError(
+      `"name" expected one of ${Object.keys(SUITES).join(', ')}, got ${typeof name === 'string' ? name : typeof name}`,
+    );
   }
   return SUITES[name as OprfSuiteName];
 }
 
 export function modeByName(mode: unknown): OprfMode {
   if (typeof mode !== 'string' || !Object.hasOwn(MODES, mode)) {
-    throw new TypeError(`"mode" expected one of ${Object.keys(MODES).join(', ')}, got ${typeof mode === 'string' ? mode : typeof mode}`);
+    throw new TypeError(
+      `"mode" expected one of ${Object.keys(MODES).join(', ')}, got ${typeof mode === 'string' ? mode : typeof mode}`,
+    );
   }
   return MODES[mode as OprfModeName];
 }

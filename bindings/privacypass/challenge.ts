@@ -24,18 +24,23 @@ const isIssuerName = (text: string): boolean => /^[\x21-\x7e]+$/.test(text);
 const isName = (text: string): boolean => /^[\x21-\x2b\x2d-\x7e]+$/.test(text);
 
 export function encodeTokenChallenge(challenge: TokenChallenge): Uint8Array {
-  if (typeof challenge !== 'object' || challenge === null) throw new TypeError(`"challenge" expected object, got ${describe(challenge)}`);
+  if (typeof challenge !== 'object' || challenge === null)
+    throw new TypeError(`"challenge" expected object, got ${describe(challenge)}`);
   const tokenType = integer(challenge.tokenType, 'challenge.tokenType', 0, MAX);
   const { issuerName, originInfo } = challenge;
-  if (typeof issuerName !== 'string') throw new TypeError(`"challenge.issuerName" expected string, got ${describe(issuerName)}`);
+  if (typeof issuerName !== 'string')
+    throw new TypeError(`"challenge.issuerName" expected string, got ${describe(issuerName)}`);
   if (!isIssuerName(issuerName) || issuerName.length > MAX) {
     throw new RangeError('"challenge.issuerName" expected 1 to 65535 printable ASCII characters');
   }
   const context = bytes(challenge.redemptionContext, 'challenge.redemptionContext');
   if (context.length !== 0 && context.length !== 32) {
-    throw new RangeError(`"challenge.redemptionContext" expected Uint8Array of length 0 or 32, got length=${context.length}`);
+    throw new RangeError(
+      `"challenge.redemptionContext" expected Uint8Array of length 0 or 32, got length=${context.length}`,
+    );
   }
-  if (!Array.isArray(originInfo)) throw new TypeError(`"challenge.originInfo" expected an array of strings, got ${describe(originInfo)}`);
+  if (!Array.isArray(originInfo))
+    throw new TypeError(`"challenge.originInfo" expected an array of strings, got ${describe(originInfo)}`);
   originInfo.forEach((name: unknown, i) => {
     if (typeof name !== 'string' || !isName(name)) {
       throw new RangeError(`"challenge.originInfo[${i}]" expected printable ASCII characters without ","`);
@@ -44,7 +49,15 @@ export function encodeTokenChallenge(challenge: TokenChallenge): Uint8Array {
   const origins = ascii(originInfo.join(','));
   if (origins.length > MAX) throw new RangeError(`"challenge.originInfo" expected at most ${MAX} bytes joined`);
   const issuer = ascii(issuerName);
-  return concat(u16(tokenType), u16(issuer.length), issuer, Uint8Array.of(context.length), context, u16(origins.length), origins);
+  return concat(
+    u16(tokenType),
+    u16(issuer.length),
+    issuer,
+    Uint8Array.of(context.length),
+    context,
+    u16(origins.length),
+    origins,
+  );
 }
 
 /** PrivacyPassError MALFORMED unless `encoded` is exactly one well-formed TokenChallenge. */

@@ -41,15 +41,26 @@ export function createClient(issuerPublicKey: Uint8Array): PrivacyPassClient {
     const c = bytes(challenge, 'challenge');
     if (c.length >= 2 && readU16(c, 0) !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
     decodeTokenChallenge(c);
-    const nonce = o.nonce === undefined ? crypto.getRandomValues(new Uint8Array(32)) : new Uint8Array(bytes(o.nonce, 'nonce', 32));
+    const nonce =
+      o.nonce === undefined ? crypto.getRandomValues(new Uint8Array(32)) : new Uint8Array(bytes(o.nonce, 'nonce', 32));
     const input = { tokenType: TOKEN_TYPE_VOPRF, nonce, challengeDigest: sha256(c), tokenKeyId: keyId };
-    const blinding = client.blind([encodeAuthenticatorInput(input)], o.blind === undefined ? undefined : { blinds: [o.blind] });
-    const tokenRequest = encodeTokenRequest({ tokenType: TOKEN_TYPE_VOPRF, truncatedTokenKeyId: keyId[31]!, blindedMsg: blinding.blinded[0]! });
+    const blinding = client.blind(
+      [encodeAuthenticatorInput(input)],
+      o.blind === undefined ? undefined : { blinds: [o.blind] },
+    );
+    const tokenRequest = encodeTokenRequest({
+      tokenType: TOKEN_TYPE_VOPRF,
+      truncatedTokenKeyId: keyId[31]!,
+      blindedMsg: blinding.blinded[0]!,
+    });
     return Object.freeze({
       tokenRequest,
       finalize(tokenResponse: Uint8Array): Uint8Array {
         const response = decodeTokenResponse(tokenResponse);
-        const [authenticator] = client.finalize(blinding, { evaluated: [response.evaluateMsg], proof: response.evaluateProof });
+        const [authenticator] = client.finalize(blinding, {
+          evaluated: [response.evaluateMsg],
+          proof: response.evaluateProof,
+        });
         return encodeToken({ ...input, authenticator: authenticator! });
       },
     });

@@ -173,12 +173,16 @@ export function formatWwwAuthenticate(challenges: Omit<PrivateTokenChallenge, 't
   }
   return challenges
     .map((c, n) => {
-      if (typeof c !== 'object' || c === null) throw new TypeError(`"challenges[${n}]" expected object, got ${describe(c)}`);
+      if (typeof c !== 'object' || c === null)
+        throw new TypeError(`"challenges[${n}]" expected object, got ${describe(c)}`);
       const challenge = bytes(c.challenge, `challenges[${n}].challenge`);
-      if (challenge.length < 2) throw new RangeError(`"challenges[${n}].challenge" expected at least 2 bytes, got length=${challenge.length}`);
+      if (challenge.length < 2)
+        throw new RangeError(`"challenges[${n}].challenge" expected at least 2 bytes, got length=${challenge.length}`);
       let out = `${SCHEME} challenge="${encodeBase64url(challenge, true)}"`;
-      if (c.tokenKey !== undefined) out += `, token-key="${encodeBase64url(bytes(c.tokenKey, `challenges[${n}].tokenKey`), true)}"`;
-      if (c.maxAge !== undefined) out += `, max-age="${integer(c.maxAge, `challenges[${n}].maxAge`, 0, Number.MAX_SAFE_INTEGER)}"`;
+      if (c.tokenKey !== undefined)
+        out += `, token-key="${encodeBase64url(bytes(c.tokenKey, `challenges[${n}].tokenKey`), true)}"`;
+      if (c.maxAge !== undefined)
+        out += `, max-age="${integer(c.maxAge, `challenges[${n}].maxAge`, 0, Number.MAX_SAFE_INTEGER)}"`;
       return out;
     })
     .join(', ');

@@ -27,8 +27,10 @@ export interface TokenResponse {
 }
 
 export function encodeTokenRequest(request: TokenRequest): Uint8Array {
-  if (typeof request !== 'object' || request === null) throw new TypeError(`"request" expected object, got ${describe(request)}`);
-  if (integer(request.tokenType, 'request.tokenType', 0, 0xffff) !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
+  if (typeof request !== 'object' || request === null)
+    throw new TypeError(`"request" expected object, got ${describe(request)}`);
+  if (integer(request.tokenType, 'request.tokenType', 0, 0xffff) !== TOKEN_TYPE_VOPRF)
+    throw new PrivacyPassError('TOKEN_TYPE');
   const truncated = integer(request.truncatedTokenKeyId, 'request.truncatedTokenKeyId', 0, 0xff);
   return concat(u16(TOKEN_TYPE_VOPRF), Uint8Array.of(truncated), bytes(request.blindedMsg, 'request.blindedMsg', NE));
 }
@@ -44,8 +46,12 @@ export function decodeTokenRequest(encoded: Uint8Array): TokenRequest {
 }
 
 export function encodeTokenResponse(response: TokenResponse): Uint8Array {
-  if (typeof response !== 'object' || response === null) throw new TypeError(`"response" expected object, got ${describe(response)}`);
-  return concat(bytes(response.evaluateMsg, 'response.evaluateMsg', NE), bytes(response.evaluateProof, 'response.evaluateProof', 2 * NS));
+  if (typeof response !== 'object' || response === null)
+    throw new TypeError(`"response" expected object, got ${describe(response)}`);
+  return concat(
+    bytes(response.evaluateMsg, 'response.evaluateMsg', NE),
+    bytes(response.evaluateProof, 'response.evaluateProof', 2 * NS),
+  );
 }
 
 /** PrivacyPassError MALFORMED unless `encoded` is Ne + 2·Ns = 145 bytes. */

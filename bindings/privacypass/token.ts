@@ -40,9 +40,15 @@ function sizes(tokenType: number) {
 
 /** token_type ‖ nonce ‖ challenge_digest ‖ token_key_id: what the authenticator covers. */
 export function encodeAuthenticatorInput(input: AuthenticatorInput): Uint8Array {
-  if (typeof input !== 'object' || input === null) throw new TypeError(`"input" expected object, got ${describe(input)}`);
+  if (typeof input !== 'object' || input === null)
+    throw new TypeError(`"input" expected object, got ${describe(input)}`);
   const tokenType = integer(input.tokenType, 'tokenType', 0, 0xffff);
-  return concat(u16(tokenType), bytes(input.nonce, 'nonce', 32), bytes(input.challengeDigest, 'challengeDigest', 32), bytes(input.tokenKeyId, 'tokenKeyId', 32));
+  return concat(
+    u16(tokenType),
+    bytes(input.nonce, 'nonce', 32),
+    bytes(input.challengeDigest, 'challengeDigest', 32),
+    bytes(input.tokenKeyId, 'tokenKeyId', 32),
+  );
 }
 
 /** A Token of type 0x0001 or 0x0002; PrivacyPassError TOKEN_TYPE for another type. */
@@ -56,7 +62,13 @@ export function decodeToken(encoded: Uint8Array): Token {
   const r = new Reader(bytes(encoded, 'encoded'), malformed);
   const tokenType = r.uint16();
   const { nid, nk } = sizes(tokenType);
-  const token = { tokenType, nonce: r.take(32), challengeDigest: r.take(32), tokenKeyId: r.take(nid), authenticator: r.take(nk) };
+  const token = {
+    tokenType,
+    nonce: r.take(32),
+    challengeDigest: r.take(32),
+    tokenKeyId: r.take(nid),
+    authenticator: r.take(nk),
+  };
   r.end();
   return token;
 }

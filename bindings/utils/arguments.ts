@@ -35,7 +35,8 @@ export function integer(value: unknown, name: string, min: number, max: number):
 export function objectArgument<T extends object>(value: T, name: string): Partial<T>;
 export function objectArgument<T extends object>(value: unknown, name: string): Partial<T>;
 export function objectArgument(value: unknown, name: string): object {
-  if (typeof value !== 'object' || value === null) throw new TypeError(`"${name}" expected object, got ${describe(value)}`);
+  if (typeof value !== 'object' || value === null)
+    throw new TypeError(`"${name}" expected object, got ${describe(value)}`);
   return value;
 }
 

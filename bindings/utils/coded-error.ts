@@ -12,7 +12,10 @@ export interface CodedErrorClass<Code extends string> {
 }
 
 /** The base class of a family's errors: `new (code, { cause })`, with `messages[code]` as message. */
-export function codedError<Code extends string>(name: string, messages: Readonly<Record<Code, string>>): CodedErrorClass<Code> {
+export function codedError<Code extends string>(
+  name: string,
+  messages: Readonly<Record<Code, string>>,
+): CodedErrorClass<Code> {
   return class extends Error {
     readonly code: Code;
 

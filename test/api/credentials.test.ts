@@ -22,11 +22,19 @@ const ATTRS: Attributes = { epoch: EPOCH, values: ['chat', Uint8Array.of(0, 1, 2
 const acceptEpoch = (epoch: number) => epoch === EPOCH || epoch === EPOCH + 1;
 
 /** An issuer, a client, a verifier with a fresh store, all on one key. */
-function setup(suite: OprfSuiteName = 'ristretto255-SHA512', policy?: (a: { epoch: number; values: readonly Uint8Array[] }) => boolean) {
+function setup(
+  suite: OprfSuiteName = 'ristretto255-SHA512',
+  policy?: (a: { epoch: number; values: readonly Uint8Array[] }) => boolean,
+) {
   const { secretKey, publicKey } = oprf.suite(suite, 'poprf').generateKeyPair();
   const issuer = credentials.createIssuer({ secretKey, suite, policy });
   const client = credentials.createClient({ publicKey, suite });
-  const verifier = credentials.createVerifier({ secretKey, suite, store: credentials.createMemorySpentStore(), acceptEpoch });
+  const verifier = credentials.createVerifier({
+    secretKey,
+    suite,
+    store: credentials.createMemorySpentStore(),
+    acceptEpoch,
+  });
   return { secretKey, publicKey, issuer, client, verifier };
 }
 
@@ -45,7 +53,8 @@ async function codeOf(f: () => unknown): Promise<string> {
   }
   return 'nothing';
 }
-const fails = async (f: () => unknown, code: CredentialErrorCode | 'TypeError' | 'RangeError') => expect(await codeOf(f)).toBe(code);
+const fails = async (f: () => unknown, code: CredentialErrorCode | 'TypeError' | 'RangeError') =>
+  expect(await codeOf(f)).toBe(code);
 
 const flip = (bytes: Uint8Array, at: number) => {
   const copy = bytes.slice();
@@ -173,13 +182,27 @@ describe('redemption', () => {
     const token = other.client.redeem(foreign!, binding);
     await fails(() => s.verifier.verify(token, binding), 'UNKNOWN_KEY');
     // The other key's token relabelled with this key's id: the PRF under this key disagrees.
-    await fails(() => s.verifier.verify(Uint8Array.of(1, ...s.issuer.keyId, ...token.subarray(9)), binding), 'INVALID_TOKEN');
+    await fails(
+      () => s.verifier.verify(Uint8Array.of(1, ...s.issuer.keyId, ...token.subarray(9)), binding),
+      'INVALID_TOKEN',
+    );
     // The default acceptEpoch: today ± 1 (UTC).
     const today = credentials.currentEpoch();
-    const verifier = credentials.createVerifier({ secretKey: s.secretKey, store: credentials.createMemorySpentStore() });
-    for (const [epoch, code] of [[today - 2, 'EPOCH'], [today - 1, 'ok'], [today, 'ok'], [today + 1, 'ok'], [today + 2, 'EPOCH']] as const) {
+    const verifier = credentials.createVerifier({
+      secretKey: s.secretKey,
+      store: credentials.createMemorySpentStore(),
+    });
+    for (const [epoch, code] of [
+      [today - 2, 'EPOCH'],
+      [today - 1, 'ok'],
+      [today, 'ok'],
+      [today + 1, 'ok'],
+      [today + 2, 'EPOCH'],
+    ] as const) {
       const [credential] = issue(s, 1, { epoch, values: [] });
-      expect(await codeOf(() => verifier.verify(s.client.redeem(credential!, binding), binding))).toBe(code === 'ok' ? 'nothing' : code);
+      expect(await codeOf(() => verifier.verify(s.client.redeem(credential!, binding), binding))).toBe(
+        code === 'ok' ? 'nothing' : code,
+      );
     }
   });
 
@@ -257,7 +280,9 @@ describe('unlinkability', () => {
     const response = s.issuer.issue(request);
     const creds = s.client.finalize(pending, response);
     // The blinded elements of one request are distinct.
-    const blinded = Array.from({ length: 4 }, (_, i) => Buffer.from(request.subarray(request.length - 32 * (i + 1), request.length - 32 * i)).toString('hex'));
+    const blinded = Array.from({ length: 4 }, (_, i) =>
+      Buffer.from(request.subarray(request.length - 32 * (i + 1), request.length - 32 * i)).toString('hex'),
+    );
     expect(new Set(blinded).size).toBe(4);
     const server = oprf.suite('ristretto255-SHA512', 'poprf').server(s.secretKey);
     const info = infoOf(frameAttributes(ATTRS));

@@ -7,14 +7,26 @@ import { hex, unhex } from '../helpers.js';
 
 /** node:crypto X25519 from raw keys, via PKCS#8 / SPKI DER (RFC 8410). */
 function nodeX25519(secretKey: Uint8Array, publicKey: Uint8Array): string {
-  const privateKey = createPrivateKey({ key: Buffer.concat([unhex('302e020100300506032b656e04220420'), secretKey]), format: 'der', type: 'pkcs8' });
-  const peer = createPublicKey({ key: Buffer.concat([unhex('302a300506032b656e032100'), publicKey]), format: 'der', type: 'spki' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([unhex('302e020100300506032b656e04220420'), secretKey]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  const peer = createPublicKey({
+    key: Buffer.concat([unhex('302a300506032b656e032100'), publicKey]),
+    format: 'der',
+    type: 'spki',
+  });
   return hex(diffieHellman({ privateKey, publicKey: peer }));
 }
 
 /** node:crypto's X25519 public key of a raw secret key (the last 32 bytes of its SPKI). */
 function nodeX25519PublicKey(secretKey: Uint8Array): string {
-  const privateKey = createPrivateKey({ key: Buffer.concat([unhex('302e020100300506032b656e04220420'), secretKey]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([unhex('302e020100300506032b656e04220420'), secretKey]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   return hex(createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).subarray(-32));
 }
 
@@ -22,7 +34,12 @@ describe('x25519', () => {
   test('key generation (the fixed-base comb) equals the ladder on u = 9 and node:crypto', () => {
     const nine = new Uint8Array(32);
     nine[0] = 9;
-    const edges = [new Uint8Array(32), new Uint8Array(32).fill(0xff), new Uint8Array(32).fill(0x88), new Uint8Array(32).fill(0x77)];
+    const edges = [
+      new Uint8Array(32),
+      new Uint8Array(32).fill(0xff),
+      new Uint8Array(32).fill(0x88),
+      new Uint8Array(32).fill(0x77),
+    ];
     for (const sk of [...edges, ...Array.from({ length: 100 }, () => new Uint8Array(randomBytes(32)))]) {
       const pk = hex(x25519.getPublicKey(sk));
       expect(pk).toBe(hex(x25519.getSharedSecret(sk, nine)));
@@ -97,7 +114,20 @@ describe.each(NIST)('%s', (_, curve, nodeName, size) => {
 
   test('edge scalars (1, 2, 15, 16, 2^k, n − 1, n − 16, runs of ones) agree with node:crypto', () => {
     const n = BigInt('0x' + N[_]!);
-    const scalars = [1n, 2n, 15n, 16n, 17n, 255n, 256n, 1n << 128n, n - 1n, n - 2n, n - 16n, (1n << BigInt(8 * size - 9)) - 1n];
+    const scalars = [
+      1n,
+      2n,
+      15n,
+      16n,
+      17n,
+      255n,
+      256n,
+      1n << 128n,
+      n - 1n,
+      n - 2n,
+      n - 16n,
+      (1n << BigInt(8 * size - 9)) - 1n,
+    ];
     for (const k of scalars) {
       const a = unhex(k.toString(16).padStart(2 * size, '0'));
       const ours = createECDH(nodeName);

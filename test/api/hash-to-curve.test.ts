@@ -9,13 +9,19 @@ const dst = new TextEncoder().encode('QUUX-V01-CS02-with-P256_XMD:SHA-256_SSWU_R
 
 describe('hash to curve: arguments', () => {
   test('wrong types are TypeErrors naming the argument', () => {
-    expect(() => p256.hashToCurve('abc' as unknown as Uint8Array, dst)).toThrow(new TypeError('"msg" expected Uint8Array, got string'));
+    expect(() => p256.hashToCurve('abc' as unknown as Uint8Array, dst)).toThrow(
+      new TypeError('"msg" expected Uint8Array, got string'),
+    );
     expect(() => p521.hashToCurve(new Uint8Array(1), undefined as unknown as Uint8Array)).toThrow(
       new TypeError('"dst" expected Uint8Array, got undefined'),
     );
-    expect(() => ristretto255.hashToGroup(new Uint8Array(1), [1] as unknown as Uint8Array)).toThrow(new TypeError('"dst" expected Uint8Array, got object'));
+    expect(() => ristretto255.hashToGroup(new Uint8Array(1), [1] as unknown as Uint8Array)).toThrow(
+      new TypeError('"dst" expected Uint8Array, got object'),
+    );
     expect(() => expandMessageXmd('sha256' as unknown as typeof sha256, dst, dst, 32)).toThrow(TypeError);
-    expect(() => expandMessageXmd(sha256, dst, dst, '32' as unknown as number)).toThrow(new TypeError('"length" expected integer, got string'));
+    expect(() => expandMessageXmd(sha256, dst, dst, '32' as unknown as number)).toThrow(
+      new TypeError('"length" expected integer, got string'),
+    );
   });
 
   test('an empty dst and a length past 255·HashLen are RangeErrors', () => {
@@ -24,7 +30,9 @@ describe('hash to curve: arguments', () => {
     expect(() => p256.hashToCurve(dst, empty)).toThrow(new RangeError(message));
     expect(() => ristretto255.hashToGroup(dst, empty)).toThrow(new RangeError(message));
     expect(() => expandMessageXmd(sha256, dst, empty, 32)).toThrow(new RangeError(message));
-    expect(() => expandMessageXmd(sha256, dst, dst, 8161)).toThrow(new RangeError('"length" expected integer in [0, 8160], got 8161'));
+    expect(() => expandMessageXmd(sha256, dst, dst, 8161)).toThrow(
+      new RangeError('"length" expected integer in [0, 8160], got 8161'),
+    );
     expect(expandMessageXmd(sha512, dst, dst, 16320)).toHaveLength(16320);
     expect(expandMessageXmd(sha512, dst, dst, 0)).toHaveLength(0);
   });
@@ -33,9 +41,12 @@ describe('hash to curve: arguments', () => {
 describe('hash to curve: buffers', () => {
   test('unaligned views give the same point and are not mutated', () => {
     const backing = new Uint8Array(200).map((_, i) => i);
-    const msg = backing.subarray(3, 103), tag = backing.subarray(111, 150);
+    const msg = backing.subarray(3, 103),
+      tag = backing.subarray(111, 150);
     const before = hex(backing);
-    expect(hex(p521.hashToCurve(msg, tag))).toBe(hex(p521_hasher.hashToCurve(msg.slice(), { DST: tag.slice() }).toBytes(false)));
+    expect(hex(p521.hashToCurve(msg, tag))).toBe(
+      hex(p521_hasher.hashToCurve(msg.slice(), { DST: tag.slice() }).toBytes(false)),
+    );
     expect(hex(backing)).toBe(before);
   });
 

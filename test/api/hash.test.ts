@@ -55,9 +55,9 @@ describe.each(HASHES)('%s', (name, hash) => {
         const msg = randomBytes(msgLength);
         const expected = createHmac(name, key).update(msg).digest('hex');
         expect(hex(hmac(hash, key, msg))).toBe(expected);
-        expect(hex(hmac.create(hash, atOffset(key, 3)).update(msg.subarray(0, 7)).update(msg.subarray(7)).digest())).toBe(
-          expected,
-        );
+        expect(
+          hex(hmac.create(hash, atOffset(key, 3)).update(msg.subarray(0, 7)).update(msg.subarray(7)).digest()),
+        ).toBe(expected);
       }
     }
   });
@@ -106,15 +106,14 @@ describe('streaming objects', () => {
   test('40 interleaved hashers and HMACs (more than the core has slots) all finish correctly', () => {
     const msg = randomBytes(5000);
     const key = randomBytes(20);
-    const objects = Array.from({ length: 40 }, (_, i) =>
-      i % 2 ? sha512.create() : hmac.create(sha256, key),
-    );
+    const objects = Array.from({ length: 40 }, (_, i) => (i % 2 ? sha512.create() : hmac.create(sha256, key)));
     for (let round = 0; round < 5; round++) {
       objects.forEach((o, i) => o.update(msg.subarray(round * 1000, round * 1000 + ((i * 37) % 1000))));
     }
     objects.forEach((o, i) => {
       const expected = i % 2 ? createHash('sha512') : createHmac('sha256', key);
-      for (let round = 0; round < 5; round++) expected.update(msg.subarray(round * 1000, round * 1000 + ((i * 37) % 1000)));
+      for (let round = 0; round < 5; round++)
+        expected.update(msg.subarray(round * 1000, round * 1000 + ((i * 37) % 1000)));
       expect(hex(o.digest())).toBe(expected.digest('hex'));
     });
   });
@@ -140,7 +139,9 @@ describe('errors name the argument', () => {
   test('a wrong type is a TypeError', () => {
     expect(() => sha256('abc' as never)).toThrow(new TypeError('"msg" expected Uint8Array, got string'));
     expect(() => sha256([1, 2] as never)).toThrow(new TypeError('"msg" expected Uint8Array, got object'));
-    expect(() => sha256(new Uint16Array(2) as never)).toThrow(new TypeError('"msg" expected Uint8Array, got Uint16Array'));
+    expect(() => sha256(new Uint16Array(2) as never)).toThrow(
+      new TypeError('"msg" expected Uint8Array, got Uint16Array'),
+    );
     expect(() => sha256.create().update(null as never)).toThrow(new TypeError('"data" expected Uint8Array, got null'));
     expect(() => hmac(sha256, undefined as never, new Uint8Array(0))).toThrow(
       new TypeError('"key" expected Uint8Array, got undefined'),

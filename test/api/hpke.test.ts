@@ -31,20 +31,35 @@ import { hpkeSuiteId, kemSuiteId, labeledKdf } from 'oblivia/hpke/labeled.js';
 import { hex, unhex } from '../helpers.js';
 
 const rand = (n: number) => new Uint8Array(randomBytes(n));
-const x25519Suite = hpke.suite({ kem: KEM_DHKEM_X25519_HKDF_SHA256, kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 });
+const x25519Suite = hpke.suite({
+  kem: KEM_DHKEM_X25519_HKDF_SHA256,
+  kdf: KDF_HKDF_SHA256,
+  aead: AEAD_CHACHA20POLY1305,
+});
 const p256Suite = hpke.suite({ kem: KEM_DHKEM_P256_HKDF_SHA256, kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM });
 
 describe('constants', () => {
   test('the RFC 9180 ids', () => {
-    expect([KEM_DHKEM_P256_HKDF_SHA256, KEM_DHKEM_P384_HKDF_SHA384, KEM_DHKEM_P521_HKDF_SHA512, KEM_DHKEM_X25519_HKDF_SHA256]).toEqual([
-      0x10, 0x11, 0x12, 0x20,
-    ]);
+    expect([
+      KEM_DHKEM_P256_HKDF_SHA256,
+      KEM_DHKEM_P384_HKDF_SHA384,
+      KEM_DHKEM_P521_HKDF_SHA512,
+      KEM_DHKEM_X25519_HKDF_SHA256,
+    ]).toEqual([0x10, 0x11, 0x12, 0x20]);
     expect([KDF_HKDF_SHA256, KDF_HKDF_SHA384, KDF_HKDF_SHA512]).toEqual([1, 2, 3]);
     expect([AEAD_AES128GCM, AEAD_AES256GCM, AEAD_CHACHA20POLY1305, AEAD_EXPORT_ONLY]).toEqual([1, 2, 3, 0xffff]);
   });
 
   test('suite lengths', () => {
-    expect(x25519Suite).toMatchObject({ kem: 0x20, kdf: 1, aead: 3, publicKeyLength: 32, privateKeyLength: 32, encLength: 32, tagLength: 16 });
+    expect(x25519Suite).toMatchObject({
+      kem: 0x20,
+      kdf: 1,
+      aead: 3,
+      publicKeyLength: 32,
+      privateKeyLength: 32,
+      encLength: 32,
+      tagLength: 16,
+    });
     const p521 = hpke.suite({ kem: KEM_DHKEM_P521_HKDF_SHA512, kdf: KDF_HKDF_SHA512, aead: AEAD_EXPORT_ONLY });
     expect(p521).toMatchObject({ publicKeyLength: 133, privateKeyLength: 66, encLength: 133, tagLength: 0 });
   });
@@ -60,51 +75,73 @@ const MODES = [
 const SUITES: [string, HpkeSuite][] = [
   ['X25519 / SHA-256 / ChaCha20-Poly1305', x25519Suite],
   ['P-256 / SHA-256 / AES-128-GCM', p256Suite],
-  ['P-384 / SHA-384 / AES-256-GCM', hpke.suite({ kem: KEM_DHKEM_P384_HKDF_SHA384, kdf: KDF_HKDF_SHA384, aead: AEAD_AES256GCM })],
-  ['P-521 / SHA-512 / ChaCha20-Poly1305', hpke.suite({ kem: KEM_DHKEM_P521_HKDF_SHA512, kdf: KDF_HKDF_SHA512, aead: AEAD_CHACHA20POLY1305 })],
+  [
+    'P-384 / SHA-384 / AES-256-GCM',
+    hpke.suite({ kem: KEM_DHKEM_P384_HKDF_SHA384, kdf: KDF_HKDF_SHA384, aead: AEAD_AES256GCM }),
+  ],
+  [
+    'P-521 / SHA-512 / ChaCha20-Poly1305',
+    hpke.suite({ kem: KEM_DHKEM_P521_HKDF_SHA512, kdf: KDF_HKDF_SHA512, aead: AEAD_CHACHA20POLY1305 }),
+  ],
 ];
 
 describe.each(SUITES)('%s', (_, suite) => {
-  test.each(MODES)('%s: contexts and single-shot round trips; wrong inputs fail with INVALID_TAG', (_, withPsk, auth) => {
-    const recipient = suite.generateKeyPair();
-    const sender = auth ? suite.generateKeyPair() : undefined;
-    const info = rand(20);
-    const psk = withPsk ? { psk: rand(32), pskId: rand(8) } : {};
-    const { enc, context: s } = suite.setupSender(recipient.publicKey, { info, ...psk, skS: sender?.privateKey });
-    expect(enc.length).toBe(suite.encLength);
-    const r = suite.setupReceiver(enc, recipient.privateKey, { info, ...psk, pkS: sender?.publicKey });
-    const cts = [rand(0), rand(1), rand(100)].map((pt) => ({ pt, ct: s.seal(pt, pt) }));
-    // Out of order: the second message does not open at sequence number 0, and nothing advances.
-    expect(() => r.open(cts[1]!.ct, cts[1]!.pt)).toThrow(new CryptoError('INVALID_TAG'));
-    for (const { pt, ct } of cts) expect(hex(r.open(ct, pt))).toBe(hex(pt));
-    expect(hex(r.export(rand(0), 0))).toBe('');
-    const context = rand(5);
-    expect(hex(r.export(context, 77))).toBe(hex(s.export(context, 77)));
+  test.each(MODES)(
+    '%s: contexts and single-shot round trips; wrong inputs fail with INVALID_TAG',
+    (_, withPsk, auth) => {
+      const recipient = suite.generateKeyPair();
+      const sender = auth ? suite.generateKeyPair() : undefined;
+      const info = rand(20);
+      const psk = withPsk ? { psk: rand(32), pskId: rand(8) } : {};
+      const { enc, context: s } = suite.setupSender(recipient.publicKey, { info, ...psk, skS: sender?.privateKey });
+      expect(enc.length).toBe(suite.encLength);
+      const r = suite.setupReceiver(enc, recipient.privateKey, { info, ...psk, pkS: sender?.publicKey });
+      const cts = [rand(0), rand(1), rand(100)].map((pt) => ({ pt, ct: s.seal(pt, pt) }));
+      // Out of order: the second message does not open at sequence number 0, and nothing advances.
+      expect(() => r.open(cts[1]!.ct, cts[1]!.pt)).toThrow(new CryptoError('INVALID_TAG'));
+      for (const { pt, ct } of cts) expect(hex(r.open(ct, pt))).toBe(hex(pt));
+      expect(hex(r.export(rand(0), 0))).toBe('');
+      const context = rand(5);
+      expect(hex(r.export(context, 77))).toBe(hex(s.export(context, 77)));
 
-    const pt = rand(33);
-    const aad = rand(7);
-    const sealed = suite.seal(recipient.publicKey, pt, { info, aad, ...psk, skS: sender?.privateKey });
-    const options = { info, aad, ...psk, pkS: sender?.publicKey };
-    expect(hex(suite.open(sealed.enc, recipient.privateKey, sealed.ct, options))).toBe(hex(pt));
-    expect(hex(suite.open(sealed.enc, recipient, sealed.ct, options))).toBe(hex(pt));
-    expect(hex(suite.setupReceiver(sealed.enc, recipient, options).open(sealed.ct, aad))).toBe(hex(pt));
-    // Every input is bound: AAD, info, the PSK, the sender's key, the recipient's key, enc.
-    const fails = (f: () => unknown) => expect(f).toThrow(new CryptoError('INVALID_TAG'));
-    fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { ...options, aad: rand(7) }));
-    fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { ...options, info: rand(20) }));
-    if (withPsk) fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { ...options, psk: rand(32) }));
-    if (auth) fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { ...options, pkS: suite.generateKeyPair().publicKey }));
-    fails(() => suite.open(sealed.enc, suite.generateKeyPair().privateKey, sealed.ct, options));
-    fails(() => suite.open(suite.generateKeyPair().publicKey, recipient.privateKey, sealed.ct, options));
-    // A different mode does not open either.
-    if (withPsk) fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { info, aad, pkS: sender?.publicKey }));
-    if (auth) fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { info, aad, ...psk }));
+      const pt = rand(33);
+      const aad = rand(7);
+      const sealed = suite.seal(recipient.publicKey, pt, { info, aad, ...psk, skS: sender?.privateKey });
+      const options = { info, aad, ...psk, pkS: sender?.publicKey };
+      expect(hex(suite.open(sealed.enc, recipient.privateKey, sealed.ct, options))).toBe(hex(pt));
+      expect(hex(suite.open(sealed.enc, recipient, sealed.ct, options))).toBe(hex(pt));
+      expect(hex(suite.setupReceiver(sealed.enc, recipient, options).open(sealed.ct, aad))).toBe(hex(pt));
+      // Every input is bound: AAD, info, the PSK, the sender's key, the recipient's key, enc.
+      const fails = (f: () => unknown) => expect(f).toThrow(new CryptoError('INVALID_TAG'));
+      fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { ...options, aad: rand(7) }));
+      fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { ...options, info: rand(20) }));
+      if (withPsk) fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { ...options, psk: rand(32) }));
+      if (auth)
+        fails(() =>
+          suite.open(sealed.enc, recipient.privateKey, sealed.ct, {
+            ...options,
+            pkS: suite.generateKeyPair().publicKey,
+          }),
+        );
+      fails(() => suite.open(sealed.enc, suite.generateKeyPair().privateKey, sealed.ct, options));
+      fails(() => suite.open(suite.generateKeyPair().publicKey, recipient.privateKey, sealed.ct, options));
+      // A different mode does not open either.
+      if (withPsk)
+        fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { info, aad, pkS: sender?.publicKey }));
+      if (auth) fails(() => suite.open(sealed.enc, recipient.privateKey, sealed.ct, { info, aad, ...psk }));
 
-    const exported = suite.sendExport(recipient.publicKey, context, 16, { info, ...psk, skS: sender?.privateKey });
-    expect(hex(suite.receiveExport(exported.enc, recipient.privateKey, context, 16, { info, ...psk, pkS: sender?.publicKey }))).toBe(
-      hex(exported.exported),
-    );
-  });
+      const exported = suite.sendExport(recipient.publicKey, context, 16, { info, ...psk, skS: sender?.privateKey });
+      expect(
+        hex(
+          suite.receiveExport(exported.enc, recipient.privateKey, context, 16, {
+            info,
+            ...psk,
+            pkS: sender?.publicKey,
+          }),
+        ),
+      ).toBe(hex(exported.exported));
+    },
+  );
 
   test('deriveKeyPair is deterministic; keys serialize', () => {
     const ikm = rand(suite.privateKeyLength);
@@ -116,7 +153,9 @@ describe.each(SUITES)('%s', (_, suite) => {
     const sk = suite.serializePrivateKey(a.privateKey);
     expect(hex(suite.getPublicKey(suite.deserializePrivateKey(sk)))).toBe(hex(a.publicKey));
     expect(() => suite.deriveKeyPair(rand(suite.privateKeyLength - 1))).toThrow(
-      new RangeError(`"ikm" expected Uint8Array of length >= ${suite.privateKeyLength}, got length=${suite.privateKeyLength - 1}`),
+      new RangeError(
+        `"ikm" expected Uint8Array of length >= ${suite.privateKeyLength}, got length=${suite.privateKeyLength - 1}`,
+      ),
     );
   });
 
@@ -131,7 +170,9 @@ describe.each(SUITES)('%s', (_, suite) => {
     const { enc, context } = suite.setupSender(recipient.publicKey, { skE });
     expect([hex(enc), hex(context.seal(pt))]).toEqual([hex(fromIkm.enc), hex(fromIkm.ct)]);
     expect(hex(skE)).toBe(before);
-    expect(() => suite.seal(recipient.publicKey, pt, { ikmE, skE })).toThrow(new TypeError('"ikmE" and "skE" are exclusive'));
+    expect(() => suite.seal(recipient.publicKey, pt, { ikmE, skE })).toThrow(
+      new TypeError('"ikmE" and "skE" are exclusive'),
+    );
     expect(() => suite.setupSender(recipient.publicKey, { skE: skE.subarray(1) })).toThrow(RangeError);
   });
 });
@@ -139,9 +180,21 @@ describe.each(SUITES)('%s', (_, suite) => {
 describe('DeriveKeyPair rejection sampling (§7.1.3)', () => {
   const ascii = (text: string) => new TextEncoder().encode(text);
   /** The candidate with this counter, computed here from LabeledExtract / LabeledExpand. */
-  function candidate(kem: number, hash: typeof sha256, ikm: Uint8Array, counter: number, length: number, bitmask: number) {
+  function candidate(
+    kem: number,
+    hash: typeof sha256,
+    ikm: Uint8Array,
+    counter: number,
+    length: number,
+    bitmask: number,
+  ) {
     const kdf = labeledKdf(hash, kemSuiteId(kem));
-    const bytes = kdf.expand(kdf.extract(new Uint8Array(0), ascii('dkp_prk'), ikm), ascii('candidate'), Uint8Array.of(counter), length);
+    const bytes = kdf.expand(
+      kdf.extract(new Uint8Array(0), ascii('dkp_prk'), ikm),
+      ascii('candidate'),
+      Uint8Array.of(counter),
+      length,
+    );
     bytes[0]! &= bitmask;
     return bytes;
   }
@@ -166,7 +219,9 @@ describe('DeriveKeyPair rejection sampling (§7.1.3)', () => {
   test('256 rejected candidates: DeriveKeyPairError as CryptoError INVALID_SCALAR', () => {
     let calls = 0;
     const never = { ...p256, isValidSecretKey: () => (calls++, false) };
-    expect(() => dhkem(0x10, never, sha256, 32, 0xff).deriveKeyPair(rand(32))).toThrow(new CryptoError('INVALID_SCALAR'));
+    expect(() => dhkem(0x10, never, sha256, 32, 0xff).deriveKeyPair(rand(32))).toThrow(
+      new CryptoError('INVALID_SCALAR'),
+    );
     expect(calls).toBe(256);
   });
 });
@@ -186,8 +241,12 @@ describe('keys', () => {
     const n = unhex('ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
     expect(() => p256Suite.deserializePrivateKey(new Uint8Array(32))).toThrow(new CryptoError('INVALID_SCALAR'));
     expect(() => p256Suite.deserializePrivateKey(n)).toThrow(new CryptoError('INVALID_SCALAR'));
-    expect(() => p256Suite.serializePrivateKey(new Uint8Array(32).fill(0xff))).toThrow(new CryptoError('INVALID_SCALAR'));
-    expect(() => p256Suite.setupSender(p256Suite.generateKeyPair().publicKey, { skE: n })).toThrow(new CryptoError('INVALID_SCALAR'));
+    expect(() => p256Suite.serializePrivateKey(new Uint8Array(32).fill(0xff))).toThrow(
+      new CryptoError('INVALID_SCALAR'),
+    );
+    expect(() => p256Suite.setupSender(p256Suite.generateKeyPair().publicKey, { skE: n })).toThrow(
+      new CryptoError('INVALID_SCALAR'),
+    );
   });
 
   describe.each(SUITES)('%s', (_, suite) => {
@@ -204,7 +263,9 @@ describe('keys', () => {
         expect(ct.length).toBe(pt!.length + 16);
         expect(hex(suite.open(enc, recipient, ct, { info, aad }))).toBe(hex(pt!));
         const { enc: enc2, context } = suite.setupSender(recipient.publicKey, { info });
-        expect(hex(suite.setupReceiver(enc2, recipient.privateKey, { info }).open(context.seal(pt!, aad), aad))).toBe(hex(pt!));
+        expect(hex(suite.setupReceiver(enc2, recipient.privateKey, { info }).open(context.seal(pt!, aad), aad))).toBe(
+          hex(pt!),
+        );
       }
     });
 
@@ -226,7 +287,9 @@ describe('keys', () => {
     expect(() => p256Suite.seal(pk, rand(1))).toThrow(new CryptoError('INVALID_POINT'));
     const compressed = new Uint8Array(65);
     compressed[0] = 0x02;
-    expect(() => p256Suite.setupReceiver(compressed, p256Suite.generateKeyPair().privateKey)).toThrow(new CryptoError('INVALID_POINT'));
+    expect(() => p256Suite.setupReceiver(compressed, p256Suite.generateKeyPair().privateKey)).toThrow(
+      new CryptoError('INVALID_POINT'),
+    );
     expect(() => x25519Suite.seal(new Uint8Array(32), rand(1))).toThrow(new CryptoError('IDENTITY'));
     expect(() => x25519Suite.setupReceiver(new Uint8Array(32), rand(32))).toThrow(new CryptoError('IDENTITY'));
   });
@@ -236,7 +299,12 @@ describe('contexts', () => {
   /** A sender and a receiver over the same random secrets, starting at sequence number `seq`. */
   function pair(seq: Uint8Array) {
     const kdf = labeledKdf(kdfById(1)!, hpkeSuiteId(0x20, 1, 3));
-    const secrets = () => ({ key: new Uint8Array(key), baseNonce: new Uint8Array(baseNonce), exporterSecret: rand(32), keyScheduleContext: rand(0) });
+    const secrets = () => ({
+      key: new Uint8Array(key),
+      baseNonce: new Uint8Array(baseNonce),
+      exporterSecret: rand(32),
+      keyScheduleContext: rand(0),
+    });
     const key = rand(32);
     const baseNonce = rand(12);
     return {
@@ -286,8 +354,12 @@ describe('contexts', () => {
   test('export length: at most 255·Nh', () => {
     const { context } = x25519Suite.setupSender(x25519Suite.generateKeyPair().publicKey);
     expect(context.export(rand(0), 255 * 32).length).toBe(8160);
-    expect(() => context.export(rand(0), 8161)).toThrow(new RangeError('"length" expected integer in [0, 8160], got 8161'));
-    expect(() => context.export('x' as never, 1)).toThrow(new TypeError('"exporterContext" expected Uint8Array, got string'));
+    expect(() => context.export(rand(0), 8161)).toThrow(
+      new RangeError('"length" expected integer in [0, 8160], got 8161'),
+    );
+    expect(() => context.export('x' as never, 1)).toThrow(
+      new TypeError('"exporterContext" expected Uint8Array, got string'),
+    );
   });
 });
 
@@ -322,8 +394,12 @@ describe('arguments', () => {
       new RangeError('"aead" expected one of 0x0001, 0x0002, 0x0003, 0xffff, got 0x0000'),
     );
     expect(() => hpke.suite({ kem: 0x20, kdf: 1, aead: 1.5 as never })).toThrow(RangeError);
-    expect(() => hpke.suite({ kem: '32' as never, kdf: 1, aead: 1 })).toThrow(new TypeError('"kem" expected number, got string'));
-    expect(() => hpke.suite({ kem: 0x20, kdf: 1 } as never)).toThrow(new TypeError('"aead" expected number, got undefined'));
+    expect(() => hpke.suite({ kem: '32' as never, kdf: 1, aead: 1 })).toThrow(
+      new TypeError('"kem" expected number, got string'),
+    );
+    expect(() => hpke.suite({ kem: 0x20, kdf: 1 } as never)).toThrow(
+      new TypeError('"aead" expected number, got undefined'),
+    );
     expect(() => hpke.suite(undefined as never)).toThrow(TypeError);
   });
 
@@ -331,14 +407,24 @@ describe('arguments', () => {
     expect(() => x25519Suite.seal(publicKey.subarray(1), rand(1))).toThrow(
       new RangeError('"pkR" expected Uint8Array of length 32, got length=31'),
     );
-    expect(() => x25519Suite.seal([...publicKey] as never, rand(1))).toThrow(new TypeError('"pkR" expected Uint8Array, got object'));
-    expect(() => x25519Suite.seal(publicKey, 'hi' as never)).toThrow(new TypeError('"pt" expected Uint8Array, got string'));
-    expect(() => x25519Suite.seal(publicKey, rand(1), { aad: 1 as never })).toThrow(new TypeError('"aad" expected Uint8Array, got number'));
-    expect(() => x25519Suite.seal(publicKey, rand(1), { info: 'x' as never })).toThrow(new TypeError('"info" expected Uint8Array, got string'));
+    expect(() => x25519Suite.seal([...publicKey] as never, rand(1))).toThrow(
+      new TypeError('"pkR" expected Uint8Array, got object'),
+    );
+    expect(() => x25519Suite.seal(publicKey, 'hi' as never)).toThrow(
+      new TypeError('"pt" expected Uint8Array, got string'),
+    );
+    expect(() => x25519Suite.seal(publicKey, rand(1), { aad: 1 as never })).toThrow(
+      new TypeError('"aad" expected Uint8Array, got number'),
+    );
+    expect(() => x25519Suite.seal(publicKey, rand(1), { info: 'x' as never })).toThrow(
+      new TypeError('"info" expected Uint8Array, got string'),
+    );
     expect(() => x25519Suite.seal(publicKey, rand(1), { skS: rand(31) })).toThrow(
       new RangeError('"skS" expected Uint8Array of length 32, got length=31'),
     );
-    expect(() => x25519Suite.seal(publicKey, rand(1), 'opts' as never)).toThrow(new TypeError('"options" expected object, got string'));
+    expect(() => x25519Suite.seal(publicKey, rand(1), 'opts' as never)).toThrow(
+      new TypeError('"options" expected object, got string'),
+    );
     expect(() => x25519Suite.open(rand(33), privateKey, rand(16))).toThrow(
       new RangeError('"enc" expected Uint8Array of length 32, got length=33'),
     );
@@ -353,12 +439,18 @@ describe('arguments', () => {
     );
     const r = x25519Suite.setupReceiver(x25519Suite.setupSender(publicKey).enc, privateKey);
     expect(() => r.open(rand(15))).toThrow(new RangeError('"ct" expected Uint8Array of length >= 16, got length=15'));
-    expect(() => x25519Suite.deriveKeyPair('ikm' as never)).toThrow(new TypeError('"ikm" expected Uint8Array, got string'));
+    expect(() => x25519Suite.deriveKeyPair('ikm' as never)).toThrow(
+      new TypeError('"ikm" expected Uint8Array, got string'),
+    );
   });
 
   test('PSK inputs (§5.1.1): both or neither, psk ≥ 32 bytes, pskId non-empty', () => {
-    expect(() => x25519Suite.seal(publicKey, rand(1), { psk: rand(32) })).toThrow(new TypeError('"pskId" expected Uint8Array, got undefined'));
-    expect(() => x25519Suite.seal(publicKey, rand(1), { pskId: rand(4) })).toThrow(new TypeError('"psk" expected Uint8Array, got undefined'));
+    expect(() => x25519Suite.seal(publicKey, rand(1), { psk: rand(32) })).toThrow(
+      new TypeError('"pskId" expected Uint8Array, got undefined'),
+    );
+    expect(() => x25519Suite.seal(publicKey, rand(1), { pskId: rand(4) })).toThrow(
+      new TypeError('"psk" expected Uint8Array, got undefined'),
+    );
     expect(() => x25519Suite.seal(publicKey, rand(1), { psk: rand(31), pskId: rand(4) })).toThrow(
       new RangeError('"psk" expected Uint8Array of length >= 32, got length=31'),
     );

@@ -17,8 +17,12 @@ describe('ristretto255 against @noble/curves', () => {
   test('fromUniformBytes, add, subtract, multiply, multiplyBase', () => {
     for (let i = 0; i < 20; i++) {
       const uniform = randomBytes(64);
-      expect(hex(ristretto255.fromUniformBytes(uniform))).toBe(hex(ristretto255_hasher.deriveToCurve!(uniform).toBytes()));
-      const P = randomPoint(), Q = randomPoint(), k = randomScalar();
+      expect(hex(ristretto255.fromUniformBytes(uniform))).toBe(
+        hex(ristretto255_hasher.deriveToCurve!(uniform).toBytes()),
+      );
+      const P = randomPoint(),
+        Q = randomPoint(),
+        k = randomScalar();
       expect(hex(ristretto255.add(P.toBytes(), Q.toBytes()))).toBe(hex(P.add(Q).toBytes()));
       expect(hex(ristretto255.subtract(P.toBytes(), Q.toBytes()))).toBe(hex(P.subtract(Q).toBytes()));
       expect(hex(ristretto255.multiply(le(k), P.toBytes()))).toBe(hex(P.multiply(k).toBytes()));
@@ -31,12 +35,17 @@ describe('ristretto255 against @noble/curves', () => {
   });
 
   test('scalar reduce, invert, mul, add, sub, neg', () => {
-    const edges = [new Uint8Array(64), new Uint8Array(64).fill(0xff), Uint8Array.from([...le(L), ...new Uint8Array(32)])];
+    const edges = [
+      new Uint8Array(64),
+      new Uint8Array(64).fill(0xff),
+      Uint8Array.from([...le(L), ...new Uint8Array(32)]),
+    ];
     for (const wide of [...edges, ...Array.from({ length: 20 }, () => randomBytes(64))]) {
       expect(hex(ristretto255.scalar.reduce(wide))).toBe(hex(le(Fn.create(bytesToNumberLE(wide)))));
     }
     for (let i = 0; i < 20; i++) {
-      const a = randomScalar(), b = randomScalar();
+      const a = randomScalar(),
+        b = randomScalar();
       expect(hex(ristretto255.scalar.invert(le(a)))).toBe(hex(le(Fn.inv(a))));
       expect(hex(ristretto255.scalar.mul(le(a), le(b)))).toBe(hex(le(Fn.mul(a, b))));
       expect(hex(ristretto255.scalar.add(le(a), le(b)))).toBe(hex(le(Fn.add(a, b))));
@@ -60,10 +69,18 @@ describe('ristretto255 against @noble/curves', () => {
 
   test('argument errors name the argument', () => {
     const B = Point.BASE.toBytes();
-    expect(() => ristretto255.isValid(new Uint8Array(31))).toThrow(new RangeError('"point" expected Uint8Array of length 32, got length=31'));
-    expect(() => ristretto255.fromUniformBytes(new Uint8Array(32))).toThrow(new RangeError('"bytes" expected Uint8Array of length 64, got length=32'));
-    expect(() => ristretto255.add(B, new Uint8Array(33))).toThrow(new RangeError('"b" expected Uint8Array of length 32, got length=33'));
-    expect(() => ristretto255.multiply(new Uint8Array(31), B)).toThrow(new RangeError('"scalar" expected Uint8Array of length 32, got length=31'));
+    expect(() => ristretto255.isValid(new Uint8Array(31))).toThrow(
+      new RangeError('"point" expected Uint8Array of length 32, got length=31'),
+    );
+    expect(() => ristretto255.fromUniformBytes(new Uint8Array(32))).toThrow(
+      new RangeError('"bytes" expected Uint8Array of length 64, got length=32'),
+    );
+    expect(() => ristretto255.add(B, new Uint8Array(33))).toThrow(
+      new RangeError('"b" expected Uint8Array of length 32, got length=33'),
+    );
+    expect(() => ristretto255.multiply(new Uint8Array(31), B)).toThrow(
+      new RangeError('"scalar" expected Uint8Array of length 32, got length=31'),
+    );
     expect(() => ristretto255.scalar.reduce(new Uint8Array(32))).toThrow(RangeError);
     expect(() => ristretto255.multiplyBase('00' as unknown as Uint8Array)).toThrow(TypeError);
   });

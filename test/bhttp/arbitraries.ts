@@ -10,7 +10,10 @@ const byteChar = (min: number, max: number) => fc.integer({ min, max }).map((c) 
 
 export const token = fc.string({ unit: chars(TCHAR), minLength: 1, maxLength: 12 });
 const visible = fc.string({ unit: byteChar(0x21, 0x7e), maxLength: 24 });
-const scheme = fc.oneof(fc.constantFrom('https', 'http', ''), fc.tuple(chars('abcXYZ'), fc.string({ unit: chars('az09+-.'), maxLength: 6 })).map(([a, b]) => a + b));
+const scheme = fc.oneof(
+  fc.constantFrom('https', 'http', ''),
+  fc.tuple(chars('abcXYZ'), fc.string({ unit: chars('az09+-.'), maxLength: 6 })).map(([a, b]) => a + b),
+);
 
 /** Any byte but NUL, CR and LF, and no SP or HTAB at either end (RFC 9113 §8.2.1). */
 export const fieldValue = fc
@@ -19,11 +22,16 @@ export const fieldValue = fc
 
 const regularField = fc.tuple(token, fieldValue);
 const pseudoField = fc
-  .tuple(token.map((t) => `:${t}`), fieldValue)
+  .tuple(
+    token.map((t) => `:${t}`),
+    fieldValue,
+  )
   .filter(([name]) => ![':method', ':scheme', ':authority', ':path', ':status'].includes(name.toLowerCase()));
 
 /** A header section: pseudo-fields first (RFC 9292 §3.6). */
-const headers = fc.tuple(fc.array(pseudoField, { maxLength: 2 }), fc.array(regularField, { maxLength: 6 })).map(([p, r]) => [...p, ...r]);
+const headers = fc
+  .tuple(fc.array(pseudoField, { maxLength: 2 }), fc.array(regularField, { maxLength: 6 }))
+  .map(([p, r]) => [...p, ...r]);
 const trailers = fc.array(regularField, { maxLength: 4 });
 const content = fc.oneof(
   { weight: 4, arbitrary: fc.uint8Array({ maxLength: 100 }) },
@@ -42,7 +50,10 @@ export const requestArb = (body = content): fc.Arbitrary<BhttpRequestInit> =>
 export const responseArb = (body = content): fc.Arbitrary<BhttpResponseInit> =>
   fc.record(
     {
-      informational: fc.array(fc.record({ status: fc.integer({ min: 100, max: 199 }), headers }, { requiredKeys: ['status'] }), { maxLength: 3 }),
+      informational: fc.array(
+        fc.record({ status: fc.integer({ min: 100, max: 199 }), headers }, { requiredKeys: ['status'] }),
+        { maxLength: 3 },
+      ),
       status: fc.integer({ min: 200, max: 599 }),
       headers,
       content: body,
@@ -51,14 +62,25 @@ export const responseArb = (body = content): fc.Arbitrary<BhttpResponseInit> =>
     { requiredKeys: ['status'] },
   );
 
-export const optionsArb = fc.record({ indeterminate: fc.boolean(), padding: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 40 })) });
+export const optionsArb = fc.record({
+  indeterminate: fc.boolean(),
+  padding: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 40 })),
+});
 
 const lower = (fields: readonly Field[] = []): Field[] => fields.map(([n, v]) => [n.toLowerCase(), v]);
 
 /** The decoded form of a valid request: absent parts empty, names lowercase. */
 export function expectedRequest(r: BhttpRequestInit): BhttpRequest {
   const { method, scheme, authority, path } = r;
-  return { method, scheme, authority, path, headers: lower(r.headers), content: r.content ?? new Uint8Array(0), trailers: lower(r.trailers) };
+  return {
+    method,
+    scheme,
+    authority,
+    path,
+    headers: lower(r.headers),
+    content: r.content ?? new Uint8Array(0),
+    trailers: lower(r.trailers),
+  };
 }
 
 /** The decoded form of a valid response: absent parts empty, names lowercase. */

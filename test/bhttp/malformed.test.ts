@@ -26,8 +26,12 @@ function outcome(kind: Kind, bytes: Uint8Array): string {
 }
 
 const encodedArb = fc.oneof(
-  fc.tuple(requestArb(smallContent), optionsArb).map(([r, o]) => ({ kind: 'request' as const, bytes: bhttp.encodeRequest(r, o) })),
-  fc.tuple(responseArb(smallContent), optionsArb).map(([r, o]) => ({ kind: 'response' as const, bytes: bhttp.encodeResponse(r, o) })),
+  fc
+    .tuple(requestArb(smallContent), optionsArb)
+    .map(([r, o]) => ({ kind: 'request' as const, bytes: bhttp.encodeRequest(r, o) })),
+  fc
+    .tuple(responseArb(smallContent), optionsArb)
+    .map(([r, o]) => ({ kind: 'response' as const, bytes: bhttp.encodeResponse(r, o) })),
 );
 
 test('every prefix of a valid encoding: a message, or TRUNCATED', () => {
@@ -54,9 +58,14 @@ test('a flipped bit: a message or a BhttpError', () => {
 
 test('random bytes after a framing indicator: a message or a BhttpError', () => {
   fc.assert(
-    fc.property(fc.constantFrom<Kind>('request', 'response'), fc.integer({ min: 0, max: 4 }), fc.uint8Array({ maxLength: 80 }), (kind, framing, rest) => {
-      outcome(kind, Uint8Array.of(framing, ...rest));
-    }),
+    fc.property(
+      fc.constantFrom<Kind>('request', 'response'),
+      fc.integer({ min: 0, max: 4 }),
+      fc.uint8Array({ maxLength: 80 }),
+      (kind, framing, rest) => {
+        outcome(kind, Uint8Array.of(framing, ...rest));
+      },
+    ),
     { numRuns: 4 * RUNS },
   );
 });

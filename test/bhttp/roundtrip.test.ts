@@ -17,7 +17,9 @@ test('request → encode → decode → the same request', () => {
       const decoded = bhttp.decodeRequest(encoded);
       expect(view(decoded)).toEqual(view(expectedRequest(request)));
       expect(hex(bhttp.encodeRequest(decoded, options))).toBe(hex(encoded));
-      expect(view(bhttp.decodeRequest(bhttp.encodeRequest(request, { indeterminate: !options.indeterminate })))).toEqual(view(decoded));
+      expect(
+        view(bhttp.decodeRequest(bhttp.encodeRequest(request, { indeterminate: !options.indeterminate }))),
+      ).toEqual(view(decoded));
       expect(encoded[0]).toBe(options.indeterminate ? 2 : 0);
     }),
     { numRuns: RUNS },
@@ -31,7 +33,9 @@ test('response → encode → decode → the same response', () => {
       const decoded = bhttp.decodeResponse(encoded);
       expect(view(decoded)).toEqual(view(expectedResponse(response)));
       expect(hex(bhttp.encodeResponse(decoded, options))).toBe(hex(encoded));
-      expect(view(bhttp.decodeResponse(bhttp.encodeResponse(response, { indeterminate: !options.indeterminate })))).toEqual(view(decoded));
+      expect(
+        view(bhttp.decodeResponse(bhttp.encodeResponse(response, { indeterminate: !options.indeterminate }))),
+      ).toEqual(view(decoded));
       expect(encoded[0]).toBe(options.indeterminate ? 3 : 1);
     }),
     { numRuns: RUNS },
@@ -44,7 +48,9 @@ test('a known-length message without trailers, or without content and trailers, 
       const bare = { ...request, content: noContent ? undefined : request.content, trailers: undefined };
       const encoded = bhttp.encodeRequest(bare);
       const cut = noContent ? 2 : 1; // the zero lengths of the parts left out
-      expect(view(bhttp.decodeRequest(encoded.subarray(0, encoded.length - cut)))).toEqual(view(bhttp.decodeRequest(encoded)));
+      expect(view(bhttp.decodeRequest(encoded.subarray(0, encoded.length - cut)))).toEqual(
+        view(bhttp.decodeRequest(encoded)),
+      );
     }),
     { numRuns: RUNS },
   );

@@ -60,11 +60,23 @@ describe.each(EXAMPLES)('$figure_title', ({ hex: encoded, decoded: d }) => {
     const common = { headers: d.header_fields, trailers: d.trailer_fields };
     if (d.kind === 'request') {
       const m: BhttpRequest = bhttp.decodeRequest(unhex(encoded));
-      expect({ ...m, content: text(m.content) }).toEqual({ method: d.method, scheme: d.scheme, authority: d.authority, path: d.path, ...common, content: d.content });
+      expect({ ...m, content: text(m.content) }).toEqual({
+        method: d.method,
+        scheme: d.scheme,
+        authority: d.authority,
+        path: d.path,
+        ...common,
+        content: d.content,
+      });
     } else {
       const m: BhttpResponse = bhttp.decodeResponse(unhex(encoded));
       const informational = d.informational!.map(({ status, fields }) => ({ status, headers: fields }));
-      expect({ ...m, content: text(m.content) }).toEqual({ informational, status: d.status, ...common, content: d.content });
+      expect({ ...m, content: text(m.content) }).toEqual({
+        informational,
+        status: d.status,
+        ...common,
+        content: d.content,
+      });
     }
   });
 
@@ -73,8 +85,18 @@ describe.each(EXAMPLES)('$figure_title', ({ hex: encoded, decoded: d }) => {
     const common = { headers: d.header_fields, content, trailers: d.trailer_fields };
     const bytes =
       d.kind === 'request'
-        ? bhttp.encodeRequest({ method: d.method!, scheme: d.scheme!, authority: d.authority!, path: d.path!, ...common }, options)
-        : bhttp.encodeResponse({ informational: d.informational!.map(({ status, fields }) => ({ status, headers: fields })), status: d.status!, ...common }, options);
+        ? bhttp.encodeRequest(
+            { method: d.method!, scheme: d.scheme!, authority: d.authority!, path: d.path!, ...common },
+            options,
+          )
+        : bhttp.encodeResponse(
+            {
+              informational: d.informational!.map(({ status, fields }) => ({ status, headers: fields })),
+              status: d.status!,
+              ...common,
+            },
+            options,
+          );
     expect(hex(bytes)).toBe(encoded);
   });
 });
@@ -89,16 +111,25 @@ describe('truncation (RFC 9292 §3.8, §5.1)', () => {
   });
 
   test('the indeterminate-length request loses up to 12 bytes (padding, terminators) without changing meaning', () => {
-    for (let cut = 1; cut <= 12; cut++) expect(bhttp.decodeRequest(unhex(indeterminate.hex).subarray(0, -cut))).toEqual(original);
+    for (let cut = 1; cut <= 12; cut++)
+      expect(bhttp.decodeRequest(unhex(indeterminate.hex).subarray(0, -cut))).toEqual(original);
     expect(() => bhttp.decodeRequest(unhex(indeterminate.hex).subarray(0, -13))).toThrow(
       new BhttpError('TRUNCATED', 'the message ends before the terminator of the header section'),
     );
   });
 
   test('RFC 9458 Appendix A: a request and a response that end after their control data', () => {
-    const { request_bhttp_hex: request, response_bhttp_hex: response } = readJsonVector('ohttp/rfc9458-appendix-a.json');
+    const { request_bhttp_hex: request, response_bhttp_hex: response } = readJsonVector(
+      'ohttp/rfc9458-appendix-a.json',
+    );
     const empty = { headers: [], content: new Uint8Array(0), trailers: [] };
-    expect(bhttp.decodeRequest(unhex(request))).toEqual({ method: 'GET', scheme: 'https', authority: 'example.com', path: '/', ...empty });
+    expect(bhttp.decodeRequest(unhex(request))).toEqual({
+      method: 'GET',
+      scheme: 'https',
+      authority: 'example.com',
+      path: '/',
+      ...empty,
+    });
     expect(bhttp.decodeResponse(unhex(response))).toEqual({ informational: [], status: 200, ...empty });
   });
 });

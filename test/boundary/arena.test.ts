@@ -157,7 +157,9 @@ describe.each(BUILDS)('%s', (file) => {
         server.evaluate(secret(3), info);
         expectClean(core);
         const bad = new Uint8Array(suite.elementLength).fill(0xff);
-        expect(() => server.blindEvaluate([blinding.blinded[0]!, bad], { info })).toThrow(new CryptoError('INVALID_POINT'));
+        expect(() => server.blindEvaluate([blinding.blinded[0]!, bad], { info })).toThrow(
+          new CryptoError('INVALID_POINT'),
+        );
         expectClean(core);
         if (evaluation.proof) {
           const proof = evaluation.proof.map((b, i) => (i === 1 ? b ^ 1 : b));
@@ -185,10 +187,11 @@ describe.each(BUILDS)('%s', (file) => {
 
   test('OHTTP messages, fused and streamed, leave the arena clean but for the slots of live contexts; so do refusals', () => {
     /** The slots holding anything. */
-    const held = () => Array.from({ length: core.exports.SLOT_COUNT.value }, (_, slot) => slot).filter((slot) => {
-      const start = core.exports.SLOTS.value + slot * core.exports.SLOT_SIZE.value;
-      return dirty(core, start, core.exports.SLOT_SIZE.value).length > 0;
-    });
+    const held = () =>
+      Array.from({ length: core.exports.SLOT_COUNT.value }, (_, slot) => slot).filter((slot) => {
+        const start = core.exports.SLOTS.value + slot * core.exports.SLOT_SIZE.value;
+        return dirty(core, start, core.exports.SLOT_SIZE.value).length > 0;
+      });
     for (const kem of [KEM_DHKEM_X25519_HKDF_SHA256, KEM_DHKEM_P521_HKDF_SHA512] as const) {
       const key = ohttp.generateKeyConfig(1, kem, [{ kdf: KDF_HKDF_SHA512, aead: AEAD_CHACHA20POLY1305 }]);
       for (const length of [0, 1000, 65536, 3 * 65536 + 17]) {
@@ -204,7 +207,9 @@ describe.each(BUILDS)('%s', (file) => {
 
         const forgedRequest = new Uint8Array(encapsulatedRequest);
         forgedRequest[forgedRequest.length - 1]! ^= 1;
-        expect(() => ohttp.decapsulateRequest(key, forgedRequest)).toThrow(expect.objectContaining({ code: 'DECRYPT' }));
+        expect(() => ohttp.decapsulateRequest(key, forgedRequest)).toThrow(
+          expect.objectContaining({ code: 'DECRYPT' }),
+        );
         expectClean(core);
         const spare = ohttp.encapsulateRequest(key, secret(length)).context;
         response[response.length - 1]! ^= 1;
@@ -245,7 +250,9 @@ describe.each(BUILDS)('%s', (file) => {
       suite.open(enc, recipient, ct, { ...options, pkS: sender.publicKey });
       expectClean(core);
       ct[0]! ^= 1;
-      expect(() => suite.open(enc, recipient, ct, { ...options, pkS: sender.publicKey })).toThrow(new CryptoError('INVALID_TAG'));
+      expect(() => suite.open(enc, recipient, ct, { ...options, pkS: sender.publicKey })).toThrow(
+        new CryptoError('INVALID_TAG'),
+      );
       expectClean(core);
       expect(() => suite.seal(new Uint8Array(suite.publicKeyLength), secret(1))).toThrow(CryptoError);
       expectClean(core);

@@ -39,12 +39,43 @@ const HASHES = [
   ['sha512', 'SHA512', 64],
 ] as const;
 
-interface ShaVector { hash: HashName; msg: string; md: string }
-interface HmacVector { id: string; hash: HashName; key: string; msg: string; tag: string }
-interface HkdfVector { id: string; hash: HashName; ikm: string; salt: string; info: string; size: number; okm: string }
+interface ShaVector {
+  hash: HashName;
+  msg: string;
+  md: string;
+}
+interface HmacVector {
+  id: string;
+  hash: HashName;
+  key: string;
+  msg: string;
+  tag: string;
+}
+interface HkdfVector {
+  id: string;
+  hash: HashName;
+  ikm: string;
+  salt: string;
+  info: string;
+  size: number;
+  okm: string;
+}
 type AeadName = 'chacha20poly1305' | 'xchacha20poly1305' | 'gcm';
-interface AeadVector { id: string; aead: AeadName; key: string; iv: string; aad: string; msg: string; sealed: string }
-interface Vectors { sha: ShaVector[]; hmac: HmacVector[]; hkdf: HkdfVector[]; aead: AeadVector[] }
+interface AeadVector {
+  id: string;
+  aead: AeadName;
+  key: string;
+  iv: string;
+  aad: string;
+  msg: string;
+  sealed: string;
+}
+interface Vectors {
+  sha: ShaVector[];
+  hmac: HmacVector[];
+  hkdf: HkdfVector[];
+  aead: AeadVector[];
+}
 const AEAD_FILES = [
   ['chacha20poly1305', 'chacha20_poly1305_test.json'],
   ['xchacha20poly1305', 'xchacha20_poly1305_test.json'],
@@ -75,7 +106,15 @@ function loadVectors(): Vectors {
     for (const group of readWycheproof(file).testGroups) {
       for (const t of group.tests) {
         if (t.result !== 'valid') continue;
-        vectors.aead.push({ id: `${aead}#${t.tcId}`, aead, key: t.key, iv: t.iv, aad: t.aad, msg: t.msg, sealed: t.ct + t.tag });
+        vectors.aead.push({
+          id: `${aead}#${t.tcId}`,
+          aead,
+          key: t.key,
+          iv: t.iv,
+          aad: t.aad,
+          msg: t.msg,
+          sealed: t.ct + t.tag,
+        });
       }
     }
   }
@@ -91,7 +130,15 @@ function loadVectors(): Vectors {
     for (const group of readWycheproof(`hkdf_${hash}_test.json`).testGroups) {
       for (const t of group.tests) {
         if (t.result !== 'valid') continue;
-        vectors.hkdf.push({ id: `hkdf_${hash}#${t.tcId}`, hash, ikm: t.ikm, salt: t.salt, info: t.info, size: t.size, okm: t.okm });
+        vectors.hkdf.push({
+          id: `hkdf_${hash}#${t.tcId}`,
+          hash,
+          ikm: t.ikm,
+          salt: t.salt,
+          info: t.info,
+          size: t.size,
+          okm: t.okm,
+        });
       }
     }
   }
@@ -105,8 +152,18 @@ let browser: Browser;
 let vectors: Vectors;
 const contexts: BrowserContext[] = [];
 
-interface Loaded { mode: string; before?: string; after?: string; error?: string }
-interface Opened { page: Page; loaded: Loaded; pageErrors: string[]; consoleErrors: string[] }
+interface Loaded {
+  mode: string;
+  before?: string;
+  after?: string;
+  error?: string;
+}
+interface Opened {
+  page: Page;
+  loaded: Loaded;
+  pageErrors: string[];
+  consoleErrors: string[];
+}
 
 /** A fresh context and page (so a fresh module instance): page.html?init=<mode>[&csp=strict]. */
 async function open(mode: string, query = ''): Promise<Opened> {
@@ -127,7 +184,10 @@ async function open(mode: string, query = ''): Promise<Opened> {
 }
 
 function runKnownAnswers(page: Page, input: Vectors = vectors) {
-  return page.evaluate((v) => (window as unknown as { knownAnswers: (v: Vectors) => unknown }).knownAnswers(v), input) as Promise<{
+  return page.evaluate(
+    (v) => (window as unknown as { knownAnswers: (v: Vectors) => unknown }).knownAnswers(v),
+    input,
+  ) as Promise<{
     backend: string;
     counts: Record<string, number>;
     failures: unknown[];
@@ -166,7 +226,11 @@ describe.skipIf(skip)('browser (headless Chromium)', () => {
 
   test('vectors are the expected subset', () => {
     expect(vectors.sha).toHaveLength(3 * 23);
-    expect(vectors.sha[0]).toEqual({ hash: 'sha256', msg: '', md: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
+    expect(vectors.sha[0]).toEqual({
+      hash: 'sha256',
+      msg: '',
+      md: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    });
     expect(vectors.hmac.length).toBeGreaterThanOrEqual(90);
     expect(vectors.hkdf.length).toBeGreaterThanOrEqual(200);
     expect(vectors.aead).toHaveLength(256 + 246 + 229); // every valid Wycheproof AEAD case
@@ -189,7 +253,11 @@ describe.skipIf(skip)('browser (headless Chromium)', () => {
     expect(loaded).toEqual({ mode: 'twice', before: 'js', after: 'wasm' });
     expect(wasmRequests(WASM)).toBe(before + 1);
     const again = await page.evaluate(async () => {
-      const o = (window as unknown as { oblivia: { init: () => Promise<unknown>; backend: () => string; sha256: (m: Uint8Array) => Uint8Array } }).oblivia;
+      const o = (
+        window as unknown as {
+          oblivia: { init: () => Promise<unknown>; backend: () => string; sha256: (m: Uint8Array) => Uint8Array };
+        }
+      ).oblivia;
       await o.init();
       return [o.backend(), o.sha256(new Uint8Array([0x61, 0x62, 0x63]))] as const;
     });
@@ -230,7 +298,16 @@ describe.skipIf(skip)('browser (headless Chromium)', () => {
     // WebAssembly module violates the following Content Security policy directive because
     // 'unsafe-eval' is not an allowed source of script in the following Content Security Policy
     // directive: …" (likewise WebAssembly.compileStreaming() and WebAssembly.Module()).
-    const probe = await page.evaluate(() => (window as unknown as { probeCompile: () => Record<'compile' | 'compileStreaming' | 'syncModule', { ok: boolean; name: string; message: string }> }).probeCompile());
+    const probe = await page.evaluate(() =>
+      (
+        window as unknown as {
+          probeCompile: () => Record<
+            'compile' | 'compileStreaming' | 'syncModule',
+            { ok: boolean; name: string; message: string }
+          >;
+        }
+      ).probeCompile(),
+    );
     for (const way of ['compile', 'compileStreaming', 'syncModule'] as const) {
       expect(probe[way].ok, way).toBe(false);
       expect(probe[way].name, way).toBe('CompileError');

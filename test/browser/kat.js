@@ -60,8 +60,12 @@ export function knownAnswers(oblivia, vectors) {
   for (const v of vectors.aead) {
     const aead = oblivia[v.aead];
     const [key, iv, aad] = [fromHex(v.key), fromHex(v.iv), fromHex(v.aad)];
-    attempt('aeadSeal', v.id, () => check('aeadSeal', v.id, toHex(aead(key, iv, aad).encrypt(fromHex(v.msg))), v.sealed));
-    attempt('aeadOpen', v.id, () => check('aeadOpen', v.id, toHex(aead(key, iv, aad).decrypt(fromHex(v.sealed))), v.msg));
+    attempt('aeadSeal', v.id, () =>
+      check('aeadSeal', v.id, toHex(aead(key, iv, aad).encrypt(fromHex(v.msg))), v.sealed),
+    );
+    attempt('aeadOpen', v.id, () =>
+      check('aeadOpen', v.id, toHex(aead(key, iv, aad).decrypt(fromHex(v.sealed))), v.msg),
+    );
   }
   return { backend: oblivia.backend(), counts, failures: failures.slice(0, 10) };
 }

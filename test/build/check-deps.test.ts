@@ -22,7 +22,8 @@ test('a cycle through three files, a type-only import and an extensionless one',
     'src/a.ts': "import { b } from './b.js';\nexport const a = b;\n",
     'src/b.ts': "import type { C } from './deep/c.js';\nexport const b = 1 as C;\n",
     'src/deep/c.ts': "export { a } from '../a';\nexport type C = number;\n",
-    'src/d.ts': "import { a } from './a.js';\nimport { readFileSync } from 'node:fs';\nexport const d = [a, readFileSync];\n",
+    'src/d.ts':
+      "import { a } from './a.js';\nimport { readFileSync } from 'node:fs';\nexport const d = [a, readFileSync];\n",
   });
   const graph = moduleGraph(dir, ['src']);
   expect(cycles(graph)).toEqual([['src/a.ts', 'src/b.ts', 'src/deep/c.ts']]);
@@ -45,5 +46,7 @@ test('an upward import breaks a rule; the allow-list hides it, and a stale entry
   const problem = 'down only: bindings/backend/wasm.ts -> bindings/hpke/ids.ts';
   expect(check(dir, ['bindings'], rules, [])).toEqual([problem]);
   expect(check(dir, ['bindings'], rules, [problem])).toEqual([]);
-  expect(check(dir, ['bindings'], [], [problem])).toEqual([`allowed, but no longer found (delete it from ALLOWED): ${problem}`]);
+  expect(check(dir, ['bindings'], [], [problem])).toEqual([
+    `allowed, but no longer found (delete it from ALLOWED): ${problem}`,
+  ]);
 });

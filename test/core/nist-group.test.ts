@@ -38,27 +38,36 @@ async function compile(): Promise<WebAssembly.Module> {
   let binary: Uint8Array<ArrayBuffer> | undefined;
   let log = '';
   const sink = { write: (text: string) => ((log += text), true) };
-  const { error } = await asc.main(['--config', 'asconfig.json', '--target', 'debug', ENTRY, '--outFile', 'test.wasm'], {
-    stdout: sink,
-    stderr: sink,
-    readFile: (name: string, baseDir: string) => {
-      if (name === ENTRY) return SOURCE;
-      try {
-        return readFileSync(join(baseDir, name), 'utf8');
-      } catch {
-        return null;
-      }
-    },
-    writeFile: (name: string, contents: Uint8Array | string) => {
-      if (name.endsWith('.wasm')) binary = contents as Uint8Array<ArrayBuffer>;
-    },
-  } as never);
+  const { error } = await asc.main(
+    ['--config', 'asconfig.json', '--target', 'debug', ENTRY, '--outFile', 'test.wasm'],
+    {
+      stdout: sink,
+      stderr: sink,
+      readFile: (name: string, baseDir: string) => {
+        if (name === ENTRY) return SOURCE;
+        try {
+          return readFileSync(join(baseDir, name), 'utf8');
+        } catch {
+          return null;
+        }
+      },
+      writeFile: (name: string, contents: Uint8Array | string) => {
+        if (name.endsWith('.wasm')) binary = contents as Uint8Array<ArrayBuffer>;
+      },
+    } as never,
+  );
   if (error || !binary) throw new Error(`asc: ${error?.message}\n${log}`);
   return new WebAssembly.Module(binary);
 }
 
 type Fn = (...args: number[]) => number;
-let ex: Record<string, Fn> & { memory: WebAssembly.Memory; IO: WebAssembly.Global; OUT: WebAssembly.Global; SCRATCH: WebAssembly.Global; SCRATCH_SIZE: WebAssembly.Global };
+let ex: Record<string, Fn> & {
+  memory: WebAssembly.Memory;
+  IO: WebAssembly.Global;
+  OUT: WebAssembly.Global;
+  SCRATCH: WebAssembly.Global;
+  SCRATCH_SIZE: WebAssembly.Global;
+};
 let mem: Uint8Array;
 let IO: number, OUT: number;
 
@@ -71,7 +80,8 @@ beforeAll(async () => {
 
 /** The curve scratch (SCRATCH past the hash family's 1536 bytes, which the exports wipe) is zero. */
 function expectCurveScratchClean(): void {
-  const start = ex.SCRATCH.value + 1536, end = ex.SCRATCH.value + ex.SCRATCH_SIZE.value;
+  const start = ex.SCRATCH.value + 1536,
+    end = ex.SCRATCH.value + ex.SCRATCH_SIZE.value;
   expect(mem.subarray(start, end).findIndex((b) => b !== 0)).toBe(-1);
 }
 
@@ -102,8 +112,10 @@ describe.each(CURVES)('%s', (_, c, curve, hasher, len) => {
 
   test('multiply, multiplyBase and add against noble, and k = 0, P + (−P), P + P', () => {
     for (let i = 0; i < 8; i++) {
-      const a = randomScalar() || 1n, b = randomScalar();
-      const A = Point.BASE.multiply(a), B = Point.BASE.multiply(b || 1n);
+      const a = randomScalar() || 1n,
+        b = randomScalar();
+      const A = Point.BASE.multiply(a),
+        B = Point.BASE.multiply(b || 1n);
       put(be(a));
       expect(ex.t_multiplyBase!(c)).toBe(0);
       expect(hex(take(len + 1))).toBe(hex(A.toBytes(true)));
@@ -176,7 +188,8 @@ describe.each(CURVES)('%s', (_, c, curve, hasher, len) => {
 
   test('scalars: mul, add, sub, invert, isZero, isCanonical, reduceWide', () => {
     for (let i = 0; i < 12; i++) {
-      const a = i === 0 ? 0n : i === 1 ? n - 1n : randomScalar(), b = randomScalar();
+      const a = i === 0 ? 0n : i === 1 ? n - 1n : randomScalar(),
+        b = randomScalar();
       put(be(a));
       put(be(b), 256);
       ex.t_scalarMul!(c);
@@ -209,7 +222,8 @@ describe.each(CURVES)('%s', (_, c, curve, hasher, len) => {
 
   test('hashToGroup and hashToScalar against noble', () => {
     for (let i = 0; i < 8; i++) {
-      const msg = randomBytes(i * 37), dst = randomBytes(1 + i * 40);
+      const msg = randomBytes(i * 37),
+        dst = randomBytes(1 + i * 40);
       put(msg);
       put(dst, msg.length);
       expect(ex.t_hashToGroup!(c, msg.length, dst.length)).toBe(1);

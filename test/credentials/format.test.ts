@@ -13,7 +13,9 @@ describe('framing', () => {
   test('count, then the epoch and each value length-prefixed; info prefixed with the protocol label', () => {
     expect(hex(frameAttributes(ATTRS))).toBe('0003' + '0004' + '01020304' + '0002' + '6162' + '0001' + 'ff');
     expect(hex(frameAttributes({ epoch: 0, values: [] }))).toBe('0001000400000000');
-    expect(Buffer.from(infoOf(frameAttributes(ATTRS))).toString('latin1')).toBe('oblivia-acs-v1\x00\x03\x00\x04\x01\x02\x03\x04\x00\x02ab\x00\x01\xff');
+    expect(Buffer.from(infoOf(frameAttributes(ATTRS))).toString('latin1')).toBe(
+      'oblivia-acs-v1\x00\x03\x00\x04\x01\x02\x03\x04\x00\x02ab\x00\x01\xff',
+    );
   });
 
   test('bad attributes are TypeError or RangeError', () => {
@@ -43,7 +45,11 @@ test('key id, request, response and token layouts, and the tag', async () => {
   const { secretKey, publicKey } = suite.generateKeyPair();
   const issuer = credentials.createIssuer({ secretKey });
   const client = credentials.createClient({ publicKey });
-  const keyId = createHash('sha256').update('oblivia-acs-v1 keyristretto255-SHA512').update(publicKey).digest().subarray(0, 8);
+  const keyId = createHash('sha256')
+    .update('oblivia-acs-v1 keyristretto255-SHA512')
+    .update(publicKey)
+    .digest()
+    .subarray(0, 8);
   expect(hex(issuer.keyId)).toBe(hex(keyId));
   expect(hex(client.keyId)).toBe(hex(keyId));
 
@@ -66,7 +72,11 @@ test('key id, request, response and token layouts, and the tag', async () => {
   const token = client.redeem(credential!, binding);
   const tag = createHmac('sha256', key).update(binding).digest();
   expect(hex(token)).toBe('01' + hex(keyId) + hex(framed) + hex(input) + hex(tag));
-  const verifier = credentials.createVerifier({ secretKey, store: credentials.createMemorySpentStore(), acceptEpoch: (e) => e === ATTRS.epoch });
+  const verifier = credentials.createVerifier({
+    secretKey,
+    store: credentials.createMemorySpentStore(),
+    acceptEpoch: (e) => e === ATTRS.epoch,
+  });
   const { attributes } = await verifier.verify(token, binding);
   expect(attributes.values.map(hex)).toEqual(['6162', 'ff']);
 });

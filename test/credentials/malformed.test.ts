@@ -18,7 +18,11 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('extend' as const), extra: fc.uint8Array({ minLength: 1, maxLength: 40 }) }),
-  fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), data: fc.uint8Array({ minLength: 1, maxLength: 12 }) }),
+  fc.record({
+    kind: fc.constant('splice' as const),
+    at: fc.nat(),
+    data: fc.uint8Array({ minLength: 1, maxLength: 12 }),
+  }),
 );
 
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
@@ -52,7 +56,18 @@ async function outcome(f: () => unknown): Promise<string> {
     return e instanceof CredentialError ? e.code : `${(e as Error).constructor.name}: ${(e as Error).message}`;
   }
 }
-const CODES = ['MALFORMED', 'VERSION', 'BATCH', 'UNKNOWN_KEY', 'ATTRIBUTES', 'PROOF', 'EPOCH', 'INVALID_TOKEN', 'SPENT', 'MISSING'];
+const CODES = [
+  'MALFORMED',
+  'VERSION',
+  'BATCH',
+  'UNKNOWN_KEY',
+  'ATTRIBUTES',
+  'PROOF',
+  'EPOCH',
+  'INVALID_TOKEN',
+  'SPENT',
+  'MISSING',
+];
 
 describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
   function setup() {
@@ -61,7 +76,11 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     return {
       issuer: credentials.createIssuer({ secretKey, policy: (a) => a.epoch === EPOCH }),
       client: credentials.createClient({ publicKey }),
-      verifier: credentials.createVerifier({ secretKey, store: credentials.createMemorySpentStore(), acceptEpoch: (e) => e === EPOCH }),
+      verifier: credentials.createVerifier({
+        secretKey,
+        store: credentials.createMemorySpentStore(),
+        acceptEpoch: (e) => e === EPOCH,
+      }),
     };
   }
 
@@ -69,10 +88,16 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     const s = setup();
     const valid = s.client.request(ATTRS, 2).bytes;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(mutation.map((m) => mutate(valid, m)), fc.uint8Array({ maxLength: 200 })), async (request) => {
-        const result = await outcome(() => s.issuer.issue(request));
-        expect(['ok', ...CODES]).toContain(result);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          mutation.map((m) => mutate(valid, m)),
+          fc.uint8Array({ maxLength: 200 }),
+        ),
+        async (request) => {
+          const result = await outcome(() => s.issuer.issue(request));
+          expect(['ok', ...CODES]).toContain(result);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -85,7 +110,9 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
         const response = s.issuer.issue(bytes);
         const mutated = mutate(response, m);
         fc.pre(differs(mutated, response));
-        expect(['MALFORMED', 'VERSION', 'BATCH', 'PROOF']).toContain(await outcome(() => s.client.finalize(pending, mutated)));
+        expect(['MALFORMED', 'VERSION', 'BATCH', 'PROOF']).toContain(
+          await outcome(() => s.client.finalize(pending, mutated)),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -93,14 +120,24 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
 
   test('mutated and random tokens: always a CredentialError; the valid token still verifies once', async () => {
     const s = setup();
-    const [credential] = s.client.finalize(...((r) => [r.pending, s.issuer.issue(r.bytes)] as const)(s.client.request(ATTRS)));
+    const [credential] = s.client.finalize(
+      ...((r) => [r.pending, s.issuer.issue(r.bytes)] as const)(s.client.request(ATTRS)),
+    );
     const binding = new Uint8Array(32).fill(9);
     const token = s.client.redeem(credential!, binding);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(mutation.map((m) => mutate(token, m)), fc.uint8Array({ maxLength: 200 })), async (mutated) => {
-        fc.pre(differs(mutated, token));
-        expect(['MALFORMED', 'VERSION', 'UNKNOWN_KEY', 'EPOCH', 'INVALID_TOKEN']).toContain(await outcome(() => s.verifier.verify(mutated, binding)));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          mutation.map((m) => mutate(token, m)),
+          fc.uint8Array({ maxLength: 200 }),
+        ),
+        async (mutated) => {
+          fc.pre(differs(mutated, token));
+          expect(['MALFORMED', 'VERSION', 'UNKNOWN_KEY', 'EPOCH', 'INVALID_TOKEN']).toContain(
+            await outcome(() => s.verifier.verify(mutated, binding)),
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(await outcome(() => s.verifier.verify(token, binding))).toBe('ok');
@@ -114,7 +151,8 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     const creds = s.client.finalize(pending, s.issuer.issue(bytes));
     useBackend(backend);
     const binding = new Uint8Array(32).fill(1);
-    for (const c of creds) expect((await s.verifier.verify(s.client.redeem(c, binding), binding)).attributes.epoch).toBe(EPOCH);
+    for (const c of creds)
+      expect((await s.verifier.verify(s.client.redeem(c, binding), binding)).attributes.epoch).toBe(EPOCH);
   });
 });
 
@@ -178,7 +216,13 @@ describe('issuer handler', () => {
   const client = credentials.createClient({ publicKey });
   const handler = credentials.createIssuerHandler(issuer, { maxBodyBytes: 4096 });
   const post = (body: Uint8Array, type: string = credentials.MEDIA_TYPE_CREDENTIAL_REQUEST, method = 'POST') =>
-    handler(new Request('https://issuer.example/issue', { method, headers: { 'content-type': type }, body: method === 'POST' ? (body as Uint8Array<ArrayBuffer>) : null }));
+    handler(
+      new Request('https://issuer.example/issue', {
+        method,
+        headers: { 'content-type': type },
+        body: method === 'POST' ? (body as Uint8Array<ArrayBuffer>) : null,
+      }),
+    );
 
   test('issues, and refuses with the status, media type and problem type of each case', async () => {
     const { bytes, pending } = client.request(ATTRS, 2);
@@ -187,13 +231,39 @@ describe('issuer handler', () => {
     expect(ok.headers.get('content-type')).toBe(credentials.MEDIA_TYPE_CREDENTIAL_RESPONSE);
     expect(client.finalize(pending, new Uint8Array(await ok.arrayBuffer()))).toHaveLength(2);
 
-    const problem = async (response: Response) => [response.status, response.headers.get('content-type'), ((await response.json()) as { type: string }).type];
-    expect(await problem(await post(Uint8Array.of(1, 2)))).toEqual([400, 'application/problem+json', 'urn:oblivia:problem:credential-malformed']);
-    expect(await problem(await post(Uint8Array.of(7)))).toEqual([400, 'application/problem+json', 'urn:oblivia:problem:credential-version']);
-    expect(await problem(await post(client.request(ATTRS, 40).bytes))).toEqual([400, 'application/problem+json', 'urn:oblivia:problem:credential-batch']);
-    const stranger = credentials.createClient({ publicKey: oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair().publicKey });
-    expect(await problem(await post(stranger.request(ATTRS).bytes))).toEqual([422, 'application/problem+json', 'urn:oblivia:problem:credential-unknown-key']);
-    expect(await problem(await post(client.request({ epoch: 1, values: [] }).bytes))).toEqual([403, 'application/problem+json', 'urn:oblivia:problem:credential-attributes']);
+    const problem = async (response: Response) => [
+      response.status,
+      response.headers.get('content-type'),
+      ((await response.json()) as { type: string }).type,
+    ];
+    expect(await problem(await post(Uint8Array.of(1, 2)))).toEqual([
+      400,
+      'application/problem+json',
+      'urn:oblivia:problem:credential-malformed',
+    ]);
+    expect(await problem(await post(Uint8Array.of(7)))).toEqual([
+      400,
+      'application/problem+json',
+      'urn:oblivia:problem:credential-version',
+    ]);
+    expect(await problem(await post(client.request(ATTRS, 40).bytes))).toEqual([
+      400,
+      'application/problem+json',
+      'urn:oblivia:problem:credential-batch',
+    ]);
+    const stranger = credentials.createClient({
+      publicKey: oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair().publicKey,
+    });
+    expect(await problem(await post(stranger.request(ATTRS).bytes))).toEqual([
+      422,
+      'application/problem+json',
+      'urn:oblivia:problem:credential-unknown-key',
+    ]);
+    expect(await problem(await post(client.request({ epoch: 1, values: [] }).bytes))).toEqual([
+      403,
+      'application/problem+json',
+      'urn:oblivia:problem:credential-attributes',
+    ]);
     expect((await post(bytes, 'application/octet-stream')).status).toBe(415);
     const get = await post(bytes, credentials.MEDIA_TYPE_CREDENTIAL_REQUEST, 'GET');
     expect([get.status, get.headers.get('allow')]).toEqual([405, 'POST']);
@@ -203,8 +273,15 @@ describe('issuer handler', () => {
   test('random and mutated requests: a 4xx, never a crash, and it keeps serving', async () => {
     const valid = client.request(ATTRS, 2).bytes;
     const request = fc.record({
-      body: fc.oneof(mutation.map((m) => mutate(valid, m)), fc.uint8Array({ maxLength: 300 })),
-      type: fc.oneof(fc.constant(credentials.MEDIA_TYPE_CREDENTIAL_REQUEST), fc.constant(`${credentials.MEDIA_TYPE_CREDENTIAL_REQUEST}; x=1`), fc.string({ maxLength: 20 })),
+      body: fc.oneof(
+        mutation.map((m) => mutate(valid, m)),
+        fc.uint8Array({ maxLength: 300 }),
+      ),
+      type: fc.oneof(
+        fc.constant(credentials.MEDIA_TYPE_CREDENTIAL_REQUEST),
+        fc.constant(`${credentials.MEDIA_TYPE_CREDENTIAL_REQUEST}; x=1`),
+        fc.string({ maxLength: 20 }),
+      ),
       method: fc.constantFrom('POST', 'POST', 'PUT', 'GET'),
     });
     await fc.assert(

@@ -28,7 +28,12 @@ const sizeArb = fc.oneof(
 
 const bytesOf = (length: number) => fc.uint8Array({ minLength: length, maxLength: length });
 const suiteArb = fc.oneof(
-  fc.record({ name: fc.constant('chacha20-poly1305'), aead: fc.constant(chacha20poly1305), key: bytesOf(32), nonce: bytesOf(12) }),
+  fc.record({
+    name: fc.constant('chacha20-poly1305'),
+    aead: fc.constant(chacha20poly1305),
+    key: bytesOf(32),
+    nonce: bytesOf(12),
+  }),
   fc.record({ name: fc.constant(''), aead: fc.constant(xchacha20poly1305), key: bytesOf(32), nonce: bytesOf(24) }),
   fc.record({
     name: fc.constant('gcm'),
@@ -50,27 +55,40 @@ test('same ciphertext, same plaintext back, same refusal of a flipped bit', () =
   const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
   const refusal = { error: 'CryptoError', message: 'authentication tag does not match', code: 'INVALID_TAG' };
   fc.assert(
-    fc.property(suiteArb, fc.uint8Array({ maxLength: 200 }), sizeArb, fc.nat(), fc.boolean(), (suite, aad, size, flip, inAad) => {
-      const { name, aead, key, nonce } = suite;
-      const pt = new Uint8Array(size).map((_, i) => (i * 7 + size) & 255);
-      const sealed = on('wasm', () => hex(aead(key, nonce, aad).encrypt(pt)));
-      expect(sealed).toEqual(on('js', () => hex(aead(key, nonce, aad).encrypt(pt))));
-      if (name) expect(sealed).toEqual({ value: node(name, key, nonce, aad, pt) });
-      const ct = Buffer.from((sealed as { value: string }).value, 'hex');
-      expect(on('wasm', () => hex(aead(key, nonce, aad).decrypt(ct)))).toEqual({ value: hex(pt) });
-      expect(on('js', () => hex(aead(key, nonce, aad).decrypt(ct)))).toEqual({ value: hex(pt) });
-      const tampered = inAad && aad.length > 0 ? aad.slice() : ct;
-      tampered[flip % tampered.length]! ^= 1 << flip % 8;
-      const badAad = tampered === ct ? aad : tampered;
-      expect(on('wasm', () => aead(key, nonce, badAad).decrypt(ct))).toEqual(refusal);
-      expect(on('js', () => aead(key, nonce, badAad).decrypt(ct))).toEqual(refusal);
-    }),
+    fc.property(
+      suiteArb,
+      fc.uint8Array({ maxLength: 200 }),
+      sizeArb,
+      fc.nat(),
+      fc.boolean(),
+      (suite, aad, size, flip, inAad) => {
+        const { name, aead, key, nonce } = suite;
+        const pt = new Uint8Array(size).map((_, i) => (i * 7 + size) & 255);
+        const sealed = on('wasm', () => hex(aead(key, nonce, aad).encrypt(pt)));
+        expect(sealed).toEqual(on('js', () => hex(aead(key, nonce, aad).encrypt(pt))));
+        if (name) expect(sealed).toEqual({ value: node(name, key, nonce, aad, pt) });
+        const ct = Buffer.from((sealed as { value: string }).value, 'hex');
+        expect(on('wasm', () => hex(aead(key, nonce, aad).decrypt(ct)))).toEqual({ value: hex(pt) });
+        expect(on('js', () => hex(aead(key, nonce, aad).decrypt(ct)))).toEqual({ value: hex(pt) });
+        const tampered = inAad && aad.length > 0 ? aad.slice() : ct;
+        tampered[flip % tampered.length]! ^= 1 << (flip % 8);
+        const badAad = tampered === ct ? aad : tampered;
+        expect(on('wasm', () => aead(key, nonce, badAad).decrypt(ct))).toEqual(refusal);
+        expect(on('js', () => aead(key, nonce, badAad).decrypt(ct))).toEqual(refusal);
+      },
+    ),
     { numRuns: RUNS },
   );
 });
 
 test('same errors for invalid arguments', () => {
-  const junk = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.uint8Array({ maxLength: 40 }), fc.constant(new Uint16Array(6)));
+  const junk = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.constant(null),
+    fc.uint8Array({ maxLength: 40 }),
+    fc.constant(new Uint16Array(6)),
+  );
   fc.assert(
     fc.property(fc.constantFrom(chacha20poly1305, xchacha20poly1305, gcm), junk, junk, (aead, key, nonce) => {
       const run = () => aead(key as never, nonce as never).encrypt(new Uint8Array(1));

@@ -18,7 +18,9 @@ const msgArb = fc
     { weight: 2, arbitrary: fc.integer({ min: 65536 - 300, max: 65536 + 300 }) },
     { weight: 1, arbitrary: fc.integer({ min: 0, max: 150_000 }) },
   )
-  .chain((size) => fc.integer({ min: 0, max: 255 }).map((seed) => new Uint8Array(size).map((_, i) => (i * 29 + seed) & 255)));
+  .chain((size) =>
+    fc.integer({ min: 0, max: 255 }).map((seed) => new Uint8Array(size).map((_, i) => (i * 29 + seed) & 255)),
+  );
 const dstArb = fc.oneof(
   { weight: 4, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 255 }) },
   { weight: 1, arbitrary: fc.uint8Array({ minLength: 256, maxLength: 600 }) },

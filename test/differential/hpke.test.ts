@@ -37,11 +37,19 @@ function on<T>(name: BackendName, fn: () => T): { value: T } | { error: string; 
 }
 
 const suiteArb = fc.record({
-  kem: fc.constantFrom(KEM_DHKEM_X25519_HKDF_SHA256, KEM_DHKEM_P256_HKDF_SHA256, KEM_DHKEM_P384_HKDF_SHA384, KEM_DHKEM_P521_HKDF_SHA512),
+  kem: fc.constantFrom(
+    KEM_DHKEM_X25519_HKDF_SHA256,
+    KEM_DHKEM_P256_HKDF_SHA256,
+    KEM_DHKEM_P384_HKDF_SHA384,
+    KEM_DHKEM_P521_HKDF_SHA512,
+  ),
   kdf: fc.constantFrom(KDF_HKDF_SHA256, KDF_HKDF_SHA384, KDF_HKDF_SHA512),
   aead: fc.constantFrom(AEAD_AES128GCM, AEAD_AES256GCM, AEAD_CHACHA20POLY1305),
 });
-const sizeArb = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 200 }) }, fc.constantFrom(WINDOW - 300, WINDOW + 1));
+const sizeArb = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: 0, max: 200 }) },
+  fc.constantFrom(WINDOW - 300, WINDOW + 1),
+);
 const bytesArb = (size: fc.Arbitrary<number>) => size.chain((n) => fc.uint8Array({ minLength: n, maxLength: n }));
 
 test('wasm (fused) and js (composed) HPKE agree on seal, open and tampering', () => {
@@ -66,8 +74,12 @@ test('wasm (fused) and js (composed) HPKE agree on seal, open and tampering', ()
 
         const fromWasm = on('wasm', () => suite.seal(recipient.publicKey, pt, sealOptions));
         const fromJs = on('js', () => suite.seal(recipient.publicKey, pt, sealOptions));
-        if (!('value' in fromWasm) || !('value' in fromJs)) throw new Error(`seal failed: ${JSON.stringify([fromWasm, fromJs])}`);
-        expect([hex(fromWasm.value.enc), hex(fromWasm.value.ct)]).toEqual([hex(fromJs.value.enc), hex(fromJs.value.ct)]);
+        if (!('value' in fromWasm) || !('value' in fromJs))
+          throw new Error(`seal failed: ${JSON.stringify([fromWasm, fromJs])}`);
+        expect([hex(fromWasm.value.enc), hex(fromWasm.value.ct)]).toEqual([
+          hex(fromJs.value.enc),
+          hex(fromJs.value.ct),
+        ]);
 
         const { enc, ct } = fromWasm.value;
         for (const name of ['wasm', 'js'] as const) {
@@ -75,8 +87,10 @@ test('wasm (fused) and js (composed) HPKE agree on seal, open and tampering', ()
           expect('value' in opened && hex(opened.value)).toBe(hex(pt));
         }
         const forged = new Uint8Array(ct);
-        forged[flip % forged.length]! ^= 1 << flip % 8;
-        const refusals = (['wasm', 'js'] as const).map((name) => on(name, () => suite.open(enc, skR, forged, openOptions)));
+        forged[flip % forged.length]! ^= 1 << (flip % 8);
+        const refusals = (['wasm', 'js'] as const).map((name) =>
+          on(name, () => suite.open(enc, skR, forged, openOptions)),
+        );
         expect(refusals).toEqual([
           { error: 'CryptoError', code: 'INVALID_TAG' },
           { error: 'CryptoError', code: 'INVALID_TAG' },

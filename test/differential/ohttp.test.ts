@@ -35,7 +35,10 @@ function on<T>(name: BackendName, fn: () => T): T {
 }
 
 /** `fn` on wasm, then on js. */
-const both = <T>(fn: (name: BackendName, i: 0 | 1) => T): [T, T] => [on('wasm', () => fn('wasm', 0)), on('js', () => fn('js', 1))];
+const both = <T>(fn: (name: BackendName, i: 0 | 1) => T): [T, T] => [
+  on('wasm', () => fn('wasm', 0)),
+  on('js', () => fn('js', 1)),
+];
 
 function refusal(name: BackendName, fn: () => unknown): string {
   useBackend(name);
@@ -93,12 +96,16 @@ test('wasm and js agree on every OHTTP message, and refuse the same forgeries', 
       expect(opened.map(hex)).toEqual([hex(response), hex(response)]);
 
       const forgedRequest = new Uint8Array(encapsulatedRequest);
-      forgedRequest[7 + (flip % (forgedRequest.length - 7))]! ^= 1 << flip % 8;
+      forgedRequest[7 + (flip % (forgedRequest.length - 7))]! ^= 1 << (flip % 8);
       const forgedResponse = new Uint8Array(responses[0]);
-      forgedResponse[flip % forgedResponse.length]! ^= 1 << flip % 8;
-      expect(both((name) => refusal(name, () => ohttp.decapsulateRequest(key, forgedRequest)))).toEqual(Array(2).fill('OhttpError DECRYPT'));
+      forgedResponse[flip % forgedResponse.length]! ^= 1 << (flip % 8);
+      expect(both((name) => refusal(name, () => ohttp.decapsulateRequest(key, forgedRequest)))).toEqual(
+        Array(2).fill('OhttpError DECRYPT'),
+      );
       const spares = both(() => ohttp.encapsulateRequest(config, request, { skE }).context);
-      expect(both((name, i) => refusal(name, () => spares[i].decapsulateResponse(forgedResponse)))).toEqual(Array(2).fill('OhttpError DECRYPT'));
+      expect(both((name, i) => refusal(name, () => spares[i].decapsulateResponse(forgedResponse)))).toEqual(
+        Array(2).fill('OhttpError DECRYPT'),
+      );
     }),
     { numRuns: RUNS, examples: EDGES },
   );

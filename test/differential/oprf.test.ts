@@ -30,7 +30,10 @@ function on(name: BackendName, fn: () => unknown): Outcome {
 function show(value: unknown): string {
   if (value instanceof Uint8Array) return hex(value);
   if (Array.isArray(value)) return `[${value.map(show).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}:${show(v)}`).join(',')}}`;
+  if (value && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}:${show(v)}`)
+      .join(',')}}`;
   return String(value);
 }
 
@@ -78,10 +81,15 @@ test('wasm and js agree on keys, blinding, evaluation with proof, finalize, eval
         const { blinding, evaluation, client, server } = run();
         const target = flip % 3;
         const at = flip >>> 2;
-        const flipped = (bytes: Uint8Array) => bytes.map((b, i) => (i === at % bytes.length ? b ^ (1 << (flip % 8)) : b));
+        const flipped = (bytes: Uint8Array) =>
+          bytes.map((b, i) => (i === at % bytes.length ? b ^ (1 << (flip % 8)) : b));
         const tampered =
           target === 0
-            ? () => client.finalize(blinding, { ...evaluation, evaluated: [flipped(evaluation.evaluated[0]!), ...evaluation.evaluated.slice(1)] })
+            ? () =>
+                client.finalize(blinding, {
+                  ...evaluation,
+                  evaluated: [flipped(evaluation.evaluated[0]!), ...evaluation.evaluated.slice(1)],
+                })
             : target === 1 && evaluation.proof
               ? () => client.finalize(blinding, { ...evaluation, proof: flipped(evaluation.proof!) })
               : () => server.blindEvaluate([flipped(blinding.blinded[0]!)], { info: poprfInfo, proofRandomness });

@@ -9,7 +9,13 @@ import { afterAll, describe, expect, test } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = join(ROOT, 'test/docs/.blocks');
-const FILES = ['README.md', 'SECURITY.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const FILES = [
+  'README.md',
+  'SECURITY.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 interface Block {
   readonly language: string;
@@ -31,7 +37,9 @@ function blocksOf(text: string): Block[] {
   return blocks;
 }
 
-const scripts = Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+const scripts = Object.keys(
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts,
+);
 mkdirSync(OUT, { recursive: true });
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
@@ -39,7 +47,9 @@ describe.each(FILES)('%s', (file) => {
   const blocks = blocksOf(readFileSync(join(ROOT, file), 'utf8'));
 
   test('has only ts, sh and text blocks', () => {
-    expect(blocks.filter((b) => !['ts', 'sh', 'text'].includes(b.language)).map((b) => `${b.line}: ${b.language}`)).toEqual([]);
+    expect(
+      blocks.filter((b) => !['ts', 'sh', 'text'].includes(b.language)).map((b) => `${b.line}: ${b.language}`),
+    ).toEqual([]);
   });
 
   const ts = blocks.filter((b) => b.language === 'ts');
@@ -55,7 +65,10 @@ describe.each(FILES)('%s', (file) => {
   if (sh.length > 0) {
     test('its sh blocks name only npm commands that exist', () => {
       for (const block of sh) {
-        for (const command of block.code.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean)) {
+        for (const command of block.code
+          .split('\n')
+          .map((l) => l.replace(/#.*/, '').trim())
+          .filter(Boolean)) {
           for (const part of command.split('&&').map((p) => p.trim())) {
             const words = part.split(/\s+/);
             expect(words[0], part).toMatch(/^(npm|[A-Z_]+=\S+)$/);

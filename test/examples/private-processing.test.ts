@@ -7,7 +7,11 @@ test('examples/private-processing: credentials in the flow, the replayed token r
   const program = new URL('../../build/out/examples/private-processing.js', import.meta.url);
   const output = execFileSync(process.execPath, [program.pathname], { encoding: 'utf8', timeout: 60_000 });
   expect(output).toContain('Summary (HTTP 200):');
-  expect(output).toMatch(/issuer +│ 'epoch \d+ and 1 attribute value\(s\); 4 blinded elements, the first [0-9a-f]{16}…'/);
+  expect(output).toMatch(
+    /issuer +│ 'epoch \d+ and 1 attribute value\(s\); 4 blinded elements, the first [0-9a-f]{16}…'/,
+  );
   expect(output).toMatch(/token input [0-9a-f]{16}…: valid, unspent/);
-  expect(output).toContain('The same token replayed: HTTP 401, urn:oblivia:problem:credential-spent; credentials left: 3.');
+  expect(output).toContain(
+    'The same token replayed: HTTP 401, urn:oblivia:problem:credential-spent; credentials left: 3.',
+  );
 });

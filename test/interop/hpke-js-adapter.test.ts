@@ -39,20 +39,19 @@ type Suite = Pick<
  * against the adapter. (hpke-js's own CipherSuite needs one: its params demand KEM objects with
  * encap/decap, which this shared type leaves out because the adapter's KEMs do not offer them.)
  */
-interface HpkeModule
-  extends Pick<
-    Theirs,
-    | 'KemId'
-    | 'KdfId'
-    | 'AeadId'
-    | 'HpkeError'
-    | 'OpenError'
-    | 'DeserializeError'
-    | 'DecapError'
-    | 'InvalidParamError'
-    | 'ExportError'
-    | 'NotSupportedError'
-  > {
+interface HpkeModule extends Pick<
+  Theirs,
+  | 'KemId'
+  | 'KdfId'
+  | 'AeadId'
+  | 'HpkeError'
+  | 'OpenError'
+  | 'DeserializeError'
+  | 'DecapError'
+  | 'InvalidParamError'
+  | 'ExportError'
+  | 'NotSupportedError'
+> {
   CipherSuite: new (params: { kem: hpkeJs.KemId | Kem; kdf: hpkeJs.KdfId | Kdf; aead: hpkeJs.AeadId | Aead }) => Suite;
   DhkemP256HkdfSha256: new () => Kem;
   HkdfSha256: new () => Kdf;
@@ -103,12 +102,18 @@ async function usage(m: HpkeModule): Promise<Record<string, string>> {
     seen['after a failed open'] = `${text(await recipient.open(first))} ${text(await recipient.open(second))}`;
 
     // A low-order enc (all zeros): the X25519 shared secret is zero.
-    await expect(suite.createRecipientContext({ recipientKey: rkp, enc: new Uint8Array(32) })).rejects.toBeInstanceOf(m.DecapError);
+    await expect(suite.createRecipientContext({ recipientKey: rkp, enc: new Uint8Array(32) })).rejects.toBeInstanceOf(
+      m.DecapError,
+    );
   }
 
   // The README (browsers): P-256, AES-128-GCM, the key pair as recipientKey.
   {
-    const suite = new m.CipherSuite({ kem: m.KemId.DhkemP256HkdfSha256, kdf: m.KdfId.HkdfSha256, aead: m.AeadId.Aes128Gcm });
+    const suite = new m.CipherSuite({
+      kem: m.KemId.DhkemP256HkdfSha256,
+      kdf: m.KdfId.HkdfSha256,
+      aead: m.AeadId.Aes128Gcm,
+    });
     const rkp = await suite.kem.generateKeyPair();
     const sender = await suite.createSenderContext({ recipientPublicKey: rkp.publicKey });
     const ct = await sender.seal(new TextEncoder().encode('Hello world!'));
@@ -118,10 +123,23 @@ async function usage(m: HpkeModule): Promise<Record<string, string>> {
 
   // @hpke/core style, the single-shot API, and the errors a caller catches.
   {
-    const suite = new m.CipherSuite({ kem: new m.DhkemP256HkdfSha256(), kdf: new m.HkdfSha256(), aead: new m.Aes128Gcm() });
+    const suite = new m.CipherSuite({
+      kem: new m.DhkemP256HkdfSha256(),
+      kdf: new m.HkdfSha256(),
+      aead: new m.Aes128Gcm(),
+    });
     const { kem, kdf, aead } = suite;
     seen.ids = `${kem.id} ${kdf.id} ${aead.id}`;
-    const sizes = [kem.secretSize, kem.encSize, kem.publicKeySize, kem.privateKeySize, kdf.hashSize, aead.keySize, aead.nonceSize, aead.tagSize];
+    const sizes = [
+      kem.secretSize,
+      kem.encSize,
+      kem.publicKeySize,
+      kem.privateKeySize,
+      kdf.hashSize,
+      aead.keySize,
+      aead.nonceSize,
+      aead.tagSize,
+    ];
     seen.sizes = sizes.join(' ');
     const rkp = await suite.kem.generateKeyPair();
     const info = utf8('app info');
@@ -138,12 +156,18 @@ async function usage(m: HpkeModule): Promise<Record<string, string>> {
     offCurve[0] = 4;
     offCurve[64] = 1;
     await expect(suite.kem.deserializePublicKey(offCurve)).rejects.toBeInstanceOf(m.DeserializeError);
-    await expect(suite.createRecipientContext({ recipientKey: rkp, enc: offCurve })).rejects.toBeInstanceOf(m.DeserializeError);
+    await expect(suite.createRecipientContext({ recipientKey: rkp, enc: offCurve })).rejects.toBeInstanceOf(
+      m.DeserializeError,
+    );
     const shortEnc = new Uint8Array(enc).subarray(1);
-    await expect(suite.createRecipientContext({ recipientKey: rkp, enc: shortEnc })).rejects.toBeInstanceOf(m.DeserializeError);
+    await expect(suite.createRecipientContext({ recipientKey: rkp, enc: shortEnc })).rejects.toBeInstanceOf(
+      m.DeserializeError,
+    );
     await expect(suite.kem.deserializePublicKey(new Uint8Array(33))).rejects.toBeInstanceOf(m.DeserializeError);
     const psk = { id: utf8('id'), key: new Uint8Array(31) };
-    await expect(suite.createSenderContext({ recipientPublicKey: rkp.publicKey, psk })).rejects.toBeInstanceOf(m.InvalidParamError);
+    await expect(suite.createSenderContext({ recipientPublicKey: rkp.publicKey, psk })).rejects.toBeInstanceOf(
+      m.InvalidParamError,
+    );
     const sender = await suite.createSenderContext({ recipientPublicKey: rkp.publicKey });
     await expect(sender.export(utf8('too long'), 255 * 32 + 1)).rejects.toBeInstanceOf(m.ExportError);
     seen['export of 255·Nh'] = String((await sender.export(utf8('longest'), 255 * 32)).byteLength);
@@ -194,7 +218,8 @@ async function usage(m: HpkeModule): Promise<Record<string, string>> {
       });
       seen[`${name} ${mode} enc`] = hex(sender.enc);
       seen[`${name} ${mode} ct`] = `${hex(ct0)} ${hex(ct1)}`;
-      seen[`${name} ${mode} opened`] = `${text(await recipient.open(ct0, utf8('aad')))} ${text(await recipient.open(ct1))}`;
+      seen[`${name} ${mode} opened`] =
+        `${text(await recipient.open(ct0, utf8('aad')))} ${text(await recipient.open(ct1))}`;
       seen[`${name} ${mode} export`] = hex(await sender.export(utf8('exporter context'), 42));
       seen[`${name} ${mode} export (recipient)`] = hex(await recipient.export(utf8('exporter context'), 42));
     }
@@ -202,11 +227,16 @@ async function usage(m: HpkeModule): Promise<Record<string, string>> {
 
   // Export-only: contexts export, seal and open are not supported.
   {
-    const suite = new m.CipherSuite({ kem: m.KemId.DhkemP256HkdfSha256, kdf: m.KdfId.HkdfSha256, aead: m.AeadId.ExportOnly });
+    const suite = new m.CipherSuite({
+      kem: m.KemId.DhkemP256HkdfSha256,
+      kdf: m.KdfId.HkdfSha256,
+      aead: m.AeadId.ExportOnly,
+    });
     const rkp = await suite.kem.deriveKeyPair(ikm(32, 5));
     const sender = await suite.createSenderContext({ recipientPublicKey: rkp.publicKey, ekm: ikm(32, 6) });
     const recipient = await suite.createRecipientContext({ recipientKey: rkp, enc: sender.enc });
-    seen['export only'] = `${hex(await sender.export(utf8('ctx'), 32))} ${hex(await recipient.export(utf8('ctx'), 32))}`;
+    seen['export only'] =
+      `${hex(await sender.export(utf8('ctx'), 32))} ${hex(await recipient.export(utf8('ctx'), 32))}`;
     await expect(sender.seal(utf8('no'))).rejects.toBeInstanceOf(m.NotSupportedError);
     await expect(recipient.open(new Uint8Array(32))).rejects.toBeInstanceOf(m.NotSupportedError);
   }
@@ -233,9 +263,13 @@ async function usage(m: HpkeModule): Promise<Record<string, string>> {
     const imported = [rawPublic, jwkPublic, rawPrivate, jwkPrivate];
     seen[`${name} imported key types`] = imported.map((k) => `${k.type}:${k.usages.join()}`).join(' ');
     const sealed = await suite.seal({ recipientPublicKey: jwkPublic }, utf8('to a JWK'));
-    seen[`${name} imported round trip`] = text(await suite.open({ recipientKey: rawPrivate, enc: sealed.enc }, sealed.ct));
+    seen[`${name} imported round trip`] = text(
+      await suite.open({ recipientKey: rawPrivate, enc: sealed.enc }, sealed.ct),
+    );
     const sealed2 = await suite.seal({ recipientPublicKey: rawPublic }, utf8('to a raw key'));
-    seen[`${name} imported round trip 2`] = text(await suite.open({ recipientKey: jwkPrivate, enc: sealed2.enc }, sealed2.ct));
+    seen[`${name} imported round trip 2`] = text(
+      await suite.open({ recipientKey: jwkPrivate, enc: sealed2.enc }, sealed2.ct),
+    );
     await expect(suite.kem.importKey('jwk', { ...publicJwk, crv: 'P-384' })).rejects.toBeInstanceOf(m.DeserializeError);
     await expect(suite.kem.importKey('jwk', privateJwk, true)).rejects.toBeInstanceOf(m.DeserializeError);
     await expect(suite.kem.importKey('jwk', publicJwk, false)).rejects.toBeInstanceOf(m.DeserializeError);
@@ -258,7 +292,12 @@ describe('one hpke-js usage on hpke-js and on the adapter', () => {
 // (2) Cross interop, every suite both implement, both directions.
 
 const { KemId, KdfId, AeadId } = hpkeJs;
-const KEMS = [KemId.DhkemX25519HkdfSha256, KemId.DhkemP256HkdfSha256, KemId.DhkemP384HkdfSha384, KemId.DhkemP521HkdfSha512];
+const KEMS = [
+  KemId.DhkemX25519HkdfSha256,
+  KemId.DhkemP256HkdfSha256,
+  KemId.DhkemP384HkdfSha384,
+  KemId.DhkemP521HkdfSha512,
+];
 const KDFS = [KdfId.HkdfSha256, KdfId.HkdfSha384, KdfId.HkdfSha512];
 const AEADS = [AeadId.Aes128Gcm, AeadId.Aes256Gcm, AeadId.Chacha20Poly1305, AeadId.ExportOnly];
 const MODES = ['base', 'psk', 'auth', 'auth_psk'] as const;
@@ -277,7 +316,9 @@ function inputs(mode: (typeof MODES)[number], exportOnly: boolean): Inputs {
   const withPsk = mode === 'psk' || mode === 'auth_psk';
   return {
     info: random(64),
-    psk: withPsk ? { id: new Uint8Array(randomBytes(randomInt(1, 33))), key: new Uint8Array(randomBytes(randomInt(32, 65))) } : undefined,
+    psk: withPsk
+      ? { id: new Uint8Array(randomBytes(randomInt(1, 33))), key: new Uint8Array(randomBytes(randomInt(32, 65))) }
+      : undefined,
     messages: exportOnly ? [] : Array.from({ length: 2 }, () => ({ pt: random(200), aad: random(32) })),
     exports: Array.from({ length: 2 }, () => ({ context: random(32), length: randomInt(0, 80) })),
   };
@@ -293,15 +334,26 @@ async function send(from: AnySuite, to: AnySuite, mode: (typeof MODES)[number], 
   const pkS = skp && (await to.kem.deserializePublicKey(await from.kem.serializePublicKey(skp.publicKey)));
 
   const sender = await from.createSenderContext({ recipientPublicKey: pkR, info: x.info, psk: x.psk, senderKey: skp });
-  const recipient = await to.createRecipientContext({ recipientKey: rkp, enc: sender.enc, info: x.info, psk: x.psk, senderPublicKey: pkS });
-  for (const { pt, aad } of x.messages) expect(hex(await recipient.open(await sender.seal(pt, aad), aad))).toBe(hex(pt));
+  const recipient = await to.createRecipientContext({
+    recipientKey: rkp,
+    enc: sender.enc,
+    info: x.info,
+    psk: x.psk,
+    senderPublicKey: pkS,
+  });
+  for (const { pt, aad } of x.messages)
+    expect(hex(await recipient.open(await sender.seal(pt, aad), aad))).toBe(hex(pt));
   for (const { context, length } of x.exports) {
     expect(hex(await recipient.export(context, length))).toBe(hex(await sender.export(context, length)));
   }
   if (!exportOnly) {
     const { pt, aad } = x.messages[0]!;
     const { ct, enc } = await from.seal({ recipientPublicKey: pkR, info: x.info, psk: x.psk, senderKey: skp }, pt, aad);
-    const opened = await to.open({ recipientKey: rkp.privateKey, enc, info: x.info, psk: x.psk, senderPublicKey: pkS }, ct, aad);
+    const opened = await to.open(
+      { recipientKey: rkp.privateKey, enc, info: x.info, psk: x.psk, senderPublicKey: pkS },
+      ct,
+      aad,
+    );
     expect(hex(opened)).toBe(hex(pt));
   }
 }
@@ -310,18 +362,19 @@ let crossed = 0;
 
 describe('cross interop with hpke-js', () => {
   // Modes rotate over the suites: each KEM sees every mode three times, in both directions.
-  test.each(SUITES.map((s, i) => [`kem ${label(s.kem)} kdf ${s.kdf} aead ${label(s.aead)} ${MODES[i % 4]}`, s, MODES[i % 4]!] as const))(
-    '%s: adapter → hpke-js, hpke-js → adapter',
-    async (_, params, mode) => {
-      const theirs = new hpkeJs.CipherSuite({ ...params });
-      const ours = new adapter.CipherSuite(params);
-      const exportOnly = params.aead === AeadId.ExportOnly;
-      await send(ours, theirs, mode, exportOnly);
-      crossed++;
-      await send(theirs, ours, mode, exportOnly);
-      crossed++;
-    },
-  );
+  test.each(
+    SUITES.map(
+      (s, i) => [`kem ${label(s.kem)} kdf ${s.kdf} aead ${label(s.aead)} ${MODES[i % 4]}`, s, MODES[i % 4]!] as const,
+    ),
+  )('%s: adapter → hpke-js, hpke-js → adapter', async (_, params, mode) => {
+    const theirs = new hpkeJs.CipherSuite({ ...params });
+    const ours = new adapter.CipherSuite(params);
+    const exportOnly = params.aead === AeadId.ExportOnly;
+    await send(ours, theirs, mode, exportOnly);
+    crossed++;
+    await send(theirs, ours, mode, exportOnly);
+    crossed++;
+  });
 
   test('every suite ran in both directions', () => {
     expect(SUITES.length).toBe(48);
@@ -334,7 +387,8 @@ describe('cross interop with hpke-js', () => {
 
 const { KemId: K, KdfId: F, AeadId: A } = adapter;
 const p256 = () => new adapter.CipherSuite({ kem: K.DhkemP256HkdfSha256, kdf: F.HkdfSha256, aead: A.Aes128Gcm });
-const x25519 = () => new adapter.CipherSuite({ kem: K.DhkemX25519HkdfSha256, kdf: F.HkdfSha256, aead: A.Chacha20Poly1305 });
+const x25519 = () =>
+  new adapter.CipherSuite({ kem: K.DhkemX25519HkdfSha256, kdf: F.HkdfSha256, aead: A.Chacha20Poly1305 });
 
 /** The error a promise rejects with. */
 async function failure(promise: Promise<unknown>): Promise<Error> {
@@ -375,16 +429,29 @@ describe('adapter: suites and algorithm objects', () => {
     ['KDF SHA3-256', { kdf: adapter.KdfId.Sha3256 }],
     ['KDF SHAKE256', { kdf: adapter.KdfId.Shake256 }],
   ])('%s → NotSupportedError', (_, override) => {
-    const params = { kem: adapter.KemId.DhkemX25519HkdfSha256, kdf: adapter.KdfId.HkdfSha256, aead: adapter.AeadId.Aes128Gcm, ...override };
+    const params = {
+      kem: adapter.KemId.DhkemX25519HkdfSha256,
+      kdf: adapter.KdfId.HkdfSha256,
+      aead: adapter.AeadId.Aes128Gcm,
+      ...override,
+    };
     expect(() => new adapter.CipherSuite(params)).toThrow(adapter.NotSupportedError);
   });
 
   test('unknown ids → InvalidParamError, ids of the wrong type → TypeError', () => {
-    const base = { kem: adapter.KemId.DhkemX25519HkdfSha256, kdf: adapter.KdfId.HkdfSha256, aead: adapter.AeadId.Aes128Gcm };
+    const base = {
+      kem: adapter.KemId.DhkemX25519HkdfSha256,
+      kdf: adapter.KdfId.HkdfSha256,
+      aead: adapter.AeadId.Aes128Gcm,
+    };
     for (const bad of [{ kem: 0 }, { kem: 0x9999 }, { kdf: 7 }, { aead: 4 }, { aead: 1.5 }]) {
-      expect(() => new adapter.CipherSuite({ ...base, ...bad } as adapter.CipherSuiteParams)).toThrow(adapter.InvalidParamError);
+      expect(() => new adapter.CipherSuite({ ...base, ...bad } as adapter.CipherSuiteParams)).toThrow(
+        adapter.InvalidParamError,
+      );
     }
-    expect(() => new adapter.CipherSuite({ ...base, kem: '32' } as unknown as adapter.CipherSuiteParams)).toThrow(TypeError);
+    expect(() => new adapter.CipherSuite({ ...base, kem: '32' } as unknown as adapter.CipherSuiteParams)).toThrow(
+      TypeError,
+    );
     expect(() => new adapter.CipherSuite(undefined as unknown as adapter.CipherSuiteParams)).toThrow(TypeError);
   });
 
@@ -396,7 +463,11 @@ describe('adapter: suites and algorithm objects', () => {
     expect([suite.kem === kem, suite.kdf === kdf, suite.aead === aead]).toEqual([true, true, true]);
 
     // @hpke/core's objects (e.g. with only one import line switched): the adapter's equivalents.
-    const mixed = new adapter.CipherSuite({ kem: new core.DhkemX25519HkdfSha256(), kdf: new core.HkdfSha256(), aead: new core.Aes128Gcm() });
+    const mixed = new adapter.CipherSuite({
+      kem: new core.DhkemX25519HkdfSha256(),
+      kdf: new core.HkdfSha256(),
+      aead: new core.Aes128Gcm(),
+    });
     expect(mixed.kem).toBeInstanceOf(adapter.DhkemX25519HkdfSha256);
     expect(mixed.aead).toBeInstanceOf(adapter.Aes128Gcm);
     const rkp = await mixed.kem.generateKeyPair();
@@ -427,25 +498,43 @@ describe('adapter: suites and algorithm objects', () => {
     ['P-256', adapter.KemId.DhkemP256HkdfSha256, { name: 'ECDH', namedCurve: 'P-256' }],
     ['P-384', adapter.KemId.DhkemP384HkdfSha384, { name: 'ECDH', namedCurve: 'P-384' }],
     ['P-521', adapter.KemId.DhkemP521HkdfSha512, { name: 'ECDH', namedCurve: 'P-521' }],
-  ] as const)('%s: WebCrypto CryptoKeys (hpke-js’s NIST keys are such keys) are taken directly', async (_, kemId, algorithm) => {
-    const suite = new adapter.CipherSuite({ kem: kemId, kdf: adapter.KdfId.HkdfSha256, aead: adapter.AeadId.Aes128Gcm });
-    const generate = (extractable: boolean) => crypto.subtle.generateKey(algorithm, extractable, ['deriveBits']) as Promise<CryptoKeyPair>;
-    const rkp = await generate(true);
-    const skp = await generate(true);
-    expect(hex(await suite.kem.serializePublicKey(rkp.publicKey))).toBe(hex(await crypto.subtle.exportKey('raw', rkp.publicKey)));
-    const sender = await suite.createSenderContext({ recipientPublicKey: rkp.publicKey, senderKey: skp });
-    const recipient = await suite.createRecipientContext({ recipientKey: rkp, enc: sender.enc, senderPublicKey: skp.publicKey });
-    expect(hex(await recipient.open(await sender.seal(utf8('webcrypto'))))).toBe(hex(utf8('webcrypto')));
-    if (kemId !== adapter.KemId.DhkemX25519HkdfSha256) {
-      const theirs = await new hpkeJs.CipherSuite({ kem: kemId, kdf: 1, aead: 1 }).kem.generateKeyPair();
-      expect(theirs.privateKey).toBeInstanceOf(CryptoKey);
-      const sealed = await suite.seal({ recipientPublicKey: theirs.publicKey }, utf8('to hpke-js’s key'));
-      expect(hex(await suite.open({ recipientKey: theirs, enc: sealed.enc }, sealed.ct))).toBe(hex(utf8('to hpke-js’s key')));
-    }
-    // oblivia computes on key bytes: a non-extractable private key cannot be used.
-    const locked = await generate(false);
-    await expect(suite.createRecipientContext({ recipientKey: locked, enc: sender.enc })).rejects.toBeInstanceOf(adapter.NotSupportedError);
-  });
+  ] as const)(
+    '%s: WebCrypto CryptoKeys (hpke-js’s NIST keys are such keys) are taken directly',
+    async (_, kemId, algorithm) => {
+      const suite = new adapter.CipherSuite({
+        kem: kemId,
+        kdf: adapter.KdfId.HkdfSha256,
+        aead: adapter.AeadId.Aes128Gcm,
+      });
+      const generate = (extractable: boolean) =>
+        crypto.subtle.generateKey(algorithm, extractable, ['deriveBits']) as Promise<CryptoKeyPair>;
+      const rkp = await generate(true);
+      const skp = await generate(true);
+      expect(hex(await suite.kem.serializePublicKey(rkp.publicKey))).toBe(
+        hex(await crypto.subtle.exportKey('raw', rkp.publicKey)),
+      );
+      const sender = await suite.createSenderContext({ recipientPublicKey: rkp.publicKey, senderKey: skp });
+      const recipient = await suite.createRecipientContext({
+        recipientKey: rkp,
+        enc: sender.enc,
+        senderPublicKey: skp.publicKey,
+      });
+      expect(hex(await recipient.open(await sender.seal(utf8('webcrypto'))))).toBe(hex(utf8('webcrypto')));
+      if (kemId !== adapter.KemId.DhkemX25519HkdfSha256) {
+        const theirs = await new hpkeJs.CipherSuite({ kem: kemId, kdf: 1, aead: 1 }).kem.generateKeyPair();
+        expect(theirs.privateKey).toBeInstanceOf(CryptoKey);
+        const sealed = await suite.seal({ recipientPublicKey: theirs.publicKey }, utf8('to hpke-js’s key'));
+        expect(hex(await suite.open({ recipientKey: theirs, enc: sealed.enc }, sealed.ct))).toBe(
+          hex(utf8('to hpke-js’s key')),
+        );
+      }
+      // oblivia computes on key bytes: a non-extractable private key cannot be used.
+      const locked = await generate(false);
+      await expect(suite.createRecipientContext({ recipientKey: locked, enc: sender.enc })).rejects.toBeInstanceOf(
+        adapter.NotSupportedError,
+      );
+    },
+  );
 });
 
 describe('adapter: errors', () => {
@@ -463,20 +552,28 @@ describe('adapter: errors', () => {
     const badEnc = new Uint8Array(enc);
     badEnc[64]! ^= 1;
     const decode = await failure(suite.createRecipientContext({ recipientKey: rkp, enc: badEnc }));
-    expect([decode.constructor, (decode.cause as CryptoError).code]).toEqual([adapter.DeserializeError, 'INVALID_POINT']);
+    expect([decode.constructor, (decode.cause as CryptoError).code]).toEqual([
+      adapter.DeserializeError,
+      'INVALID_POINT',
+    ]);
 
     const length = await failure(suite.createRecipientContext({ recipientKey: rkp, enc: new Uint8Array(64) }));
     expect([length.constructor, length.cause?.constructor]).toEqual([adapter.DeserializeError, RangeError]);
     expect(length.message).toBe('"enc" expected 65 bytes, got length=64');
 
     const scalar = await failure(suite.kem.deserializePrivateKey(new Uint8Array(32)));
-    expect([scalar.constructor, (scalar.cause as CryptoError).code]).toEqual([adapter.DeserializeError, 'INVALID_SCALAR']);
+    expect([scalar.constructor, (scalar.cause as CryptoError).code]).toEqual([
+      adapter.DeserializeError,
+      'INVALID_SCALAR',
+    ]);
 
     const derive = await failure(suite.kem.deriveKeyPair(new Uint8Array(31)));
     expect([derive.constructor, derive.cause?.constructor]).toEqual([adapter.DeriveKeyPairError, RangeError]);
 
     const psk = { id: new Uint8Array(0), key: new Uint8Array(32) };
-    await expect(suite.createSenderContext({ recipientPublicKey: rkp.publicKey, psk })).rejects.toBeInstanceOf(adapter.InvalidParamError);
+    await expect(suite.createSenderContext({ recipientPublicKey: rkp.publicKey, psk })).rejects.toBeInstanceOf(
+      adapter.InvalidParamError,
+    );
   });
 
   test('keys of another KEM or of the wrong type: the operation’s error, with a TypeError as cause', async () => {
@@ -488,9 +585,13 @@ describe('adapter: errors', () => {
     expect(encap.message).toBe(
       '"recipientPublicKey" expected a public key of DHKEM(P-256, HKDF-SHA256), got a public key of DHKEM(X25519, HKDF-SHA256)',
     );
-    await expect(suite.createSenderContext({ recipientPublicKey: rkp.privateKey })).rejects.toBeInstanceOf(adapter.EncapError);
+    await expect(suite.createSenderContext({ recipientPublicKey: rkp.privateKey })).rejects.toBeInstanceOf(
+      adapter.EncapError,
+    );
     const { enc } = await suite.createSenderContext({ recipientPublicKey: rkp.publicKey });
-    await expect(suite.createRecipientContext({ recipientKey: rkp.publicKey, enc })).rejects.toBeInstanceOf(adapter.DecapError);
+    await expect(suite.createRecipientContext({ recipientKey: rkp.publicKey, enc })).rejects.toBeInstanceOf(
+      adapter.DecapError,
+    );
     await expect(suite.kem.serializePublicKey(rkp.privateKey)).rejects.toBeInstanceOf(adapter.SerializeError);
     await expect(suite.kem.serializePrivateKey(other.privateKey)).rejects.toBeInstanceOf(adapter.SerializeError);
     // Keys of the same KEM from another suite are fine.

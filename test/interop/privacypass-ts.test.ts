@@ -3,7 +3,13 @@
 // issuer, each token verified by both sides; and the PrivateToken headers each side writes,
 // parsed by the other (their quoted form; their default bare form is not RFC 9110 syntax).
 import { randomBytes } from 'node:crypto';
-import { AuthorizationHeader, privateVerif, Token, TokenChallenge, WWWAuthenticateHeader } from '@cloudflare/privacypass-ts';
+import {
+  AuthorizationHeader,
+  privateVerif,
+  Token,
+  TokenChallenge,
+  WWWAuthenticateHeader,
+} from '@cloudflare/privacypass-ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { privacyPass, useBackend } from 'oblivia';
 import { hex } from '../helpers.js';
@@ -52,7 +58,9 @@ for (const backend of ['wasm', 'js'] as const) {
         const response = await issuer.issue(TokenRequest.deserialize(pending.tokenRequest.slice()));
         const token = pending.finalize(response.serialize());
         expect(await issuer.verify(Token.deserialize(VOPRF, token.slice()))).toBe(true);
-        expect(await new Origin(['origin.example']).verify(Token.deserialize(VOPRF, token.slice()), privateKey)).toBe(true);
+        expect(await new Origin(['origin.example']).verify(Token.deserialize(VOPRF, token.slice()), privateKey)).toBe(
+          true,
+        );
         expect(ours.verify(token, { challenge })).toBe(true);
       }
     });
@@ -74,10 +82,16 @@ for (const backend of ['wasm', 'js'] as const) {
       // RFC 9110 §11.2 does not allow ("=" is no tchar; RFC 9577 §2.1 asks for a quoted-string
       // then): refused. Its quoted form is what RFC 9577 describes.
       expect(header.toString()).toMatch(/token-key=[^"]+=,/);
-      expect(() => privacyPass.parseWwwAuthenticate(header.toString())).toThrow(expect.objectContaining({ code: 'HEADER' }));
+      expect(() => privacyPass.parseWwwAuthenticate(header.toString())).toThrow(
+        expect.objectContaining({ code: 'HEADER' }),
+      );
       const theirs = header.toString(true);
-      expect(privacyPass.parseWwwAuthenticate(theirs)).toEqual([{ tokenType: 1, challenge: challenge.serialize(), tokenKey: publicKey, maxAge: 30 }]);
-      const ours = privacyPass.formatWwwAuthenticate([{ challenge: challenge.serialize(), tokenKey: publicKey, maxAge: 30 }]);
+      expect(privacyPass.parseWwwAuthenticate(theirs)).toEqual([
+        { tokenType: 1, challenge: challenge.serialize(), tokenKey: publicKey, maxAge: 30 },
+      ]);
+      const ours = privacyPass.formatWwwAuthenticate([
+        { challenge: challenge.serialize(), tokenKey: publicKey, maxAge: 30 },
+      ]);
       const parsed = WWWAuthenticateHeader.parse(ours);
       expect(parsed.length).toBe(1);
       expect(hex(parsed[0]!.challenge.serialize())).toBe(hex(challenge.serialize()));

@@ -44,16 +44,28 @@ const provider = (name: OprfSuiteName): [] | [CryptoProvider] => (name === 'rist
 /** A voprf-ts server or client of the mode, as one shape. */
 function theirServer(name: OprfSuiteName, mode: ModeID, secretKey: Uint8Array) {
   const p = provider(name);
-  const s = mode === 0 ? new OPRFServer(name, secretKey, ...p) : mode === 1 ? new VOPRFServer(name, secretKey, ...p) : new POPRFServer(name, secretKey, ...p);
+  const s =
+    mode === 0
+      ? new OPRFServer(name, secretKey, ...p)
+      : mode === 1
+        ? new VOPRFServer(name, secretKey, ...p)
+        : new POPRFServer(name, secretKey, ...p);
   return {
-    blindEvaluate: (req: EvaluationRequest, info: Uint8Array | undefined) => (s instanceof POPRFServer ? s.blindEvaluate(req, info) : s.blindEvaluate(req)),
-    evaluate: (input: Uint8Array, info: Uint8Array | undefined) => (s instanceof POPRFServer ? s.evaluate(input, info) : s.evaluate(input)),
+    blindEvaluate: (req: EvaluationRequest, info: Uint8Array | undefined) =>
+      s instanceof POPRFServer ? s.blindEvaluate(req, info) : s.blindEvaluate(req),
+    evaluate: (input: Uint8Array, info: Uint8Array | undefined) =>
+      s instanceof POPRFServer ? s.evaluate(input, info) : s.evaluate(input),
   };
 }
 
 function theirClient(name: OprfSuiteName, mode: ModeID, publicKey: Uint8Array) {
   const p = provider(name);
-  const c = mode === 0 ? new OPRFClient(name, ...p) : mode === 1 ? new VOPRFClient(name, publicKey, ...p) : new POPRFClient(name, publicKey, ...p);
+  const c =
+    mode === 0
+      ? new OPRFClient(name, ...p)
+      : mode === 1
+        ? new VOPRFClient(name, publicKey, ...p)
+        : new POPRFClient(name, publicKey, ...p);
   return {
     blind: (inputs: Uint8Array[]) => c.blind(inputs),
     finalize: (data: FinalizeData, evaluation: Evaluation, info: Uint8Array | undefined) =>
@@ -77,9 +89,15 @@ for (const backend of ['wasm', 'js'] as const) {
         const inputs = inputsOf(n);
         const info = mode === 'poprf' ? random(32) : undefined;
         const blinding = client.blind(inputs, { info });
-        const response = await server.blindEvaluate(new EvaluationRequest(blinding.blinded.map((b) => group.desElt(b))), info);
+        const response = await server.blindEvaluate(
+          new EvaluationRequest(blinding.blinded.map((b) => group.desElt(b))),
+          info,
+        );
         const evaluated = response.evaluated.map((e) => e.serialize(true));
-        const outputs = client.finalize(blinding, mode === 'oprf' ? { evaluated } : { evaluated, proof: response.proof!.serialize() });
+        const outputs = client.finalize(
+          blinding,
+          mode === 'oprf' ? { evaluated } : { evaluated, proof: response.proof!.serialize() },
+        );
         const theirs = await Promise.all(inputs.map((input) => server.evaluate(input, info)));
         const own = inputs.map((input) => ours.server(keys.secretKey).evaluate(input, info));
         expect(outputs.map(hex)).toEqual(theirs.map(hex));
@@ -98,10 +116,23 @@ for (const backend of ['wasm', 'js'] as const) {
         const inputs = inputsOf(n);
         const info = mode === 'poprf' ? random(32) : undefined;
         const [data, request] = await client.blind(inputs);
-        const response = server.blindEvaluate(request.blinded.map((e) => e.serialize(true)), { info });
+        const response = server.blindEvaluate(
+          request.blinded.map((e) => e.serialize(true)),
+          { info },
+        );
         const proof = response.proof && DLEQProof.deserialize(group.id, response.proof, ...provider(name));
-        const outputs = await client.finalize(data, new Evaluation(id, response.evaluated.map((e) => group.desElt(e)), proof), info);
-        const theirs = await Promise.all(inputs.map((input) => theirServer(name, id, keys.privateKey).evaluate(input, info)));
+        const outputs = await client.finalize(
+          data,
+          new Evaluation(
+            id,
+            response.evaluated.map((e) => group.desElt(e)),
+            proof,
+          ),
+          info,
+        );
+        const theirs = await Promise.all(
+          inputs.map((input) => theirServer(name, id, keys.privateKey).evaluate(input, info)),
+        );
         expect(outputs.map(hex)).toEqual(inputs.map((input) => hex(server.evaluate(input, info))));
         expect(outputs.map(hex)).toEqual(theirs.map(hex));
       }

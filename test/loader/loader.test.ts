@@ -28,7 +28,8 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     requests++;
     if (request.url === '/oblivia.wasm') response.writeHead(200, { 'Content-Type': 'application/wasm' }).end(BYTES);
-    else if (request.url === '/octet.wasm') response.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(BYTES);
+    else if (request.url === '/octet.wasm')
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(BYTES);
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,12 +3,23 @@
 // its response inside the encapsulation — and a throwing hook is a 500 that leaves the gateway
 // serving. In process: the client's relay is the gateway handler itself.
 import { expect, test } from 'vitest';
-import { AEAD_AES128GCM, createClient, createGateway, KDF_HKDF_SHA256, KEM_DHKEM_X25519_HKDF_SHA256, ohttp, type Handler, type LogEntry } from 'oblivia';
+import {
+  AEAD_AES128GCM,
+  createClient,
+  createGateway,
+  KDF_HKDF_SHA256,
+  KEM_DHKEM_X25519_HKDF_SHA256,
+  ohttp,
+  type Handler,
+  type LogEntry,
+} from 'oblivia';
 
 const PROBLEM = { type: 'https://example.test/problems/credential', title: 'credential required' };
 
 function setup(authorizeClient?: (request: Request) => Promise<Request>) {
-  const key = ohttp.generateKeyConfig(3, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
+  const key = ohttp.generateKeyConfig(3, KEM_DHKEM_X25519_HKDF_SHA256, [
+    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  ]);
   const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
   const targetSaw: Array<string | null> = [];
   const logs: LogEntry[] = [];
@@ -27,7 +38,10 @@ function setup(authorizeClient?: (request: Request) => Promise<Request>) {
         throw new Error('store unavailable');
       }
       if (request.headers.get('x-credential') !== 'valid') {
-        return new Response(JSON.stringify(PROBLEM), { status: 401, headers: { 'content-type': 'application/problem+json' } });
+        return new Response(JSON.stringify(PROBLEM), {
+          status: 401,
+          headers: { 'content-type': 'application/problem+json' },
+        });
       }
       const headers = new Headers(request.headers);
       headers.delete('x-credential');
@@ -74,10 +88,14 @@ test('a throwing hook is an encapsulated 500, and the gateway keeps serving', as
 });
 
 test('the hooks must be functions', () => {
-  const key = ohttp.generateKeyConfig(3, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
+  const key = ohttp.generateKeyConfig(3, KEM_DHKEM_X25519_HKDF_SHA256, [
+    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  ]);
   const target: Handler = async () => new Response('');
-  expect(() => createGateway({ keys: [key], target, authorize: 'yes' as never })).toThrow(new TypeError('"options.authorize" expected function'));
-  expect(() => createClient({ relay: target, keys: [ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key))], authorize: 1 as never })).toThrow(
+  expect(() => createGateway({ keys: [key], target, authorize: 'yes' as never })).toThrow(
     new TypeError('"options.authorize" expected function'),
   );
+  expect(() =>
+    createClient({ relay: target, keys: [ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key))], authorize: 1 as never }),
+  ).toThrow(new TypeError('"options.authorize" expected function'));
 });

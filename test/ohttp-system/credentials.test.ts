@@ -30,7 +30,9 @@ function issue(secretKey: Uint8Array, publicKey: Uint8Array, count: number, epoc
 
 function setup() {
   const issuerKey = suite.generateKeyPair();
-  const ohttpKey = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
+  const ohttpKey = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [
+    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  ]);
   const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(ohttpKey));
   const targetSaw: Array<string | null> = [];
   const relayBodies: Uint8Array[] = [];
@@ -38,14 +40,18 @@ function setup() {
     targetSaw.push(request.headers.get('authorization'));
     return new Response(`served ${await request.text()}`);
   };
-  const verifier = credentials.createVerifier({ secretKey: issuerKey.secretKey, store: credentials.createMemorySpentStore() });
+  const verifier = credentials.createVerifier({
+    secretKey: issuerKey.secretKey,
+    store: credentials.createMemorySpentStore(),
+  });
   const gateway = createGateway({ keys: [ohttpKey], target, authorize: credentials.gatewayAuthorizer(verifier) });
   const relay: Handler = async (request) => {
     relayBodies.push(new Uint8Array(await request.clone().arrayBuffer()));
     return gateway(request);
   };
   /** A client whose authorize hook is `authorize`: the credentials' one, or a test's own. */
-  const clientWith = (authorize?: (request: Request) => Promise<Request>) => createClient({ relay, keys: [config], authorize });
+  const clientWith = (authorize?: (request: Request) => Promise<Request>) =>
+    createClient({ relay, keys: [config], authorize });
   const credentialClient = credentials.createClient({ publicKey: issuerKey.publicKey });
   return { issuerKey, targetSaw, relayBodies, clientWith, credentialClient };
 }
@@ -66,7 +72,11 @@ const attach = (value: string) => async (request: Request) => {
 };
 
 /** Redeems `credential` for `request` the way the client hook does, and returns the header value. */
-async function headerFor(client: ReturnType<typeof credentials.createClient>, credential: Credential, request: Request): Promise<string> {
+async function headerFor(
+  client: ReturnType<typeof credentials.createClient>,
+  credential: Credential,
+  request: Request,
+): Promise<string> {
   return credentials.encodeAuthorization(client.redeem(credential, await credentials.requestBinding(request)));
 }
 
@@ -112,21 +122,29 @@ test('of two concurrent redemptions of one token, exactly one is served', async 
   const [credential] = issue(issuerKey.secretKey, issuerKey.publicKey, 1);
   const header = await headerFor(credentialClient, credential!, post('/v1/summarise', 'same'));
   const client = clientWith(attach(header));
-  const statuses = (await Promise.all([1, 2, 3, 4].map(() => client.fetch(post('/v1/summarise', 'same'))))).map((r) => r.status);
+  const statuses = (await Promise.all([1, 2, 3, 4].map(() => client.fetch(post('/v1/summarise', 'same'))))).map(
+    (r) => r.status,
+  );
   expect(statuses.sort()).toEqual([200, 401, 401, 401]);
 });
 
-test("tokens of another issuer key or of another epoch are refused", async () => {
+test('tokens of another issuer key or of another epoch are refused', async () => {
   const { issuerKey, clientWith } = setup();
   const foreignKey = suite.generateKeyPair();
   const foreignClient = credentials.createClient({ publicKey: foreignKey.publicKey });
   const [foreign] = issue(foreignKey.secretKey, foreignKey.publicKey, 1);
   const request = () => post('/v1/summarise', 'x');
-  await expectRefusal(await clientWith(attach(await headerFor(foreignClient, foreign!, request()))).fetch(request()), 'UNKNOWN_KEY');
+  await expectRefusal(
+    await clientWith(attach(await headerFor(foreignClient, foreign!, request()))).fetch(request()),
+    'UNKNOWN_KEY',
+  );
 
   const ownClient = credentials.createClient({ publicKey: issuerKey.publicKey });
   const [stale] = issue(issuerKey.secretKey, issuerKey.publicKey, 1, today - 5);
-  await expectRefusal(await clientWith(attach(await headerFor(ownClient, stale!, request()))).fetch(request()), 'EPOCH');
+  await expectRefusal(
+    await clientWith(attach(await headerFor(ownClient, stale!, request()))).fetch(request()),
+    'EPOCH',
+  );
 });
 
 test('the gateway takes several issuer keys (rotation): a token names its key', async () => {

@@ -19,12 +19,30 @@ test('only allow-listed, well-typed fields pass', () => {
     body: 'secret',
     cookie: 'secret',
   });
-  log({ hop: 'relay', event: 'refused', status: 'secret', keyId: 256, requestBytes: -1, responseBytes: 1.5, durationMs: Infinity, error: 'secret' });
+  log({
+    hop: 'relay',
+    event: 'refused',
+    status: 'secret',
+    keyId: 256,
+    requestBytes: -1,
+    responseBytes: 1.5,
+    durationMs: Infinity,
+    error: 'secret',
+  });
   log({ hop: 'relay', event: 'secret' });
   log({ hop: 'secret', event: 'served' });
   log({ event: 'served' });
   expect(lines).toEqual([
-    { hop: 'gateway', event: 'served', status: 200, requestBytes: 10, responseBytes: 20, keyId: 7, durationMs: 1.5, error: 'DECRYPT' },
+    {
+      hop: 'gateway',
+      event: 'served',
+      status: 200,
+      requestBytes: 10,
+      responseBytes: 20,
+      keyId: 7,
+      durationMs: 1.5,
+      error: 'DECRYPT',
+    },
     { hop: 'relay', event: 'refused' },
   ]);
   expect(Object.isFrozen(lines[0])).toBe(true);

@@ -4,10 +4,23 @@
 // media type and size get 405, 415 and 413.
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { bhttp, createGateway, createKeyDirectory, ohttp, PROBLEM_TYPE_OHTTP_KEY, useBackend, type LogEntry } from 'oblivia';
+import {
+  bhttp,
+  createGateway,
+  createKeyDirectory,
+  ohttp,
+  PROBLEM_TYPE_OHTTP_KEY,
+  useBackend,
+  type LogEntry,
+} from 'oblivia';
 
 const RUNS = Number(process.env.OBLIVIA_FUZZ_RUNS ?? 200) / 2;
-const FIXED_BODIES = new Set(['Bad Request\n', 'Method Not Allowed\n', 'Content Too Large\n', 'Unsupported Media Type\n']);
+const FIXED_BODIES = new Set([
+  'Bad Request\n',
+  'Method Not Allowed\n',
+  'Content Too Large\n',
+  'Unsupported Media Type\n',
+]);
 
 afterAll(() => useBackend(undefined));
 
@@ -23,12 +36,19 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
   afterAll(() => directory.destroy());
 
   const post = (body: Uint8Array, type: string = ohttp.MEDIA_TYPE_REQUEST, method = 'POST') =>
-    gateway(new Request('http://gateway.test/', { method, headers: { 'content-type': type }, body: method === 'GET' ? null : (body as Uint8Array<ArrayBuffer>) }));
+    gateway(
+      new Request('http://gateway.test/', {
+        method,
+        headers: { 'content-type': type },
+        body: method === 'GET' ? null : (body as Uint8Array<ArrayBuffer>),
+      }),
+    );
 
   async function valid(): Promise<{ encapsulatedRequest: Uint8Array; open: (r: Response) => Promise<number> }> {
     const message = bhttp.encodeRequest(await bhttp.bhttpFromRequest(new Request('https://service.test/ok')));
     const { encapsulatedRequest, context } = ohttp.encapsulateRequest(directory.configs()[0]!, message);
-    const open = async (r: Response) => bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await r.arrayBuffer()))).status;
+    const open = async (r: Response) =>
+      bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await r.arrayBuffer()))).status;
     return { encapsulatedRequest, open };
   }
 
@@ -64,7 +84,9 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
       }),
       { numRuns: RUNS },
     );
-    expect(logs.every((l) => l.hop === 'gateway' && (l.status === 200 || (l.status! >= 400 && l.status! < 500)))).toBe(true);
+    expect(logs.every((l) => l.hop === 'gateway' && (l.status === 200 || (l.status! >= 400 && l.status! < 500)))).toBe(
+      true,
+    );
   });
 
   test('405, 415 and 413 before any decryption', async () => {
@@ -80,10 +102,15 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
 
   test('a request that opens but is not valid Binary HTTP is an encapsulated 400', async () => {
     useBackend(name);
-    const { encapsulatedRequest, context } = ohttp.encapsulateRequest(directory.configs()[0]!, new Uint8Array([0x07, 0x00]));
+    const { encapsulatedRequest, context } = ohttp.encapsulateRequest(
+      directory.configs()[0]!,
+      new Uint8Array([0x07, 0x00]),
+    );
     const response = await post(encapsulatedRequest);
     expect(response.status).toBe(200);
-    expect(bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await response.arrayBuffer()))).status).toBe(400);
+    expect(bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await response.arrayBuffer()))).status).toBe(
+      400,
+    );
     expect(logs.at(-1)).toMatchObject({ status: 200, error: 'INVALID_FRAMING' });
   });
 });

@@ -16,7 +16,10 @@ const ping = () => new Request('https://service.example/ping');
 
 test('the key list is the same for every client, cacheable, with nothing client-specific', async () => {
   const get = (headers: Record<string, string>) => fetch(stack.servers.directory.url, { headers });
-  const [a, b] = await Promise.all([get({ cookie: 'a=1', 'user-agent': 'one' }), get({ 'user-agent': 'two', 'if-none-match': '"x"' })]);
+  const [a, b] = await Promise.all([
+    get({ cookie: 'a=1', 'user-agent': 'one' }),
+    get({ 'user-agent': 'two', 'if-none-match': '"x"' }),
+  ]);
   for (const r of [a, b]) {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe(ohttp.MEDIA_TYPE_KEYS);
@@ -53,7 +56,11 @@ test('old key accepted during the overlap, refused with 422 after; the new key w
   // The gateway's answer itself, through the relay: the problem type of §5.3.
   const message = bhttp.encodeRequest(await bhttp.bhttpFromRequest(ping()));
   const { encapsulatedRequest } = ohttp.encapsulateRequest(old, message);
-  const answer = await fetch(stack.servers.relay.url, { method: 'POST', headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST }, body: encapsulatedRequest as Uint8Array<ArrayBuffer> });
+  const answer = await fetch(stack.servers.relay.url, {
+    method: 'POST',
+    headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
+    body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
+  });
   expect(answer.status).toBe(422);
   expect(answer.headers.get('content-type')).toBe('application/problem+json');
   expect(await answer.json()).toEqual({ type: PROBLEM_TYPE_OHTTP_KEY, title: 'key identifier unknown' });
@@ -64,5 +71,7 @@ test('old key accepted during the overlap, refused with 422 after; the new key w
     { keyId: old.keyId, error: 'KEY_REJECTED' },
     { keyId: fresh.keyId, status: 200 },
   ]);
-  expect(stack.logs.filter((l) => l.hop === 'directory').map((l) => l.event)).toEqual(expect.arrayContaining(['rotated', 'retired', 'keys']));
+  expect(stack.logs.filter((l) => l.hop === 'directory').map((l) => l.event)).toEqual(
+    expect.arrayContaining(['rotated', 'retired', 'keys']),
+  );
 });

@@ -1,12 +1,6 @@
 // The whole path on loopback sockets — client → relay → gateway → service, plus the key
 // directory — with a record of what each hop received and every log line any hop wrote.
-import {
-  createGateway,
-  createKeyDirectory,
-  createRelay,
-  type KeyDirectory,
-  type LogEntry,
-} from 'oblivia';
+import { createGateway, createKeyDirectory, createRelay, type KeyDirectory, type LogEntry } from 'oblivia';
 import { serveNode, type NodeServer } from 'oblivia/node';
 
 /** What one hop received: its request headers and body. */
@@ -46,7 +40,12 @@ const recording =
 async function service(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const body = request.method === 'GET' ? null : await request.text();
-  return Response.json({ method: request.method, path: url.pathname + url.search, body, cookie: request.headers.get('cookie') });
+  return Response.json({
+    method: request.method,
+    path: url.pathname + url.search,
+    body,
+    cookie: request.headers.get('cookie'),
+  });
 }
 
 export async function startStack(): Promise<Stack> {
@@ -56,8 +55,12 @@ export async function startStack(): Promise<Stack> {
   const seen: Stack['seen'] = { relay: [], gateway: [], service: [] };
   const directory = createKeyDirectory({ overlapMs: OVERLAP_MS, maxAgeSeconds: 60, now: () => clock.now, log });
   const serviceServer = await serveNode(recording(seen.service, service));
-  const gateway = await serveNode(recording(seen.gateway, createGateway({ keys: directory.keys, target: serviceServer.url, log })));
-  const relay = await serveNode(recording(seen.relay, createRelay({ gateway: gateway.url, log })), { exposeAddress: true });
+  const gateway = await serveNode(
+    recording(seen.gateway, createGateway({ keys: directory.keys, target: serviceServer.url, log })),
+  );
+  const relay = await serveNode(recording(seen.relay, createRelay({ gateway: gateway.url, log })), {
+    exposeAddress: true,
+  });
   const directoryServer = await serveNode(directory.handler);
   const servers = { service: serviceServer, gateway, relay, directory: directoryServer };
   return {

@@ -8,7 +8,16 @@ import { CLIENT_ADDRESS_HEADER, serveNode } from 'oblivia/node';
 import { headersOf, startStack, type Stack } from './stack.js';
 
 const SECRET = 'tell-no-one-7f3a9c';
-const ALLOWED_LOG_FIELDS = new Set(['hop', 'event', 'status', 'requestBytes', 'responseBytes', 'keyId', 'durationMs', 'error']);
+const ALLOWED_LOG_FIELDS = new Set([
+  'hop',
+  'event',
+  'status',
+  'requestBytes',
+  'responseBytes',
+  'keyId',
+  'durationMs',
+  'error',
+]);
 
 const contains = (haystack: Uint8Array, needle: string): boolean => Buffer.from(haystack).includes(needle);
 
@@ -34,7 +43,12 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
     const client = createClient({ relay: stack.servers.relay.url, keys: `${stack.servers.directory.url}` });
     const response = await client.fetch(secretRequest());
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ method: 'POST', path: '/summarise?lang=en', body: JSON.stringify({ note: SECRET }), cookie: `session=${SECRET}` });
+    expect(await response.json()).toEqual({
+      method: 'POST',
+      path: '/summarise?lang=en',
+      body: JSON.stringify({ note: SECRET }),
+      cookie: `session=${SECRET}`,
+    });
 
     const [relaySaw] = stack.seen.relay.slice(-1);
     const [gatewaySaw] = stack.seen.gateway.slice(-1);
@@ -52,7 +66,14 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
     expect(serviceSaw!.headers[CLIENT_ADDRESS_HEADER]).toBeUndefined();
 
     const [entry] = client.audit;
-    expect(entry).toMatchObject({ relay: stack.servers.relay.url, keyId: stack.directory.configs()[0]!.keyId, method: 'POST', target: 'https://service.example/summarise', requestBytes: relaySaw!.body.length, status: 200 });
+    expect(entry).toMatchObject({
+      relay: stack.servers.relay.url,
+      keyId: stack.directory.configs()[0]!.keyId,
+      method: 'POST',
+      target: 'https://service.example/summarise',
+      requestBytes: relaySaw!.body.length,
+      status: 200,
+    });
     expect(JSON.stringify(client.audit)).not.toContain(SECRET);
   });
 
@@ -76,14 +97,19 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
       body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
     });
     expect(outer.status).toBe(200);
-    expect(Object.keys(headersOf(outer.headers)).filter((h) => !['content-type', 'content-length', 'connection', 'keep-alive', 'date'].includes(h))).toEqual([]);
+    expect(
+      Object.keys(headersOf(outer.headers)).filter(
+        (h) => !['content-type', 'content-length', 'connection', 'keep-alive', 'date'].includes(h),
+      ),
+    ).toEqual([]);
     const inner = bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await outer.arrayBuffer())));
     expect(inner.status).toBe(200);
 
     const relaySaw = stack.seen.relay.at(-1)!;
     const gatewaySaw = stack.seen.gateway.at(-1)!;
     expect(relaySaw.headers[CLIENT_ADDRESS_HEADER]).toBe('127.0.0.1'); // the adapter's, not the spoofed one
-    for (const h of ['cookie', 'forwarded', 'x-forwarded-for', 'x-real-ip', CLIENT_ADDRESS_HEADER, 'authorization']) expect(gatewaySaw.headers[h]).toBeUndefined();
+    for (const h of ['cookie', 'forwarded', 'x-forwarded-for', 'x-real-ip', CLIENT_ADDRESS_HEADER, 'authorization'])
+      expect(gatewaySaw.headers[h]).toBeUndefined();
     expect(JSON.stringify(gatewaySaw.headers)).not.toContain(SECRET);
     expect(JSON.stringify(gatewaySaw.headers)).not.toContain('192.0.2.7');
     expect(JSON.stringify(stack.seen.service.at(-1)!.headers)).not.toContain('192.0.2.7');

@@ -25,7 +25,12 @@ import { hex } from '../helpers.js';
 
 afterAll(() => useBackend(undefined));
 
-const KEMS = [KEM_DHKEM_X25519_HKDF_SHA256, KEM_DHKEM_P256_HKDF_SHA256, KEM_DHKEM_P384_HKDF_SHA384, KEM_DHKEM_P521_HKDF_SHA512] as const;
+const KEMS = [
+  KEM_DHKEM_X25519_HKDF_SHA256,
+  KEM_DHKEM_P256_HKDF_SHA256,
+  KEM_DHKEM_P384_HKDF_SHA384,
+  KEM_DHKEM_P521_HKDF_SHA512,
+] as const;
 const SUITES: SymmetricSuite[] = ([KDF_HKDF_SHA256, KDF_HKDF_SHA384, KDF_HKDF_SHA512] as const).flatMap((kdf) =>
   ([AEAD_AES128GCM, AEAD_AES256GCM, AEAD_CHACHA20POLY1305] as const).map((aead) => ({ kdf, aead })),
 );
@@ -75,12 +80,17 @@ describe.each(KEMS.map((kem) => [`0x${kem.toString(16).padStart(4, '0')}`, kem] 
 });
 
 describe('client', () => {
-  const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [X25519_SUITE, { kdf: KDF_HKDF_SHA512, aead: AEAD_CHACHA20POLY1305 }]);
+  const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [
+    X25519_SUITE,
+    { kdf: KDF_HKDF_SHA512, aead: AEAD_CHACHA20POLY1305 },
+  ]);
 
   test('uses the configuration’s first suite by default, and only the suites it offers', () => {
     const { encapsulatedRequest } = ohttp.encapsulateRequest(key, bhttpRequest);
     expect(hex(encapsulatedRequest.subarray(0, 7))).toBe('01002000010001');
-    expect(() => ohttp.encapsulateRequest(key, bhttpRequest, { suite: { kdf: KDF_HKDF_SHA384, aead: AEAD_AES128GCM } })).toThrow(RangeError);
+    expect(() =>
+      ohttp.encapsulateRequest(key, bhttpRequest, { suite: { kdf: KDF_HKDF_SHA384, aead: AEAD_AES128GCM } }),
+    ).toThrow(RangeError);
     expect(() => ohttp.encapsulateRequest(key, bhttpRequest, { suite: 'first' as never })).toThrow(TypeError);
   });
 
@@ -103,12 +113,17 @@ describe('client', () => {
 
 describe('gateway', () => {
   const x25519Key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [X25519_SUITE]);
-  const p256Key = ohttp.generateKeyConfig(2, KEM_DHKEM_P256_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 }]);
+  const p256Key = ohttp.generateKeyConfig(2, KEM_DHKEM_P256_HKDF_SHA256, [
+    { kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 },
+  ]);
   const keys = [x25519Key, p256Key];
 
   test('key rotation: requests to either key id decapsulate; an unknown id is UNKNOWN_KEY', () => {
     for (const key of keys) {
-      const { encapsulatedRequest } = ohttp.encapsulateRequest(ohttp.decodeKeyConfigs(ohttp.encodeKeyConfigs(keys))[key.keyId - 1]!, bhttpRequest);
+      const { encapsulatedRequest } = ohttp.encapsulateRequest(
+        ohttp.decodeKeyConfigs(ohttp.encodeKeyConfigs(keys))[key.keyId - 1]!,
+        bhttpRequest,
+      );
       const { context } = ohttp.decapsulateRequest(keys, encapsulatedRequest);
       expect(context.keyId).toBe(key.keyId);
     }
@@ -141,51 +156,62 @@ describe('gateway', () => {
   test('short requests are MALFORMED', () => {
     const { encapsulatedRequest } = ohttp.encapsulateRequest(x25519Key, new Uint8Array(0));
     for (const length of [0, 1, 6, 7, 38, 39, 54]) {
-      expect(ohttpError(() => ohttp.decapsulateRequest(x25519Key, encapsulatedRequest.subarray(0, length)))).toBe('MALFORMED');
+      expect(ohttpError(() => ohttp.decapsulateRequest(x25519Key, encapsulatedRequest.subarray(0, length)))).toBe(
+        'MALFORMED',
+      );
     }
     expect(ohttp.decapsulateRequest(x25519Key, encapsulatedRequest.subarray(0, 55)).bhttpRequest.length).toBe(0);
   });
 
-  test.each(['wasm', 'js'] as const)('%s: undecryptable requests are DECRYPT, with the CryptoError as cause', (backend) => {
-    useBackend(backend);
-    const causes = (request: Uint8Array, key: GatewayKey) => {
-      try {
-        ohttp.decapsulateRequest(key, request);
-      } catch (e) {
-        expect(e).toBeInstanceOf(OhttpError);
-        expect((e as OhttpError).code).toBe('DECRYPT');
-        expect((e as OhttpError).cause).toBeInstanceOf(CryptoError);
-        return ((e as OhttpError).cause as CryptoError).code;
-      }
-      throw new Error('expected an OhttpError');
-    };
-    const x = ohttp.encapsulateRequest(x25519Key, bhttpRequest).encapsulatedRequest;
-    const flipped = x.slice();
-    flipped[x.length - 1]! ^= 1;
-    expect(causes(flipped, x25519Key)).toBe('INVALID_TAG');
-    const header = x.slice();
-    header[0] = 2; // another key id: the info differs, and so does the key
-    expect(causes(header, { ...x25519Key, keyId: 2 })).toBe('INVALID_TAG');
-    const lowOrder = x.slice();
-    lowOrder.fill(0, 7, 39);
-    expect(causes(lowOrder, x25519Key)).toBe('IDENTITY');
-    const p = ohttp.encapsulateRequest(p256Key, bhttpRequest).encapsulatedRequest;
-    const offCurve = p.slice();
-    offCurve[7 + 64]! ^= 1;
-    expect(causes(offCurve, p256Key)).toBe('INVALID_POINT');
-  });
+  test.each(['wasm', 'js'] as const)(
+    '%s: undecryptable requests are DECRYPT, with the CryptoError as cause',
+    (backend) => {
+      useBackend(backend);
+      const causes = (request: Uint8Array, key: GatewayKey) => {
+        try {
+          ohttp.decapsulateRequest(key, request);
+        } catch (e) {
+          expect(e).toBeInstanceOf(OhttpError);
+          expect((e as OhttpError).code).toBe('DECRYPT');
+          expect((e as OhttpError).cause).toBeInstanceOf(CryptoError);
+          return ((e as OhttpError).cause as CryptoError).code;
+        }
+        throw new Error('expected an OhttpError');
+      };
+      const x = ohttp.encapsulateRequest(x25519Key, bhttpRequest).encapsulatedRequest;
+      const flipped = x.slice();
+      flipped[x.length - 1]! ^= 1;
+      expect(causes(flipped, x25519Key)).toBe('INVALID_TAG');
+      const header = x.slice();
+      header[0] = 2; // another key id: the info differs, and so does the key
+      expect(causes(header, { ...x25519Key, keyId: 2 })).toBe('INVALID_TAG');
+      const lowOrder = x.slice();
+      lowOrder.fill(0, 7, 39);
+      expect(causes(lowOrder, x25519Key)).toBe('IDENTITY');
+      const p = ohttp.encapsulateRequest(p256Key, bhttpRequest).encapsulatedRequest;
+      const offCurve = p.slice();
+      offCurve[7 + 64]! ^= 1;
+      expect(causes(offCurve, p256Key)).toBe('INVALID_POINT');
+    },
+  );
 
   test('argument errors', () => {
     const { encapsulatedRequest } = ohttp.encapsulateRequest(x25519Key, bhttpRequest);
     expect(() => ohttp.decapsulateRequest(x25519Key, [1, 2, 3] as never)).toThrow(TypeError);
     expect(() => ohttp.decapsulateRequest([x25519Key, null as never], encapsulatedRequest)).toThrow(TypeError);
-    expect(() => ohttp.decapsulateRequest({ ...x25519Key, privateKey: undefined as never }, encapsulatedRequest)).toThrow(TypeError);
-    expect(() => ohttp.decapsulateRequest({ ...x25519Key, privateKey: new Uint8Array(31) }, encapsulatedRequest)).toThrow(RangeError);
+    expect(() =>
+      ohttp.decapsulateRequest({ ...x25519Key, privateKey: undefined as never }, encapsulatedRequest),
+    ).toThrow(TypeError);
+    expect(() =>
+      ohttp.decapsulateRequest({ ...x25519Key, privateKey: new Uint8Array(31) }, encapsulatedRequest),
+    ).toThrow(RangeError);
   });
 });
 
 describe('responses', () => {
-  const key = ohttp.generateKeyConfig(0, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 }]);
+  const key = ohttp.generateKeyConfig(0, KEM_DHKEM_X25519_HKDF_SHA256, [
+    { kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 },
+  ]);
   const exchange = () => {
     const { encapsulatedRequest, context: client } = ohttp.encapsulateRequest(key, bhttpRequest);
     return { client, gateway: ohttp.decapsulateRequest(key, encapsulatedRequest).context };
@@ -237,15 +263,25 @@ describe('responses', () => {
 });
 
 describe('key configurations', () => {
-  const x25519 = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [X25519_SUITE, { kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 }]);
-  const p256 = ohttp.generateKeyConfig(255, KEM_DHKEM_P256_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
+  const x25519 = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [
+    X25519_SUITE,
+    { kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 },
+  ]);
+  const p256 = ohttp.generateKeyConfig(255, KEM_DHKEM_P256_HKDF_SHA256, [
+    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  ]);
   const encoded = ohttp.encodeKeyConfig(x25519);
 
   test('generateKeyConfig: a key pair of the KEM; the public part encodes without the private key', () => {
     for (const kem of KEMS) {
       const key = ohttp.generateKeyConfig(0, kem, [X25519_SUITE]);
       const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
-      expect({ ...config, publicKey: hex(config.publicKey) }).toEqual({ keyId: 0, kem, publicKey: hex(key.publicKey), suites: [X25519_SUITE] });
+      expect({ ...config, publicKey: hex(config.publicKey) }).toEqual({
+        keyId: 0,
+        kem,
+        publicKey: hex(key.publicKey),
+        suites: [X25519_SUITE],
+      });
       expect(config).not.toHaveProperty('privateKey');
     }
     expect(hex(encoded)).toBe(`010020${hex(x25519.publicKey)}000800010001` + '00010003');
@@ -257,8 +293,12 @@ describe('key configurations', () => {
     expect(() => ohttp.generateKeyConfig(1, 0x0021 as KemId, [X25519_SUITE])).toThrow(RangeError);
     expect(() => ohttp.generateKeyConfig(1, '0x0020' as never, [X25519_SUITE])).toThrow(TypeError);
     expect(() => ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [])).toThrow(RangeError);
-    expect(() => ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: 4, aead: 1 } as never])).toThrow(RangeError);
-    expect(() => ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: 1, aead: 0xffff } as never])).toThrow(RangeError);
+    expect(() => ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: 4, aead: 1 } as never])).toThrow(
+      RangeError,
+    );
+    expect(() => ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: 1, aead: 0xffff } as never])).toThrow(
+      RangeError,
+    );
     expect(() => ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, X25519_SUITE as never)).toThrow(TypeError);
   });
 
@@ -270,10 +310,18 @@ describe('key configurations', () => {
     };
     const cases: [string, Uint8Array, RegExp][] = [
       ['empty', new Uint8Array(0), /"keyConfig" expected Uint8Array of length >= 3/],
-      ['unknown KEM', patched(1, 0x00, 0x21), /"keyConfig\.kem" expected one of 0x0010, 0x0011, 0x0012, 0x0020, got 0x0021/],
+      [
+        'unknown KEM',
+        patched(1, 0x00, 0x21),
+        /"keyConfig\.kem" expected one of 0x0010, 0x0011, 0x0012, 0x0020, got 0x0021/,
+      ],
       ['unknown KDF', patched(37, 0x00, 0x04), /"keyConfig\.suites\[0\]\.kdf"/],
       ['unknown AEAD', patched(43, 0x00, 0x04), /"keyConfig\.suites\[1\]\.aead"/],
-      ['export-only AEAD', patched(39, 0xff, 0xff), /"keyConfig\.suites\[0\]\.aead" expected one of 0x0001, 0x0002, 0x0003, got 0xffff/],
+      [
+        'export-only AEAD',
+        patched(39, 0xff, 0xff),
+        /"keyConfig\.suites\[0\]\.aead" expected one of 0x0001, 0x0002, 0x0003, got 0xffff/,
+      ],
       ['truncated public key', encoded.subarray(0, 20), /expected Uint8Array of length >= 37, got length=20/],
       ['truncated algorithms', encoded.subarray(0, 42), /expected Uint8Array of length 45, got length=42/],
       ['overlong', Uint8Array.of(...encoded, 0), /expected Uint8Array of length 45, got length=46/],
@@ -307,9 +355,15 @@ describe('key configurations', () => {
 
     expect(() => ohttp.decodeKeyConfigs(new Uint8Array(0))).toThrow(/at least one key configuration/);
     expect(() => ohttp.decodeKeyConfigs(list.subarray(0, 48))).toThrow(/"keyConfigs\[1\]" expected a 2-byte length/);
-    expect(() => ohttp.decodeKeyConfigs(list.subarray(0, list.length - 1))).toThrow(/"keyConfigs\[1\]" expected 74 bytes, got 73/);
-    expect(() => ohttp.decodeKeyConfigs(Uint8Array.of(0, 44, ...encoded))).toThrow(/"keyConfigs\[0\]" expected Uint8Array of length 45, got length=44/);
-    expect(() => ohttp.decodeKeyConfigs(Uint8Array.of(0, 0, 0, 45, ...encoded))).toThrow(/"keyConfigs\[0\]" expected Uint8Array of length >= 3/);
+    expect(() => ohttp.decodeKeyConfigs(list.subarray(0, list.length - 1))).toThrow(
+      /"keyConfigs\[1\]" expected 74 bytes, got 73/,
+    );
+    expect(() => ohttp.decodeKeyConfigs(Uint8Array.of(0, 44, ...encoded))).toThrow(
+      /"keyConfigs\[0\]" expected Uint8Array of length 45, got length=44/,
+    );
+    expect(() => ohttp.decodeKeyConfigs(Uint8Array.of(0, 0, 0, 45, ...encoded))).toThrow(
+      /"keyConfigs\[0\]" expected Uint8Array of length >= 3/,
+    );
     const unknownKem = list.slice();
     unknownKem[3] = 0x21;
     expect(() => ohttp.decodeKeyConfigs(unknownKem)).toThrow(/"keyConfigs\[0\]\.kem"/);
@@ -329,6 +383,10 @@ describe('key configurations', () => {
     ]);
     const error = new OhttpError('UNKNOWN_KEY');
     expect(error).toBeInstanceOf(Error);
-    expect([error.name, error.code, error.message]).toEqual(['OhttpError', 'UNKNOWN_KEY', 'no key configuration has this key identifier']);
+    expect([error.name, error.code, error.message]).toEqual([
+      'OhttpError',
+      'UNKNOWN_KEY',
+      'no key configuration has this key identifier',
+    ]);
   });
 });

@@ -107,7 +107,13 @@ const skR = unhex(v.gateway_x25519_secret_key_hex);
 const skE = unhex(v.client_ephemeral_secret_key_hex);
 const nonce = unhex(v.response_nonce_hex);
 const suites = [{ kdf: 0x0001, aead: 0x0001 }] as const;
-const gatewayKey = (): GatewayKey => ({ keyId: v.key_id, kem: 0x0020 as KemId, publicKey: x25519.getPublicKey(skR), privateKey: skR, suites });
+const gatewayKey = (): GatewayKey => ({
+  keyId: v.key_id,
+  kem: 0x0020 as KemId,
+  publicKey: x25519.getPublicKey(skR),
+  privateKey: skR,
+  suites,
+});
 const hdr = unhex(v.encapsulated_request_hex).subarray(0, 7);
 const secrets = secretsOf(skR, skE, hdr, nonce);
 
@@ -138,12 +144,20 @@ test('the independent computation matches RFC 9458 Appendix A', () => {
 
 describe.each([
   ['the Appendix A messages (they fit the window)', unhex(v.request_bhttp_hex), unhex(v.response_bhttp_hex)],
-  ['200 KB messages (streamed through the window)', new Uint8Array(200_000).fill(0x61), new Uint8Array(200_000).fill(0x62)],
+  [
+    '200 KB messages (streamed through the window)',
+    new Uint8Array(200_000).fill(0x61),
+    new Uint8Array(200_000).fill(0x62),
+  ],
 ])('%s', (_, request, response) => {
   const fits = request.length < 65536;
 
   test(`gateway: decapsulate + encapsulate ${fits ? 'in two core calls' : 'streamed'}, no secret in JS`, () => {
-    const { encapsulatedRequest, context: client } = ohttp.encapsulateRequest(ohttp.decodeKeyConfig(unhex(v.key_config_hex)), request, { skE });
+    const { encapsulatedRequest, context: client } = ohttp.encapsulateRequest(
+      ohttp.decodeKeyConfig(unhex(v.key_config_hex)),
+      request,
+      { skE },
+    );
     watcher = watch(core);
     const { bhttpRequest, context } = ohttp.decapsulateRequest(gatewayKey(), encapsulatedRequest);
     // Between the two calls the response secret lives in slots of the core (the gateway's, and the
@@ -158,7 +172,8 @@ describe.each([
       expect(hex(encapsulatedResponse)).toBe(v.encapsulated_response_hex);
     }
     expect(watcher.outs.length).toBeGreaterThan(0);
-    for (const bytes of [...watcher.outs, bhttpRequest, encapsulatedResponse]) expect(leaked(secrets, bytes)).toEqual([]);
+    for (const bytes of [...watcher.outs, bhttpRequest, encapsulatedResponse])
+      expect(leaked(secrets, bytes)).toEqual([]);
     expect(hex(bhttpRequest)).toBe(hex(request));
     expect(hex(client.decapsulateResponse(encapsulatedResponse))).toBe(hex(response));
     // Both ends are spent: the slots are wiped.
@@ -180,7 +195,8 @@ describe.each([
       expect(watcher.calls).toEqual(['ohttp_response_open']);
       expect(hex(encapsulatedRequest)).toBe(v.encapsulated_request_hex);
     }
-    for (const bytes of [...watcher.outs, encapsulatedRequest, bhttpResponse]) expect(leaked(secrets, bytes)).toEqual([]);
+    for (const bytes of [...watcher.outs, encapsulatedRequest, bhttpResponse])
+      expect(leaked(secrets, bytes)).toEqual([]);
     expect(leaked(secrets, core.mem)).toEqual([]);
     expect(hex(bhttpResponse)).toBe(hex(response));
   });

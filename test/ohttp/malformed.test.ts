@@ -29,7 +29,9 @@ const mutation = (length: number): fc.Arbitrary<(valid: Uint8Array) => Uint8Arra
   fc.oneof(
     fc.uint8Array({ maxLength: 2 * length }).map((random) => () => random),
     fc.nat({ max: length - 1 }).map((n) => (valid: Uint8Array) => valid.slice(0, n)),
-    fc.uint8Array({ minLength: 1, maxLength: 32 }).map((tail) => (valid: Uint8Array) => Uint8Array.of(...valid, ...tail)),
+    fc
+      .uint8Array({ minLength: 1, maxLength: 32 })
+      .map((tail) => (valid: Uint8Array) => Uint8Array.of(...valid, ...tail)),
     fc.tuple(fc.nat({ max: length - 1 }), fc.nat({ max: 7 })).map(([i, bit]) => (valid: Uint8Array) => {
       const copy = valid.slice();
       copy[i]! ^= 1 << bit;
@@ -40,9 +42,11 @@ const mutation = (length: number): fc.Arbitrary<(valid: Uint8Array) => Uint8Arra
       copy[i] = byte;
       return copy;
     }),
-    fc
-      .tuple(fc.nat({ max: length }), fc.nat({ max: 8 }), fc.uint8Array({ maxLength: 8 }))
-      .map(([at, removed, inserted]) => (valid: Uint8Array) => Uint8Array.of(...valid.subarray(0, at), ...inserted, ...valid.subarray(at + removed))),
+    fc.tuple(fc.nat({ max: length }), fc.nat({ max: 8 }), fc.uint8Array({ maxLength: 8 })).map(
+      ([at, removed, inserted]) =>
+        (valid: Uint8Array) =>
+          Uint8Array.of(...valid.subarray(0, at), ...inserted, ...valid.subarray(at + removed)),
+    ),
   );
 
 const mutated = (valid: Uint8Array): fc.Arbitrary<Uint8Array> => mutation(valid.length).map((mutate) => mutate(valid));
@@ -57,8 +61,14 @@ function refusal(run: () => unknown): { error: string; code?: string } | undefin
   }
 }
 
-const CONFIG_REFUSALS = [{ error: 'RangeError', code: undefined }, { error: 'CryptoError', code: 'INVALID_POINT' }];
-const REQUEST_REFUSALS = ['MALFORMED', 'UNKNOWN_KEY', 'UNSUPPORTED_SUITE', 'DECRYPT'].map((code) => ({ error: 'OhttpError', code }));
+const CONFIG_REFUSALS = [
+  { error: 'RangeError', code: undefined },
+  { error: 'CryptoError', code: 'INVALID_POINT' },
+];
+const REQUEST_REFUSALS = ['MALFORMED', 'UNKNOWN_KEY', 'UNSUPPORTED_SUITE', 'DECRYPT'].map((code) => ({
+  error: 'OhttpError',
+  code,
+}));
 const RESPONSE_REFUSALS = ['MALFORMED', 'DECRYPT'].map((code) => ({ error: 'OhttpError', code }));
 
 describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
@@ -67,7 +77,9 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
     { kdf: KDF_HKDF_SHA384, aead: AEAD_CHACHA20POLY1305 },
   ]);
-  const p256 = ohttp.generateKeyConfig(2, KEM_DHKEM_P256_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 }]);
+  const p256 = ohttp.generateKeyConfig(2, KEM_DHKEM_P256_HKDF_SHA256, [
+    { kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 },
+  ]);
   const keys = [x25519, p256];
   const configs = keys.map((key) => ohttp.encodeKeyConfig(key));
   const list = ohttp.encodeKeyConfigs(keys);
@@ -77,7 +89,9 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     useBackend(backend);
     fc.assert(
       fc.property(fc.constantFrom(...configs).chain(mutated), (bytes) => {
-        const refused = refusal(() => expect(hex(ohttp.encodeKeyConfig(ohttp.decodeKeyConfig(bytes)))).toBe(hex(bytes)));
+        const refused = refusal(() =>
+          expect(hex(ohttp.encodeKeyConfig(ohttp.decodeKeyConfig(bytes)))).toBe(hex(bytes)),
+        );
         if (refused) expect(CONFIG_REFUSALS).toContainEqual(refused);
       }),
       { numRuns: RUNS },
@@ -88,7 +102,9 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     useBackend(backend);
     fc.assert(
       fc.property(mutated(list), (bytes) => {
-        const refused = refusal(() => expect(hex(ohttp.encodeKeyConfigs(ohttp.decodeKeyConfigs(bytes)))).toBe(hex(bytes)));
+        const refused = refusal(() =>
+          expect(hex(ohttp.encodeKeyConfigs(ohttp.decodeKeyConfigs(bytes)))).toBe(hex(bytes)),
+        );
         if (refused) expect(CONFIG_REFUSALS).toContainEqual(refused);
       }),
       { numRuns: RUNS },
@@ -104,7 +120,9 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     ];
     fc.assert(
       fc.property(fc.constantFrom(...requests).chain(mutated), (bytes) => {
-        const refused = refusal(() => expect(hex(ohttp.decapsulateRequest(keys, bytes).bhttpRequest)).toBe(hex(payload)));
+        const refused = refusal(() =>
+          expect(hex(ohttp.decapsulateRequest(keys, bytes).bhttpRequest)).toBe(hex(payload)),
+        );
         if (refused) expect(REQUEST_REFUSALS).toContainEqual(refused);
         else expect(requests.map(hex)).toContain(hex(bytes));
       }),
@@ -117,7 +135,10 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     // A context answers once: a fresh exchange for each run, and its response mutated.
     const exchange = () => {
       const { encapsulatedRequest, context } = ohttp.encapsulateRequest(x25519, payload);
-      return { client: context, response: ohttp.decapsulateRequest(keys, encapsulatedRequest).context.encapsulateResponse(payload) };
+      return {
+        client: context,
+        response: ohttp.decapsulateRequest(keys, encapsulatedRequest).context.encapsulateResponse(payload),
+      };
     };
     fc.assert(
       fc.property(mutation(exchange().response.length), (mutate) => {
@@ -134,6 +155,9 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
 
 test('refusals are the typed errors themselves', () => {
   expect(refusal(() => ohttp.decodeKeyConfig(new Uint8Array(2)))).toEqual({ error: 'RangeError', code: undefined });
-  expect(refusal(() => ohttp.decapsulateRequest([], new Uint8Array(7)))).toEqual({ error: 'OhttpError', code: 'UNKNOWN_KEY' });
+  expect(refusal(() => ohttp.decapsulateRequest([], new Uint8Array(7)))).toEqual({
+    error: 'OhttpError',
+    code: 'UNKNOWN_KEY',
+  });
   expect(new OhttpError('DECRYPT', { cause: new CryptoError('INVALID_TAG') }).cause).toBeInstanceOf(CryptoError);
 });

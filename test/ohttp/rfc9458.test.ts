@@ -23,7 +23,13 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     expect(activeBackend()).toBe(backend);
     const privateKey = unhex(v.gateway_x25519_secret_key_hex);
     const suite = hpke.suite({ kem: v.ciphersuite.kem_id, kdf: 1, aead: 1 });
-    return { keyId: v.key_id, kem: v.ciphersuite.kem_id as KemId, publicKey: suite.getPublicKey(privateKey), privateKey, suites };
+    return {
+      keyId: v.key_id,
+      kem: v.ciphersuite.kem_id as KemId,
+      publicKey: suite.getPublicKey(privateKey),
+      privateKey,
+      suites,
+    };
   };
 
   test('key configuration: encoding and decoding', () => {
@@ -52,7 +58,9 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     const { bhttpRequest, context: gateway } = ohttp.decapsulateRequest([key], encapsulatedRequest);
     expect(hex(bhttpRequest)).toBe(v.request_bhttp_hex);
     expect(gateway).toMatchObject({ keyId: 1, kem: 0x0020, kdf: 0x0001, aead: 0x0001 });
-    const encapsulatedResponse = gateway.encapsulateResponse(unhex(v.response_bhttp_hex), { responseNonce: unhex(v.response_nonce_hex) });
+    const encapsulatedResponse = gateway.encapsulateResponse(unhex(v.response_bhttp_hex), {
+      responseNonce: unhex(v.response_nonce_hex),
+    });
     expect(hex(encapsulatedResponse)).toBe(v.encapsulated_response_hex);
 
     expect(hex(client.decapsulateResponse(encapsulatedResponse))).toBe(v.response_bhttp_hex);

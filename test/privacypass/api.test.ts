@@ -8,12 +8,22 @@ import { hex } from '../helpers.js';
 
 afterAll(() => useBackend(undefined));
 
-const CHALLENGE: TokenChallenge = { tokenType: 1, issuerName: 'issuer.example', redemptionContext: new Uint8Array(32).fill(7), originInfo: ['origin.example'] };
+const CHALLENGE: TokenChallenge = {
+  tokenType: 1,
+  issuerName: 'issuer.example',
+  redemptionContext: new Uint8Array(32).fill(7),
+  originInfo: ['origin.example'],
+};
 const encoded = privacyPass.encodeTokenChallenge(CHALLENGE);
-const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url').padEnd(Math.ceil((bytes.length * 4) / 3 / 4) * 4, '=');
+const b64 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes)
+    .toString('base64url')
+    .padEnd(Math.ceil((bytes.length * 4) / 3 / 4) * 4, '=');
 
-const refused = (f: () => unknown, code: string) => expect(f).toThrow(expect.objectContaining({ name: 'PrivacyPassError', code }));
-const cryptoFailure = (f: () => unknown, code: string) => expect(f).toThrow(expect.objectContaining({ name: 'CryptoError', code }));
+const refused = (f: () => unknown, code: string) =>
+  expect(f).toThrow(expect.objectContaining({ name: 'PrivacyPassError', code }));
+const cryptoFailure = (f: () => unknown, code: string) =>
+  expect(f).toThrow(expect.objectContaining({ name: 'CryptoError', code }));
 const flip = (bytes: Uint8Array, i: number): Uint8Array => {
   const copy = bytes.slice();
   copy[i]! ^= 1;
@@ -62,7 +72,11 @@ for (const backend of ['wasm', 'js'] as const) {
       expect(privacyPass.issuer(privacyPass.generateKeyPair().secretKey).verify(token)).toBe(false);
       refused(() => issuer.verify(token.subarray(0, 145)), 'MALFORMED');
       refused(() => issuer.verify(Uint8Array.of(0, 3, ...token.subarray(2))), 'TOKEN_TYPE');
-      const rsa = privacyPass.encodeToken({ ...privacyPass.decodeToken(token), tokenType: 2, authenticator: new Uint8Array(256) });
+      const rsa = privacyPass.encodeToken({
+        ...privacyPass.decodeToken(token),
+        tokenType: 2,
+        authenticator: new Uint8Array(256),
+      });
       refused(() => issuer.verify(rsa), 'TOKEN_TYPE');
       expect(() => issuer.verify('token' as never)).toThrow(TypeError);
       expect(() => issuer.verify(token, { challenge: 1 as never })).toThrow(TypeError);
@@ -74,7 +88,10 @@ for (const backend of ['wasm', 'js'] as const) {
       refused(() => issuer.issue(flip(tokenRequest, 2)), 'KEY_ID');
       refused(() => issuer.issue(tokenRequest.subarray(0, 51)), 'MALFORMED');
       refused(() => issuer.issue(Uint8Array.of(...tokenRequest, 0)), 'MALFORMED');
-      cryptoFailure(() => issuer.issue(Uint8Array.of(...tokenRequest.subarray(0, 3), 5, ...tokenRequest.subarray(4))), 'INVALID_POINT');
+      cryptoFailure(
+        () => issuer.issue(Uint8Array.of(...tokenRequest.subarray(0, 3), 5, ...tokenRequest.subarray(4))),
+        'INVALID_POINT',
+      );
       expect(() => issuer.issue(tokenRequest, { proofRandomness: new Uint8Array(3) })).toThrow(RangeError);
       expect(() => issuer.issue([] as never)).toThrow(TypeError);
     });
@@ -86,7 +103,13 @@ for (const backend of ['wasm', 'js'] as const) {
       cryptoFailure(() => pending.finalize(Uint8Array.of(5, ...response.subarray(1))), 'INVALID_POINT');
       refused(() => pending.finalize(response.subarray(1)), 'MALFORMED');
       const stranger = privacyPass.issuer(privacyPass.generateKeyPair().secretKey);
-      const theirs = stranger.issue(Uint8Array.of(...pending.tokenRequest.subarray(0, 2), stranger.tokenKeyId[31]!, ...pending.tokenRequest.subarray(3)));
+      const theirs = stranger.issue(
+        Uint8Array.of(
+          ...pending.tokenRequest.subarray(0, 2),
+          stranger.tokenKeyId[31]!,
+          ...pending.tokenRequest.subarray(3),
+        ),
+      );
       cryptoFailure(() => pending.finalize(theirs), 'PROOF_FAILED');
       expect(hex(privacyPass.decodeToken(pending.finalize(response)).challengeDigest)).toBe(hex(sha256(encoded)));
     });
@@ -96,7 +119,10 @@ for (const backend of ['wasm', 'js'] as const) {
       expect(() => privacyPass.client('key' as never)).toThrow(TypeError);
       cryptoFailure(() => privacyPass.issuer(new Uint8Array(48)), 'INVALID_SCALAR');
       expect(() => privacyPass.issuer(new Uint8Array(32))).toThrow(RangeError);
-      refused(() => client.createTokenRequest(privacyPass.encodeTokenChallenge({ ...CHALLENGE, tokenType: 2 })), 'TOKEN_TYPE');
+      refused(
+        () => client.createTokenRequest(privacyPass.encodeTokenChallenge({ ...CHALLENGE, tokenType: 2 })),
+        'TOKEN_TYPE',
+      );
       refused(() => client.createTokenRequest(encoded.subarray(0, -1)), 'MALFORMED');
       refused(() => client.createTokenRequest(Uint8Array.of(0, 0, 0xff, 0xff, 7)), 'TOKEN_TYPE'); // grease: no structure to check
       refused(() => client.createTokenRequest(Uint8Array.of(0, 1)), 'MALFORMED');
@@ -119,20 +145,34 @@ describe('encodings', () => {
     expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, issuerName: 'a b' })).toThrow(RangeError);
     const comma = { ...CHALLENGE, issuerName: 'a,b.example' }; // an authority may hold sub-delims (RFC 3986 §3.2.2)
     expect(privacyPass.decodeTokenChallenge(privacyPass.encodeTokenChallenge(comma))).toEqual(comma);
-    expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, redemptionContext: new Uint8Array(16) })).toThrow(RangeError);
+    expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, redemptionContext: new Uint8Array(16) })).toThrow(
+      RangeError,
+    );
     expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, originInfo: ['a,b'] })).toThrow(RangeError);
     expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, originInfo: 'a' as never })).toThrow(TypeError);
     expect(() => privacyPass.encodeTokenChallenge({ ...CHALLENGE, tokenType: 0x10000 })).toThrow(RangeError);
     expect(() => privacyPass.encodeTokenChallenge(null as never)).toThrow(TypeError);
     refused(() => privacyPass.decodeTokenChallenge(Uint8Array.of(0, 1, 0, 0, 0, 0, 0)), 'MALFORMED'); // empty issuer_name
-    refused(() => privacyPass.decodeTokenChallenge(Uint8Array.of(0, 1, 0, 1, 0x69, 16, ...new Uint8Array(16), 0, 0)), 'MALFORMED'); // context of 16
-    refused(() => privacyPass.decodeTokenChallenge(Uint8Array.of(0, 1, 0, 1, 0x69, 0, 0, 3, 0x61, 0x2c, 0x62, 0)), 'MALFORMED'); // trailing byte
+    refused(
+      () => privacyPass.decodeTokenChallenge(Uint8Array.of(0, 1, 0, 1, 0x69, 16, ...new Uint8Array(16), 0, 0)),
+      'MALFORMED',
+    ); // context of 16
+    refused(
+      () => privacyPass.decodeTokenChallenge(Uint8Array.of(0, 1, 0, 1, 0x69, 0, 0, 3, 0x61, 0x2c, 0x62, 0)),
+      'MALFORMED',
+    ); // trailing byte
     refused(() => privacyPass.decodeTokenChallenge(Uint8Array.of(0, 1, 0, 1, 0x69, 0, 0, 2, 0x61, 0x2c)), 'MALFORMED'); // empty origin name
     refused(() => privacyPass.decodeTokenChallenge(Uint8Array.of(0, 1, 0, 1, 0xe9, 0, 0, 0)), 'MALFORMED'); // not ASCII
   });
 
   test('Token, TokenRequest, TokenResponse: lengths and types', () => {
-    const token = { tokenType: 1, nonce: new Uint8Array(32), challengeDigest: new Uint8Array(32), tokenKeyId: new Uint8Array(32), authenticator: new Uint8Array(48) };
+    const token = {
+      tokenType: 1,
+      nonce: new Uint8Array(32),
+      challengeDigest: new Uint8Array(32),
+      tokenKeyId: new Uint8Array(32),
+      authenticator: new Uint8Array(48),
+    };
     expect(privacyPass.encodeToken(token).length).toBe(146);
     expect(privacyPass.encodeToken({ ...token, tokenType: 2, authenticator: new Uint8Array(256) }).length).toBe(354);
     refused(() => privacyPass.encodeToken({ ...token, tokenType: 3 }), 'TOKEN_TYPE');
@@ -143,7 +183,9 @@ describe('encodings', () => {
     expect(hex(privacyPass.encodeTokenRequest(request).subarray(0, 3))).toBe('0001ff');
     refused(() => privacyPass.encodeTokenRequest({ ...request, tokenType: 2 }), 'TOKEN_TYPE');
     expect(() => privacyPass.encodeTokenRequest({ ...request, truncatedTokenKeyId: 256 })).toThrow(RangeError);
-    expect(() => privacyPass.encodeTokenResponse({ evaluateMsg: new Uint8Array(49), evaluateProof: new Uint8Array(95) })).toThrow(RangeError);
+    expect(() =>
+      privacyPass.encodeTokenResponse({ evaluateMsg: new Uint8Array(49), evaluateProof: new Uint8Array(95) }),
+    ).toThrow(RangeError);
     refused(() => privacyPass.decodeTokenResponse(new Uint8Array(146)), 'MALFORMED');
     expect(privacyPass.TOKEN_TYPE_VOPRF).toBe(1);
     expect(privacyPass.TOKEN_TYPE_BLIND_RSA).toBe(2);
@@ -165,8 +207,12 @@ describe('headers', () => {
   const expected = [{ tokenType: 1, challenge: encoded, tokenKey: key, maxAge: 10 }];
 
   test('formatting: quoted padded base64url, one challenge per entry', () => {
-    expect(privacyPass.formatWwwAuthenticate([{ challenge: encoded, tokenKey: key, maxAge: 10 }])).toBe(`PrivateToken challenge="${c}", token-key="${k}", max-age="10"`);
-    expect(privacyPass.formatWwwAuthenticate([{ challenge: encoded }, { challenge: encoded }])).toBe(`PrivateToken challenge="${c}", PrivateToken challenge="${c}"`);
+    expect(privacyPass.formatWwwAuthenticate([{ challenge: encoded, tokenKey: key, maxAge: 10 }])).toBe(
+      `PrivateToken challenge="${c}", token-key="${k}", max-age="10"`,
+    );
+    expect(privacyPass.formatWwwAuthenticate([{ challenge: encoded }, { challenge: encoded }])).toBe(
+      `PrivateToken challenge="${c}", PrivateToken challenge="${c}"`,
+    );
     expect(privacyPass.formatAuthorization(Uint8Array.of(1, 2))).toBe('PrivateToken token="AQI="');
     expect(() => privacyPass.formatWwwAuthenticate([])).toThrow(TypeError);
     expect(() => privacyPass.formatWwwAuthenticate([{ challenge: new Uint8Array(1) }])).toThrow(RangeError);
@@ -179,14 +225,22 @@ describe('headers', () => {
     ['case-insensitive scheme and names', `privatetoken Challenge="${c}", TOKEN-KEY="${k}", Max-Age=10`],
     ['whitespace around "=" and ","', `PrivateToken challenge = "${c}" ,\ttoken-key=\t"${k}",max-age= 10`],
     ['quoted-pairs', `PrivateToken challenge="${c.replace(/A/g, '\\A')}", token-key="${k}", max-age="1\\0"`],
-    ['unknown parameters and realm', `PrivateToken realm="x", challenge="${c}", foo=bar, token-key="${k}", baz="a, b=c", max-age=10`],
-    ['other schemes and empty elements', `Basic realm="r", , Negotiate abc+/~.==, PrivateToken challenge="${c}", token-key="${k}", max-age=10, Bearer`],
+    [
+      'unknown parameters and realm',
+      `PrivateToken realm="x", challenge="${c}", foo=bar, token-key="${k}", baz="a, b=c", max-age=10`,
+    ],
+    [
+      'other schemes and empty elements',
+      `Basic realm="r", , Negotiate abc+/~.==, PrivateToken challenge="${c}", token-key="${k}", max-age=10, Bearer`,
+    ],
   ])('accepted: %s', (_, value) => {
     expect(privacyPass.parseWwwAuthenticate(value)).toEqual(expected);
   });
 
   test('a challenge without token-key or max-age; none at all', () => {
-    expect(privacyPass.parseWwwAuthenticate(`PrivateToken challenge="${c}"`)).toEqual([{ tokenType: 1, challenge: encoded }]);
+    expect(privacyPass.parseWwwAuthenticate(`PrivateToken challenge="${c}"`)).toEqual([
+      { tokenType: 1, challenge: encoded },
+    ]);
     expect(privacyPass.parseWwwAuthenticate('Basic realm="r"')).toEqual([]);
     expect(privacyPass.parseWwwAuthenticate('')).toEqual([]);
     expect(() => privacyPass.parseWwwAuthenticate(7 as never)).toThrow(TypeError);
@@ -215,11 +269,19 @@ describe('headers', () => {
   test('Authorization: one PrivateToken credentials with a token', () => {
     const token = new Uint8Array(146).fill(9);
     expect(hex(privacyPass.parseAuthorization(privacyPass.formatAuthorization(token)))).toBe(hex(token));
-    expect(hex(privacyPass.parseAuthorization(`privateToken  Token = "${b64(token)}", ext="ignored"`))).toBe(hex(token));
+    expect(hex(privacyPass.parseAuthorization(`privateToken  Token = "${b64(token)}", ext="ignored"`))).toBe(
+      hex(token),
+    );
     refused(() => privacyPass.parseAuthorization(`Bearer token="${b64(token)}"`), 'HEADER');
     refused(() => privacyPass.parseAuthorization('PrivateToken ext="x"'), 'HEADER');
-    refused(() => privacyPass.parseAuthorization(`PrivateToken token="${b64(token)}", PrivateToken token="${b64(token)}"`), 'HEADER');
-    refused(() => privacyPass.parseAuthorization(`PrivateToken token="${b64(token)}", token="${b64(token)}"`), 'HEADER');
+    refused(
+      () => privacyPass.parseAuthorization(`PrivateToken token="${b64(token)}", PrivateToken token="${b64(token)}"`),
+      'HEADER',
+    );
+    refused(
+      () => privacyPass.parseAuthorization(`PrivateToken token="${b64(token)}", token="${b64(token)}"`),
+      'HEADER',
+    );
     refused(() => privacyPass.parseAuthorization(''), 'HEADER');
     expect(() => privacyPass.parseAuthorization(null as never)).toThrow(TypeError);
   });
@@ -227,7 +289,9 @@ describe('headers', () => {
   test('base64url: every length 0 … 9 round trips through the headers', () => {
     for (let n = 2; n < 10; n++) {
       const bytes = Uint8Array.from({ length: n }, (_, i) => 251 - 17 * i);
-      const [parsed] = privacyPass.parseWwwAuthenticate(privacyPass.formatWwwAuthenticate([{ challenge: bytes, tokenKey: bytes.subarray(0, n - 2) }]));
+      const [parsed] = privacyPass.parseWwwAuthenticate(
+        privacyPass.formatWwwAuthenticate([{ challenge: bytes, tokenKey: bytes.subarray(0, n - 2) }]),
+      );
       expect(hex(parsed!.challenge)).toBe(hex(bytes));
       expect(hex(parsed!.tokenKey!)).toBe(hex(bytes.subarray(0, n - 2)));
       expect(privacyPass.formatAuthorization(bytes)).toBe(`PrivateToken token="${b64(bytes)}"`);

@@ -31,7 +31,9 @@ const mutated = (valid: Uint8Array): fc.Arbitrary<Uint8Array> =>
     }),
     fc
       .tuple(fc.nat({ max: valid.length }), fc.nat({ max: 8 }), fc.uint8Array({ maxLength: 8 }))
-      .map(([at, removed, inserted]) => Uint8Array.of(...valid.subarray(0, at), ...inserted, ...valid.subarray(at + removed))),
+      .map(([at, removed, inserted]) =>
+        Uint8Array.of(...valid.subarray(0, at), ...inserted, ...valid.subarray(at + removed)),
+      ),
   );
 
 /** The outcome of `f`: 'ok', or the refusal's class and code; any other exception fails the run. */
@@ -53,7 +55,12 @@ for (const backend of ['wasm', 'js'] as const) {
     const keys = privacyPass.generateKeyPair();
     const issuer = privacyPass.issuer(keys.secretKey);
     const client = privacyPass.client(keys.publicKey);
-    const challenge = privacyPass.encodeTokenChallenge({ tokenType: 1, issuerName: 'issuer.example', redemptionContext: new Uint8Array(32).fill(1), originInfo: ['a.example', 'b.example'] });
+    const challenge = privacyPass.encodeTokenChallenge({
+      tokenType: 1,
+      issuerName: 'issuer.example',
+      redemptionContext: new Uint8Array(32).fill(1),
+      originInfo: ['a.example', 'b.example'],
+    });
     const pending = client.createTokenRequest(challenge);
     const response = issuer.issue(pending.tokenRequest);
     const token = pending.finalize(response);
@@ -65,7 +72,8 @@ for (const backend of ['wasm', 'js'] as const) {
         fc.property(mutated(challenge), (bytes) => {
           const decoded = outcome(() => privacyPass.decodeTokenChallenge(bytes));
           expectOneOf(decoded, ['ok', 'PrivacyPassError MALFORMED']);
-          if (decoded === 'ok') expect(hex(privacyPass.encodeTokenChallenge(privacyPass.decodeTokenChallenge(bytes)))).toBe(hex(bytes));
+          if (decoded === 'ok')
+            expect(hex(privacyPass.encodeTokenChallenge(privacyPass.decodeTokenChallenge(bytes)))).toBe(hex(bytes));
           const requested = outcome(() => client.createTokenRequest(bytes));
           expectOneOf(requested, ['ok', 'PrivacyPassError MALFORMED', 'PrivacyPassError TOKEN_TYPE']);
         }),
@@ -78,9 +86,16 @@ for (const backend of ['wasm', 'js'] as const) {
         fc.property(mutated(pending.tokenRequest), (bytes) => {
           const decoded = outcome(() => privacyPass.decodeTokenRequest(bytes));
           expectOneOf(decoded, ['ok', 'PrivacyPassError MALFORMED', 'PrivacyPassError TOKEN_TYPE']);
-          if (decoded === 'ok') expect(hex(privacyPass.encodeTokenRequest(privacyPass.decodeTokenRequest(bytes)))).toBe(hex(bytes));
+          if (decoded === 'ok')
+            expect(hex(privacyPass.encodeTokenRequest(privacyPass.decodeTokenRequest(bytes)))).toBe(hex(bytes));
           const issued = outcome(() => issuer.issue(bytes));
-          expectOneOf(issued, ['ok', 'PrivacyPassError MALFORMED', 'PrivacyPassError TOKEN_TYPE', 'PrivacyPassError KEY_ID', 'CryptoError INVALID_POINT']);
+          expectOneOf(issued, [
+            'ok',
+            'PrivacyPassError MALFORMED',
+            'PrivacyPassError TOKEN_TYPE',
+            'PrivacyPassError KEY_ID',
+            'CryptoError INVALID_POINT',
+          ]);
         }),
         { numRuns: cryptoRuns },
       );
@@ -91,10 +106,16 @@ for (const backend of ['wasm', 'js'] as const) {
         fc.property(mutated(response), (bytes) => {
           const decoded = outcome(() => privacyPass.decodeTokenResponse(bytes));
           expectOneOf(decoded, ['ok', 'PrivacyPassError MALFORMED']);
-          if (decoded === 'ok') expect(hex(privacyPass.encodeTokenResponse(privacyPass.decodeTokenResponse(bytes)))).toBe(hex(bytes));
+          if (decoded === 'ok')
+            expect(hex(privacyPass.encodeTokenResponse(privacyPass.decodeTokenResponse(bytes)))).toBe(hex(bytes));
           const finalized = outcome(() => pending.finalize(bytes));
           if (hex(bytes) === hex(response)) expect(finalized).toBe('ok');
-          else expectOneOf(finalized, ['PrivacyPassError MALFORMED', 'CryptoError INVALID_POINT', 'CryptoError PROOF_FAILED']);
+          else
+            expectOneOf(finalized, [
+              'PrivacyPassError MALFORMED',
+              'CryptoError INVALID_POINT',
+              'CryptoError PROOF_FAILED',
+            ]);
         }),
         { numRuns: cryptoRuns },
       );
@@ -118,7 +139,12 @@ for (const backend of ['wasm', 'js'] as const) {
 }
 
 describe('malformed headers', () => {
-  const challenge = privacyPass.encodeTokenChallenge({ tokenType: 1, issuerName: 'issuer.example', redemptionContext: new Uint8Array(0), originInfo: [] });
+  const challenge = privacyPass.encodeTokenChallenge({
+    tokenType: 1,
+    issuerName: 'issuer.example',
+    redemptionContext: new Uint8Array(0),
+    originInfo: [],
+  });
   const www = `Basic realm="x", ${privacyPass.formatWwwAuthenticate([{ challenge, tokenKey: new Uint8Array(49).fill(3), maxAge: 60 }])}`;
   const authorization = privacyPass.formatAuthorization(new Uint8Array(146).fill(5));
   const unit = fc.constantFrom(...'PrivateTokenchalgkyx-=",\\ \t;AQ_0189+/'.split(''), '\u0000', '\u00e9');

@@ -30,7 +30,9 @@ type Part = Uint8Array | readonly number[] | string;
 
 /** Bytes from byte arrays, numbers' arrays and ASCII strings. */
 function cat(...parts: Part[]): Uint8Array {
-  const arrays = parts.map((p) => (typeof p === 'string' ? Uint8Array.from(p, (c) => c.charCodeAt(0)) : Uint8Array.from(p)));
+  const arrays = parts.map((p) =>
+    typeof p === 'string' ? Uint8Array.from(p, (c) => c.charCodeAt(0)) : Uint8Array.from(p),
+  );
   const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
   arrays.reduce((at, a) => (out.set(a, at), at + a.length), 0);
   return out;
@@ -63,14 +65,24 @@ const line = (length: number) => cat([1, 0x61], varint(length), 'v'.repeat(lengt
 /** Control data of GET https://x/ after the framing indicator: bytes 1–14. */
 const CONTROL = cat([3], 'GET', [5], 'https', [1], 'x', [1], '/');
 /** A known-length request with these header (and trailer) field lines; its lines start at byte 15 + the length's size. */
-const known = (headers: Uint8Array, trailers: Uint8Array = new Uint8Array(0)) => cat([0], CONTROL, varint(headers.length), headers, [0], varint(trailers.length), trailers);
+const known = (headers: Uint8Array, trailers: Uint8Array = new Uint8Array(0)) =>
+  cat([0], CONTROL, varint(headers.length), headers, [0], varint(trailers.length), trailers);
 /** An indeterminate-length request; its header lines start at byte 15. */
-const indeterminate = (headers: Uint8Array, trailers: Uint8Array = new Uint8Array(0)) => cat([2], CONTROL, headers, [0], [0], trailers, [0]);
+const indeterminate = (headers: Uint8Array, trailers: Uint8Array = new Uint8Array(0)) =>
+  cat([2], CONTROL, headers, [0], [0], trailers, [0]);
 
 /** `count` decoded field lines "a" with an empty value. */
 const fieldsA = (count: number): Field[] => Array.from({ length: count }, () => ['a', ''] as const);
 /** GET https://x/ decoded, with these sections. */
-const request = (headers: Field[], trailers: Field[] = []): BhttpRequest => ({ method: 'GET', scheme: 'https', authority: 'x', path: '/', headers, content: new Uint8Array(0), trailers });
+const request = (headers: Field[], trailers: Field[] = []): BhttpRequest => ({
+  method: 'GET',
+  scheme: 'https',
+  authority: 'x',
+  path: '/',
+  headers,
+  content: new Uint8Array(0),
+  trailers,
+});
 
 /** The code and message of the BhttpError `run` throws (anything else fails the test). */
 function refusal(run: () => unknown): { code: BhttpError['code']; message: string } {
@@ -86,7 +98,10 @@ function refusal(run: () => unknown): { code: BhttpError['code']; message: strin
 describe('field lines per section', () => {
   test('250,000 one-byte fields, known-length: refused by the section size before any line is read', () => {
     const flood = known(lines(250_000));
-    expect(refusal(() => bhttp.decodeRequest(flood))).toEqual({ code: 'FIELDS_TOO_LARGE', message: 'the header section at byte 19 is longer than 16384 bytes' });
+    expect(refusal(() => bhttp.decodeRequest(flood))).toEqual({
+      code: 'FIELDS_TOO_LARGE',
+      message: 'the header section at byte 19 is longer than 16384 bytes',
+    });
     // With room for the bytes, the line count stops it.
     expect(refusal(() => bhttp.decodeRequest(flood, { maxFieldSectionBytes: 1 << 20 }))).toEqual({
       code: 'FIELDS_TOO_LARGE',
@@ -129,14 +144,21 @@ describe('field lines per section', () => {
       message: 'the field name at byte 397 of length 1 runs past the end of the message (0 bytes left)',
     });
     // A name length of 2^62 − 1 as line 129.
-    expect(refusal(() => bhttp.decodeRequest(cat([2], CONTROL, lines(128), [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])))).toMatchObject({ code: 'FIELDS_TOO_LARGE' });
+    expect(
+      refusal(() =>
+        bhttp.decodeRequest(cat([2], CONTROL, lines(128), [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])),
+      ),
+    ).toMatchObject({ code: 'FIELDS_TOO_LARGE' });
     // An invalid line 129 in a known-length section: the limit, not INVALID_FIELD.
     const garbage = [3, 0x20, 0, 0];
     expect(refusal(() => bhttp.decodeRequest(known(cat(lines(128), garbage))))).toEqual({
       code: 'FIELDS_TOO_LARGE',
       message: 'the header section at byte 17 has more than 128 field lines',
     });
-    expect(refusal(() => bhttp.decodeRequest(known(cat(lines(127), garbage))))).toEqual({ code: 'INVALID_FIELD', message: 'the field name at byte 399 is not a token' });
+    expect(refusal(() => bhttp.decodeRequest(known(cat(lines(127), garbage))))).toEqual({
+      code: 'INVALID_FIELD',
+      message: 'the field name at byte 399 is not a token',
+    });
   });
 });
 
@@ -150,11 +172,23 @@ describe('bytes per section', () => {
   });
 
   test('16,385 bytes: refused in both framings, over one line or several', () => {
-    expect(refusal(() => bhttp.decodeRequest(known(line(16_381))))).toEqual({ code: 'FIELDS_TOO_LARGE', message: 'the header section at byte 19 is longer than 16384 bytes' });
-    expect(refusal(() => bhttp.decodeRequest(indeterminate(line(16_381))))).toEqual({ code: 'FIELDS_TOO_LARGE', message: 'the header section at byte 15 is longer than 16384 bytes' });
+    expect(refusal(() => bhttp.decodeRequest(known(line(16_381))))).toEqual({
+      code: 'FIELDS_TOO_LARGE',
+      message: 'the header section at byte 19 is longer than 16384 bytes',
+    });
+    expect(refusal(() => bhttp.decodeRequest(indeterminate(line(16_381))))).toEqual({
+      code: 'FIELDS_TOO_LARGE',
+      message: 'the header section at byte 15 is longer than 16384 bytes',
+    });
     const two = cat(line(8_188), line(8_189)); // 8,192 + 8,193
-    expect(refusal(() => bhttp.decodeRequest(known(two)))).toEqual({ code: 'FIELDS_TOO_LARGE', message: 'the header section at byte 19 is longer than 16384 bytes' });
-    expect(refusal(() => bhttp.decodeRequest(indeterminate(two)))).toEqual({ code: 'FIELDS_TOO_LARGE', message: 'the header section at byte 15 is longer than 16384 bytes' });
+    expect(refusal(() => bhttp.decodeRequest(known(two)))).toEqual({
+      code: 'FIELDS_TOO_LARGE',
+      message: 'the header section at byte 19 is longer than 16384 bytes',
+    });
+    expect(refusal(() => bhttp.decodeRequest(indeterminate(two)))).toEqual({
+      code: 'FIELDS_TOO_LARGE',
+      message: 'the header section at byte 15 is longer than 16384 bytes',
+    });
   });
 
   test('the decoder stops at the declared length: the bytes past the limit are not read', () => {
@@ -183,7 +217,10 @@ describe('responses', () => {
   const final = [0x40, 200];
   test('the informational and trailer sections of a response have the same limits', () => {
     const section = (n: number) => cat(varint(3 * n), lines(n));
-    expect(bhttp.decodeResponse(cat([1], [0x40, 103], section(128), final, section(128), [0], section(128))).informational[0]!.headers).toHaveLength(128);
+    expect(
+      bhttp.decodeResponse(cat([1], [0x40, 103], section(128), final, section(128), [0], section(128)))
+        .informational[0]!.headers,
+    ).toHaveLength(128);
     expect(refusal(() => bhttp.decodeResponse(cat([1], [0x40, 103], section(129), final, [0, 0, 0])))).toEqual({
       code: 'FIELDS_TOO_LARGE',
       message: 'the informational header section at byte 5 has more than 128 field lines',
@@ -206,11 +243,16 @@ describe('responses', () => {
       message: 'the response has more than 16 informational responses',
     });
     // A flood of 300,000, and a 17th whose section runs past the end.
-    expect(refusal(() => bhttp.decodeResponse(cat([1], repeat(interim, 300_000), final)))).toMatchObject({ code: 'TOO_MANY_INFORMATIONAL' });
-    expect(refusal(() => bhttp.decodeResponse(cat([1], repeat(interim, 16), [0x40, 103, 0x3f])))).toMatchObject({ code: 'TOO_MANY_INFORMATIONAL' });
+    expect(refusal(() => bhttp.decodeResponse(cat([1], repeat(interim, 300_000), final)))).toMatchObject({
+      code: 'TOO_MANY_INFORMATIONAL',
+    });
+    expect(refusal(() => bhttp.decodeResponse(cat([1], repeat(interim, 16), [0x40, 103, 0x3f])))).toMatchObject({
+      code: 'TOO_MANY_INFORMATIONAL',
+    });
     expect(refusal(() => bhttp.decodeResponse(cat([1], repeat(interim, 15), [0x40, 103, 0x3f])))).toEqual({
       code: 'TRUNCATED',
-      message: 'the informational header section at byte 49 of length 63 runs past the end of the message (0 bytes left)',
+      message:
+        'the informational header section at byte 49 of length 63 runs past the end of the message (0 bytes left)',
     });
   });
 });
@@ -231,7 +273,12 @@ describe('content chunks', () => {
 
   test('chunks of every size around the copy threshold', () => {
     const sizes = [1, 63, 64, 65, 66, 200];
-    const parts = sizes.map((n, k) => cat(varint(n), Uint8Array.from({ length: n }, (_, i) => (i + k) & 0xff)));
+    const parts = sizes.map((n, k) =>
+      cat(
+        varint(n),
+        Uint8Array.from({ length: n }, (_, i) => (i + k) & 0xff),
+      ),
+    );
     const content = cat(...sizes.map((n, k) => Uint8Array.from({ length: n }, (_, i) => (i + k) & 0xff)));
     expect(bhttp.decodeRequest(cat([2], CONTROL, [0], ...parts, [0], [0])).content).toEqual(content);
   });
@@ -241,17 +288,28 @@ describe('options', () => {
   test('custom limits are honoured', () => {
     const options: DecodeOptions = { maxFieldLines: 2, maxFieldSectionBytes: 10, maxInformationalResponses: 1 };
     expect(bhttp.decodeRequest(known(lines(2)), options).headers).toHaveLength(2);
-    expect(refusal(() => bhttp.decodeRequest(known(lines(3)), options))).toEqual({ code: 'FIELDS_TOO_LARGE', message: 'the header section at byte 16 has more than 2 field lines' });
+    expect(refusal(() => bhttp.decodeRequest(known(lines(3)), options))).toEqual({
+      code: 'FIELDS_TOO_LARGE',
+      message: 'the header section at byte 16 has more than 2 field lines',
+    });
     expect(bhttp.decodeRequest(indeterminate(line(7)), options).headers).toEqual([['a', 'vvvvvvv']]);
-    expect(refusal(() => bhttp.decodeRequest(indeterminate(line(8)), options))).toEqual({ code: 'FIELDS_TOO_LARGE', message: 'the header section at byte 15 is longer than 10 bytes' });
+    expect(refusal(() => bhttp.decodeRequest(indeterminate(line(8)), options))).toEqual({
+      code: 'FIELDS_TOO_LARGE',
+      message: 'the header section at byte 15 is longer than 10 bytes',
+    });
     expect(refusal(() => bhttp.decodeResponse(cat([1], [0x40, 100, 0, 0x40, 103, 0, 0x40, 200]), options))).toEqual({
       code: 'TOO_MANY_INFORMATIONAL',
       message: 'the response has more than 1 informational responses',
     });
     // Raised above the defaults.
     expect(bhttp.decodeRequest(indeterminate(lines(1000)), { maxFieldLines: 1000 }).headers).toHaveLength(1000);
-    expect(bhttp.decodeRequest(known(line(20_000)), { maxFieldSectionBytes: 20_006 }).headers[0]![1]).toHaveLength(20_000);
-    expect(bhttp.decodeResponse(cat([1], repeat([0x40, 103, 0], 20), [0x40, 200]), { maxInformationalResponses: 20 }).informational).toHaveLength(20);
+    expect(bhttp.decodeRequest(known(line(20_000)), { maxFieldSectionBytes: 20_006 }).headers[0]![1]).toHaveLength(
+      20_000,
+    );
+    expect(
+      bhttp.decodeResponse(cat([1], repeat([0x40, 103, 0], 20), [0x40, 200]), { maxInformationalResponses: 20 })
+        .informational,
+    ).toHaveLength(20);
     // An undefined limit is the default.
     expect(bhttp.decodeRequest(known(lines(128)), { maxFieldLines: undefined }).headers).toHaveLength(128);
   });
@@ -266,13 +324,25 @@ describe('options', () => {
       [{ maxFieldLines: 1.5 }, new RangeError('"maxFieldLines" expected integer in [1, 9007199254740991], got 1.5')],
       [{ maxFieldLines: NaN }, new RangeError('"maxFieldLines" expected integer in [1, 9007199254740991], got NaN')],
       [{ maxFieldLines: '128' }, new TypeError('"maxFieldLines" expected integer, got string')],
-      [{ maxFieldSectionBytes: 2 ** 53 }, new RangeError('"maxFieldSectionBytes" expected integer in [1, 9007199254740991], got 9007199254740992')],
-      [{ maxFieldSectionBytes: Infinity }, new RangeError('"maxFieldSectionBytes" expected integer in [1, 9007199254740991], got Infinity')],
-      [{ maxInformationalResponses: 0 }, new RangeError('"maxInformationalResponses" expected integer in [1, 9007199254740991], got 0')],
+      [
+        { maxFieldSectionBytes: 2 ** 53 },
+        new RangeError('"maxFieldSectionBytes" expected integer in [1, 9007199254740991], got 9007199254740992'),
+      ],
+      [
+        { maxFieldSectionBytes: Infinity },
+        new RangeError('"maxFieldSectionBytes" expected integer in [1, 9007199254740991], got Infinity'),
+      ],
+      [
+        { maxInformationalResponses: 0 },
+        new RangeError('"maxInformationalResponses" expected integer in [1, 9007199254740991], got 0'),
+      ],
       [{ maxInformationalResponses: null }, new TypeError('"maxInformationalResponses" expected integer, got null')],
     ];
     for (const [options, error] of cases) {
-      for (const decode of [() => bhttp.decodeRequest(message, options as never), () => bhttp.decodeResponse(cat([1, 0x40, 200]), options as never)]) {
+      for (const decode of [
+        () => bhttp.decodeRequest(message, options as never),
+        () => bhttp.decodeResponse(cat([1, 0x40, 200]), options as never),
+      ]) {
         expect(decode).toThrow(error);
         expect(decode).toThrow(error.constructor as ErrorConstructor);
       }
@@ -281,7 +351,9 @@ describe('options', () => {
 });
 
 describe('the gateway', () => {
-  const key = ohttp.generateKeyConfig(7, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
+  const key = ohttp.generateKeyConfig(7, KEM_DHKEM_X25519_HKDF_SHA256, [
+    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  ]);
   const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
   const target: Handler = async (r) => new Response(`served ${new URL(r.url).pathname}`);
 
@@ -298,8 +370,17 @@ describe('the gateway', () => {
     async function send(message: Uint8Array): Promise<{ status: number; inner: Uint8Array }> {
       const { encapsulatedRequest, context } = ohttp.encapsulateRequest(config, message);
       const body = encapsulatedRequest as Uint8Array<ArrayBuffer>;
-      const response = await gateway(new Request('http://gateway.test/', { method: 'POST', headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST }, body }));
-      return { status: response.status, inner: context.decapsulateResponse(new Uint8Array(await response.arrayBuffer())) };
+      const response = await gateway(
+        new Request('http://gateway.test/', {
+          method: 'POST',
+          headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
+          body,
+        }),
+      );
+      return {
+        status: response.status,
+        inner: context.decapsulateResponse(new Uint8Array(await response.arrayBuffer())),
+      };
     }
     return { send, logs, forwarded: () => forwarded };
   }
@@ -366,7 +447,9 @@ describe('the gateway', () => {
 });
 
 describe('the client', () => {
-  const key = ohttp.generateKeyConfig(9, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
+  const key = ohttp.generateKeyConfig(9, KEM_DHKEM_X25519_HKDF_SHA256, [
+    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  ]);
   const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
   /** A hostile gateway: every response has `count` header fields. */
   const flooding =
@@ -374,7 +457,9 @@ describe('the client', () => {
     async (request) => {
       const { context } = ohttp.decapsulateRequest([key], new Uint8Array(await request.arrayBuffer()));
       const headers = Array.from({ length: count }, (_, i) => [`x-${i}`, 'v'] as const);
-      const body = context.encapsulateResponse(bhttp.encodeResponse({ status: 200, headers })) as Uint8Array<ArrayBuffer>;
+      const body = context.encapsulateResponse(
+        bhttp.encodeResponse({ status: 200, headers }),
+      ) as Uint8Array<ArrayBuffer>;
       return new Response(body, { headers: { 'content-type': ohttp.MEDIA_TYPE_RESPONSE } });
     };
 
@@ -382,14 +467,23 @@ describe('the client', () => {
     const client = createClient({ relay: flooding(129), keys: [config] });
     const error = await client.fetch(new Request('https://x.example/')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BhttpError);
-    expect(error).toMatchObject({ code: 'FIELDS_TOO_LARGE', message: 'the header section at byte 5 has more than 128 field lines' });
+    expect(error).toMatchObject({
+      code: 'FIELDS_TOO_LARGE',
+      message: 'the header section at byte 5 has more than 128 field lines',
+    });
     expect(client.audit[0]!.error).toBe('FIELDS_TOO_LARGE');
-    expect((await createClient({ relay: flooding(128), keys: [config] }).fetch(new Request('https://x.example/'))).status).toBe(200);
-    const raised = await createClient({ relay: flooding(129), keys: [config], maxFieldLines: 129 }).fetch(new Request('https://x.example/'));
-    expect(raised.headers.get('x-128')).toBe('v');
-    await expect(createClient({ relay: flooding(2), keys: [config], maxFieldSectionBytes: 8 }).fetch(new Request('https://x.example/'))).rejects.toThrow(
-      new BhttpError('FIELDS_TOO_LARGE', 'the header section at byte 4 is longer than 8 bytes'),
+    expect(
+      (await createClient({ relay: flooding(128), keys: [config] }).fetch(new Request('https://x.example/'))).status,
+    ).toBe(200);
+    const raised = await createClient({ relay: flooding(129), keys: [config], maxFieldLines: 129 }).fetch(
+      new Request('https://x.example/'),
     );
+    expect(raised.headers.get('x-128')).toBe('v');
+    await expect(
+      createClient({ relay: flooding(2), keys: [config], maxFieldSectionBytes: 8 }).fetch(
+        new Request('https://x.example/'),
+      ),
+    ).rejects.toThrow(new BhttpError('FIELDS_TOO_LARGE', 'the header section at byte 4 is longer than 8 bytes'));
   });
 });
 
@@ -399,33 +493,117 @@ describe('error messages never carry message bytes', () => {
   const expectClean = (message: string) => expect(MARKERS.filter((m) => message.toLowerCase().includes(m))).toEqual([]);
 
   /** Control data and fields with markers, in the order of a request. */
-  const ctl = (method: string, scheme: string, authority: string, path: string) => cat([method.length], method, [scheme.length], scheme, [authority.length], authority, [path.length], path);
+  const ctl = (method: string, scheme: string, authority: string, path: string) =>
+    cat([method.length], method, [scheme.length], scheme, [authority.length], authority, [path.length], path);
   const CONTROL_MARKED = ctl('SECRETMETHOD', 'https', 'secret.example', '/secret-path');
   const field = (name: string, value: string) => cat([name.length], name, [value.length], value);
 
   test('crafted inputs: the exact code and message, and no marker', () => {
-    const marked = (over: Partial<BhttpRequest>): BhttpRequest => ({ ...request([]), authority: 'secret.example', path: '/secret-path', ...over });
+    const marked = (over: Partial<BhttpRequest>): BhttpRequest => ({
+      ...request([]),
+      authority: 'secret.example',
+      path: '/secret-path',
+      ...over,
+    });
     const cases: [() => unknown, BhttpError['code'], string][] = [
-      [() => bhttp.decodeRequest(cat([0], ctl('SECRET METHOD', 'https', 'x', '/'))), 'INVALID_CONTROL_DATA', 'the method at byte 2 is not a token'],
-      [() => bhttp.decodeRequest(cat([0], ctl('GET', '1secret', 'x', '/'))), 'INVALID_CONTROL_DATA', 'the scheme at byte 6 is not a URI scheme'],
-      [() => bhttp.decodeRequest(cat([0], ctl('GET', 'https', 'secret host', '/'))), 'INVALID_CONTROL_DATA', 'the authority at byte 12 holds a byte outside visible ASCII'],
-      [() => bhttp.decodeRequest(cat([0], ctl('GET', 'https', 'x', '/secret-path\x7f'))), 'INVALID_CONTROL_DATA', 'the path at byte 14 holds a byte outside visible ASCII'],
-      [() => bhttp.decodeRequest(cat([2], CONTROL_MARKED, field('x-secret name', 'v'))), 'INVALID_FIELD', 'the field name at byte 49 is not a token'],
-      [() => bhttp.decodeRequest(cat([2], CONTROL_MARKED, field('a', 'b'), field(':patient-hiv-positive', 'yes'))), 'INVALID_FIELD', 'the field name at byte 53 is a pseudo-field after a regular field'],
-      [() => bhttp.decodeRequest(cat([2], CONTROL_MARKED, [0, 0], field(':patient-hiv-positive', 'yes'))), 'INVALID_FIELD', 'the field name at byte 51 is a pseudo-field in a trailer section'],
-      [() => bhttp.decodeRequest(cat([2], CONTROL_MARKED, field('x', 'secret\r'))), 'INVALID_FIELD', 'the field value at byte 51 holds NUL, CR or LF'],
-      [() => bhttp.decodeRequest(cat([2], CONTROL_MARKED, field('secret', 'patient'))), 'TRUNCATED', 'the message ends before the terminator of the header section'],
-      [() => bhttp.decodeRequest(cat([2], CONTROL_MARKED, field(':patient-hiv-positive', 'secret'), [0]), { maxFieldSectionBytes: 8 }), 'FIELDS_TOO_LARGE', 'the header section at byte 48 is longer than 8 bytes'],
-      [() => bhttp.decodeRequest(cat(varint(987_654))), 'INVALID_FRAMING', 'the framing indicator is not 0, 1, 2 or 3'],
-      [() => bhttp.decodeResponse(cat([1], varint(987_654))), 'INVALID_STATUS', 'the status code at byte 1 is neither informational (100–199) nor final (200–599)'],
-      [() => bhttp.requestFromBhttp(marked({ headers: [[':patient-hiv-positive', 'yes']] })), 'UNSUPPORTED', 'a pseudo-field has no Fetch form'],
-      [() => bhttp.requestFromBhttp(marked({ method: 'TRACE' })), 'UNSUPPORTED', 'the method is CONNECT, TRACE or TRACK, which Fetch forbids'],
-      [() => bhttp.requestFromBhttp(marked({ scheme: 'secret' })), 'UNSUPPORTED', 'the scheme is neither http nor https'],
-      [() => bhttp.requestFromBhttp(marked({ authority: 'patient@secret.example' })), 'UNSUPPORTED', 'the authority is not a host and port'],
-      [() => bhttp.requestFromBhttp(marked({ path: 'secret-path' })), 'UNSUPPORTED', 'the path is not an absolute path and query'],
-      [() => bhttp.requestFromBhttp(marked({ headers: [['host', 'patient.example']] })), 'UNSUPPORTED', 'the Host field differs from the authority'],
       [
-        () => bhttp.responseFromBhttp({ informational: [], status: 205, headers: [], content: new TextEncoder().encode('secret'), trailers: [] }),
+        () => bhttp.decodeRequest(cat([0], ctl('SECRET METHOD', 'https', 'x', '/'))),
+        'INVALID_CONTROL_DATA',
+        'the method at byte 2 is not a token',
+      ],
+      [
+        () => bhttp.decodeRequest(cat([0], ctl('GET', '1secret', 'x', '/'))),
+        'INVALID_CONTROL_DATA',
+        'the scheme at byte 6 is not a URI scheme',
+      ],
+      [
+        () => bhttp.decodeRequest(cat([0], ctl('GET', 'https', 'secret host', '/'))),
+        'INVALID_CONTROL_DATA',
+        'the authority at byte 12 holds a byte outside visible ASCII',
+      ],
+      [
+        () => bhttp.decodeRequest(cat([0], ctl('GET', 'https', 'x', '/secret-path\x7f'))),
+        'INVALID_CONTROL_DATA',
+        'the path at byte 14 holds a byte outside visible ASCII',
+      ],
+      [
+        () => bhttp.decodeRequest(cat([2], CONTROL_MARKED, field('x-secret name', 'v'))),
+        'INVALID_FIELD',
+        'the field name at byte 49 is not a token',
+      ],
+      [
+        () => bhttp.decodeRequest(cat([2], CONTROL_MARKED, field('a', 'b'), field(':patient-hiv-positive', 'yes'))),
+        'INVALID_FIELD',
+        'the field name at byte 53 is a pseudo-field after a regular field',
+      ],
+      [
+        () => bhttp.decodeRequest(cat([2], CONTROL_MARKED, [0, 0], field(':patient-hiv-positive', 'yes'))),
+        'INVALID_FIELD',
+        'the field name at byte 51 is a pseudo-field in a trailer section',
+      ],
+      [
+        () => bhttp.decodeRequest(cat([2], CONTROL_MARKED, field('x', 'secret\r'))),
+        'INVALID_FIELD',
+        'the field value at byte 51 holds NUL, CR or LF',
+      ],
+      [
+        () => bhttp.decodeRequest(cat([2], CONTROL_MARKED, field('secret', 'patient'))),
+        'TRUNCATED',
+        'the message ends before the terminator of the header section',
+      ],
+      [
+        () =>
+          bhttp.decodeRequest(cat([2], CONTROL_MARKED, field(':patient-hiv-positive', 'secret'), [0]), {
+            maxFieldSectionBytes: 8,
+          }),
+        'FIELDS_TOO_LARGE',
+        'the header section at byte 48 is longer than 8 bytes',
+      ],
+      [() => bhttp.decodeRequest(cat(varint(987_654))), 'INVALID_FRAMING', 'the framing indicator is not 0, 1, 2 or 3'],
+      [
+        () => bhttp.decodeResponse(cat([1], varint(987_654))),
+        'INVALID_STATUS',
+        'the status code at byte 1 is neither informational (100–199) nor final (200–599)',
+      ],
+      [
+        () => bhttp.requestFromBhttp(marked({ headers: [[':patient-hiv-positive', 'yes']] })),
+        'UNSUPPORTED',
+        'a pseudo-field has no Fetch form',
+      ],
+      [
+        () => bhttp.requestFromBhttp(marked({ method: 'TRACE' })),
+        'UNSUPPORTED',
+        'the method is CONNECT, TRACE or TRACK, which Fetch forbids',
+      ],
+      [
+        () => bhttp.requestFromBhttp(marked({ scheme: 'secret' })),
+        'UNSUPPORTED',
+        'the scheme is neither http nor https',
+      ],
+      [
+        () => bhttp.requestFromBhttp(marked({ authority: 'patient@secret.example' })),
+        'UNSUPPORTED',
+        'the authority is not a host and port',
+      ],
+      [
+        () => bhttp.requestFromBhttp(marked({ path: 'secret-path' })),
+        'UNSUPPORTED',
+        'the path is not an absolute path and query',
+      ],
+      [
+        () => bhttp.requestFromBhttp(marked({ headers: [['host', 'patient.example']] })),
+        'UNSUPPORTED',
+        'the Host field differs from the authority',
+      ],
+      [
+        () =>
+          bhttp.responseFromBhttp({
+            informational: [],
+            status: 205,
+            headers: [],
+            content: new TextEncoder().encode('secret'),
+            trailers: [],
+          }),
         'UNSUPPORTED',
         'a 204, 205 or 304 response has content, which Fetch forbids',
       ],
@@ -453,20 +631,38 @@ describe('error messages never carry message bytes', () => {
 
   test('every prefix and every flipped bit of marked messages', () => {
     const content = new TextEncoder().encode('secret');
-    const headers: Field[] = [[':patient-hiv-positive', 'secret'], ['x-secret', 'patient']];
+    const headers: Field[] = [
+      [':patient-hiv-positive', 'secret'],
+      ['x-secret', 'patient'],
+    ];
     const trailers: Field[] = [['x-hiv', 'secret']];
-    const markedRequest = { method: 'SECRETMETHOD', scheme: 'https', authority: 'secret.example', path: '/secret-path', headers, content, trailers };
-    const markedResponse = { informational: [{ status: 103, headers: [['x-secret', 'hiv'] as const] }], status: 200, headers, content, trailers };
+    const markedRequest = {
+      method: 'SECRETMETHOD',
+      scheme: 'https',
+      authority: 'secret.example',
+      path: '/secret-path',
+      headers,
+      content,
+      trailers,
+    };
+    const markedResponse = {
+      informational: [{ status: 103, headers: [['x-secret', 'hiv'] as const] }],
+      status: 200,
+      headers,
+      content,
+      trailers,
+    };
     const marked = [false, true].flatMap((indeterminate) => [
       ['request', bhttp.encodeRequest(markedRequest, { indeterminate })] as const,
       ['response', bhttp.encodeResponse(markedResponse, { indeterminate })] as const,
     ]);
     let seen = 0;
     for (const [kind, bytes] of marked) {
-      for (let length = 0; length <= bytes.length; length++) for (const m of messages(kind, bytes.subarray(0, length))) {
-        seen++;
-        expectClean(m);
-      }
+      for (let length = 0; length <= bytes.length; length++)
+        for (const m of messages(kind, bytes.subarray(0, length))) {
+          seen++;
+          expectClean(m);
+        }
       for (let bit = 0; bit < 8 * bytes.length; bit++) {
         const flipped = bytes.slice();
         flipped[bit >> 3]! ^= 1 << (bit & 7);
@@ -483,11 +679,26 @@ describe('error messages never carry message bytes', () => {
     const marked = fc.oneof(
       fc.tuple(requestArb(smallContent), optionsArb).map(([r, o]) => ({
         kind: 'request' as const,
-        bytes: bhttp.encodeRequest({ ...r, method: 'SECRETMETHOD', path: '/secret-path', headers: [[':patient-hiv-positive', 'secret'], ...(r.headers ?? [])] }, o),
+        bytes: bhttp.encodeRequest(
+          {
+            ...r,
+            method: 'SECRETMETHOD',
+            path: '/secret-path',
+            headers: [[':patient-hiv-positive', 'secret'], ...(r.headers ?? [])],
+          },
+          o,
+        ),
       })),
       fc.tuple(responseArb(smallContent), optionsArb).map(([r, o]) => ({
         kind: 'response' as const,
-        bytes: bhttp.encodeResponse({ ...r, headers: [[':patient-hiv-positive', 'secret'], ...(r.headers ?? [])], trailers: [['x-secret', 'hiv']] }, o),
+        bytes: bhttp.encodeResponse(
+          {
+            ...r,
+            headers: [[':patient-hiv-positive', 'secret'], ...(r.headers ?? [])],
+            trailers: [['x-secret', 'hiv']],
+          },
+          o,
+        ),
       })),
     );
     fc.assert(

@@ -24,7 +24,8 @@ async function serve(handler: Handler, options: ServeOptions): Promise<{ port: n
   return { port: Number(new URL(server.url).port) };
 }
 
-const echo: Handler = async (request) => new Response(`${request.method} ${request.url} ${(await request.arrayBuffer()).byteLength}`);
+const echo: Handler = async (request) =>
+  new Response(`${request.method} ${request.url} ${(await request.arrayBuffer()).byteLength}`);
 
 /** Opens a connection, lets `drive` write to it, and collects what comes back until the server
  *  closes it or `capMs` passes. */
@@ -52,12 +53,24 @@ function exchange(port: number, drive: (socket: Socket) => void, capMs = 10_000)
 }
 
 const statusLine = (text: string) => text.split('\r\n')[0];
-const header = (text: string, name: string) => text.split('\r\n\r\n')[0]!.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim();
+const header = (text: string, name: string) =>
+  text
+    .split('\r\n\r\n')[0]!
+    .split('\r\n')
+    .find((l) => l.toLowerCase().startsWith(`${name}:`))
+    ?.slice(name.length + 1)
+    .trim();
 
 test('a body that stalls is answered 408 and its connection closed after bodyIdleTimeoutMs', async () => {
   const { port } = await serve(echo, { bodyIdleTimeoutMs: 300 });
-  const result = await exchange(port, (s) => s.write(`POST / HTTP/1.1\r\nhost: x\r\ncontent-length: ${(1 << 20) - 1}\r\n\r\n${'a'.repeat(1000)}`));
-  expect([statusLine(result.text), header(result.text, 'connection'), result.closed]).toEqual(['HTTP/1.1 408 Request Timeout', 'close', true]);
+  const result = await exchange(port, (s) =>
+    s.write(`POST / HTTP/1.1\r\nhost: x\r\ncontent-length: ${(1 << 20) - 1}\r\n\r\n${'a'.repeat(1000)}`),
+  );
+  expect([statusLine(result.text), header(result.text, 'connection'), result.closed]).toEqual([
+    'HTTP/1.1 408 Request Timeout',
+    'close',
+    true,
+  ]);
 });
 
 test('a body that trickles under the idle limit is cut off by requestTimeoutMs', async () => {
@@ -72,7 +85,11 @@ test('a body that trickles under the idle limit is cut off by requestTimeoutMs',
 });
 
 test('bodies held together past maxBufferedBytes get 503 and a closed connection; the others are served', async () => {
-  const { port } = await serve(echo, { maxBodyBytes: 48 * 1024, maxBufferedBytes: 64 * 1024, bodyIdleTimeoutMs: 5_000 });
+  const { port } = await serve(echo, {
+    maxBodyBytes: 48 * 1024,
+    maxBufferedBytes: 64 * 1024,
+    bodyIdleTimeoutMs: 5_000,
+  });
   const first = connect(port, '127.0.0.1');
   const firstAnswer = new Promise<string>((resolve) => {
     const chunks: Buffer[] = [];
@@ -83,14 +100,27 @@ test('bodies held together past maxBufferedBytes get 503 and a closed connection
   });
   first.write(`POST / HTTP/1.1\r\nhost: x\r\ncontent-length: ${40 * 1024}\r\n\r\n${'a'.repeat(39 * 1024)}`);
   await new Promise((r) => setTimeout(r, 200));
-  const second = await exchange(port, (s) => s.write(`POST / HTTP/1.1\r\nhost: x\r\ncontent-length: ${40 * 1024}\r\n\r\n${'b'.repeat(40 * 1024)}`));
-  expect([statusLine(second.text), header(second.text, 'connection'), second.closed]).toEqual(['HTTP/1.1 503 Service Unavailable', 'close', true]);
+  const second = await exchange(port, (s) =>
+    s.write(`POST / HTTP/1.1\r\nhost: x\r\ncontent-length: ${40 * 1024}\r\n\r\n${'b'.repeat(40 * 1024)}`),
+  );
+  expect([statusLine(second.text), header(second.text, 'connection'), second.closed]).toEqual([
+    'HTTP/1.1 503 Service Unavailable',
+    'close',
+    true,
+  ]);
   first.write('a'.repeat(1024));
   const answer = await firstAnswer;
   first.destroy();
-  expect([statusLine(answer), answer.endsWith(`POST http://127.0.0.1:${port}/ ${40 * 1024}`)]).toEqual(['HTTP/1.1 200 OK', true]);
+  expect([statusLine(answer), answer.endsWith(`POST http://127.0.0.1:${port}/ ${40 * 1024}`)]).toEqual([
+    'HTTP/1.1 200 OK',
+    true,
+  ]);
   // The budget came back: a third body of the same size is served.
-  const third = await exchange(port, (s) => s.write(`POST / HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: ${40 * 1024}\r\n\r\n${'c'.repeat(40 * 1024)}`));
+  const third = await exchange(port, (s) =>
+    s.write(
+      `POST / HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: ${40 * 1024}\r\n\r\n${'c'.repeat(40 * 1024)}`,
+    ),
+  );
   expect(statusLine(third.text)).toBe('HTTP/1.1 200 OK');
 });
 
@@ -105,12 +135,18 @@ test('an endless chunked body gets 413 and its connection closed, not drained', 
     s.on('drain', pump);
     pump();
   });
-  expect([statusLine(result.text), header(result.text, 'connection'), result.closed]).toEqual(['HTTP/1.1 413 Payload Too Large', 'close', true]);
+  expect([statusLine(result.text), header(result.text, 'connection'), result.closed]).toEqual([
+    'HTTP/1.1 413 Payload Too Large',
+    'close',
+    true,
+  ]);
 });
 
 test('a declared body over maxBodyBytes gets 413 and a closed connection before it is sent', async () => {
   const { port } = await serve(echo, { maxBodyBytes: 1024 });
-  const result = await exchange(port, (s) => s.write('POST / HTTP/1.1\r\nhost: x\r\ncontent-length: 1000000000\r\n\r\n'));
+  const result = await exchange(port, (s) =>
+    s.write('POST / HTTP/1.1\r\nhost: x\r\ncontent-length: 1000000000\r\n\r\n'),
+  );
   expect([statusLine(result.text), result.closed]).toEqual(['HTTP/1.1 413 Payload Too Large', true]);
 });
 
@@ -160,7 +196,9 @@ test('connections past maxConnections are closed as they arrive; the first ones 
 
 test('TRACE, which Fetch forbids, is answered 405, and the server serves on', async () => {
   const { port } = await serve(echo, {});
-  const result = await exchange(port, (s) => s.write(`TRACE / HTTP/1.1\r\nhost: x\r\n\r\nGET /after HTTP/1.1\r\nhost: x\r\n\r\n`));
+  const result = await exchange(port, (s) =>
+    s.write(`TRACE / HTTP/1.1\r\nhost: x\r\n\r\nGET /after HTTP/1.1\r\nhost: x\r\n\r\n`),
+  );
   expect(statusLine(result.text)).toBe('HTTP/1.1 405 Method Not Allowed');
   expect(result.text).not.toContain('GET http');
   const after = await exchange(port, (s) => s.write('GET /after HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n'));
@@ -169,15 +207,21 @@ test('TRACE, which Fetch forbids, is answered 405, and the server serves on', as
 
 test("the handler's URL is always this server's origin: a '//' target is a path, an absolute-form target a 400", async () => {
   const { port } = await serve(echo, {});
-  const path = await exchange(port, (s) => s.write('GET //10.0.0.5:8080/admin HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n'));
+  const path = await exchange(port, (s) =>
+    s.write('GET //10.0.0.5:8080/admin HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n'),
+  );
   expect(path.text.endsWith(`GET http://127.0.0.1:${port}//10.0.0.5:8080/admin 0`)).toBe(true);
   const absolute = await exchange(port, (s) => s.write('GET http://10.0.0.5:8080/admin HTTP/1.1\r\nhost: x\r\n\r\n'));
   expect([statusLine(absolute.text), absolute.closed]).toEqual(['HTTP/1.1 400 Bad Request', true]);
 });
 
 test('the options are checked', async () => {
-  await expect(serveNode(echo, { maxConnections: 0 })).rejects.toThrow(new RangeError('"options.maxConnections" expected a positive integer, got 0'));
-  await expect(serveNode(echo, { bodyIdleTimeoutMs: 1.5 })).rejects.toThrow(new RangeError('"options.bodyIdleTimeoutMs" expected a positive integer, got 1.5'));
+  await expect(serveNode(echo, { maxConnections: 0 })).rejects.toThrow(
+    new RangeError('"options.maxConnections" expected a positive integer, got 0'),
+  );
+  await expect(serveNode(echo, { bodyIdleTimeoutMs: 1.5 })).rejects.toThrow(
+    new RangeError('"options.bodyIdleTimeoutMs" expected a positive integer, got 1.5'),
+  );
   await expect(serveNode(echo, { headersTimeoutMs: 2_000, requestTimeoutMs: 1_000 })).rejects.toThrow(
     new RangeError('"options.headersTimeoutMs" expected at most "options.requestTimeoutMs"'),
   );

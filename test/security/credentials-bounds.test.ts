@@ -23,7 +23,11 @@ async function outcome(f: () => unknown): Promise<unknown> {
 }
 
 /** An issuer, client and verifier on one key; the verifier accepts epochs in [low(), low() + 2]. */
-function setup(suite: OprfSuiteName = 'ristretto255-SHA512', store = credentials.createMemorySpentStore(), low = () => E) {
+function setup(
+  suite: OprfSuiteName = 'ristretto255-SHA512',
+  store = credentials.createMemorySpentStore(),
+  low = () => E,
+) {
   const { secretKey, publicKey } = oprf.suite(suite, 'poprf').generateKeyPair();
   const acceptEpoch = (e: number) => e >= low() && e <= low() + 2;
   return {
@@ -87,7 +91,10 @@ describe('finding 4: the memory spent store is bounded', () => {
     expect(await outcome(() => s.verifier.verify(a!.token, a!.binding))).toBe('SPENT');
 
     const [credential] = issue(s, 1);
-    const request = await credentials.clientAuthorizer(s.client, () => credential!)(new Request('https://x.example/', { method: 'POST', body: 'x' }));
+    const request = await credentials.clientAuthorizer(
+      s.client,
+      () => credential!,
+    )(new Request('https://x.example/', { method: 'POST', body: 'x' }));
     const refusal = (await credentials.gatewayAuthorizer(s.verifier)(request)) as Response;
     expect(refusal.status).toBe(503);
     expect(refusal.headers.get('www-authenticate')).toBe(null);
@@ -117,18 +124,28 @@ describe('finding 4: the memory spent store is bounded', () => {
   test('options are checked with typed errors', async () => {
     const make = (options: unknown) => outcome(() => credentials.createMemorySpentStore(options as never));
     expect(await make(null)).toBe('TypeError: "options" expected object');
-    expect(await make({ maxEntries: 0 })).toBe('RangeError: "options.maxEntries" expected integer in [1, 16777216], got 0');
-    expect(await make({ maxEntries: 2 ** 24 + 1 })).toBe('RangeError: "options.maxEntries" expected integer in [1, 16777216], got 16777217');
+    expect(await make({ maxEntries: 0 })).toBe(
+      'RangeError: "options.maxEntries" expected integer in [1, 16777216], got 0',
+    );
+    expect(await make({ maxEntries: 2 ** 24 + 1 })).toBe(
+      'RangeError: "options.maxEntries" expected integer in [1, 16777216], got 16777217',
+    );
     expect(await make({ maxEntries: '5' })).toBe('TypeError: "options.maxEntries" expected integer, got string');
-    expect(await make({ retainEpochs: 1.5 })).toBe('RangeError: "options.retainEpochs" expected integer in [1, 4294967296], got 1.5');
-    expect(await make({ retainEpochs: 0 })).toBe('RangeError: "options.retainEpochs" expected integer in [1, 4294967296], got 0');
+    expect(await make({ retainEpochs: 1.5 })).toBe(
+      'RangeError: "options.retainEpochs" expected integer in [1, 4294967296], got 1.5',
+    );
+    expect(await make({ retainEpochs: 0 })).toBe(
+      'RangeError: "options.retainEpochs" expected integer in [1, 4294967296], got 0',
+    );
   });
 });
 
 describe('finding 4: every verifier of a key is given its store', () => {
   test('createVerifier without a store is a TypeError', async () => {
     const { secretKey } = oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair();
-    expect(await outcome(() => credentials.createVerifier({ secretKey } as never))).toBe('TypeError: "options.store" expected a SpentStore');
+    expect(await outcome(() => credentials.createVerifier({ secretKey } as never))).toBe(
+      'TypeError: "options.store" expected a SpentStore',
+    );
   });
 
   test('a token spent at one verifier is SPENT at another on the same store', async () => {
@@ -146,7 +163,9 @@ describe('finding 5: attributes are bounded so secret-key work stays in the wasm
   let core: Core;
   const spies: MockInstance[] = [];
   beforeAll(() => {
-    core = installModule(new WebAssembly.Module(readFileSync(new URL('../../build/out/wasm/oblivia.wasm', import.meta.url)))).core;
+    core = installModule(
+      new WebAssembly.Module(readFileSync(new URL('../../build/out/wasm/oblivia.wasm', import.meta.url))),
+    ).core;
     useBackend('wasm');
     for (const name of Object.keys(jsOprf) as (keyof typeof jsOprf)[]) spies.push(vi.spyOn(jsOprf, name));
   });
@@ -191,7 +210,13 @@ describe('finding 5: attributes are bounded so secret-key work stays in the wasm
     for (const framed of [framedWith(MAX_FRAMED_ATTRIBUTES + 1 - 10), framedWith(65_500)]) {
       const request = encodeIssuanceRequest(s.issuer.keyId, framed, [s.issuer.publicKey]);
       expect(await outcome(() => s.issuer.issue(request))).toBe('MALFORMED');
-      const response = await handler(new Request('https://issuer.example/', { method: 'POST', headers: { 'content-type': credentials.MEDIA_TYPE_CREDENTIAL_REQUEST }, body: request as Uint8Array<ArrayBuffer> }));
+      const response = await handler(
+        new Request('https://issuer.example/', {
+          method: 'POST',
+          headers: { 'content-type': credentials.MEDIA_TYPE_CREDENTIAL_REQUEST },
+          body: request as Uint8Array<ArrayBuffer>,
+        }),
+      );
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect((await response.json()).type).toBe('urn:oblivia:problem:credential-malformed');

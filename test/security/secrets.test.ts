@@ -23,7 +23,10 @@ import {
 } from 'oblivia';
 
 /** The copy of the key and nonce an AEAD object holds (its private fields). */
-const held = (cipher: Aead): Uint8Array[] => [Reflect.get(cipher, 'key') as Uint8Array, Reflect.get(cipher, 'nonce') as Uint8Array];
+const held = (cipher: Aead): Uint8Array[] => [
+  Reflect.get(cipher, 'key') as Uint8Array,
+  Reflect.get(cipher, 'nonce') as Uint8Array,
+];
 const isZero = (bytes: Uint8Array) => bytes.length > 0 && bytes.every((b) => b === 0);
 const key32 = () => crypto.getRandomValues(new Uint8Array(32));
 

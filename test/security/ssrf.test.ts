@@ -44,7 +44,13 @@ const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
 /** Sends a crafted Binary HTTP request through `gateway`; the inner status and body. */
 async function through(gateway: Handler, message: BhttpRequest): Promise<{ status: number; body: string }> {
   const { encapsulatedRequest, context } = ohttp.encapsulateRequest(config, bhttp.encodeRequest(message));
-  const outer = await gateway(new Request('http://gateway.test/', { method: 'POST', headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST }, body: encapsulatedRequest as Uint8Array<ArrayBuffer> }));
+  const outer = await gateway(
+    new Request('http://gateway.test/', {
+      method: 'POST',
+      headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
+      body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
+    }),
+  );
   expect(outer.status).toBe(200);
   const inner = bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await outer.arrayBuffer())));
   return { status: inner.status, body: new TextDecoder().decode(inner.content) };
@@ -88,7 +94,10 @@ describe.each(targets)('%s', (_, target, prefix) => {
   test.each(['GET', 'POST'])('a network-path inner target is refused with 400 (%s), never fetched', async (method) => {
     for (const path of escapes()) {
       const content = method === 'POST' ? new TextEncoder().encode('{"q":1}') : new Uint8Array(0);
-      expect(await through(gateway, request(path, { method, content }))).toEqual({ status: 400, body: 'Bad Request\n' });
+      expect(await through(gateway, request(path, { method, content }))).toEqual({
+        status: 400,
+        body: 'Bad Request\n',
+      });
     }
     expect(canaryHits).toEqual([]);
     expect(serviceHits).toEqual([]);
@@ -96,19 +105,32 @@ describe.each(targets)('%s', (_, target, prefix) => {
 
   test("the ordinary client API's Request('https://x//host:port/admin') is refused, never fetched", async () => {
     const client = createClient({ relay: gateway, keys: [config] });
-    const response = await client.fetch(new Request(`https://x//${canaryAuthority()}/admin`, { method: 'POST', body: 'x' }));
+    const response = await client.fetch(
+      new Request(`https://x//${canaryAuthority()}/admin`, { method: 'POST', body: 'x' }),
+    );
     expect(response.status).toBe(400);
     expect(canaryHits).toEqual([]);
   });
 
   test("the inner authority and Host choose nothing: the request goes to the target's origin and prefix", async () => {
     const host: [string, string] = ['host', canaryAuthority()];
-    expect(await through(gateway, request('/admin?x=1', { authority: canaryAuthority() }))).toEqual({ status: 200, body: `service ${prefix}/admin?x=1` });
-    expect(await through(gateway, request('/admin', { authority: '', headers: [host] }))).toEqual({ status: 200, body: `service ${prefix}/admin` });
+    expect(await through(gateway, request('/admin?x=1', { authority: canaryAuthority() }))).toEqual({
+      status: 200,
+      body: `service ${prefix}/admin?x=1`,
+    });
+    expect(await through(gateway, request('/admin', { authority: '', headers: [host] }))).toEqual({
+      status: 200,
+      body: `service ${prefix}/admin`,
+    });
     expect(await through(gateway, request('/../../admin'))).toEqual({ status: 200, body: `service ${prefix}/admin` });
     expect(await through(gateway, request('/a//b'))).toEqual({ status: 200, body: `service ${prefix}/a//b` });
     expect(canaryHits).toEqual([]);
-    expect(serviceHits).toEqual([`GET ${prefix}/admin?x=1`, `GET ${prefix}/admin`, `GET ${prefix}/admin`, `GET ${prefix}/a//b`]);
+    expect(serviceHits).toEqual([
+      `GET ${prefix}/admin?x=1`,
+      `GET ${prefix}/admin`,
+      `GET ${prefix}/admin`,
+      `GET ${prefix}/a//b`,
+    ]);
   });
 
   test('an absolute-form inner path is refused by Binary HTTP conversion (400), never fetched', async () => {
@@ -125,10 +147,22 @@ test('an in-process target gets the inner request as it is', async () => {
 });
 
 test('a target URL with credentials, a query or a fragment is refused at configuration', () => {
-  const bad = ['http://user:pw@svc.example/', 'http://svc.example/?a=1', 'http://svc.example/#f', 'http://svc.example/?'];
-  const message = '"options.target" expected an origin and optional path prefix, without credentials, query or fragment';
+  const bad = [
+    'http://user:pw@svc.example/',
+    'http://svc.example/?a=1',
+    'http://svc.example/#f',
+    'http://svc.example/?',
+  ];
+  const message =
+    '"options.target" expected an origin and optional path prefix, without credentials, query or fragment';
   for (const target of bad) expect(() => createGateway({ keys: [key], target })).toThrow(new RangeError(message));
-  expect(() => createForwarder('http://svc.example/?a')).toThrow(new RangeError(message.replace('options.target', 'target')));
-  expect(() => createForwarder('ftp://svc.example/')).toThrow(new RangeError('"target" expected an absolute http or https URL'));
-  expect(() => createForwarder(1 as unknown as string)).toThrow(new TypeError('"target" expected URL string, got number'));
+  expect(() => createForwarder('http://svc.example/?a')).toThrow(
+    new RangeError(message.replace('options.target', 'target')),
+  );
+  expect(() => createForwarder('ftp://svc.example/')).toThrow(
+    new RangeError('"target" expected an absolute http or https URL'),
+  );
+  expect(() => createForwarder(1 as unknown as string)).toThrow(
+    new TypeError('"target" expected URL string, got number'),
+  );
 });

@@ -4,7 +4,18 @@
 // and the gateway goes on serving. The relay bounds the gateway the same way, and the client its
 // relay and key directory.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AEAD_AES128GCM, bhttp, createClient, createGateway, createRelay, KDF_HKDF_SHA256, KEM_DHKEM_X25519_HKDF_SHA256, ohttp, type Handler, type LogEntry } from 'oblivia';
+import {
+  AEAD_AES128GCM,
+  bhttp,
+  createClient,
+  createGateway,
+  createRelay,
+  KDF_HKDF_SHA256,
+  KEM_DHKEM_X25519_HKDF_SHA256,
+  ohttp,
+  type Handler,
+  type LogEntry,
+} from 'oblivia';
 import { serveNode, type NodeServer } from 'oblivia/node';
 
 const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
@@ -34,7 +45,13 @@ afterAll(() => upstream.close());
 async function get(gateway: Handler, path: string): Promise<{ status: number; length: number }> {
   const message = bhttp.encodeRequest(await bhttp.bhttpFromRequest(new Request(`https://service.example${path}`)));
   const { encapsulatedRequest, context } = ohttp.encapsulateRequest(config, message);
-  const outer = await gateway(new Request('http://gateway.test/', { method: 'POST', headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST }, body: encapsulatedRequest as Uint8Array<ArrayBuffer> }));
+  const outer = await gateway(
+    new Request('http://gateway.test/', {
+      method: 'POST',
+      headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
+      body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
+    }),
+  );
   expect(outer.status).toBe(200);
   const inner = bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await outer.arrayBuffer())));
   return { status: inner.status, length: inner.content.length };
@@ -47,7 +64,13 @@ describe.each([
   const logs: LogEntry[] = [];
   let gateway: Handler;
   beforeAll(() => {
-    gateway = createGateway({ keys: [key], target: target(), maxResponseBytes: LIMIT, timeoutMs: 300, log: (l) => logs.push(l) });
+    gateway = createGateway({
+      keys: [key],
+      target: target(),
+      maxResponseBytes: LIMIT,
+      timeoutMs: 300,
+      log: (l) => logs.push(l),
+    });
   });
 
   test('an answer of exactly maxResponseBytes is forwarded', async () => {
@@ -57,7 +80,8 @@ describe.each([
   test('an answer over maxResponseBytes, declared or streamed without end, is a 502', async () => {
     expect(await get(gateway, '/over-limit')).toEqual({ status: 502, length: 0 });
     expect(await get(gateway, '/endless')).toEqual({ status: 502, length: 0 });
-    if (typeof target() === 'function') expect(await get(gateway, '/declared-huge')).toEqual({ status: 502, length: 0 });
+    if (typeof target() === 'function')
+      expect(await get(gateway, '/declared-huge')).toEqual({ status: 502, length: 0 });
   });
 
   test('a target that does not answer in full within timeoutMs is a 504, and the gateway serves on', async () => {
@@ -65,35 +89,63 @@ describe.each([
     expect(await get(gateway, '/never')).toEqual({ status: 504, length: 0 });
     expect(await get(gateway, '/stalls-mid-body')).toEqual({ status: 504, length: 0 });
     expect(await get(gateway, '/at-limit')).toEqual({ status: 200, length: LIMIT });
-    expect(logs.map((l) => [l.status, l.error])).toEqual([[200, 'UPSTREAM'], [200, 'UPSTREAM'], [200, undefined]]);
+    expect(logs.map((l) => [l.status, l.error])).toEqual([
+      [200, 'UPSTREAM'],
+      [200, 'UPSTREAM'],
+      [200, undefined],
+    ]);
   });
 });
 
 test('the relay bounds the gateway: a 502 over maxBodyBytes, a 504 after timeoutMs', async () => {
-  const post = (relay: Handler) => relay(new Request('http://relay.test/', { method: 'POST', headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST }, body: 'x' }));
+  const post = (relay: Handler) =>
+    relay(
+      new Request('http://relay.test/', {
+        method: 'POST',
+        headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
+        body: 'x',
+      }),
+    );
   const huge = createRelay({ gateway: async () => new Response(new Uint8Array(LIMIT + 1)), maxBodyBytes: LIMIT });
   const silent = createRelay({ gateway: () => new Promise<Response>(() => {}), timeoutMs: 200 });
   expect([(await post(huge)).status, (await post(silent)).status]).toEqual([502, 504]);
 });
 
 test('the limits are checked at configuration', () => {
-  expect(() => createGateway({ keys: [key], target: behave, maxResponseBytes: 0 })).toThrow(new RangeError('"options.maxResponseBytes" expected a positive integer, got 0'));
-  expect(() => createGateway({ keys: [key], target: behave, timeoutMs: 1.5 })).toThrow(new RangeError('"options.timeoutMs" expected a positive integer, got 1.5'));
-  expect(() => createRelay({ gateway: behave, timeoutMs: -1 })).toThrow(new RangeError('"options.timeoutMs" expected a positive integer, got -1'));
+  expect(() => createGateway({ keys: [key], target: behave, maxResponseBytes: 0 })).toThrow(
+    new RangeError('"options.maxResponseBytes" expected a positive integer, got 0'),
+  );
+  expect(() => createGateway({ keys: [key], target: behave, timeoutMs: 1.5 })).toThrow(
+    new RangeError('"options.timeoutMs" expected a positive integer, got 1.5'),
+  );
+  expect(() => createRelay({ gateway: behave, timeoutMs: -1 })).toThrow(
+    new RangeError('"options.timeoutMs" expected a positive integer, got -1'),
+  );
 });
 
 test('the client bounds its relay and its key directory in time and size', async () => {
   const silent: Handler = () => new Promise<Response>(() => {});
   const viaSilentRelay = createClient({ relay: silent, keys: [config], timeoutMs: 200 });
-  await expect(viaSilentRelay.fetch(new Request('https://service.example/'))).rejects.toMatchObject({ name: 'ObliviousFetchError', code: 'RELAY' });
+  await expect(viaSilentRelay.fetch(new Request('https://service.example/'))).rejects.toMatchObject({
+    name: 'ObliviousFetchError',
+    code: 'RELAY',
+  });
   const silentDirectory = await serveNode(silent, { writeTimeoutMs: 1_000 });
   try {
     const viaSilentDirectory = createClient({ relay: silent, keys: silentDirectory.url, timeoutMs: 200 });
-    await expect(viaSilentDirectory.fetch(new Request('https://service.example/'))).rejects.toMatchObject({ name: 'ObliviousFetchError', code: 'KEYS' });
+    await expect(viaSilentDirectory.fetch(new Request('https://service.example/'))).rejects.toMatchObject({
+      name: 'ObliviousFetchError',
+      code: 'KEYS',
+    });
   } finally {
     await silentDirectory.close();
   }
-  const huge: Handler = async () => new Response(new Uint8Array((1 << 20) + 1), { headers: { 'content-type': ohttp.MEDIA_TYPE_RESPONSE } });
-  await expect(createClient({ relay: huge, keys: [config] }).fetch(new Request('https://service.example/'))).rejects.toMatchObject({ code: 'RELAY' });
-  expect(() => createClient({ relay: silent, keys: [config], timeoutMs: 0 })).toThrow(new RangeError('"options.timeoutMs" expected a positive integer, got 0'));
+  const huge: Handler = async () =>
+    new Response(new Uint8Array((1 << 20) + 1), { headers: { 'content-type': ohttp.MEDIA_TYPE_RESPONSE } });
+  await expect(
+    createClient({ relay: huge, keys: [config] }).fetch(new Request('https://service.example/')),
+  ).rejects.toMatchObject({ code: 'RELAY' });
+  expect(() => createClient({ relay: silent, keys: [config], timeoutMs: 0 })).toThrow(
+    new RangeError('"options.timeoutMs" expected a positive integer, got 0'),
+  );
 });

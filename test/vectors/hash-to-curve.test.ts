@@ -41,7 +41,9 @@ describe('expand_message_xmd (RFC 9380 Appendix K)', () => {
 
 describe('HashToGroup of RFC 9497 (Appendix A): Blind · HashToGroup(Input) = BlindedElement', () => {
   const split = (list: string) => list.split(',').map(unhex);
-  const sets = readJsonVector('oprf/allVectors.json').filter((s: { identifier: string }) => s.identifier !== 'decaf448-SHAKE256');
+  const sets = readJsonVector('oprf/allVectors.json').filter(
+    (s: { identifier: string }) => s.identifier !== 'decaf448-SHAKE256',
+  );
   const curves: Record<string, NistCurve> = { 'P256-SHA256': p256, 'P384-SHA384': p384, 'P521-SHA512': p521 };
 
   test('12 suite × mode sets, 40 inputs', () => {
@@ -56,10 +58,14 @@ describe('HashToGroup of RFC 9497 (Appendix A): Blind · HashToGroup(Input) = Bl
         for (let i = 0; i < v.Batch; i++, inputs++) {
           if (curve) {
             // x(blind · P), the x-coordinate of the compressed BlindedElement
-            expect(hex(curve.getSharedSecret(blind[i]!, curve.hashToCurve(input[i]!, dst)))).toBe(hex(blinded[i]!.subarray(1)));
+            expect(hex(curve.getSharedSecret(blind[i]!, curve.hashToCurve(input[i]!, dst)))).toBe(
+              hex(blinded[i]!.subarray(1)),
+            );
           } else {
             expect(set.identifier).toBe('ristretto255-SHA512');
-            expect(hex(ristretto255.multiply(blind[i]!, ristretto255.hashToGroup(input[i]!, dst)))).toBe(hex(blinded[i]!));
+            expect(hex(ristretto255.multiply(blind[i]!, ristretto255.hashToGroup(input[i]!, dst)))).toBe(
+              hex(blinded[i]!),
+            );
           }
         }
       }

@@ -80,7 +80,9 @@ describe('RFC 9180 test vectors', () => {
     expect(skipped.length).toBe(32);
     // Every supported set's suite is known to the API.
     for (const set of supported) {
-      expect(() => hpke.suite({ kem: set.kem_id as KemId, kdf: set.kdf_id as KdfId, aead: set.aead_id as AeadId })).not.toThrow();
+      expect(() =>
+        hpke.suite({ kem: set.kem_id as KemId, kdf: set.kdf_id as KdfId, aead: set.aead_id as AeadId }),
+      ).not.toThrow();
     }
     expect(() => hpke.suite({ kem: X448 as KemId, kdf: 1, aead: 1 })).toThrow(RangeError);
   });
@@ -115,7 +117,9 @@ describe('RFC 9180 test vectors', () => {
     // The KEM's shared secret and the key schedule, through the internal modules. (The sender's
     // side of the KEM shows in enc and in every ciphertext below; scalar multiplications are kept
     // few, since P-521 dominates the time of this file.)
-    expect(hex(kemById(set.kem_id)!.decap(unhex(set.enc), skR, recipient.publicKey, sender?.publicKey))).toBe(set.shared_secret);
+    expect(hex(kemById(set.kem_id)!.decap(unhex(set.enc), skR, recipient.publicKey, sender?.publicKey))).toBe(
+      set.shared_secret,
+    );
     const secrets = keySchedule(
       labeledKdf(kdfById(set.kdf_id)!, hpkeSuiteId(set.kem_id, set.kdf_id, set.aead_id)),
       aeadById(set.aead_id)!,
@@ -130,7 +134,13 @@ describe('RFC 9180 test vectors', () => {
     expect(hex(secrets.exporterSecret)).toBe(set.exporter_secret);
 
     // The public API: contexts with the replayed ephemeral key.
-    const { enc, context: s } = suite.setupSender(recipient.publicKey, { info, psk, pskId, skS: sender?.privateKey, ikmE: unhex(set.ikmE) });
+    const { enc, context: s } = suite.setupSender(recipient.publicKey, {
+      info,
+      psk,
+      pskId,
+      skS: sender?.privateKey,
+      ikmE: unhex(set.ikmE),
+    });
     expect(hex(enc)).toBe(set.enc);
     const r = suite.setupReceiver(enc, skR, { info, psk, pskId, pkS: sender?.publicKey });
 
@@ -171,7 +181,14 @@ describe('RFC 9180 test vectors', () => {
     if (!exportOnly) {
       const e = set.encryptions[0]!;
       const aad = unhex(e.aad);
-      const sealed = suite.seal(recipient.publicKey, unhex(e.pt), { info, psk, pskId, skS: sender?.privateKey, ikmE: unhex(set.ikmE), aad });
+      const sealed = suite.seal(recipient.publicKey, unhex(e.pt), {
+        info,
+        psk,
+        pskId,
+        skS: sender?.privateKey,
+        ikmE: unhex(set.ikmE),
+        aad,
+      });
       expect([hex(sealed.enc), hex(sealed.ct)]).toEqual([set.enc, e.ct]);
       expect(hex(suite.open(enc, skR, unhex(e.ct), { ...options, aad }))).toBe(e.pt);
       expect(hex(suite.open(enc, recipient, unhex(e.ct), { ...options, aad }))).toBe(e.pt);

@@ -38,7 +38,9 @@ interface HeaderVector {
 
 const ISSUANCE = readJsonVector<IssuanceVector[]>('privacypass/basic-private-issuance-test-vectors.json');
 const TOKENS = readJsonVector<TokenVector[]>('privacypass/token-test-vectors.json');
-const RFC9577 = readJsonVector<{ challenge_and_redemption: TokenVector[]; http_header: { vectors: HeaderVector[] } }>('privacypass/rfc9577-appendix-a.json');
+const RFC9577 = readJsonVector<{ challenge_and_redemption: TokenVector[]; http_header: { vectors: HeaderVector[] } }>(
+  'privacypass/rfc9577-appendix-a.json',
+);
 
 const counts = { issuance: 0, tokens: 0, rfcTokens: 0, grease: 0, headers: 0, challenges: 0 };
 const ascii = (h: string): string => Buffer.from(h, 'hex').toString('latin1');
@@ -114,7 +116,9 @@ describe('RFC 9577 A.1: challenges and token_authenticator_input', () => {
     if (v.token_type === '0000') {
       // the grease vector: random bytes after token type 0x0000, which no one decodes
       expect(v.token_authenticator_input.startsWith('0000')).toBe(true);
-      expect(() => privacyPass.decodeToken(unhex(v.token_authenticator_input))).toThrow(expect.objectContaining({ name: 'PrivacyPassError', code: 'TOKEN_TYPE' }));
+      expect(() => privacyPass.decodeToken(unhex(v.token_authenticator_input))).toThrow(
+        expect.objectContaining({ name: 'PrivacyPassError', code: 'TOKEN_TYPE' }),
+      );
       counts.grease++;
       return;
     }
@@ -135,7 +139,9 @@ describe('RFC 9577 A.2: WWW-Authenticate', () => {
     expect(parsed).toEqual(expected);
     for (const c of parsed) {
       if (c.tokenType === 0) continue; // grease: the client ignores it (RFC 9577 §2.1)
-      expect(hex(privacyPass.encodeTokenChallenge(privacyPass.decodeTokenChallenge(c.challenge)))).toBe(hex(c.challenge));
+      expect(hex(privacyPass.encodeTokenChallenge(privacyPass.decodeTokenChallenge(c.challenge)))).toBe(
+        hex(c.challenge),
+      );
       counts.challenges++;
     }
     expect(privacyPass.parseWwwAuthenticate(privacyPass.formatWwwAuthenticate(parsed))).toEqual(expected);

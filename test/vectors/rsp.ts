@@ -69,7 +69,10 @@ export function parseShavs(text: string): ShavsEntry[] {
     if (!/^\d+$/.test(Len)) throw new Error(`rsp line ${line}: bad Len ${Len}`);
     const len = Number(Len);
     if (len % 8 !== 0) throw new Error(`rsp line ${line}: Len ${len} is not a whole number of bytes`);
-    for (const [name, value] of [['Msg', Msg], ['MD', MD]] as const) {
+    for (const [name, value] of [
+      ['Msg', Msg],
+      ['MD', MD],
+    ] as const) {
       if (!/^(?:[0-9a-f]{2})+$/i.test(value)) throw new Error(`rsp line ${line}: ${name} is not hex`);
     }
     // Len = 0 is the empty message; the file still writes one placeholder byte.

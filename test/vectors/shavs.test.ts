@@ -38,7 +38,7 @@ function randomCuts(length: number, random: () => number): number[] {
 /** Consecutive pieces of pseudo-random size 1..2·blockLen+1, straddling block boundaries. */
 function chunkCuts(length: number, blockLen: number, random: () => number): number[] {
   const cuts = [0];
-  for (let at = 0; at < length; ) {
+  for (let at = 0; at < length;) {
     at = Math.min(length, at + 1 + Math.floor(random() * (2 * blockLen + 1)));
     cuts.push(at);
   }

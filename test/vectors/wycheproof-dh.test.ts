@@ -41,17 +41,33 @@ function run(curve: DiffieHellman, size: number, t: DhTest, publicHex: string): 
     return 'shared';
   } catch (error) {
     if (error instanceof CryptoError) return error.code as Outcome;
-    if (error instanceof RangeError && /^"publicKey" expected Uint8Array of length/.test(error.message)) return 'RangeError';
+    if (error instanceof RangeError && /^"publicKey" expected Uint8Array of length/.test(error.message))
+      return 'RangeError';
     throw error;
   }
 }
 
 const FILES: { file: string; curve: DiffieHellman; size: number; counts: Partial<Record<Outcome, number>> }[] = [
   { file: 'x25519_test.json', curve: x25519, size: 32, counts: { shared: 487, IDENTITY: 31 } },
-  { file: 'ecdh_secp256r1_ecpoint_test.json', curve: p256, size: 32, counts: { shared: 330, INVALID_POINT: 16, RangeError: 9 } },
-  { file: 'ecdh_secp384r1_ecpoint_test.json', curve: p384, size: 48, counts: { shared: 771, INVALID_POINT: 16, RangeError: 3 } },
+  {
+    file: 'ecdh_secp256r1_ecpoint_test.json',
+    curve: p256,
+    size: 32,
+    counts: { shared: 330, INVALID_POINT: 16, RangeError: 9 },
+  },
+  {
+    file: 'ecdh_secp384r1_ecpoint_test.json',
+    curve: p384,
+    size: 48,
+    counts: { shared: 771, INVALID_POINT: 16, RangeError: 3 },
+  },
   // tcId 605 (acceptable, InvalidAsn) modifies the BIT STRING so the point starts 00 04: refused.
-  { file: 'ecdh_secp256r1_test.json', curve: p256, size: 32, counts: { shared: 330, INVALID_POINT: 19, 'not SEC1': 263 } },
+  {
+    file: 'ecdh_secp256r1_test.json',
+    curve: p256,
+    size: 32,
+    counts: { shared: 330, INVALID_POINT: 19, 'not SEC1': 263 },
+  },
 ];
 
 describe.each(FILES)('$file', ({ file, curve, size, counts }) => {

@@ -41,7 +41,9 @@ function streamed(hash: HashFunction, key: Uint8Array, msg: Uint8Array, tcId: nu
 
 describe.each(FILES)('Wycheproof $file', (spec) => {
   const data = readWycheproof<MacGroup>(spec.file);
-  const cases = data.testGroups.flatMap((group) => group.tests.map((t) => ({ ...t, tagSize: group.tagSize, keySize: group.keySize })));
+  const cases = data.testGroups.flatMap((group) =>
+    group.tests.map((t) => ({ ...t, tagSize: group.tagSize, keySize: group.keySize })),
+  );
   const ran = { valid: 0, invalid: 0 };
 
   test('file shape and counts', () => {

@@ -14,7 +14,9 @@ export function fromByteString(text: string, name: string): Uint8Array {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code > 0xff) {
-      throw new RangeError(`"${name}" expected a byte string, got U+${code.toString(16).toUpperCase().padStart(4, '0')} at index ${i}`);
+      throw new RangeError(
+        `"${name}" expected a byte string, got U+${code.toString(16).toUpperCase().padStart(4, '0')} at index ${i}`,
+      );
     }
     out[i] = code;
   }

@@ -6,7 +6,15 @@ import { lowercaseAscii, toByteString } from './bytestring.js';
 import { BhttpError } from './error.js';
 import { decodeLimits, SectionLimit, type Limits } from './limits.js';
 import { Reader } from './reader.js';
-import { FieldOrder, fieldNameProblem, fieldValueProblem, methodProblem, schemeProblem, targetProblem, type Problem } from './rules.js';
+import {
+  FieldOrder,
+  fieldNameProblem,
+  fieldValueProblem,
+  methodProblem,
+  schemeProblem,
+  targetProblem,
+  type Problem,
+} from './rules.js';
 import type { BhttpRequest, BhttpResponse, DecodeOptions, Field, InformationalResponse } from './types.js';
 
 type Section = 'header section' | 'informational header section' | 'trailer section';
@@ -36,10 +44,16 @@ export function decodeResponse(message: Uint8Array, options?: DecodeOptions): Bh
     const status = r.varint('the status code');
     if (status >= 200 && status <= 599) return { informational, status, ...rest(r, indeterminate, limits) };
     if (status < 100 || status > 599) {
-      throw new BhttpError('INVALID_STATUS', `the status code at byte ${at} is neither informational (100–199) nor final (200–599)`);
+      throw new BhttpError(
+        'INVALID_STATUS',
+        `the status code at byte ${at} is neither informational (100–199) nor final (200–599)`,
+      );
     }
     if (informational.length === limits.maxInformationalResponses) {
-      throw new BhttpError('TOO_MANY_INFORMATIONAL', `the response has more than ${limits.maxInformationalResponses} informational responses`);
+      throw new BhttpError(
+        'TOO_MANY_INFORMATIONAL',
+        `the response has more than ${limits.maxInformationalResponses} informational responses`,
+      );
     }
     informational.push({ status, headers: fields(r, indeterminate, 'informational header section', limits) });
   }
@@ -51,7 +65,10 @@ function framing(r: Reader, kind: 'request' | 'response'): boolean {
   if (value > 3) throw new BhttpError('INVALID_FRAMING', 'the framing indicator is not 0, 1, 2 or 3');
   const isResponse = value % 2 === 1;
   if (isResponse !== (kind === 'response')) {
-    throw new BhttpError('INVALID_FRAMING', `the framing indicator marks a ${isResponse ? 'response' : 'request'}, not a ${kind}`);
+    throw new BhttpError(
+      'INVALID_FRAMING',
+      `the framing indicator marks a ${isResponse ? 'response' : 'request'}, not a ${kind}`,
+    );
   }
   return value >= 2;
 }
@@ -69,7 +86,11 @@ function control(r: Reader, name: string, problem: Problem): string {
  * the three: the parts it leaves out are empty (§3.8, and the RFC 9458 Appendix A examples, which
  * end after the control data).
  */
-function rest(r: Reader, indeterminate: boolean, limits: Limits): { headers: Field[]; content: Uint8Array; trailers: Field[] } {
+function rest(
+  r: Reader,
+  indeterminate: boolean,
+  limits: Limits,
+): { headers: Field[]; content: Uint8Array; trailers: Field[] } {
   const headers = r.done ? [] : fields(r, indeterminate, 'header section', limits);
   const content = r.done ? new Uint8Array(0) : body(r, indeterminate);
   const trailers = r.done ? [] : fields(r, indeterminate, 'trailer section', limits);
@@ -118,7 +139,8 @@ function line(r: Reader, nameLength: number, order: FieldOrder, limit: SectionLi
   limit.bytes(r.offset, valueLength);
   const value = r.take(valueLength, 'the field value');
   const valueFound = fieldValueProblem(value);
-  if (valueFound) throw new BhttpError('INVALID_FIELD', `the field value at byte ${r.offset - value.length} ${valueFound}`);
+  if (valueFound)
+    throw new BhttpError('INVALID_FIELD', `the field value at byte ${r.offset - value.length} ${valueFound}`);
   return [toByteString(lower), toByteString(value)];
 }
 
@@ -138,7 +160,7 @@ function body(r: Reader, indeterminate: boolean): Uint8Array {
   const end = r.offset;
   const content = new Uint8Array(total);
   r.offset = start;
-  for (let at = 0; at < total; ) {
+  for (let at = 0; at < total;) {
     const length = r.varint('the content chunk length');
     r.copy(length, 'the content chunk', content, at);
     at += length;

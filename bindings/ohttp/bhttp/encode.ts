@@ -5,7 +5,15 @@
 // RFC 9110 §5.1, and lowercase as HTTP/2 and HTTP/3 require).
 import { describe, integer, optionalBytes } from '../../utils/arguments.js';
 import { fromByteString, lowercaseAscii } from './bytestring.js';
-import { FieldOrder, fieldNameProblem, fieldValueProblem, methodProblem, schemeProblem, targetProblem, type Problem } from './rules.js';
+import {
+  FieldOrder,
+  fieldNameProblem,
+  fieldValueProblem,
+  methodProblem,
+  schemeProblem,
+  targetProblem,
+  type Problem,
+} from './rules.js';
 import type { BhttpRequestInit, BhttpResponseInit, EncodeOptions } from './types.js';
 import { varintSize } from './varint.js';
 import { Writer } from './writer.js';
@@ -22,7 +30,12 @@ export function encodeRequest(request: BhttpRequestInit, options: EncodeOptions 
   const w = new Writer();
   w.varint(indeterminate ? 2 : 0);
   // Request control data (§3.4).
-  for (const [name, problem] of [['method', methodProblem], ['scheme', schemeProblem], ['authority', targetProblem], ['path', targetProblem]] as const) {
+  for (const [name, problem] of [
+    ['method', methodProblem],
+    ['scheme', schemeProblem],
+    ['authority', targetProblem],
+    ['path', targetProblem],
+  ] as const) {
     const value = text(request[name], name, problem);
     w.varint(value.length);
     w.bytes(value);
@@ -38,7 +51,8 @@ export function encodeResponse(response: BhttpResponseInit, options: EncodeOptio
   const w = new Writer();
   w.varint(indeterminate ? 3 : 1);
   const informational = response.informational ?? [];
-  if (!Array.isArray(informational)) throw new TypeError(`"informational" expected array, got ${describe(informational)}`);
+  if (!Array.isArray(informational))
+    throw new TypeError(`"informational" expected array, got ${describe(informational)}`);
   // Each informational response: its status code and header section (§3.5.1).
   informational.forEach((interim: unknown, i) => {
     const name = `informational[${i}]`;
@@ -55,12 +69,18 @@ export function encodeResponse(response: BhttpResponseInit, options: EncodeOptio
 function encodeOptions(options: EncodeOptions): { indeterminate: boolean; padding: number } {
   object(options, 'options');
   const { indeterminate = false, padding = 0 } = options;
-  if (typeof indeterminate !== 'boolean') throw new TypeError(`"indeterminate" expected boolean, got ${describe(indeterminate)}`);
+  if (typeof indeterminate !== 'boolean')
+    throw new TypeError(`"indeterminate" expected boolean, got ${describe(indeterminate)}`);
   return { indeterminate, padding: integer(padding, 'padding', 0, Number.MAX_SAFE_INTEGER) };
 }
 
 /** The header section, content and trailer section, then padding (§3.8). */
-function writeRest(w: Writer, message: BhttpRequestInit | BhttpResponseInit, indeterminate: boolean, padding: number): void {
+function writeRest(
+  w: Writer,
+  message: BhttpRequestInit | BhttpResponseInit,
+  indeterminate: boolean,
+  padding: number,
+): void {
   const headers = lines(message.headers, 'headers', false);
   const content = optionalBytes(message.content, 'content');
   const trailers = lines(message.trailers, 'trailers', true);
@@ -84,7 +104,8 @@ function writeRest(w: Writer, message: BhttpRequestInit | BhttpResponseInit, ind
 function writeSection(w: Writer, lines: Line[], indeterminate: boolean): void {
   if (!indeterminate) {
     let size = 0;
-    for (const { name, value } of lines) size += varintSize(name.length) + name.length + varintSize(value.length) + value.length;
+    for (const { name, value } of lines)
+      size += varintSize(name.length) + name.length + varintSize(value.length) + value.length;
     w.varint(size);
   }
   for (const { name, value } of lines) {
@@ -126,5 +147,6 @@ function text(value: unknown, name: string, problem: Problem): Uint8Array {
 }
 
 function object(value: unknown, name: string): void {
-  if (typeof value !== 'object' || value === null) throw new TypeError(`"${name}" expected object, got ${describe(value)}`);
+  if (typeof value !== 'object' || value === null)
+    throw new TypeError(`"${name}" expected object, got ${describe(value)}`);
 }

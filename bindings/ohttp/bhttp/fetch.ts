@@ -30,15 +30,18 @@ export function requestFromBhttp(message: BhttpRequest): Request {
   const { method, scheme, path, content } = message;
   const upper = method.toUpperCase(); // as Fetch compares methods
   if (FORBIDDEN_METHODS.has(upper)) unsupported('the method is CONNECT, TRACE or TRACK, which Fetch forbids');
-  if ((upper === 'GET' || upper === 'HEAD') && content.length > 0) unsupported('a GET or HEAD request has content, which Fetch forbids');
+  if ((upper === 'GET' || upper === 'HEAD') && content.length > 0)
+    unsupported('a GET or HEAD request has content, which Fetch forbids');
   if (!/^https?$/i.test(scheme)) unsupported('the scheme is neither http nor https');
   const hosts = message.headers.filter(([name]) => name === 'host');
   if (hosts.length > 1) unsupported('the request has more than one Host field');
   const host = hosts[0]?.[1];
   const authority = message.authority || host;
   if (authority === undefined) unsupported('the request has neither an authority nor a Host field');
-  if (host !== undefined && host.toLowerCase() !== authority.toLowerCase()) unsupported('the Host field differs from the authority');
-  if (!/^[\x21-\x7e]+$/.test(authority) || /[@/?#\\]/.test(authority)) unsupported('the authority is not a host and port');
+  if (host !== undefined && host.toLowerCase() !== authority.toLowerCase())
+    unsupported('the Host field differs from the authority');
+  if (!/^[\x21-\x7e]+$/.test(authority) || /[@/?#\\]/.test(authority))
+    unsupported('the authority is not a host and port');
   if (!path.startsWith('/') || path.includes('#')) unsupported('the path is not an absolute path and query');
   let url: URL;
   try {
@@ -46,7 +49,11 @@ export function requestFromBhttp(message: BhttpRequest): Request {
   } catch {
     unsupported('the scheme, authority and path do not form a URL');
   }
-  return new Request(url, { method, headers: fetchHeaders(message.headers), body: content.length > 0 ? content.slice() : null });
+  return new Request(url, {
+    method,
+    headers: fetchHeaders(message.headers),
+    body: content.length > 0 ? content.slice() : null,
+  });
 }
 
 /** The Binary HTTP form of a Fetch Request; reads its body. */
@@ -68,7 +75,8 @@ export async function bhttpFromRequest(request: Request): Promise<BhttpRequest> 
 /** The Fetch Response of a decoded response's final response (field names lowercase, as decoded). */
 export function responseFromBhttp(message: BhttpResponse): Response {
   const { status, content } = message;
-  if (NULL_BODY_STATUSES.has(status) && content.length > 0) unsupported('a 204, 205 or 304 response has content, which Fetch forbids');
+  if (NULL_BODY_STATUSES.has(status) && content.length > 0)
+    unsupported('a 204, 205 or 304 response has content, which Fetch forbids');
   return new Response(content.length > 0 ? content.slice() : null, { status, headers: fetchHeaders(message.headers) });
 }
 

@@ -46,14 +46,20 @@ export class SectionLimit {
   /** Before a field line is read. */
   line(): void {
     if (++this.lines > this.limits.maxFieldLines) {
-      throw new BhttpError('FIELDS_TOO_LARGE', `the ${this.section} at byte ${this.start} has more than ${this.limits.maxFieldLines} field lines`);
+      throw new BhttpError(
+        'FIELDS_TOO_LARGE',
+        `the ${this.section} at byte ${this.start} has more than ${this.limits.maxFieldLines} field lines`,
+      );
     }
   }
 
   /** Before `length` more bytes are read at byte `at`. */
   bytes(at: number, length: number): void {
     if (at - this.start + length > this.limits.maxFieldSectionBytes) {
-      throw new BhttpError('FIELDS_TOO_LARGE', `the ${this.section} at byte ${this.start} is longer than ${this.limits.maxFieldSectionBytes} bytes`);
+      throw new BhttpError(
+        'FIELDS_TOO_LARGE',
+        `the ${this.section} at byte ${this.start} is longer than ${this.limits.maxFieldSectionBytes} bytes`,
+      );
     }
   }
 }

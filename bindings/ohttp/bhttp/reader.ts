@@ -26,7 +26,8 @@ export class Reader {
   varint(what: string): number {
     if (this.done) throw this.overrun(`the ${this.section ?? 'message'} ends before ${what}`);
     const length = varintLength(this.input[this.offset]!);
-    if (this.end - this.offset < length) throw this.overrun(`${what} at byte ${this.offset} runs past the end of the ${this.section ?? 'message'}`);
+    if (this.end - this.offset < length)
+      throw this.overrun(`${what} at byte ${this.offset} runs past the end of the ${this.section ?? 'message'}`);
     const value = readVarint(this.input, this.offset);
     this.offset += length;
     return value;
@@ -44,7 +45,9 @@ export class Reader {
     const left = this.end - this.offset;
     if (length > left) {
       const bytesLeft = `${left} byte${left === 1 ? '' : 's'} left`;
-      throw this.overrun(`${what} at byte ${this.offset} of length ${formatVarint(length)} runs past the end of the ${this.section ?? 'message'} (${bytesLeft})`);
+      throw this.overrun(
+        `${what} at byte ${this.offset} of length ${formatVarint(length)} runs past the end of the ${this.section ?? 'message'} (${bytesLeft})`,
+      );
     }
     this.offset += length;
   }

@@ -7,7 +7,8 @@ export type Problem = (bytes: Uint8Array) => string | undefined;
 
 // tchar (RFC 9110 §5.6.2): ALPHA, DIGIT and !#$%&'*+-.^_`|~
 const TCHAR = new Uint8Array(128);
-for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") TCHAR[c.charCodeAt(0)] = 1;
+for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+  TCHAR[c.charCodeAt(0)] = 1;
 
 function isToken(bytes: Uint8Array, from = 0): boolean {
   if (bytes.length <= from) return false;
@@ -23,7 +24,8 @@ export function methodProblem(bytes: Uint8Array): string | undefined {
 /** A scheme is empty (as in a CONNECT request) or ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986 §3.1). */
 export function schemeProblem(bytes: Uint8Array): string | undefined {
   const alpha = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-  const valid = (c: number, i: number) => alpha(c) || (i > 0 && ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e));
+  const valid = (c: number, i: number) =>
+    alpha(c) || (i > 0 && ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e));
   return bytes.every(valid) ? undefined : 'is not a URI scheme';
 }
 
