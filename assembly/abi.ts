@@ -1,4 +1,4 @@
-// Every number that crosses the wasm boundary: statuses, and the ids the bindings pass to select
+// Every number that crosses the wasm boundary: statuses, and the ids the bindings pass to configure
 // an algorithm, curve, suite or mode. Compiled by asc (the core) and by tsc (the bindings), so it
 // holds only enums and untyped integer constants, which both read the same way.
 

@@ -392,7 +392,7 @@ function scalarOp(op: i32): Status {
 
 /** Selects the suite and checks the mode against the PSK lengths (§5.1.1). */
 function hpkeSuite(kem: i32, kdf: i32, aead: i32, mode: i32, pskLen: i32, pskIdLen: i32): Status {
-  if (!HPKE.select(kem, kdf, aead)) return Status.BAD_ALGORITHM;
+  if (!HPKE.configure(kem, kdf, aead)) return Status.BAD_ALGORITHM;
   return HPKE.validMode(mode, pskLen, pskIdLen) ? Status.OK : Status.BAD_LENGTH;
 }
 
@@ -483,7 +483,7 @@ export function hpke_open(kem: i32, kdf: i32, aead: i32, mode: i32, infoLen: i32
 // CIPHER slot that the *_init calls key: `cipher` for the request, `slot` itself for the response.
 // The host draws skE and response_nonce; hdr is the request header (§4.1), which must name the suite.
 
-/** After OHTTP.select: the slots are free and distinct (`cipher` < 0: none), and hdr names the suite. */
+/** After OHTTP.configure: the slots are free and distinct (`cipher` < 0: none), and hdr names the suite. */
 function ohttpRequest(slot: i32, cipher: i32, kem: i32, kdf: i32, aead: i32, hdr: usize): Status {
   if (!isSlot(slot, EMPTY) || slot == cipher || (cipher >= 0 && !isSlot(cipher, EMPTY))) return Status.BAD_SLOT;
   return OHTTP.headerMatches(hdr, kem, kdf, aead) ? Status.OK : Status.BAD_ALGORITHM;
@@ -499,7 +499,7 @@ function ohttpKeep(slot: i32, status: Status): Status {
 /** §4.3 client: IO = skE ‖ pkR ‖ hdr ‖ request → OUT = hdr ‖ enc ‖ ciphertext ‖ tag, the
  *  Encapsulated Request; slot ← the response state. */
 export function ohttp_request_seal(slot: i32, kem: i32, kdf: i32, aead: i32, ptLen: i32): Status {
-  if (!OHTTP.select(kem, kdf, aead)) return Status.BAD_ALGORITHM;
+  if (!OHTTP.configure(kem, kdf, aead)) return Status.BAD_ALGORITHM;
   const keys = HPKE.Nsk + HPKE.Npk;
   if (!fits(keys + OHTTP.HEADER_LENGTH, ptLen)) return Status.BAD_LENGTH;
   const hdr = IO + keys;
@@ -514,7 +514,7 @@ export function ohttp_request_seal(slot: i32, kem: i32, kdf: i32, aead: i32, ptL
  *  key pair) → OUT = the request, written only if the tag matches (else INVALID_TAG and the slot
  *  stays free); slot ← the response state. */
 export function ohttp_request_open(slot: i32, kem: i32, kdf: i32, aead: i32, ctLen: i32): Status {
-  if (!OHTTP.select(kem, kdf, aead)) return Status.BAD_ALGORITHM;
+  if (!OHTTP.configure(kem, kdf, aead)) return Status.BAD_ALGORITHM;
   const keys = HPKE.Nsk + HPKE.Npk;
   const request = IO + keys;
   const ct = request + OHTTP.HEADER_LENGTH + HPKE.Npk;
@@ -529,7 +529,7 @@ export function ohttp_request_open(slot: i32, kem: i32, kdf: i32, aead: i32, ctL
 /** ohttp_request_seal without the request: IO = skE ‖ pkR ‖ hdr → OUT = hdr ‖ enc; slot ← the
  *  response state; `cipher` ← the request's AEAD (empty aad) for aead_encrypt and aead_tag. */
 export function ohttp_request_init_sender(slot: i32, cipher: i32, kem: i32, kdf: i32, aead: i32): Status {
-  if (!OHTTP.select(kem, kdf, aead)) return Status.BAD_ALGORITHM;
+  if (!OHTTP.configure(kem, kdf, aead)) return Status.BAD_ALGORITHM;
   const keys = HPKE.Nsk + HPKE.Npk;
   const checked = ohttpRequest(slot, cipher, kem, kdf, aead, IO + keys);
   if (checked != Status.OK) return checked;
@@ -542,7 +542,7 @@ export function ohttp_request_init_sender(slot: i32, cipher: i32, kem: i32, kdf:
  *  state; `cipher` ← the request's AEAD (empty aad) for aead_absorb, aead_verify, aead_decrypt.
  *  The host wipes both slots if the tag does not verify. */
 export function ohttp_request_init_receiver(slot: i32, cipher: i32, kem: i32, kdf: i32, aead: i32): Status {
-  if (!OHTTP.select(kem, kdf, aead)) return Status.BAD_ALGORITHM;
+  if (!OHTTP.configure(kem, kdf, aead)) return Status.BAD_ALGORITHM;
   const keys = HPKE.Nsk + HPKE.Npk;
   const checked = ohttpRequest(slot, cipher, kem, kdf, aead, IO + keys);
   if (checked != Status.OK) return checked;
@@ -563,7 +563,7 @@ function ohttpCipher(cipher: i32, response: bool): void {
  *  response_nonce); the slot is wiped and free again. */
 export function ohttp_response_seal(slot: i32, ptLen: i32): Status {
   if (!isSlot(slot, RESPONSE)) return Status.BAD_SLOT;
-  OHTTP.selectState(slotAddress(slot));
+  OHTTP.configureFromState(slotAddress(slot));
   const nonceLen = OHTTP.secretLength();
   if (!fits(nonceLen, ptLen)) return Status.BAD_LENGTH;
   OHTTP.responseKeys(slotAddress(slot), IO);
@@ -578,7 +578,7 @@ export function ohttp_response_seal(slot: i32, ptLen: i32): Status {
  *  tag matches (else INVALID_TAG); the slot is wiped and free again either way. */
 export function ohttp_response_open(slot: i32, ctLen: i32): Status {
   if (!isSlot(slot, RESPONSE)) return Status.BAD_SLOT;
-  OHTTP.selectState(slotAddress(slot));
+  OHTTP.configureFromState(slotAddress(slot));
   const nonceLen = OHTTP.secretLength();
   if (ctLen < 0 || !fits(nonceLen, ctLen + AEAD.TAG_LENGTH)) return Status.BAD_LENGTH;
   OHTTP.responseKeys(slotAddress(slot), IO);
@@ -595,7 +595,7 @@ export function ohttp_response_open(slot: i32, ctLen: i32): Status {
  *  for aead_encrypt and aead_tag, or aead_absorb, aead_verify and aead_decrypt. */
 export function ohttp_response_init(slot: i32): Status {
   if (!isSlot(slot, RESPONSE)) return Status.BAD_SLOT;
-  OHTTP.selectState(slotAddress(slot));
+  OHTTP.configureFromState(slotAddress(slot));
   const nonceLen = OHTTP.secretLength();
   OHTTP.responseKeys(slotAddress(slot), IO);
   release(slot);
@@ -609,7 +609,7 @@ export function ohttp_response_init(slot: i32): Status {
 
 /** Selects the suite and mode and checks that only POPRF has an info. */
 function oprfSuite(suite: i32, mode: i32, infoLen: i32): Status {
-  if (!OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  if (!OPRF.configure(suite, mode)) return Status.BAD_ALGORITHM;
   return infoLen == 0 || mode == OprfMode.POPRF ? Status.OK : Status.BAD_LENGTH;
 }
 
@@ -621,7 +621,7 @@ function oprfFinish(status: Status, len: i32, consumed: i32): Status {
 
 /** §3.2.1: IO = seed (32 bytes) ‖ info → OUT = skS ‖ pkS. */
 export function oprf_derive_key_pair(suite: i32, mode: i32, infoLen: i32): Status {
-  if (!OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  if (!OPRF.configure(suite, mode)) return Status.BAD_ALGORITHM;
   if (!fits(32, infoLen)) return Status.BAD_LENGTH;
   const status = OPRF.deriveKeyPair(OUT, OUT + Ns, IO, IO + 32, infoLen);
   return oprfFinish(status, Ns + Ne, 32 + infoLen);
@@ -629,20 +629,20 @@ export function oprf_derive_key_pair(suite: i32, mode: i32, infoLen: i32): Statu
 
 /** IO = skS → OUT = pkS; INVALID_SCALAR unless 0 < skS < order. */
 export function oprf_public_key(suite: i32): Status {
-  if (!OPRF.select(suite, 0)) return Status.BAD_ALGORITHM;
+  if (!OPRF.configure(suite, 0)) return Status.BAD_ALGORITHM;
   return oprfFinish(OPRF.publicKey(OUT, IO), Ne, Ns);
 }
 
 /** §3.3.1 Blind: IO = blind ‖ input → OUT = the blinded element; INVALID_SCALAR, INVALID_INPUT. */
 export function oprf_blind(suite: i32, mode: i32, inputLen: i32): Status {
-  if (!OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  if (!OPRF.configure(suite, mode)) return Status.BAD_ALGORITHM;
   if (!fits(Ns, inputLen)) return Status.BAD_LENGTH;
   return oprfFinish(OPRF.blind(OUT, IO, IO + Ns, inputLen), Ne, Ns + inputLen);
 }
 
 /** §3.3.3 Blind's tweaked key: IO = pkS ‖ info → OUT; INVALID_POINT, INVALID_INPUT. */
 export function oprf_tweak_key(suite: i32, infoLen: i32): Status {
-  if (!OPRF.select(suite, OprfMode.POPRF)) return Status.BAD_ALGORITHM;
+  if (!OPRF.configure(suite, OprfMode.POPRF)) return Status.BAD_ALGORITHM;
   if (!fits(Ne, infoLen)) return Status.BAD_LENGTH;
   return oprfFinish(OPRF.tweakKey(OUT, IO, IO + Ne, infoLen), Ne, Ne + infoLen);
 }
@@ -663,7 +663,7 @@ export function oprf_blind_evaluate(suite: i32, mode: i32, infoLen: i32, count: 
 /** §2.2.2 VerifyProof: IO = key (pkS, or POPRF's tweaked key) ‖ c ‖ s ‖ blinded[count] ‖
  *  evaluated[count]; OK, PROOF_FAILED or INVALID_POINT. */
 export function oprf_verify(suite: i32, mode: i32, count: i32): Status {
-  if (mode == OprfMode.OPRF || !OPRF.select(suite, mode)) return Status.BAD_ALGORITHM;
+  if (mode == OprfMode.OPRF || !OPRF.configure(suite, mode)) return Status.BAD_ALGORITHM;
   if (count < 1 || count > IO_SIZE / Ne || !fits(Ne + 2 * Ns, 2 * count * Ne)) return Status.BAD_LENGTH;
   const proof = IO + Ne, blinded = proof + 2 * Ns, evaluated = blinded + count * Ne;
   return finish(OPRF.verify(mode, IO, proof, blinded, evaluated, count), Ne + 2 * Ns + 2 * count * Ne, SCRATCH_SIZE);
@@ -702,7 +702,7 @@ export function slot_save(slot: i32): Status {
 export function slot_load(slot: i32): Status {
   if (!isSlot(slot, EMPTY)) return Status.BAD_SLOT;
   const tag = load<u32>(IO + SLOT_TAG);
-  const valid = tag == CIPHER ? AEAD.isAeadState(IO) : tag == RESPONSE ? OHTTP.selectState(IO) : (tag == HASH || tag == KEYED) && sha2.isHashAlg(sha2.algorithm(IO));
+  const valid = tag == CIPHER ? AEAD.isAeadState(IO) : tag == RESPONSE ? OHTTP.configureFromState(IO) : (tag == HASH || tag == KEYED) && sha2.isHashAlg(sha2.algorithm(IO));
   if (!valid) return finish(Status.BAD_SLOT, SLOT_SIZE);
   memory.copy(slotAddress(slot), IO, SLOT_SIZE);
   return finish(Status.OK, SLOT_SIZE);

@@ -1,6 +1,6 @@
 // HPKE (RFC 9180) in one call: DHKEM (§4.1), the key schedule (§5.1) and, for the single-shot
 // API (§6.1), the context's first message (sequence number 0, so the nonce is base_nonce).
-// `select` fixes the suite for the call; every other function works on the arena's HPKE regions.
+// `configure` fixes the suite for the call; every other function works on the arena's HPKE regions.
 // Labeled extractions stream their pieces through HMAC, so `info` may be as large as the window.
 import {
   Status,
@@ -44,7 +44,7 @@ import {
 /** §5.1.1: the psk has at least 32 bytes. */
 const MIN_PSK_LENGTH: i32 = 32;
 
-// The selected suite. Public parameters only.
+// The configured suite. Public parameters only.
 let kemId: i32 = 0;
 let kdfId: i32 = 0;
 let aeadId: i32 = 0;
@@ -64,11 +64,11 @@ export let Nn: i32 = 0;
 export let Nh: i32 = 0;
 
 /** Selects the suite; false if an id is not one of §7's that the core implements. */
-export function select(kem: i32, kdf: i32, aead: i32): bool {
-  if (kem == KEM_DHKEM_X25519_HKDF_SHA256) selectKem(Curve.X25519, HashAlg.SHA256, 32, 32, 32, 32);
-  else if (kem == KEM_DHKEM_P256_HKDF_SHA256) selectKem(Curve.P256, HashAlg.SHA256, 65, 32, 32, 32);
-  else if (kem == KEM_DHKEM_P384_HKDF_SHA384) selectKem(Curve.P384, HashAlg.SHA384, 97, 48, 48, 48);
-  else if (kem == KEM_DHKEM_P521_HKDF_SHA512) selectKem(Curve.P521, HashAlg.SHA512, 133, 66, 66, 64);
+export function configure(kem: i32, kdf: i32, aead: i32): bool {
+  if (kem == KEM_DHKEM_X25519_HKDF_SHA256) configureKem(Curve.X25519, HashAlg.SHA256, 32, 32, 32, 32);
+  else if (kem == KEM_DHKEM_P256_HKDF_SHA256) configureKem(Curve.P256, HashAlg.SHA256, 65, 32, 32, 32);
+  else if (kem == KEM_DHKEM_P384_HKDF_SHA384) configureKem(Curve.P384, HashAlg.SHA384, 97, 48, 48, 48);
+  else if (kem == KEM_DHKEM_P521_HKDF_SHA512) configureKem(Curve.P521, HashAlg.SHA512, 133, 66, 66, 64);
   else return false;
   if (kdf < KDF_HKDF_SHA256 || kdf > KDF_HKDF_SHA512) return false;
   hash = kdf == KDF_HKDF_SHA256 ? HashAlg.SHA256 : kdf == KDF_HKDF_SHA384 ? HashAlg.SHA384 : HashAlg.SHA512;
@@ -84,7 +84,7 @@ export function select(kem: i32, kdf: i32, aead: i32): bool {
   return true;
 }
 
-function selectKem(c: i32, h: i32, npk: i32, nsk: i32, ndh: i32, nsecret: i32): void {
+function configureKem(c: i32, h: i32, npk: i32, nsk: i32, ndh: i32, nsecret: i32): void {
   curve = c;
   kemHash = h;
   Npk = npk;

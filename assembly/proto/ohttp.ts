@@ -35,8 +35,8 @@ function put(at: usize, text: string): i32 {
 
 /** Selects the suite (§4.1: an AEAD that seals, so not the export-only one, whose Nk is 0); false
  *  if the core lacks it. */
-export function select(kem: i32, kdf: i32, aead: i32): bool {
-  return HPKE.select(kem, kdf, aead) && HPKE.Nk != 0;
+export function configure(kem: i32, kdf: i32, aead: i32): bool {
+  return HPKE.configure(kem, kdf, aead) && HPKE.Nk != 0;
 }
 
 /** The header at `hdr` names the selected suite (its key identifier is the host's business). */
@@ -53,10 +53,10 @@ export function secretLength(): i32 {
   return max(HPKE.Nn, HPKE.Nk);
 }
 
-/** Selects the suite of a response state; false if the core lacks it (a state the host handed
+/** Configures the suite of a response state; false if the core lacks it (a state the host handed
  *  back to slot_load). */
-export function selectState(state: usize): bool {
-  return select(load<i32>(state, KEM), load<i32>(state, KDF), load<i32>(state, AEAD_ID));
+export function configureFromState(state: usize): bool {
+  return configure(load<i32>(state, KEM), load<i32>(state, KDF), load<i32>(state, AEAD_ID));
 }
 
 /** §4.3 client, for the selected suite: SetupBaseS(pkR, info) with the ephemeral secret `skE` →
@@ -104,7 +104,7 @@ export function requestCipher(st: usize): void {
 /** §4.4, from the response state at `state` with `responseNonce` (max(Nn, Nk) bytes): selects the
  *  state's suite and writes aead_key ‖ aead_nonce → OHTTP_KEYS. */
 export function responseKeys(state: usize, responseNonce: usize): void {
-  selectState(state);
+  configureFromState(state);
   const length = secretLength();
   memory.copy(OHTTP_SALT, state + ENC, HPKE.Npk);
   memory.copy(OHTTP_SALT + HPKE.Npk, responseNonce, length);

@@ -2,7 +2,7 @@
 // ec/ristretto255.ts and field/scalar25519.ts, P256-SHA256, P384-SHA384 and P521-SHA512
 // (§4.3–4.5) over ec/nist-group.ts. Elements cross this file as SerializeElement encodings,
 // scalars as SerializeScalar encodings (ristretto255: little-endian; NIST: big-endian).
-// `select` fixes the suite and mode for the call and writes the contextString.
+// `configure` fixes the suite and mode for the call and writes the contextString.
 import { HashAlg, Curve, OprfSuite, OprfMode } from '../abi';
 import * as XMD from '../hash/xmd';
 import * as Ristretto from '../ec/ristretto255';
@@ -25,7 +25,7 @@ let L: i32 = 0;
 let contextLength: i32 = 0;
 
 /** Selects the suite and mode; false for numbers outside §3.1 and §4. */
-export function select(s: i32, mode: i32): bool {
+export function configure(s: i32, mode: i32): bool {
   if (s < OprfSuite.RISTRETTO255_SHA512 || s > OprfSuite.P521_SHA512 || mode < OprfMode.OPRF || mode > OprfMode.POPRF) return false;
   suite = s;
   curve = s == OprfSuite.P256_SHA256 ? Curve.P256 : s == OprfSuite.P384_SHA384 ? Curve.P384 : Curve.P521;

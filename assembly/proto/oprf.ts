@@ -26,8 +26,8 @@ const S: usize = R + OPRF_CELL; // the response s
 const C: usize = S + OPRF_CELL; // the challenge c, after s: t3 = s·M + c·Z is one weighted sum
 const D: usize = C + OPRF_CELL; // a scalar temporary
 
-export function select(suite: i32, mode: i32): bool {
-  return G.select(suite, mode);
+export function configure(suite: i32, mode: i32): bool {
+  return G.configure(suite, mode);
 }
 
 /** Status for a group result. */
