@@ -63,7 +63,7 @@ export let Nk: i32 = 0;
 export let Nn: i32 = 0;
 export let Nh: i32 = 0;
 
-/** Selects the suite; false if an id is not one of §7's that the core implements. */
+/** Configures the suite; false if an id is not one of §7's that the core implements. */
 export function configure(kem: i32, kdf: i32, aead: i32): bool {
   if (kem == KEM_DHKEM_X25519_HKDF_SHA256) configureKem(Curve.X25519, HashAlg.SHA256, 32, 32, 32, 32);
   else if (kem == KEM_DHKEM_P256_HKDF_SHA256) configureKem(Curve.P256, HashAlg.SHA256, 65, 32, 32, 32);

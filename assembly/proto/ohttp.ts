@@ -33,7 +33,7 @@ function put(at: usize, text: string): i32 {
   return text.length;
 }
 
-/** Selects the suite (§4.1: an AEAD that seals, so not the export-only one, whose Nk is 0); false
+/** Configures the suite (§4.1: an AEAD that seals, so not the export-only one, whose Nk is 0); false
  *  if the core lacks it. */
 export function configure(kem: i32, kdf: i32, aead: i32): bool {
   return HPKE.configure(kem, kdf, aead) && HPKE.Nk != 0;
@@ -101,7 +101,7 @@ export function requestCipher(st: usize): void {
   AEAD.init(st, HPKE.aeadAlg, HPKE_SECRETS, HPKE.Nk, HPKE_SECRETS + HPKE.Nk, HPKE.Nn);
 }
 
-/** §4.4, from the response state at `state` with `responseNonce` (max(Nn, Nk) bytes): selects the
+/** §4.4, from the response state at `state` with `responseNonce` (max(Nn, Nk) bytes): configures the
  *  state's suite and writes aead_key ‖ aead_nonce → OHTTP_KEYS. */
 export function responseKeys(state: usize, responseNonce: usize): void {
   configureFromState(state);

@@ -24,7 +24,7 @@ export let hash: i32 = 0;
 let L: i32 = 0;
 let contextLength: i32 = 0;
 
-/** Selects the suite and mode; false for numbers outside §3.1 and §4. */
+/** Configures the suite and mode; false for numbers outside §3.1 and §4. */
 export function configure(s: i32, mode: i32): bool {
   if (s < OprfSuite.RISTRETTO255_SHA512 || s > OprfSuite.P521_SHA512 || mode < OprfMode.OPRF || mode > OprfMode.POPRF) return false;
   suite = s;
