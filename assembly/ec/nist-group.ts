@@ -8,7 +8,8 @@
 //
 // Pointers are the caller's, outside CURVE_SCRATCH and the hash scratch; outputs may alias inputs.
 // Every function wipes the curve scratch before it returns.
-import { MAX_LIMBS, elementSize, byteLength, one, mul, square, add as fieldAdd, sub, toMont, fromMont, fromBytes, fromWideBytes, toBytes, isZero, equal, cmov, invert, pow } from '../field/montgomery';
+import { MAX_LIMBS, elementSize, byteLength, one, mul, square, add as fieldAdd, sub, toMont, fromMont, fromBytes, fromWideBytes, toBytes, isZero, equal, invert, pow } from '../field/montgomery';
+import { cmov, mask } from '../ct';
 import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE, MSM, MSM_TERM_SIZE } from '../mem';
 import { Curve } from '../abi';
 import * as W from './weierstrass';
@@ -64,7 +65,7 @@ function decode(c: i32, f: usize, dst: usize, src: usize): u32 {
   const flip = (load<u32>(TMP) ^ tag) & 1;
   memory.fill(TMP, 0, s);
   sub(f, TMP, TMP, y);
-  cmov(f, y, TMP, 0 - flip);
+  cmov(y, TMP, elementSize(f), mask(flip));
   memory.copy(dst + 2 * s, one(f), s);
   return ok;
 }

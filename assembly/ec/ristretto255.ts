@@ -7,11 +7,11 @@
 import { CIPHER_SCRATCH, MSM, MSM_TERMS, MSM_TERM_SIZE } from '../mem';
 import { expand } from '../hash/xmd';
 import { HashAlg } from '../abi';
-import { equal as bytesEqual } from '../ct';
 import {
-  FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, neg, mul, square, pow22523, carry, cmov, cneg,
+  FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, neg, mul, square, pow22523, carry, cneg,
   isNegative, isZero, equal, one, zero, copy,
 } from '../field/fe25519';
+import { cmov, equal as bytesEqual, mask } from '../ct';
 import { SCALAR_SCRATCH, SCALAR_SCRATCH_SIZE } from '../field/scalar25519';
 import { POINT, ENTRIES, DIGITS, SEL, prepare, toEntry, addEntry, double, recode, select, baseMul } from './x25519-base';
 
@@ -101,8 +101,8 @@ function sqrtRatioM1(r: usize, u: usize, v: usize): u32 {
   mul(s(3), s(2), SQRT_M1);
   const flippedI = equal(s(1), s(3));
   mul(s(3), s(0), SQRT_M1);
-  cmov(s(0), s(3), flipped | flippedI);
-  cneg(r, s(0), isNegative(s(0)));
+  cmov(s(0), s(3), FE_SIZE, mask(flipped | flippedI));
+  cneg(r, s(0), mask(isNegative(s(0))));
   carry(r, r);
   return correct | flipped;
 }
@@ -133,7 +133,7 @@ function decode(p: usize, src: usize): u32 {
   mul(f(11), f(11), f(6)); // den_y
   add(f(1), f(0), f(0));
   mul(X, f(1), f(10)); // 2·s·den_x
-  cneg(X, X, isNegative(X));
+  cneg(X, X, mask(isNegative(X)));
   carry(X, X); // x = |2·s·den_x|
   mul(Y, f(3), f(11)); // y = u1·den_y
   one(Z);
@@ -162,15 +162,15 @@ function encode(out: usize, p: usize): void {
   mul(f(11), T0, f(7));
   const rotate = isNegative(f(11));
   copy(f(0), X0);
-  cmov(f(0), f(9), rotate); // x
+  cmov(f(0), f(9), FE_SIZE, mask(rotate)); // x
   copy(f(1), Y0);
-  cmov(f(1), f(8), rotate); // y
-  cmov(f(6), f(10), rotate); // den_inv
+  cmov(f(1), f(8), FE_SIZE, mask(rotate)); // y
+  cmov(f(6), f(10), FE_SIZE, mask(rotate)); // den_inv
   mul(f(11), f(0), f(7));
-  cneg(f(1), f(1), isNegative(f(11)));
+  cneg(f(1), f(1), mask(isNegative(f(11))));
   sub(f(2), Z0, f(1));
   mul(f(2), f(6), f(2));
-  cneg(f(2), f(2), isNegative(f(2))); // s = |den_inv·(z − y)|
+  cneg(f(2), f(2), mask(isNegative(f(2)))); // s = |den_inv·(z − y)|
   toBytes(out, f(2));
 }
 
@@ -190,12 +190,12 @@ function map(p: usize, src: usize): void {
   mul(f(4), f(4), f(5)); // v = (−1 − r·D)·(r + D)
   const wasSquare = sqrtRatioM1(f(6), f(3), f(4)); // s
   mul(f(7), f(6), f(0));
-  cneg(f(7), f(7), isNegative(f(7)) ^ 1);
+  cneg(f(7), f(7), mask(isNegative(f(7)) ^ 1));
   carry(f(7), f(7)); // s' = −|s·t|
-  cmov(f(6), f(7), wasSquare ^ 1);
+  cmov(f(6), f(7), FE_SIZE, mask(wasSquare ^ 1));
   one(f(8));
   neg(f(8), f(8));
-  cmov(f(8), f(1), wasSquare ^ 1); // c = −1 or r
+  cmov(f(8), f(1), FE_SIZE, mask(wasSquare ^ 1)); // c = −1 or r
   sub(f(9), f(1), f(2));
   mul(f(9), f(8), f(9));
   mul(f(9), f(9), D_MINUS_ONE_SQ);

@@ -6,7 +6,8 @@
 // Points are weierstrass.ts's projective Montgomery-form triples; SWU's output x = x_num / tv4
 // becomes (x_num : y·tv4 : tv4), so no division. Temporaries live in H2C_SCRATCH, after
 // weierstrass.ts's; Q0 and Q1 in its EC_ACC and EC_SEL. Callers wipe the scratch.
-import { MAX_LIMBS, elementSize, one, mul, square, add, sub, toMont, fromMont, fromWideBytes, equal, isZero, cmov, pow } from '../field/montgomery';
+import { MAX_LIMBS, elementSize, one, mul, square, add, sub, toMont, fromMont, fromWideBytes, equal, isZero, pow } from '../field/montgomery';
+import { cmov, mask } from '../ct';
 import { expand } from '../hash/xmd';
 import { HashAlg, Curve } from '../abi';
 import { CURVE_SCRATCH, CURVE_SCRATCH_SIZE } from '../mem';
@@ -105,7 +106,7 @@ function mapToCurve(curve: i32, f: usize, out: usize): void {
   add(f, tv3, tv2, one(f)); // 5. tv3 = tv2 + 1
   mul(f, tv3, B, tv3); // 6. tv3 = B·tv3
   neg(f, tv4, tv2); // 7. tv4 = CMOV(Z, −tv2, tv2 ≠ 0)
-  cmov(f, tv4, Z, isZero(f, tv2));
+  cmov(tv4, Z, elementSize(f), isZero(f, tv2));
   mulA(f, tv4, tv4, tv6); // 8. tv4 = A·tv4
   square(f, tv2, tv3); // 9. tv2 = tv3²
   square(f, tv6, tv4); // 10. tv6 = tv4²
@@ -119,11 +120,11 @@ function mapToCurve(curve: i32, f: usize, out: usize): void {
   const isQR = sqrtRatio(curve, f, y1, tv2, tv6, tv5, y); // 18. (is_gx1_square, y1) = sqrt_ratio(tv2, tv6)
   mul(f, y, tv1, u); // 19. y = tv1·u
   mul(f, y, y, y1); // 20. y = y·y1
-  cmov(f, x, tv3, isQR); // 21. x = CMOV(x, tv3, is_gx1_square)
-  cmov(f, y, y1, isQR); // 22. y = CMOV(y, y1, is_gx1_square)
+  cmov(x, tv3, elementSize(f), isQR); // 21. x = CMOV(x, tv3, is_gx1_square)
+  cmov(y, y1, elementSize(f), isQR); // 22. y = CMOV(y, y1, is_gx1_square)
   const differ = sgn0(f, u, tv2) ^ sgn0(f, y, tv5); // 23. e1 = sgn0(u) == sgn0(y)
   neg(f, tv6, y); // 24. y = CMOV(−y, y, e1)
-  cmov(f, y, tv6, 0 - differ);
+  cmov(y, tv6, elementSize(f), mask(differ));
   memory.copy(out, x, s); // 25. x = x / tv4, kept projective
   mul(f, out + s, y, tv4);
   memory.copy(out + 2 * s, tv4, s);
@@ -141,6 +142,6 @@ function sqrtRatio(curve: i32, f: usize, y: usize, u: usize, v: usize, a: usize,
   square(f, a, y); // 7. tv3 = y1²
   mul(f, a, a, v); // 8. tv3 = tv3·v
   const isQR = equal(f, a, u); // 9. isQR = tv3 == u
-  cmov(f, y, b, ~isQR); // 10. y = CMOV(y2, y1, isQR)
+  cmov(y, b, elementSize(f), ~isQR); // 10. y = CMOV(y2, y1, isQR)
   return isQR;
 }

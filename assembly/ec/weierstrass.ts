@@ -6,7 +6,8 @@
 // identity and P + P included, so nothing branches on a point. Scalar multiplication uses fixed
 // 4-bit windows; the window's multiple is read from a table of 16 by a full masked scan. The point
 // arithmetic and the scratch also serve nist-group.ts (RFC 9497's groups) and sswu.ts.
-import { MAX_LIMBS, FIELD_SCRATCH, FIELD_SCRATCH_SIZE, elementSize, byteLength, one, mul, square, add, sub, toMont, fromMont, fromBytes, toBytes, isZero, equal, invert, cmov } from '../field/montgomery';
+import { MAX_LIMBS, FIELD_SCRATCH, FIELD_SCRATCH_SIZE, elementSize, byteLength, one, mul, square, add, sub, toMont, fromMont, fromBytes, toBytes, isZero, equal, invert } from '../field/montgomery';
+import { cmov } from '../ct';
 import { Status, Curve } from '../abi';
 import { CURVE_SCRATCH_SIZE, P256_BASE_TABLE, P256_BASE_TABLE_SIZE } from '../mem';
 import { P256_P, P256_N, P256_B, P256_GX, P256_GY, P384_P, P384_N, P384_B, P384_GX, P384_GY, P521_P, P521_N, P521_B, P521_GX, P521_GY } from './nist';
@@ -293,9 +294,9 @@ function jacobianAdd(f: usize, r: usize, p: usize, q: usize): void {
 /** r = p where mask is all ones, for a whole point. */
 function pointMove(f: usize, r: usize, p: usize, mask: u32): void {
   const s = elementSize(f);
-  cmov(f, r, p, mask);
-  cmov(f, r + s, p + s, mask);
-  cmov(f, r + 2 * s, p + 2 * s, mask);
+  cmov(r, p, elementSize(f), mask);
+  cmov(r + s, p + s, elementSize(f), mask);
+  cmov(r + 2 * s, p + 2 * s, elementSize(f), mask);
 }
 
 /** ACC = k·P for the point P (Z = 1) in table[1] and the big-endian scalar k < n (the field's

@@ -11,8 +11,9 @@
 // arithmetic, the recoding and the comb also serve ristretto255 (ec/ristretto255.ts).
 import { CIPHER_SCRATCH, CIPHER_SCRATCH_SIZE, X25519_BASE_TABLE, X25519_BASE_TABLE_SIZE } from '../mem';
 import {
-  FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, neg, mul, square, mulSmall, carry, invert, cswap, cneg, one, zero, copy,
+  FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, neg, mul, square, mulSmall, carry, invert, cneg, one, zero, copy,
 } from '../field/fe25519';
+import { cswap, mask } from '../ct';
 
 /** A point (X, Y, Z, T), or a table entry (Y + X, Y − X, Z, 2d·T): four elements. */
 export const POINT: usize = 4 * FE_SIZE;
@@ -165,8 +166,9 @@ export function select(row: usize, e: i32): void {
   store<u32>(SEL + FE_SIZE, load<u32>(SEL + FE_SIZE) | none);
   store<u32>(SEL + 2 * FE_SIZE, load<u32>(SEL + 2 * FE_SIZE) | none);
   // −(x, y) = (−x, y): swap Y + X and Y − X, negate 2d·T.
-  cswap(SEL, SEL + FE_SIZE, negative);
-  cneg(SEL + 3 * FE_SIZE, SEL + 3 * FE_SIZE, negative);
+  const flip = mask(negative);
+  cswap(SEL, SEL + FE_SIZE, FE_SIZE, flip);
+  cneg(SEL + 3 * FE_SIZE, SEL + 3 * FE_SIZE, flip);
 }
 
 /** The point arithmetic needs 2d, which buildTable sets. */

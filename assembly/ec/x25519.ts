@@ -5,8 +5,9 @@
 import { CIPHER_SCRATCH, CIPHER_SCRATCH_SIZE } from '../mem';
 import { x25519BaseComb } from './x25519-base';
 import {
-  FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, mul, square, mulSmall, invert, cswap, one, zero, copy,
+  FE_SIZE, FE_POW_SCRATCH, fromBytes, toBytes, add, sub, mul, square, mulSmall, invert, one, zero, copy,
 } from '../field/fe25519';
+import { cswap, mask } from '../ct';
 
 // Scratch layout: the clamped scalar, the ladder's elements, the inversion's temporaries.
 const K: usize = CIPHER_SCRATCH;
@@ -42,8 +43,8 @@ function ladder(out: usize): void {
   for (let t = 254; t >= 0; t--) {
     const kt = (<u32>load<u8>(K + (t >> 3)) >> (t & 7)) & 1; // t is public: so is the address
     swap ^= kt;
-    cswap(X2, X3, swap);
-    cswap(Z2, Z3, swap);
+    cswap(X2, X3, FE_SIZE, mask(swap));
+    cswap(Z2, Z3, FE_SIZE, mask(swap));
     swap = kt;
     add(A, X2, Z2);
     sub(B, X2, Z2);
@@ -64,8 +65,8 @@ function ladder(out: usize): void {
     add(T, T, AA);
     mul(Z2, E, T); // E · (AA + a24 · E)
   }
-  cswap(X2, X3, swap);
-  cswap(Z2, Z3, swap);
+  cswap(X2, X3, FE_SIZE, mask(swap));
+  cswap(Z2, Z3, FE_SIZE, mask(swap));
   invert(Z2, Z2, POW);
   mul(X2, X2, Z2);
   toBytes(out, X2);

@@ -207,40 +207,11 @@ export function one(h: usize): void {
   store<u32>(h, 1);
 }
 
-/** Swaps f and g when b = 1, leaves them when b = 0, by mask: the same loads and stores either way. */
-// @ts-ignore: decorator
-@inline export function cswap(f: usize, g: usize, b: u32): void {
-  const mask = <u64>0 - <u64>(b & 1);
-  swapWord(f, g, mask, 0);
-  swapWord(f, g, mask, 8);
-  swapWord(f, g, mask, 16);
-  swapWord(f, g, mask, 24);
-  swapWord(f, g, mask, 32);
-}
-
-// @ts-ignore: decorator
-@inline function swapWord(f: usize, g: usize, mask: u64, offset: usize): void {
-  const x = load<u64>(f + offset), y = load<u64>(g + offset);
-  const t = (x ^ y) & mask;
-  store<u64>(f + offset, x ^ t);
-  store<u64>(g + offset, y ^ t);
-}
-
-/** h = f when b = 1, h unchanged when b = 0, by mask. */
-export function cmov(h: usize, f: usize, b: u32): void {
-  const mask = <u64>0 - <u64>(b & 1);
-  for (let i: usize = 0; i < 40; i += 8) {
-    const x = load<u64>(h + i);
-    store<u64>(h + i, x ^ ((x ^ load<u64>(f + i)) & mask));
-  }
-}
-
-/** h = −f (as neg) when b = 1, h = f when b = 0, by mask. */
-export function cneg(h: usize, f: usize, b: u32): void {
-  const mask = <u32>0 - (b & 1);
+/** h = −f (as neg) where `m` is all ones, h = f where it is zero (ct.ts's convention). */
+export function cneg(h: usize, f: usize, m: u32): void {
   for (let i: usize = 0; i < 10; i++) {
     const x = load<u32>(f + (i << 2));
-    store<u32>(h + (i << 2), x ^ ((x ^ (p2(i) - x)) & mask));
+    store<u32>(h + (i << 2), x ^ ((x ^ (p2(i) - x)) & m));
   }
 }
 

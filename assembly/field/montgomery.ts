@@ -13,6 +13,7 @@
 // operands. Temporaries live in FIELD_SCRATCH, which holds secrets: callers wipe it.
 import { mul256, sqr256, add256, sub256 } from './p256';
 import { CURVE_SCRATCH } from '../mem';
+import { cmov, mask } from '../ct';
 
 /** Most limbs a field may have (P-521: 17 × 32 = 544 bits). */
 export const MAX_LIMBS: usize = 17;
@@ -113,7 +114,7 @@ export function mul(f: usize, r: usize, a: usize, b: usize): void {
     borrow = d >> 63;
   }
   const keep = <u32>borrow & ~load<u32>(T + top); // t < p
-  select(r, T, r, 0 - keep, top);
+  cmov(r, T, top, mask(keep));
 }
 
 /** r = a² · R⁻¹ mod p. */
@@ -240,20 +241,6 @@ export function equal(f: usize, a: usize, b: usize): u32 {
   let x: u32 = 0;
   for (let j: usize = 0; j < top; j += 4) x |= load<u32>(a + j) ^ load<u32>(b + j);
   return ((x | (0 - x)) >> 31) - 1;
-}
-
-/** r = a where mask is all ones, r unchanged where it is zero. */
-export function cmov(f: usize, r: usize, a: usize, mask: u32): void {
-  select(r, a, r, mask, limbs(f) << 2);
-}
-
-/** r = mask ? a : b over `bytes` bytes (a multiple of 4). */
-// @ts-ignore: decorator
-@inline function select(r: usize, a: usize, b: usize, mask: u32, bytes: usize): void {
-  for (let j: usize = 0; j < bytes; j += 4) {
-    const x = load<u32>(b + j);
-    store<u32>(r + j, x ^ ((x ^ load<u32>(a + j)) & mask));
-  }
 }
 
 /** r = a^(p−2) = a⁻¹ (Fermat; 0 ↦ 0), in Montgomery form. `table` as for pow. */
