@@ -6,7 +6,6 @@ import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
 import { codedError } from '../utils/coded-error.js';
 import { BhttpError, type BhttpErrorCode } from './bhttp/error.js';
 import { bhttp } from './bhttp/index.js';
-import { DEFAULT_MAX_FIELD_LINES, DEFAULT_MAX_FIELD_SECTION_BYTES } from './bhttp/limits.js';
 import { OhttpError, type OhttpErrorCode } from './errors.js';
 import {
   bodyOf,
@@ -14,6 +13,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   endpointArgument,
   exchange,
+  fieldLimitsOption,
   limitArgument,
   type Answer,
   type Handler,
@@ -112,14 +112,7 @@ export function createClient(options: ClientOptions): Client {
   const { authorize } = options;
   if (authorize !== undefined && typeof authorize !== 'function')
     throw new TypeError('"options.authorize" expected function');
-  const fieldLimits = {
-    maxFieldLines: limitArgument(options.maxFieldLines, 'options.maxFieldLines', DEFAULT_MAX_FIELD_LINES),
-    maxFieldSectionBytes: limitArgument(
-      options.maxFieldSectionBytes,
-      'options.maxFieldSectionBytes',
-      DEFAULT_MAX_FIELD_SECTION_BYTES,
-    ),
-  };
+  const fieldLimits = fieldLimitsOption(options);
   const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const audit: AuditEntry[] = [];
 

@@ -18,7 +18,7 @@
 // (./forwarder.ts).
 import { bhttp } from './bhttp/index.js';
 import { BhttpError } from './bhttp/error.js';
-import { DEFAULT_MAX_FIELD_LINES, DEFAULT_MAX_FIELD_SECTION_BYTES } from './bhttp/limits.js';
+import { bhttpFromResponseContent } from './bhttp/fetch.js';
 import type { BhttpResponse } from './bhttp/types.js';
 import { OhttpError } from './errors.js';
 import { forwarderTo, targetArgument } from './forwarder.js';
@@ -26,6 +26,7 @@ import {
   bodyOf,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TIMEOUT_MS,
+  fieldLimitsOption,
   limitArgument,
   mediaTypeOf,
   readBody,
@@ -85,14 +86,7 @@ export function createGateway(options: GatewayOptions): Handler {
   const maxResponseBytes = limitArgument(options.maxResponseBytes, 'options.maxResponseBytes', DEFAULT_MAX_BODY_BYTES);
   const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const target = targetOption(options.target, timeoutMs);
-  const fieldLimits = {
-    maxFieldLines: limitArgument(options.maxFieldLines, 'options.maxFieldLines', DEFAULT_MAX_FIELD_LINES),
-    maxFieldSectionBytes: limitArgument(
-      options.maxFieldSectionBytes,
-      'options.maxFieldSectionBytes',
-      DEFAULT_MAX_FIELD_SECTION_BYTES,
-    ),
-  };
+  const fieldLimits = fieldLimitsOption(options);
   const log = createLogger(options.log);
   const { authorize } = options;
   if (authorize !== undefined && typeof authorize !== 'function')
@@ -168,17 +162,11 @@ export function createGateway(options: GatewayOptions): Handler {
     return { bhttpResponse };
   }
 
-  /** The target's answer, its content read in full but no more than maxResponseBytes. */
+  /** The target's answer, its content read in full but no more than maxResponseBytes (the caller
+   *  wipes it once encoded). */
   async function exchange(request: Request): Promise<BhttpResponse> {
     const answer = await target(request);
-    const content = await readBody(answer, maxResponseBytes);
-    try {
-      return await bhttp.bhttpFromResponse(
-        new Response(content.length > 0 ? bodyOf(content) : null, { status: answer.status, headers: answer.headers }),
-      );
-    } finally {
-      content.fill(0);
-    }
+    return bhttpFromResponseContent(answer, await readBody(answer, maxResponseBytes));
   }
 
   return async (request) => {

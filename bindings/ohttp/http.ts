@@ -1,6 +1,8 @@
 // HTTP plumbing shared by the fetch-style handlers: the handler type, media types, bodies read
 // under a size limit, and fixed-phrase error responses (no detail, no stack, nothing echoed).
 import { concat } from '../utils/bytes.js';
+import { DEFAULT_MAX_FIELD_LINES, DEFAULT_MAX_FIELD_SECTION_BYTES } from './bhttp/limits.js';
+import type { DecodeOptions } from './bhttp/types.js';
 
 /** A fetch-style HTTP handler, as service workers, Deno, Bun and Cloudflare Workers use. */
 export type Handler = (request: Request) => Promise<Response>;
@@ -135,4 +137,17 @@ export function limitArgument(value: unknown, name: string, fallback: number): n
   if (!Number.isSafeInteger(value) || (value as number) < 1)
     throw new RangeError(`"${name}" expected a positive integer, got ${String(value)}`);
   return value as number;
+}
+
+/** The Binary HTTP field limits of a hop's options (`maxFieldLines`, `maxFieldSectionBytes`),
+ *  checked, defaults filled in. */
+export function fieldLimitsOption(options: { maxFieldLines?: unknown; maxFieldSectionBytes?: unknown }): DecodeOptions {
+  return {
+    maxFieldLines: limitArgument(options.maxFieldLines, 'options.maxFieldLines', DEFAULT_MAX_FIELD_LINES),
+    maxFieldSectionBytes: limitArgument(
+      options.maxFieldSectionBytes,
+      'options.maxFieldSectionBytes',
+      DEFAULT_MAX_FIELD_SECTION_BYTES,
+    ),
+  };
 }

@@ -18,6 +18,7 @@ import {
   type Handler,
 } from 'oblivia';
 import { serveNode, type NodeServer } from 'oblivia/node';
+import { exchangeWith } from './gateway-exchange.js';
 
 let canary: NodeServer;
 let service: NodeServer;
@@ -43,16 +44,7 @@ const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
 
 /** Sends a crafted Binary HTTP request through `gateway`; the inner status and body. */
 async function through(gateway: Handler, message: BhttpRequest): Promise<{ status: number; body: string }> {
-  const { encapsulatedRequest, context } = ohttp.encapsulateRequest(config, bhttp.encodeRequest(message));
-  const outer = await gateway(
-    new Request('http://gateway.test/', {
-      method: 'POST',
-      headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
-      body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
-    }),
-  );
-  expect(outer.status).toBe(200);
-  const inner = bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await outer.arrayBuffer())));
+  const inner = await exchangeWith(gateway, config, bhttp.encodeRequest(message));
   return { status: inner.status, body: new TextDecoder().decode(inner.content) };
 }
 

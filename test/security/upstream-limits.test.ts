@@ -17,6 +17,7 @@ import {
   type LogEntry,
 } from 'oblivia';
 import { serveNode, type NodeServer } from 'oblivia/node';
+import { exchangeWith } from './gateway-exchange.js';
 
 const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
 const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
@@ -44,16 +45,7 @@ afterAll(() => upstream.close());
 
 async function get(gateway: Handler, path: string): Promise<{ status: number; length: number }> {
   const message = bhttp.encodeRequest(await bhttp.bhttpFromRequest(new Request(`https://service.example${path}`)));
-  const { encapsulatedRequest, context } = ohttp.encapsulateRequest(config, message);
-  const outer = await gateway(
-    new Request('http://gateway.test/', {
-      method: 'POST',
-      headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
-      body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
-    }),
-  );
-  expect(outer.status).toBe(200);
-  const inner = bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await outer.arrayBuffer())));
+  const inner = await exchangeWith(gateway, config, message);
   return { status: inner.status, length: inner.content.length };
 }
 

@@ -83,12 +83,18 @@ export function responseFromBhttp(message: BhttpResponse): Response {
 /** The Binary HTTP form of a Fetch Response; reads its body. */
 export async function bhttpFromResponse(response: Response): Promise<BhttpResponse> {
   if (!(response instanceof Response)) throw new TypeError(`"response" expected Response, got ${describe(response)}`);
+  return bhttpFromResponseContent(response, new Uint8Array(await response.arrayBuffer()));
+}
+
+/** The Binary HTTP form of a Fetch Response whose body the caller has read as `content` (under
+ *  its own limit); `content` is taken, not copied. */
+export function bhttpFromResponseContent(response: Response, content: Uint8Array): BhttpResponse {
   if (response.status === 0) unsupported('the Response has no status: a network error or an opaque response');
   return {
     informational: [],
     status: response.status,
     headers: forwardable(fieldsOf(response.headers)),
-    content: new Uint8Array(await response.arrayBuffer()),
+    content,
     trailers: [],
   };
 }
