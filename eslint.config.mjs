@@ -8,7 +8,7 @@ export default tseslint.config(
       'build/out/**',
       'node_modules/**',
       'assembly/**',
-      'bindings/backend/generated/**',
+      'bindings/backend/wasm/generated/**',
       'test/docs/.blocks/**',
     ],
   },

@@ -1,14 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Tests import the built package (build/out/), exactly what users get: `oblivia`,
-// `oblivia/hpke-js` and `oblivia/node` are the public entries, `oblivia/<path>` an internal module of the bindings.
+// Tests import the built package (build/out/), exactly what users get: `oblivia` and `oblivia/<family>`
+// are the public entries (package.json "exports"), `oblivia/<path>.js` an internal module of the bindings.
 const out = (path: string) => fileURLToPath(new URL(`./build/out/bindings/${path}`, import.meta.url));
 const alias = [
   { find: /^oblivia$/, replacement: out('index.js') },
-  { find: /^oblivia\/hpke-js$/, replacement: out('hpke-js/index.js') },
-  { find: /^oblivia\/node$/, replacement: out('node.js') },
-  { find: /^oblivia\/(.*)$/, replacement: out('$1') },
+  { find: /^oblivia\/(.*?)(\.js)?$/, replacement: out('$1.js') },
 ];
 
 // Suites under test/api and test/vectors run once per backend; the rest run once.

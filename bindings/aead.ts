@@ -5,8 +5,8 @@
 // so no AEAD object keeps a key in the JS heap after use. A call refused for its arguments
 // (TypeError, RangeError) is not that operation.
 import { active } from './backend/select.js';
-import type { AeadName } from './backend/types.js';
-import { CryptoError } from './errors.js';
+import type { AeadName } from './backend/backend.js';
+import { CryptoError } from './crypto-error.js';
 import { bytes, optionalBytes } from './utils/arguments.js';
 
 export interface Aead {

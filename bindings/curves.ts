@@ -2,7 +2,7 @@
 // big-endian scalars; the shared secret is the x-coordinate), noble-style. The NIST curves also
 // hash to the curve (RFC 9380).
 import { active } from './backend/select.js';
-import type { CurveName, NistCurveName } from './backend/types.js';
+import type { CurveName, NistCurveName } from './backend/backend.js';
 import { dstArgument } from './hash-to-curve.js';
 import { bytes } from './utils/arguments.js';
 

@@ -1,6 +1,6 @@
 // SHA-256, SHA-384 and SHA-512 (FIPS 180-4): one-shot and streaming, noble-style.
 import { active } from './backend/select.js';
-import type { HashName, Hasher } from './backend/types.js';
+import type { HashName, Hasher } from './backend/backend.js';
 import { bytes } from './utils/arguments.js';
 
 export interface Hash {

@@ -1,7 +1,7 @@
 // oblivia: the public API.
 export { init, initSync, type InitInput, type SyncInitInput } from './loader.js';
 export { backend, useBackend, type BackendName } from './backend/select.js';
-export { CryptoError, type CryptoErrorCode } from './errors.js';
+export { CryptoError, type CryptoErrorCode } from './crypto-error.js';
 export { sha256, sha384, sha512, type Hash, type HashFunction } from './hash.js';
 export { hmac, type HmacFunction } from './hmac.js';
 export { hkdf, type HkdfFunction } from './hkdf.js';
@@ -21,7 +21,7 @@ export {
   type OprfEvaluation,
   type BlindOptions,
   type BlindEvaluateOptions,
-} from './oprf/index.js';
+} from './oprf.js';
 export {
   hpke,
   KEM_DHKEM_P256_HKDF_SHA256,
@@ -47,7 +47,7 @@ export {
   type ReceiverOptions,
   type SealOptions,
   type OpenOptions,
-} from './hpke/index.js';
+} from './hpke.js';
 export {
   ohttp,
   OhttpError,
@@ -59,7 +59,7 @@ export {
   type ResponseOptions,
   type ClientContext,
   type GatewayContext,
-} from './ohttp/index.js';
+} from './ohttp.js';
 export {
   bhttp,
   BhttpError,
@@ -72,10 +72,10 @@ export {
   type EncodeOptions,
   type Field,
   type InformationalResponse,
-} from './ohttp/bhttp/index.js';
-export { createGateway, PROBLEM_TYPE_OHTTP_KEY, type GatewayOptions } from './ohttp/gateway.js';
-export { createForwarder } from './ohttp/forwarder.js';
-export { createRelay, type RelayOptions } from './ohttp/relay.js';
+} from './bhttp.js';
+export { createGateway, PROBLEM_TYPE_OHTTP_KEY, type GatewayOptions } from './http/gateway.js';
+export { createForwarder } from './http/forwarder.js';
+export { createRelay, type RelayOptions } from './http/relay.js';
 export {
   createClient,
   ObliviousFetchError,
@@ -83,8 +83,8 @@ export {
   type Client,
   type ClientErrorCode,
   type ClientOptions,
-} from './ohttp/client.js';
-export { createKeyDirectory, type KeyDirectory, type KeyDirectoryOptions } from './ohttp/directory.js';
+} from './http/ohttp-client.js';
+export { createKeyDirectory, type KeyDirectory, type KeyDirectoryOptions } from './http/key-directory.js';
 export {
   createLogger,
   type Hop,
@@ -93,8 +93,8 @@ export {
   type LogEvent,
   type Logger,
   type LogSink,
-} from './ohttp/log.js';
-export type { Handler } from './ohttp/http.js';
+} from './http/logger.js';
+export type { Handler } from './http/exchange.js';
 export {
   privacyPass,
   PrivacyPassError,
@@ -111,7 +111,7 @@ export {
   type PrivacyPassIssuer,
   type VerifyOptions,
   type PrivateTokenChallenge,
-} from './privacypass/index.js';
+} from './privacypass.js';
 export {
   credentials,
   CredentialError,
@@ -131,4 +131,4 @@ export {
   type SpentStore,
   type MemorySpentStoreOptions,
   type IssuerHandlerOptions,
-} from './credentials/index.js';
+} from './credentials.js';

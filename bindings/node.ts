@@ -1,2 +1,2 @@
 // oblivia/node: what runs on Node.js only (it imports node:http), kept out of the browser entry.
-export { CLIENT_ADDRESS_HEADER, serveNode, type NodeServer, type ServeOptions } from './ohttp/node-http.js';
+export { CLIENT_ADDRESS_HEADER, serveNode, type NodeServer, type ServeOptions } from './http/node-server.js';

@@ -1,7 +1,7 @@
 // ristretto255 (RFC 9496): a prime-order group of order ℓ = 2^252 + 27742317777372353535851937790883648493,
 // elements as their canonical 32-byte encodings, scalars as 32 little-endian bytes below ℓ.
 import { active } from './backend/select.js';
-import type { ScalarOp } from './backend/types.js';
+import type { ScalarOp } from './backend/backend.js';
 import { dstArgument } from './hash-to-curve.js';
 import { bytes } from './utils/arguments.js';
 

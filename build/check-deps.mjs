@@ -12,12 +12,12 @@ export const RULES = [
   {
     name: 'the backend imports no protocol',
     from: /^bindings\/backend\//,
-    to: /^bindings\/(hpke|oprf|ohttp|credentials|privacypass|hpke-js)\//,
+    to: /^bindings\/(hpke|oprf|bhttp|ohttp|http|credentials|privacypass|hpke-js)(\/|\.ts$)/,
   },
   {
     name: 'the wasm backend imports no js backend file',
-    from: /^bindings\/backend\/(wasm[^/]*|core|slots)\.ts$/,
-    to: /^bindings\/backend\/js[^/]*\.ts$/,
+    from: /^bindings\/backend\/wasm\//,
+    to: /^bindings\/backend\/js\//,
   },
   { name: 'utils import only utils', from: /^bindings\/utils\//, to: /^(?!bindings\/utils\/)/ },
   { name: 'the core imports no binding', from: /^assembly\//, to: /^bindings\// },
@@ -27,7 +27,7 @@ export const RULES = [
  *  problem is itself one). */
 export const ALLOWED = [
   // The wasm OPRF stops falling back to the js one.
-  'the wasm backend imports no js backend file: bindings/backend/wasm-oprf.ts -> bindings/backend/js-oprf.ts',
+  'the wasm backend imports no js backend file: bindings/backend/wasm/wasm-oprf.ts -> bindings/backend/js/js-oprf.ts',
 ];
 
 const OPTIONS = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowJs: false };

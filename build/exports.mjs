@@ -1,7 +1,7 @@
 // The bindings' type of the core's exports, generated from asc's own declarations of them
 // (`--bindings raw`), so an export whose parameters change in assembly/index.ts no longer
 // type-checks against the bindings that call it.
-export const EXPORTS_FILE = 'bindings/backend/generated/core-exports.ts';
+export const EXPORTS_FILE = 'bindings/backend/wasm/generated/core-exports.ts';
 
 const NAMESPACE = /^declare namespace __AdaptedExports \{\n[\s\S]*?^\}$/m;
 

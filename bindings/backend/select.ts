@@ -3,9 +3,9 @@
 // the js backend runs. useBackend() forces one.
 import { nodeFs } from '../platform.js';
 import { defaultWasmUrl } from '../wasm-url.js';
-import { jsBackend } from './js.js';
-import type { Backend } from './types.js';
-import { WasmBackend } from './wasm.js';
+import { jsBackend } from './js/js-backend.js';
+import type { Backend } from './backend.js';
+import { WasmBackend } from './wasm/wasm-backend.js';
 
 export type BackendName = 'wasm' | 'js';
 

@@ -2,7 +2,7 @@
 // each value, every item length-prefixed, so no two attribute lists frame alike.
 import { concat, utf8, writeU16, writeU32 } from '../utils/bytes.js';
 import type { Reader } from '../utils/reader.js';
-import { malformed } from './errors.js';
+import { malformed } from './credential-error.js';
 
 /** The protocol label; prefixes `info` and the key-id and redemption-key derivations. */
 export const PROTOCOL = 'oblivia-acs-v1';

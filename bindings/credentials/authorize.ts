@@ -4,11 +4,11 @@
 // request without it, or answers 401 with the problem type of the refusal.
 import { sha256 } from '../hash.js';
 import { utf8, writeU32 } from '../utils/bytes.js';
-import type { Credential, CredentialClient } from './client.js';
-import { CredentialError } from './errors.js';
-import { problemResponse } from './handler.js';
+import type { Credential, CredentialClient } from './credential-client.js';
+import { CredentialError } from './credential-error.js';
+import { problemResponse } from './issuer-handler.js';
 import { AUTH_SCHEME, encodeAuthorization, parseAuthorization } from './header.js';
-import type { Verified, Verifier } from './verifier.js';
+import type { Verified, Verifier } from './credential-verifier.js';
 
 const LABEL = utf8('oblivia-acs-v1 request');
 

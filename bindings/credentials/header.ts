@@ -1,7 +1,7 @@
 // The token in an HTTP request: `Authorization: ObliviaToken token="<base64url>"` (RFC 9110 §11.6.2;
 // the scheme is case-insensitive, the value base64url without padding, RFC 4648 §5).
 import { decodeBase64url, encodeBase64url } from '../utils/base64url.js';
-import { CredentialError } from './errors.js';
+import { CredentialError } from './credential-error.js';
 
 export const AUTH_SCHEME = 'ObliviaToken';
 

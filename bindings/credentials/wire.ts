@@ -3,7 +3,7 @@
 import { concat, u16 } from '../utils/bytes.js';
 import { Reader } from '../utils/reader.js';
 import { readAttributes, type CredentialAttributes } from './attributes.js';
-import { CredentialError, malformed } from './errors.js';
+import { CredentialError, malformed } from './credential-error.js';
 import { KEY_ID_LENGTH } from './key-id.js';
 
 export const VERSION = 1;

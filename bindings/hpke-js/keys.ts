@@ -4,7 +4,7 @@
 // P-384 and P-521 keys are such keys): their bytes are read with crypto.subtle.exportKey.
 import { describe } from '../utils/arguments.js';
 import { base64urlArgument } from './buffers.js';
-import { NotSupportedError } from './errors.js';
+import { NotSupportedError } from './hpke-js-errors.js';
 
 /** The KEM a key belongs to. */
 export interface KeyKind {

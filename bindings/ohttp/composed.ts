@@ -1,12 +1,12 @@
 // RFC 9458 §4.3 and §4.4 composed over bindings/hpke and the response's HKDF and AEAD: the OHTTP
 // messages of a backend without them in its core (js). The response state holds enc and the
 // secret in JS, and wipes the secret (and the response's key and nonce) when it is spent.
-import type { OhttpBackend, OhttpParams, OhttpResponseState } from '../backend/types.js';
+import type { OhttpBackend, OhttpParams, OhttpResponseState } from '../backend/backend.js';
 import { ascii, concat } from '../utils/bytes.js';
-import { hpke, type HpkeSuite } from '../hpke/index.js';
+import { hpke, type HpkeSuite } from '../hpke.js';
 import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
-import { responseKeys } from './response.js';
-import { symmetricOf, type Symmetric } from './suites.js';
+import { responseKeys } from './encapsulated-response.js';
+import { symmetricOf, type Symmetric } from './key-config-suites.js';
 
 const LABEL_REQUEST = ascii('message/bhttp request');
 const LABEL_RESPONSE = ascii('message/bhttp response');

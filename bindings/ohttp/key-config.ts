@@ -9,10 +9,10 @@
 //     HPKE Symmetric Algorithms (32) ...,      -- HPKE KDF ID (16), HPKE AEAD ID (16)
 //   }
 import type { KemId } from '../hpke/ids.js';
-import type { Kem } from '../hpke/kem.js';
+import type { Kem } from '../hpke/dhkem.js';
 import { bytes, integer, objectArgument } from '../utils/arguments.js';
 import { readU16, writeU16 } from '../utils/bytes.js';
-import { kemOf, suitesArgument, symmetricOf, type SymmetricSuite } from './suites.js';
+import { kemOf, suitesArgument, symmetricOf, type SymmetricSuite } from './key-config-suites.js';
 
 /** A gateway's public key configuration, as clients receive it. */
 export interface KeyConfig {

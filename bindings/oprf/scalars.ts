@@ -1,6 +1,6 @@
 // Scalars as SerializeScalar encodings (RFC 9497 §2.1): the range check, and RandomScalar by
 // rejection sampling over WebCrypto getRandomValues.
-import type { SuiteParams } from './suites.js';
+import type { SuiteParams } from './suite-params.js';
 
 /** Whether `scalar` encodes a value in 1 … order−1. Scans every byte without branching on it, so
  *  only the answer shows. */

@@ -4,7 +4,7 @@
 import { bytes, describe, integer } from '../utils/arguments.js';
 import { ascii, concat, u16 } from '../utils/bytes.js';
 import { Reader } from '../utils/reader.js';
-import { malformed, PrivacyPassError } from './errors.js';
+import { malformed, PrivacyPassError } from './privacypass-error.js';
 
 export interface TokenChallenge {
   tokenType: number;

@@ -7,7 +7,7 @@
 import { bytes, describe, integer } from '../utils/arguments.js';
 import { decodeBase64url, encodeBase64url } from '../utils/base64url.js';
 import { readU16 } from '../utils/bytes.js';
-import { PrivacyPassError } from './errors.js';
+import { PrivacyPassError } from './privacypass-error.js';
 
 export interface PrivateTokenChallenge {
   /** The first two bytes of `challenge` (RFC 9577 §2.1: every challenge starts with its type). */

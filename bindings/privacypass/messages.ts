@@ -5,7 +5,7 @@
 import { bytes, describe, integer } from '../utils/arguments.js';
 import { concat, u16 } from '../utils/bytes.js';
 import { Reader } from '../utils/reader.js';
-import { malformed, PrivacyPassError } from './errors.js';
+import { malformed, PrivacyPassError } from './privacypass-error.js';
 import { TOKEN_TYPE_VOPRF } from './token.js';
 
 /** Ne and Ns of P384-SHA384 (RFC 9497 §4.4). */

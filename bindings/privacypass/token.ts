@@ -4,7 +4,7 @@
 import { bytes, describe, integer } from '../utils/arguments.js';
 import { concat, u16 } from '../utils/bytes.js';
 import { Reader } from '../utils/reader.js';
-import { malformed, PrivacyPassError } from './errors.js';
+import { malformed, PrivacyPassError } from './privacypass-error.js';
 
 /** RFC 9578 §5: VOPRF(P-384, SHA-384), privately verifiable. */
 export const TOKEN_TYPE_VOPRF = 0x0001;

@@ -23,10 +23,10 @@ import {
   KEM_DHKEM_X25519_HKDF_SHA256,
   type HpkeSuite,
 } from 'oblivia';
-import { aeadById } from 'oblivia/hpke/aead.js';
-import { ReceiverContext, SenderContext } from 'oblivia/hpke/context.js';
-import { kdfById } from 'oblivia/hpke/kdf.js';
-import { dhkem } from 'oblivia/hpke/kem.js';
+import { aeadById } from 'oblivia/hpke/hpke-aead.js';
+import { ReceiverContext, SenderContext } from 'oblivia/hpke/encryption-context.js';
+import { kdfById } from 'oblivia/hpke/hpke-kdf.js';
+import { dhkem } from 'oblivia/hpke/dhkem.js';
 import { hpkeSuiteId, kemSuiteId, labeledKdf } from 'oblivia/hpke/labeled.js';
 import { hex, unhex } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 // Variable-length integers (RFC 9000 §16): the examples of RFC 9000 Appendix A.1, non-minimal
 // encodings (RFC 9292 §3 allows them), and the length boundaries of the encoder.
 import { expect, test } from 'vitest';
-import { readVarint, varintLength, varintSize, writeVarint } from 'oblivia/ohttp/bhttp/varint.js';
+import { readVarint, varintLength, varintSize, writeVarint } from 'oblivia/bhttp/varint.js';
 import { hex, unhex } from '../helpers.js';
 
 test('RFC 9000 Appendix A.1 examples', () => {

@@ -30,7 +30,7 @@ import {
   x25519,
   xchacha20poly1305,
 } from 'oblivia';
-import type { Core } from 'oblivia/backend/core.js';
+import type { Core } from 'oblivia/backend/wasm/core.js';
 import { installModule } from 'oblivia/backend/select.js';
 
 const BUILDS = ['oblivia.wasm', 'oblivia.scalar.wasm', 'oblivia.debug.wasm'];

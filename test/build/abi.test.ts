@@ -9,7 +9,7 @@ import { expect, test } from 'vitest';
 import { EXPORTS_FILE, exportsModule } from '../../build/exports.mjs';
 
 const INDEX = 'assembly/index.ts';
-const CALLER = 'bindings/backend/wasm.ts';
+const CALLER = 'bindings/backend/wasm/wasm-backend.ts';
 
 /** Function names with their parameter counts, and the other exports' names, of a declarations text. */
 function declared(source: string): { functions: Map<string, number>; others: string[] } {

@@ -10,9 +10,9 @@ import { expand, extract } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ohttp, useBackend, type GatewayKey, type KemId } from 'oblivia';
-import type { Core } from 'oblivia/backend/core.js';
+import type { Core } from 'oblivia/backend/wasm/core.js';
 import { active } from 'oblivia/backend/select.js';
-import type { WasmBackend } from 'oblivia/backend/wasm.js';
+import type { WasmBackend } from 'oblivia/backend/wasm/wasm-backend.js';
 import { hex, readJsonVector, unhex } from '../helpers.js';
 
 const v = readJsonVector('ohttp/rfc9458-appendix-a.json');

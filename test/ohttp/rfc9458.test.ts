@@ -3,10 +3,10 @@
 // Response (with its response_nonce), and decapsulation on both sides.
 import { afterAll, describe, expect, test } from 'vitest';
 import { backend as activeBackend, hkdf, hpke, ohttp, sha256, useBackend, type GatewayKey, type KemId } from 'oblivia';
-import { aeadById } from 'oblivia/hpke/aead.js';
-import { kdfById } from 'oblivia/hpke/kdf.js';
-import { responseKeys } from 'oblivia/ohttp/response.js';
-import type { Symmetric } from 'oblivia/ohttp/suites.js';
+import { aeadById } from 'oblivia/hpke/hpke-aead.js';
+import { kdfById } from 'oblivia/hpke/hpke-kdf.js';
+import { responseKeys } from 'oblivia/ohttp/encapsulated-response.js';
+import type { Symmetric } from 'oblivia/ohttp/key-config-suites.js';
 import { hex, readJsonVector, unhex } from '../helpers.js';
 
 const v = readJsonVector('ohttp/rfc9458-appendix-a.json');

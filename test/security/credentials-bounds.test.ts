@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { backend, CredentialError, credentials, oprf, useBackend, type Attributes, type OprfSuiteName } from 'oblivia';
-import { jsOprf } from 'oblivia/backend/js-oprf.js';
-import type { Core } from 'oblivia/backend/core.js';
+import { jsOprf } from 'oblivia/backend/js/js-oprf.js';
+import type { Core } from 'oblivia/backend/wasm/core.js';
 import { installModule } from 'oblivia/backend/select.js';
 import { MAX_FRAMED_ATTRIBUTES, PROTOCOL } from 'oblivia/credentials/attributes.js';
 import { encodeIssuanceRequest, encodeToken, INPUT_LENGTH, MAX_BATCH, TAG_LENGTH } from 'oblivia/credentials/wire.js';

@@ -6,11 +6,11 @@
 // the single-shot API on the first message. Only X448 (KEM 0x0021) sets are skipped.
 import { describe, expect, test } from 'vitest';
 import { CryptoError, hpke, type AeadId, type KdfId, type KemId } from 'oblivia';
-import { aeadById } from 'oblivia/hpke/aead.js';
-import { kdfById } from 'oblivia/hpke/kdf.js';
-import { kemById } from 'oblivia/hpke/kem.js';
+import { aeadById } from 'oblivia/hpke/hpke-aead.js';
+import { kdfById } from 'oblivia/hpke/hpke-kdf.js';
+import { kemById } from 'oblivia/hpke/dhkem.js';
 import { hpkeSuiteId, labeledKdf } from 'oblivia/hpke/labeled.js';
-import { keySchedule } from 'oblivia/hpke/schedule.js';
+import { keySchedule } from 'oblivia/hpke/key-schedule.js';
 import { hex, readJsonVector, unhex } from '../helpers.js';
 
 interface Encryption {

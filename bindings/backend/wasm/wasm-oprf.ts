@@ -1,0 +1,140 @@
+// RFC 9497 through the core's exports (assembly/proto/oprf.ts), one protocol step per call. A call
+// whose inputs exceed the core's window (an input or info near RFC 9497's 65535-byte limit) runs
+// on the js backend's implementation of the same step.
+import { OprfMode, OprfSuite } from '../../../assembly/abi.js';
+import type { Core } from './core.js';
+import { jsOprf } from '../js/js-oprf.js';
+import type { OprfBackend, OprfSuiteName } from '../backend.js';
+
+interface Sizes {
+  readonly id: OprfSuite;
+  readonly Ne: number;
+  readonly Ns: number;
+  readonly Nh: number;
+}
+
+/** §4: the core's suite number, and the element, scalar and output lengths. */
+const SUITES: Record<OprfSuiteName, Sizes> = {
+  'ristretto255-SHA512': { id: OprfSuite.RISTRETTO255_SHA512, Ne: 32, Ns: 32, Nh: 64 },
+  'P256-SHA256': { id: OprfSuite.P256_SHA256, Ne: 33, Ns: 32, Nh: 32 },
+  'P384-SHA384': { id: OprfSuite.P384_SHA384, Ne: 49, Ns: 48, Nh: 48 },
+  'P521-SHA512': { id: OprfSuite.P521_SHA512, Ne: 67, Ns: 66, Nh: 64 },
+};
+
+export class WasmOprf implements OprfBackend {
+  readonly #core: Core;
+
+  constructor(core: Core) {
+    this.#core = core;
+  }
+
+  deriveKeyPair(suite: OprfSuiteName, mode: OprfMode, seed: Uint8Array, info: Uint8Array) {
+    const { id, Ne, Ns } = SUITES[suite];
+    return (
+      this.#core.runStaged([seed, info], (e) => {
+        this.#core.answer(e.oprf_derive_key_pair(id, mode, info.length));
+        return { secretKey: this.#core.take(Ns), publicKey: this.#core.take(Ne, Ns) };
+      }) ?? jsOprf.deriveKeyPair(suite, mode, seed, info)
+    );
+  }
+
+  publicKey(suite: OprfSuiteName, secretKey: Uint8Array): Uint8Array {
+    const { id, Ne } = SUITES[suite];
+    return this.#core.runStaged([secretKey], (e) => this.#answer(e.oprf_public_key(id), Ne))!;
+  }
+
+  blind(
+    suite: OprfSuiteName,
+    mode: OprfMode,
+    inputs: readonly Uint8Array[],
+    blinds: readonly Uint8Array[],
+  ): Uint8Array[] {
+    const { id, Ne } = SUITES[suite];
+    return inputs.map(
+      (input, i) =>
+        this.#core.runStaged([blinds[i]!, input], (e) => this.#answer(e.oprf_blind(id, mode, input.length), Ne)) ??
+        jsOprf.blind(suite, mode, [input], [blinds[i]!])[0]!,
+    );
+  }
+
+  tweakKey(suite: OprfSuiteName, publicKey: Uint8Array, info: Uint8Array): Uint8Array {
+    const { id, Ne } = SUITES[suite];
+    return (
+      this.#core.runStaged([publicKey, info], (e) => this.#answer(e.oprf_tweak_key(id, info.length), Ne)) ??
+      jsOprf.tweakKey(suite, publicKey, info)
+    );
+  }
+
+  blindEvaluate(
+    suite: OprfSuiteName,
+    mode: OprfMode,
+    secretKey: Uint8Array,
+    publicKey: Uint8Array,
+    blinded: readonly Uint8Array[],
+    info: Uint8Array | undefined,
+    proofRandomness: Uint8Array | undefined,
+  ) {
+    const { id, Ne, Ns } = SUITES[suite];
+    const extra = [mode === OprfMode.VOPRF ? publicKey : undefined, proofRandomness, info].filter(
+      (part): part is Uint8Array => part !== undefined,
+    );
+    const proofLength = mode === OprfMode.OPRF ? 0 : 2 * Ns;
+    return (
+      this.#core.runStaged([secretKey, ...extra, ...blinded], (e) => {
+        this.#core.answer(e.oprf_blind_evaluate(id, mode, info?.length ?? 0, blinded.length));
+        const evaluated = blinded.map((_, i) => this.#core.take(Ne, i * Ne));
+        return { evaluated, proof: this.#core.take(proofLength, blinded.length * Ne) };
+      }) ?? jsOprf.blindEvaluate(suite, mode, secretKey, publicKey, blinded, info, proofRandomness)
+    );
+  }
+
+  finalize(
+    suite: OprfSuiteName,
+    mode: OprfMode,
+    inputs: readonly Uint8Array[],
+    blinds: readonly Uint8Array[],
+    blinded: readonly Uint8Array[],
+    evaluated: readonly Uint8Array[],
+    key: Uint8Array | undefined,
+    proof: Uint8Array | undefined,
+    info: Uint8Array | undefined,
+  ): Uint8Array[] {
+    const { id, Ne, Ns, Nh } = SUITES[suite];
+    const framedInfo = mode === OprfMode.POPRF ? info! : new Uint8Array(0);
+    const fits = (input: Uint8Array) => Ns + Ne + framedInfo.length + input.length <= this.#core.ioSize;
+    if (!inputs.every(fits)) return jsOprf.finalize(suite, mode, inputs, blinds, blinded, evaluated, key, proof, info);
+    if (mode !== OprfMode.OPRF) {
+      // §2.2.2: the whole batch's proof holds before any output is computed (it fits: ≤ 256 elements)
+      this.#core.runStaged([key!, proof!, ...blinded, ...evaluated], (e) =>
+        this.#core.answer(e.oprf_verify(id, mode, blinded.length)),
+      );
+    }
+    return inputs.map((input, i) =>
+      this.#core.runStaged([blinds[i]!, evaluated[i]!, framedInfo, input], (e) =>
+        this.#answer(e.oprf_finalize(id, mode, framedInfo.length, input.length), Nh),
+      )!,
+    );
+  }
+
+  evaluate(
+    suite: OprfSuiteName,
+    mode: OprfMode,
+    secretKey: Uint8Array,
+    input: Uint8Array,
+    info: Uint8Array | undefined,
+  ): Uint8Array {
+    const { id, Nh } = SUITES[suite];
+    const framedInfo = info ?? new Uint8Array(0);
+    return (
+      this.#core.runStaged([secretKey, framedInfo, input], (e) =>
+        this.#answer(e.oprf_evaluate(id, mode, framedInfo.length, input.length), Nh),
+      ) ?? jsOprf.evaluate(suite, mode, secretKey, input, info)
+    );
+  }
+
+  /** Throws for a failed status, else reads `length` bytes of OUT. */
+  #answer(status: number, length: number): Uint8Array {
+    this.#core.answer(status);
+    return this.#core.take(length);
+  }
+}
