@@ -2,11 +2,27 @@
 // for token type 0x0001 (VOPRF(P-384, SHA-384)), as the `privacyPass` namespace.
 import { decodeTokenChallenge, encodeTokenChallenge } from './privacypass/challenge.js';
 import { createClient } from './privacypass/token-client.js';
-import { formatAuthorization, formatWwwAuthenticate, parseAuthorization, parseWwwAuthenticate } from './privacypass/headers.js';
+import {
+  formatAuthorization,
+  formatWwwAuthenticate,
+  parseAuthorization,
+  parseWwwAuthenticate,
+} from './privacypass/headers.js';
 import { createIssuer } from './privacypass/token-issuer.js';
-import { decodeTokenRequest, decodeTokenResponse, encodeTokenRequest, encodeTokenResponse } from './privacypass/messages.js';
+import {
+  decodeTokenRequest,
+  decodeTokenResponse,
+  encodeTokenRequest,
+  encodeTokenResponse,
+} from './privacypass/messages.js';
 import { generateKeyPair, tokenKeyId } from './privacypass/token-key.js';
-import { decodeToken, encodeAuthenticatorInput, encodeToken, TOKEN_TYPE_BLIND_RSA, TOKEN_TYPE_VOPRF } from './privacypass/token.js';
+import {
+  decodeToken,
+  encodeAuthenticatorInput,
+  encodeToken,
+  TOKEN_TYPE_BLIND_RSA,
+  TOKEN_TYPE_VOPRF,
+} from './privacypass/token.js';
 
 export const privacyPass = Object.freeze({
   TOKEN_TYPE_VOPRF,

@@ -1,10 +1,7 @@
 // RFC 9180 §5.2–5.3: encryption contexts as hpke-js returns them — seal on the sender's, open on
 // the recipient's, export on both — async over oblivia's synchronous contexts. Each call does its
 // work when it is made, so calls nobody awaited in between still take sequence numbers in order.
-import type {
-  ReceiverContext as ObliviaReceiverContext,
-  SenderContext as ObliviaSenderContext,
-} from '../hpke.js';
+import type { ReceiverContext as ObliviaReceiverContext, SenderContext as ObliviaSenderContext } from '../hpke.js';
 import { arrayBuffer, bytesArgument, optionalBytesArgument, type BufferInput } from './buffers.js';
 import { attempt, ExportError, NotSupportedError, OpenError, SealError } from './hpke-js-errors.js';
 

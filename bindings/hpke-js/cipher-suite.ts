@@ -2,12 +2,7 @@
 // KEM/KDF/AEAD objects (@hpke/core style); offers the two-step API of §5 (createSenderContext /
 // createRecipientContext) and the single-shot seal/open of §6.1. The mode (§5) follows from the
 // params: `psk` selects psk, `senderKey` / `senderPublicKey` auth, both auth_psk, none base.
-import {
-  hpke,
-  type HpkeSuite,
-  type ReceiverContext,
-  type SenderContext as ObliviaSenderContext,
-} from '../hpke.js';
+import { hpke, type HpkeSuite, type ReceiverContext, type SenderContext as ObliviaSenderContext } from '../hpke.js';
 import {
   hexId,
   type AeadId as ObliviaAeadId,
@@ -25,7 +20,14 @@ import {
   type RecipientContext,
   type SenderContext,
 } from './async-contexts.js';
-import { attempt, DecapError, DeserializeError, EncapError, InvalidParamError, NotSupportedError } from './hpke-js-errors.js';
+import {
+  attempt,
+  DecapError,
+  DeserializeError,
+  EncapError,
+  InvalidParamError,
+  NotSupportedError,
+} from './hpke-js-errors.js';
 import { AeadId, KdfId, KemId } from './identifiers.js';
 import { kemById, kemKind, type Dhkem, type KemInterface } from './kem-objects.js';
 import { keyArgument, keyBytes, privateKeyArgument, publicKeyOfPair } from './keys.js';
