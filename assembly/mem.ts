@@ -2,8 +2,12 @@
 // offsets and sizes the host needs as globals, so the host never computes an offset itself.
 // Nothing is allocated at run time (--runtime stub, fixed memory).
 
-/** Input window: the host writes a call's inputs here, concatenated in argument order. */
-export const IO_SIZE: i32 = 65536;
+/** Input window: the host writes a call's inputs here, concatenated in argument order. Sized for
+ *  the largest RFC 9497 step, Finalize: a scalar and an element (P-521: 66 + 67 bytes), then an
+ *  info and an input of up to 65535 bytes each (§1.2), so no OPRF input is ever past it. */
+export const IO_SIZE: i32 = 2 * 65536 + 1024;
+// @ts-ignore: compile-time builtin
+if (66 + 67 + 2 * 65535 > IO_SIZE) ERROR('an RFC 9497 Finalize does not fit IO');
 export const IO: usize = memory.data(IO_SIZE, 16);
 
 /** Output window: the core writes results here; the host copies them out and zeroes them. Room

@@ -25,10 +25,7 @@ export const RULES = [
 
 /** Known problems that other work removes; that work deletes its entry (an entry that matches no
  *  problem is itself one). */
-export const ALLOWED = [
-  // The wasm OPRF stops falling back to the js one.
-  'the wasm backend imports no js backend file: bindings/backend/wasm/wasm-oprf.ts -> bindings/backend/js/js-oprf.ts',
-];
+export const ALLOWED = [];
 
 const OPTIONS = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowJs: false };
 

@@ -19,3 +19,9 @@ export const unhex = (text: string): Uint8Array => new Uint8Array(Buffer.from(te
 
 /** The backend the current per-backend project tests. */
 export const TEST_BACKEND = process.env.OBLIVIA_TEST_BACKEND;
+
+/** The core's I/O window (assembly/mem.ts IO_SIZE): inputs past it are streamed in pieces. */
+export const WINDOW: number = (() => {
+  const module = new WebAssembly.Module(readFileSync(new URL('../build/out/wasm/oblivia.wasm', import.meta.url)));
+  return (new WebAssembly.Instance(module, {}).exports.IO_SIZE as WebAssembly.Global).value as number;
+})();

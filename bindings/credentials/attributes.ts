@@ -19,8 +19,8 @@ export interface CredentialAttributes extends Attributes {
   readonly values: readonly Uint8Array[];
 }
 
-/** The most framed attributes accepted. Far below RFC 9497's 65535-byte `info`, so that every
- *  secret-key step fits the core's I/O window (64 KiB), and a token fits an HTTP header. */
+/** The most framed attributes accepted. Far below RFC 9497's 65535-byte `info`, so that one
+ *  request bounds the secret-key hashing it causes, and a token fits an HTTP header. */
 export const MAX_FRAMED_ATTRIBUTES = 4096;
 const LABEL = utf8(PROTOCOL);
 

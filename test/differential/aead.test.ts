@@ -4,10 +4,10 @@
 import { createCipheriv } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
+import { WINDOW } from '../helpers.js';
 import { chacha20poly1305, gcm, useBackend, xchacha20poly1305, type BackendName } from 'oblivia';
 
 const RUNS = Number(process.env.OBLIVIA_FUZZ_RUNS ?? 200);
-const WINDOW = 65536;
 
 afterAll(() => useBackend(undefined));
 

@@ -4,6 +4,7 @@
 // OBLIVIA_FUZZ_RUNS sets the number of runs.
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
+import { WINDOW } from '../helpers.js';
 import { expandMessageXmd, p256, p384, p521, ristretto255, sha256, sha384, sha512, useBackend } from 'oblivia';
 import { same } from './same.js';
 
@@ -15,7 +16,7 @@ afterAll(() => useBackend(undefined));
 const msgArb = fc
   .oneof(
     { weight: 6, arbitrary: fc.integer({ min: 0, max: 300 }) },
-    { weight: 2, arbitrary: fc.integer({ min: 65536 - 300, max: 65536 + 300 }) },
+    { weight: 2, arbitrary: fc.integer({ min: WINDOW - 300, max: WINDOW + 300 }) },
     { weight: 1, arbitrary: fc.integer({ min: 0, max: 150_000 }) },
   )
   .chain((size) =>

@@ -20,10 +20,9 @@ import {
   useBackend,
   type BackendName,
 } from 'oblivia';
-import { hex } from '../helpers.js';
+import { hex, WINDOW } from '../helpers.js';
 
 const RUNS = Number(process.env.OBLIVIA_FUZZ_RUNS ?? 200) / 4;
-const WINDOW = 65536;
 
 afterAll(() => useBackend(undefined));
 

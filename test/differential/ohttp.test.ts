@@ -22,10 +22,9 @@ import {
   type BackendName,
   type GatewayKey,
 } from 'oblivia';
-import { hex } from '../helpers.js';
+import { hex, WINDOW } from '../helpers.js';
 
 const RUNS = Math.max(8, Number(process.env.OBLIVIA_FUZZ_RUNS ?? 200) / 8);
-const WINDOW = 65536;
 
 afterAll(() => useBackend(undefined));
 

@@ -66,11 +66,20 @@ export class Core {
 
   /** Stages `parts` and runs `fn` on the exports, or returns undefined if they do not fit IO. */
   runStaged<T>(parts: readonly Uint8Array[], fn: (exports: CoreExports) => T): T | undefined {
-    if (parts.reduce((sum, part) => sum + part.length, 0) > this.ioSize) return undefined;
+    return this.#fits(parts) ? this.runWithin(parts, fn) : undefined;
+  }
+
+  /** Stages `parts`, which the caller has bounded to fit IO, and runs `fn` on the exports. */
+  runWithin<T>(parts: readonly Uint8Array[], fn: (exports: CoreExports) => T): T {
+    if (!this.#fits(parts)) throw new RangeError(`the inputs exceed the core's ${this.ioSize}-byte window`);
     return this.run(() => {
       this.stage(...parts);
       return fn(this.exports);
     });
+  }
+
+  #fits(parts: readonly Uint8Array[]): boolean {
+    return parts.reduce((sum, part) => sum + part.length, 0) <= this.ioSize;
   }
 
   fail(): never {

@@ -1,9 +1,8 @@
-// RFC 9497 through the core's exports (assembly/proto/oprf.ts), one protocol step per call. A call
-// whose inputs exceed the core's window (an input or info near RFC 9497's 65535-byte limit) runs
-// on the js backend's implementation of the same step.
+// RFC 9497 through the core's exports (assembly/proto/oprf.ts), one protocol step per call. The
+// core's window holds the largest step's inputs (assembly/mem.ts IO_SIZE), and the public layer
+// bounds every input and info to RFC 9497's 65535 bytes, so every call fits it.
 import { OprfMode, OprfSuite } from '../../../assembly/abi.js';
 import type { Core } from './core.js';
-import { jsOprf } from '../js/js-oprf.js';
 import type { OprfBackend, OprfSuiteName } from '../backend.js';
 
 interface Sizes {
@@ -30,17 +29,15 @@ export class WasmOprf implements OprfBackend {
 
   deriveKeyPair(suite: OprfSuiteName, mode: OprfMode, seed: Uint8Array, info: Uint8Array) {
     const { id, Ne, Ns } = SUITES[suite];
-    return (
-      this.#core.runStaged([seed, info], (e) => {
-        this.#core.answer(e.oprf_derive_key_pair(id, mode, info.length));
-        return { secretKey: this.#core.take(Ns), publicKey: this.#core.take(Ne, Ns) };
-      }) ?? jsOprf.deriveKeyPair(suite, mode, seed, info)
-    );
+    return this.#core.runWithin([seed, info], (e) => {
+      this.#core.answer(e.oprf_derive_key_pair(id, mode, info.length));
+      return { secretKey: this.#core.take(Ns), publicKey: this.#core.take(Ne, Ns) };
+    });
   }
 
   publicKey(suite: OprfSuiteName, secretKey: Uint8Array): Uint8Array {
     const { id, Ne } = SUITES[suite];
-    return this.#core.runStaged([secretKey], (e) => this.#answer(e.oprf_public_key(id), Ne))!;
+    return this.#core.runWithin([secretKey], (e) => this.#answer(e.oprf_public_key(id), Ne));
   }
 
   blind(
@@ -50,19 +47,14 @@ export class WasmOprf implements OprfBackend {
     blinds: readonly Uint8Array[],
   ): Uint8Array[] {
     const { id, Ne } = SUITES[suite];
-    return inputs.map(
-      (input, i) =>
-        this.#core.runStaged([blinds[i]!, input], (e) => this.#answer(e.oprf_blind(id, mode, input.length), Ne)) ??
-        jsOprf.blind(suite, mode, [input], [blinds[i]!])[0]!,
+    return inputs.map((input, i) =>
+      this.#core.runWithin([blinds[i]!, input], (e) => this.#answer(e.oprf_blind(id, mode, input.length), Ne)),
     );
   }
 
   tweakKey(suite: OprfSuiteName, publicKey: Uint8Array, info: Uint8Array): Uint8Array {
     const { id, Ne } = SUITES[suite];
-    return (
-      this.#core.runStaged([publicKey, info], (e) => this.#answer(e.oprf_tweak_key(id, info.length), Ne)) ??
-      jsOprf.tweakKey(suite, publicKey, info)
-    );
+    return this.#core.runWithin([publicKey, info], (e) => this.#answer(e.oprf_tweak_key(id, info.length), Ne));
   }
 
   blindEvaluate(
@@ -79,13 +71,11 @@ export class WasmOprf implements OprfBackend {
       (part): part is Uint8Array => part !== undefined,
     );
     const proofLength = mode === OprfMode.OPRF ? 0 : 2 * Ns;
-    return (
-      this.#core.runStaged([secretKey, ...extra, ...blinded], (e) => {
-        this.#core.answer(e.oprf_blind_evaluate(id, mode, info?.length ?? 0, blinded.length));
-        const evaluated = blinded.map((_, i) => this.#core.take(Ne, i * Ne));
-        return { evaluated, proof: this.#core.take(proofLength, blinded.length * Ne) };
-      }) ?? jsOprf.blindEvaluate(suite, mode, secretKey, publicKey, blinded, info, proofRandomness)
-    );
+    return this.#core.runWithin([secretKey, ...extra, ...blinded], (e) => {
+      this.#core.answer(e.oprf_blind_evaluate(id, mode, info?.length ?? 0, blinded.length));
+      const evaluated = blinded.map((_, i) => this.#core.take(Ne, i * Ne));
+      return { evaluated, proof: this.#core.take(proofLength, blinded.length * Ne) };
+    });
   }
 
   finalize(
@@ -101,18 +91,16 @@ export class WasmOprf implements OprfBackend {
   ): Uint8Array[] {
     const { id, Ne, Ns, Nh } = SUITES[suite];
     const framedInfo = mode === OprfMode.POPRF ? info! : new Uint8Array(0);
-    const fits = (input: Uint8Array) => Ns + Ne + framedInfo.length + input.length <= this.#core.ioSize;
-    if (!inputs.every(fits)) return jsOprf.finalize(suite, mode, inputs, blinds, blinded, evaluated, key, proof, info);
     if (mode !== OprfMode.OPRF) {
       // §2.2.2: the whole batch's proof holds before any output is computed (it fits: ≤ 256 elements)
-      this.#core.runStaged([key!, proof!, ...blinded, ...evaluated], (e) =>
+      this.#core.runWithin([key!, proof!, ...blinded, ...evaluated], (e) =>
         this.#core.answer(e.oprf_verify(id, mode, blinded.length)),
       );
     }
     return inputs.map((input, i) =>
-      this.#core.runStaged([blinds[i]!, evaluated[i]!, framedInfo, input], (e) =>
+      this.#core.runWithin([blinds[i]!, evaluated[i]!, framedInfo, input], (e) =>
         this.#answer(e.oprf_finalize(id, mode, framedInfo.length, input.length), Nh),
-      )!,
+      ),
     );
   }
 
@@ -125,10 +113,8 @@ export class WasmOprf implements OprfBackend {
   ): Uint8Array {
     const { id, Nh } = SUITES[suite];
     const framedInfo = info ?? new Uint8Array(0);
-    return (
-      this.#core.runStaged([secretKey, framedInfo, input], (e) =>
-        this.#answer(e.oprf_evaluate(id, mode, framedInfo.length, input.length), Nh),
-      ) ?? jsOprf.evaluate(suite, mode, secretKey, input, info)
+    return this.#core.runWithin([secretKey, framedInfo, input], (e) =>
+      this.#answer(e.oprf_evaluate(id, mode, framedInfo.length, input.length), Nh),
     );
   }
 
