@@ -1,4 +1,4 @@
-// Binary HTTP (RFC 9292): the `bhttp` namespace, the message model and its error.
+// oblivia/bhttp: Binary HTTP (RFC 9292): the `bhttp` namespace, the message model and its error.
 import { decodeRequest, decodeResponse } from './bhttp/decode.js';
 import { encodeRequest, encodeResponse } from './bhttp/encode.js';
 import { bhttpFromRequest, bhttpFromResponse, requestFromBhttp, responseFromBhttp } from './bhttp/fetch-conversion.js';

@@ -1,26 +1,20 @@
-// Anonymous credentials on RFC 9497 POPRF (protocol oblivia-acs-v1, docs/credentials.md): the
+// oblivia/credentials — anonymous credentials on RFC 9497 POPRF (protocol oblivia-acs-v1, docs/credentials.md): the
 // `credentials` namespace and its types.
 import { currentEpoch, MAX_FRAMED_ATTRIBUTES } from './credentials/attributes.js';
 import { clientAuthorizer, gatewayAuthorizer, requestBinding } from './credentials/authorize.js';
 import { createClient } from './credentials/credential-client.js';
-import {
-  createIssuerHandler,
-  MEDIA_TYPE_CREDENTIAL_REQUEST,
-  MEDIA_TYPE_CREDENTIAL_RESPONSE,
-  problemResponse,
-  problemType,
-} from './credentials/issuer-handler.js';
+import { createIssuerHandler, MEDIA_TYPE, problemResponse, problemType } from './credentials/issuer-handler.js';
 import { AUTH_SCHEME, encodeAuthorization, parseAuthorization } from './credentials/header.js';
 import { createIssuer } from './credentials/credential-issuer.js';
 import { createMemorySpentStore } from './credentials/spent-store.js';
 import { createVerifier } from './credentials/credential-verifier.js';
 
 export const credentials = Object.freeze({
-  createIssuer,
-  createClient,
-  createVerifier,
-  createIssuerHandler,
-  createMemorySpentStore,
+  issuer: createIssuer,
+  client: createClient,
+  verifier: createVerifier,
+  issuerHandler: createIssuerHandler,
+  memorySpentStore: createMemorySpentStore,
   encodeAuthorization,
   parseAuthorization,
   currentEpoch,
@@ -30,8 +24,7 @@ export const credentials = Object.freeze({
   problemType,
   problemResponse,
   AUTH_SCHEME,
-  MEDIA_TYPE_CREDENTIAL_REQUEST,
-  MEDIA_TYPE_CREDENTIAL_RESPONSE,
+  MEDIA_TYPE,
   MAX_FRAMED_ATTRIBUTES,
 });
 

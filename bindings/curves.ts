@@ -3,7 +3,7 @@
 // hash to the curve (RFC 9380).
 import { active } from './backend/select.js';
 import type { CurveName, NistCurveName } from './backend/backend.js';
-import { dstArgument } from './hash-to-curve.js';
+import { dstArgument } from './primitive-arguments.js';
 import { bytes } from './utils/arguments.js';
 
 export interface DiffieHellman {

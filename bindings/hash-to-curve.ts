@@ -2,15 +2,9 @@
 // hash_to_field and hash_to_curve, and the domain separation tag check the hashes to curves share
 // (p256/p384/p521.hashToCurve, ristretto255.hashToGroup).
 import { active } from './backend/select.js';
-import { hashArgument, type HashFunction } from './hash.js';
+import type { HashFunction } from './hash.js';
+import { dstArgument, hashArgument } from './primitive-arguments.js';
 import { bytes, integer } from './utils/arguments.js';
-
-/** A domain separation tag: any bytes but none (§3.1); one over 255 bytes is hashed (§5.3.3). */
-export function dstArgument(value: unknown): Uint8Array {
-  const dst = bytes(value, 'dst');
-  if (dst.length === 0) throw new RangeError('"dst" expected Uint8Array of length ≥ 1, got length=0');
-  return dst;
-}
 
 /** `length` ≤ 255·HashLen uniformly random bytes from `msg` under the tag `dst`. */
 export function expandMessageXmd(hash: HashFunction, msg: Uint8Array, dst: Uint8Array, length: number): Uint8Array {

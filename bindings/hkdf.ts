@@ -1,7 +1,8 @@
 // HKDF (RFC 5869): hkdf(hash, ikm, salt, info, length), hkdf.extract and hkdf.expand.
 // An absent salt or info is the empty string; for the salt that equals HashLen zeros (§2.2).
 import { active } from './backend/select.js';
-import { hashArgument, type HashFunction } from './hash.js';
+import type { HashFunction } from './hash.js';
+import { hashArgument } from './primitive-arguments.js';
 import { bytes, integer, optionalBytes } from './utils/arguments.js';
 
 export interface HkdfFunction {

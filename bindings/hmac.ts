@@ -1,6 +1,8 @@
 // HMAC (RFC 2104) over SHA-256, SHA-384 or SHA-512: hmac(sha256, key, msg) and hmac.create().
 import { active } from './backend/select.js';
-import { hashArgument, Streaming, type Hash, type HashFunction } from './hash.js';
+import type { HashFunction } from './hash.js';
+import { hashArgument } from './primitive-arguments.js';
+import { Streaming, type Hash } from './streaming.js';
 import { bytes } from './utils/arguments.js';
 
 export interface HmacFunction {

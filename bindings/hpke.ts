@@ -1,26 +1,14 @@
-// HPKE (RFC 9180): the `hpke` namespace and the algorithm identifiers.
+// oblivia/hpke: HPKE (RFC 9180). `hpke.suite({ kem, kdf, aead })` with the ids grouped by registry:
+// `hpke.KEM.X25519_HKDF_SHA256`, `hpke.KDF.HKDF_SHA256`, `hpke.AEAD.AES_128_GCM`.
+import { AEAD, KDF, KEM } from './hpke/ids.js';
 import { suite } from './hpke/hpke-suite.js';
 
-export const hpke = Object.freeze({ suite });
+export const hpke = Object.freeze({ suite, KEM, KDF, AEAD });
 
-export {
-  AEAD_AES128GCM,
-  AEAD_AES256GCM,
-  AEAD_CHACHA20POLY1305,
-  AEAD_EXPORT_ONLY,
-  KDF_HKDF_SHA256,
-  KDF_HKDF_SHA384,
-  KDF_HKDF_SHA512,
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_P384_HKDF_SHA384,
-  KEM_DHKEM_P521_HKDF_SHA512,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  type AeadId,
-  type KdfId,
-  type KemId,
-} from './hpke/ids.js';
+export type { AeadId, KdfId, KemId } from './hpke/ids.js';
 export type {
   HpkeSuite,
+  HpkeSuiteIds,
   KeyPair,
   OpenOptions,
   ReceiverContext,
@@ -28,5 +16,4 @@ export type {
   SealOptions,
   SenderContext,
   SenderOptions,
-  SuiteParams,
 } from './hpke/hpke-suite.js';

@@ -1,9 +1,9 @@
-// RFC 9497 OPRF, VOPRF and POPRF: the `oprf` namespace and its types.
+// oblivia/oprf: RFC 9497 OPRF, VOPRF and POPRF: `oprf.suite(name, mode)` and its types.
 import { suite } from './oprf/oprf-suite.js';
 
 export const oprf = Object.freeze({ suite });
 
 export type { OprfKeyPair, OprfSuite } from './oprf/oprf-suite.js';
 export type { OprfModeName, OprfSuiteName } from './oprf/suite-params.js';
-export type { BlindEvaluateOptions, OprfEvaluation, OprfServer } from './oprf/oprf-server.js';
+export type { BlindEvaluateOptions, EvaluateOptions, OprfEvaluation, OprfServer } from './oprf/oprf-server.js';
 export type { BlindOptions, OprfBlinding, OprfClient } from './oprf/oprf-client.js';

@@ -1,4 +1,4 @@
-// Privacy Pass: RFC 9577 challenges, tokens and headers, and the RFC 9578 §5 issuance protocol
+// oblivia/privacypass — Privacy Pass: RFC 9577 challenges, tokens and headers, and the RFC 9578 §5 issuance protocol
 // for token type 0x0001 (VOPRF(P-384, SHA-384)), as the `privacyPass` namespace.
 import { decodeTokenChallenge, encodeTokenChallenge } from './privacypass/challenge.js';
 import { createClient } from './privacypass/token-client.js';
@@ -16,17 +16,10 @@ import {
   encodeTokenResponse,
 } from './privacypass/messages.js';
 import { generateKeyPair, tokenKeyId } from './privacypass/token-key.js';
-import {
-  decodeToken,
-  encodeAuthenticatorInput,
-  encodeToken,
-  TOKEN_TYPE_BLIND_RSA,
-  TOKEN_TYPE_VOPRF,
-} from './privacypass/token.js';
+import { decodeToken, encodeAuthenticatorInput, encodeToken, TOKEN_TYPE } from './privacypass/token.js';
 
 export const privacyPass = Object.freeze({
-  TOKEN_TYPE_VOPRF,
-  TOKEN_TYPE_BLIND_RSA,
+  TOKEN_TYPE,
   generateKeyPair,
   tokenKeyId,
   client: createClient,

@@ -2,7 +2,7 @@
 // elements as their canonical 32-byte encodings, scalars as 32 little-endian bytes below ℓ.
 import { active } from './backend/select.js';
 import type { ScalarOp } from './backend/backend.js';
-import { dstArgument } from './hash-to-curve.js';
+import { dstArgument } from './primitive-arguments.js';
 import { bytes } from './utils/arguments.js';
 
 /** A point encoding or a scalar: 32 bytes. */

@@ -19,6 +19,7 @@ export const RULES = [
     from: /^bindings\/backend\/wasm\//,
     to: /^bindings\/backend\/js\//,
   },
+  { name: 'the messages import no role', from: /^bindings\/(hpke|oprf|bhttp|ohttp)\//, to: /^bindings\/http\// },
   { name: 'utils import only utils', from: /^bindings\/utils\//, to: /^(?!bindings\/utils\/)/ },
   { name: 'the core imports no binding', from: /^assembly\//, to: /^bindings\// },
 ];

@@ -5,18 +5,7 @@
 // request; the gateway checks it after decryption. It prints the summary, what each party saw —
 // the issuer only blinded elements, the gateway an unlinkable token — its own audit log, and a
 // replayed token refused. Run with `npm start`. (An app writes `from 'oblivia'` and `from 'oblivia/node'`.)
-import {
-  createClient,
-  createForwarder,
-  createGateway,
-  createKeyDirectory,
-  createRelay,
-  credentials,
-  oprf,
-  type Credential,
-  type Handler,
-  type LogEntry,
-} from '../bindings/index.js';
+import { ohttp, credentials, oprf, type Credential, type Handler, type LogEntry } from '../bindings/index.js';
 import { CLIENT_ADDRESS_HEADER, serveNode } from '../bindings/node.js';
 
 interface ChatMessage {
@@ -75,8 +64,8 @@ const service = await serveNode(async (request) => {
 });
 
 // The gateway decrypts and forwards to the service; the wrapper shows what its operator can read.
-const directory = createKeyDirectory({ log });
-const forwardToService = createForwarder(service.url);
+const directory = ohttp.keyDirectory({ log });
+const forwardToService = ohttp.forwarder(service.url);
 const toService: Handler = async (request) => {
   const { pathname, search } = new URL(request.url);
   saw.gatewayRequestLine = `${request.method} ${pathname}${search} (decrypted)`;
@@ -85,15 +74,15 @@ const toService: Handler = async (request) => {
 // The issuer vouches for a client (an app would authenticate it first) with a batch of credentials
 // for today and the use case; it sees only blinded elements. The gateway verifies with the same key.
 const issuerKey = oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair();
-const issuerHandler = credentials.createIssuerHandler(
-  credentials.createIssuer({ secretKey: issuerKey.secretKey, policy: (a) => a.epoch === credentials.currentEpoch() }),
+const issuerHandler = credentials.issuerHandler(
+  credentials.issuer({ secretKey: issuerKey.secretKey, policy: (a) => a.epoch === credentials.currentEpoch() }),
 );
 const issuerServer = await serveNode(async (request) => {
   saw.issuer = describeIssuance(new Uint8Array(await request.clone().arrayBuffer()));
   return issuerHandler(request);
 });
 const verify = credentials.gatewayAuthorizer(
-  credentials.createVerifier({ secretKey: issuerKey.secretKey, store: credentials.createMemorySpentStore() }),
+  credentials.verifier({ secretKey: issuerKey.secretKey, store: credentials.memorySpentStore() }),
 );
 const authorize = async (request: Request) => {
   const header = request.headers.get('authorization');
@@ -107,7 +96,7 @@ const authorize = async (request: Request) => {
   saw.gatewayToken = `${input}: ${decided instanceof Response ? `refused (${decided.status})` : 'valid, unspent'}`;
   return decided;
 };
-const gatewayHandler = createGateway({ keys: directory.keys, target: toService, log, authorize });
+const gatewayHandler = ohttp.gateway({ keys: directory.keys, target: toService, log, authorize });
 const gateway = await serveNode(async (request) => {
   saw.gatewayAddress = request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'none';
   return gatewayHandler(request);
@@ -115,7 +104,7 @@ const gateway = await serveNode(async (request) => {
 const keys = await serveNode(directory.handler);
 
 // The relay knows the client's address, and sees ciphertext only.
-const relayHandler = createRelay({ gateway: gateway.url, log });
+const relayHandler = ohttp.relay({ gateway: gateway.url, log });
 const relay = await serveNode(
   async (request) => {
     const size = (await request.clone().arrayBuffer()).byteLength;
@@ -127,17 +116,17 @@ const relay = await serveNode(
 
 try {
   // Credentials: four for today's "summarise" use case, obtained once, spent one per request.
-  const credentialClient = credentials.createClient({ publicKey: issuerKey.publicKey });
+  const credentialClient = credentials.client({ publicKey: issuerKey.publicKey });
   const { bytes, pending } = credentialClient.request({ epoch: credentials.currentEpoch(), values: ['summarise'] }, 4);
   const issued = await fetch(issuerServer.url, {
     method: 'POST',
-    headers: { 'content-type': credentials.MEDIA_TYPE_CREDENTIAL_REQUEST },
+    headers: { 'content-type': credentials.MEDIA_TYPE.REQUEST },
     body: bytes as Uint8Array<ArrayBuffer>,
   });
   const wallet: Credential[] = credentialClient.finalize(pending, new Uint8Array(await issued.arrayBuffer()));
   let lastToken = '';
   const spend = credentials.clientAuthorizer(credentialClient, () => wallet.shift()!);
-  const client = createClient({
+  const client = ohttp.client({
     relay: relay.url,
     keys: keys.url,
     log,
@@ -167,7 +156,7 @@ try {
   const tokenSeen = saw.gatewayToken;
 
   // Someone who copied the request's token tries it again: the gateway refuses it (401, spent).
-  const replayer = createClient({
+  const replayer = ohttp.client({
     relay: relay.url,
     keys: keys.url,
     authorize: async (request) => {

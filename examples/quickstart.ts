@@ -1,18 +1,7 @@
 // Quickstart: hash, MAC and derive keys with oblivia, then encrypt a request to a service's key
 // with HPKE, on the wasm backend and on the js fallback, timing both side by side. Run with
 // `npm start`. (An app writes `from 'oblivia'`.)
-import {
-  AEAD_CHACHA20POLY1305,
-  backend,
-  hkdf,
-  hmac,
-  hpke,
-  KDF_HKDF_SHA256,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  sha256,
-  useBackend,
-  type BackendName,
-} from '../bindings/index.js';
+import { hpke, backend, hkdf, hmac, sha256, useBackend, type BackendName } from '../bindings/index.js';
 
 const encoder = new TextEncoder();
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -69,7 +58,11 @@ console.log(
 
 // HPKE (RFC 9180): the client seals a request to the service's public key; only the service opens
 // it. Each backend opens what the other sealed.
-const suite = hpke.suite({ kem: KEM_DHKEM_X25519_HKDF_SHA256, kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 });
+const suite = hpke.suite({
+  kem: hpke.KEM.X25519_HKDF_SHA256,
+  kdf: hpke.KDF.HKDF_SHA256,
+  aead: hpke.AEAD.CHACHA20_POLY1305,
+});
 const service = suite.generateKeyPair();
 const request = encoder.encode('{"prompt":"summarise my unread messages"}');
 const aad = encoder.encode('oblivia quickstart request');

@@ -63,7 +63,7 @@ async function measure(backend: 'wasm' | 'js'): Promise<LoadResult> {
     const probe = encapsulated(gateway.keys, 1);
     const answer = await fetch(gateway.url, {
       method: 'POST',
-      headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
+      headers: { 'content-type': ohttp.MEDIA_TYPE.REQUEST },
       body: new Uint8Array(probe.encapsulatedRequest),
     });
     const inner = bhttp.decodeResponse(probe.context.decapsulateResponse(new Uint8Array(await answer.arrayBuffer())));
@@ -73,7 +73,7 @@ async function measure(backend: 'wasm' | 'js'): Promise<LoadResult> {
     const common = {
       url: gateway.url,
       bodies,
-      contentType: ohttp.MEDIA_TYPE_REQUEST,
+      contentType: ohttp.MEDIA_TYPE.REQUEST,
       connections: CONNECTIONS,
       expectedStatus: 200,
     };

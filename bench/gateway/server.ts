@@ -1,14 +1,7 @@
 // The measured side of the gateway benchmark, run as its own process: an OHTTP gateway on
 // loopback, on the backend named by argv[2], in front of an in-process target that answers every
 // request with 1 KiB. Prints one JSON line: the gateway's URL and its application/ohttp-keys.
-import {
-  AEAD_AES128GCM,
-  createGateway,
-  KDF_HKDF_SHA256,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  ohttp,
-  useBackend,
-} from '../../bindings/index.js';
+import { hpke, ohttp, useBackend } from '../../bindings/index.js';
 import { serveNode } from '../../bindings/node.js';
 import { bytes, KiB } from '../inputs.js';
 
@@ -16,9 +9,11 @@ const name = process.argv[2];
 if (name !== 'wasm' && name !== 'js') throw new Error(`usage: server.js wasm|js, got ${name}`);
 useBackend(name);
 
-const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
+const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
+  { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
+]);
 const answer = bytes(KiB, 92);
-const gateway = createGateway({
+const gateway = ohttp.gateway({
   keys: [key],
   target: async () => new Response(answer, { headers: { 'content-type': 'application/octet-stream' } }),
 });

@@ -1,11 +1,11 @@
 // An HPKE implementation as the suites and checks use it: single-shot seal to the case's fixed
 // recipient and single-shot open with its key pair (RFC 9180 §6.1, base mode), with the case's
 // info and AAD.
-import type { KeyPair, SuiteParams } from '../../bindings/index.js';
+import type { KeyPair, HpkeSuiteIds } from '../../bindings/index.js';
 import type { Impl } from '../types.js';
 
 export interface HpkeParams {
-  readonly suite: SuiteParams;
+  readonly suite: HpkeSuiteIds;
   /** Serialized keys (RFC 9180 §7.1.1 and §7.1.2). */
   readonly recipient: KeyPair;
   readonly info: Uint8Array<ArrayBuffer>;

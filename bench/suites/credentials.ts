@@ -36,8 +36,8 @@ export function credentialCases(): BenchCase[] {
     .suite('ristretto255-SHA512', 'poprf')
     .deriveKeyPair(bytes(32, 120), bytes(16, 121));
   const attributes = { epoch: credentials.currentEpoch(), values: ['bench'] };
-  const issuer = credentials.createIssuer({ secretKey, maxBatch: 256 });
-  const client = credentials.createClient({ publicKey });
+  const issuer = credentials.issuer({ secretKey, maxBatch: 256 });
+  const client = credentials.client({ publicKey });
   const requests = CREDENTIAL_BATCHES.map((batch) => client.request(attributes, batch).bytes);
 
   // The tokens every verifier redeems: issued once, each bound to its own 32-byte binding.
@@ -74,18 +74,18 @@ export function credentialCases(): BenchCase[] {
     expected: issuer.keyId,
     impls: bothBackends(() => {
       // A memory store behind one indirection, swapped for an empty one when the pool wraps.
-      let inner = credentials.createMemorySpentStore();
+      let inner = credentials.memorySpentStore();
       const store: SpentStore = {
         add: (scope, input) => inner.add(scope, input),
         has: (scope, input) => inner.has(scope, input),
         expire: (before) => inner.expire(before),
       };
-      const verifier = credentials.createVerifier({ secretKey, store });
+      const verifier = credentials.verifier({ secretKey, store });
       let next = 0;
       return () => {
         if (next === TOKEN_POOL) {
           next = 0;
-          inner = credentials.createMemorySpentStore();
+          inner = credentials.memorySpentStore();
         }
         const { token, binding } = tokens[next++]!;
         return verifier.verify(token, binding).then((verified) => verified.keyId);

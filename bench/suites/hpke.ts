@@ -1,15 +1,7 @@
 // HPKE single-shot seal and open (RFC 9180 §6.1, base mode) of 64 B and 1 KiB, with 32 bytes of info
 // and 16 of AAD, in two suites: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305 and
 // DHKEM(P-256, HKDF-SHA256), HKDF-SHA256, AES-128-GCM.
-import {
-  AEAD_AES128GCM,
-  AEAD_CHACHA20POLY1305,
-  hpke,
-  KDF_HKDF_SHA256,
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  type SuiteParams,
-} from '../../bindings/index.js';
+import { hpke, type HpkeSuiteIds } from '../../bindings/index.js';
 import { bytes, KiB, sizeLabel } from '../inputs.js';
 import { ciphertext, type HpkeParams, type HpkePeer } from '../peers/hpke.js';
 import { hpkeJs } from '../peers/hpke-js.js';
@@ -27,19 +19,19 @@ const SUITES: readonly {
   readonly id: HpkeSuiteId;
   readonly kem: string;
   readonly aead: string;
-  readonly params: SuiteParams;
+  readonly params: HpkeSuiteIds;
 }[] = [
   {
     id: 'x25519-chacha20poly1305',
     kem: 'X25519',
     aead: 'ChaCha20-Poly1305',
-    params: { kem: KEM_DHKEM_X25519_HKDF_SHA256, kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 },
+    params: { kem: hpke.KEM.X25519_HKDF_SHA256, kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.CHACHA20_POLY1305 },
   },
   {
     id: 'p256-aes128gcm',
     kem: 'P-256',
     aead: 'AES-128-GCM',
-    params: { kem: KEM_DHKEM_P256_HKDF_SHA256, kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+    params: { kem: hpke.KEM.P256_HKDF_SHA256, kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
   },
 ];
 

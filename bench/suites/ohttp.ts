@@ -2,7 +2,7 @@
 // suite of RFC 9458 Appendix A (DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-128-GCM): what a
 // client does per request (§4.3 encapsulation), what a gateway does (§4.3 decapsulation and §4.4
 // response encapsulation), and a whole round trip. Only oblivia implements it: wasm against js.
-import { AEAD_AES128GCM, KDF_HKDF_SHA256, KEM_DHKEM_X25519_HKDF_SHA256, ohttp } from '../../bindings/index.js';
+import { hpke, ohttp } from '../../bindings/index.js';
 import { bytes, KiB } from '../inputs.js';
 import type { BenchCase, Impl } from '../types.js';
 
@@ -22,8 +22,8 @@ function bothBackends(run: () => Uint8Array): Impl[] {
 }
 
 export function ohttpCases(): BenchCase[] {
-  const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
   ]);
   const request = bytes(OHTTP_BODY, 90);
   const response = bytes(OHTTP_BODY, 91);

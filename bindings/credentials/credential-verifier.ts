@@ -57,7 +57,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       bytes(binding, 'binding', BINDING_LENGTH);
       if (!equalBytes(t.keyId, keyId)) throw new CredentialError('UNKNOWN_KEY');
       if (acceptEpoch(t.attributes.epoch) !== true) throw new CredentialError('EPOCH');
-      const tag = tagOf(redeemKey(server.evaluate(t.input, infoOf(t.framed))), binding);
+      const tag = tagOf(redeemKey(server.evaluate(t.input, { info: infoOf(t.framed) })), binding);
       const valid = equalBytes(tag, t.tag);
       tag.fill(0);
       if (!valid) throw new CredentialError('INVALID_TOKEN');

@@ -1,5 +1,5 @@
-// The issuer as a fetch-style handler: POST of an issuance request (MEDIA_TYPE_CREDENTIAL_REQUEST) →
-// 200 with the issuance response (MEDIA_TYPE_CREDENTIAL_RESPONSE). Refusals: 405, 415, 413 with a
+// The issuer as a fetch-style handler: POST of an issuance request (MEDIA_TYPE.REQUEST) →
+// 200 with the issuance response (MEDIA_TYPE.RESPONSE). Refusals: 405, 415, 413 with a
 // fixed phrase; a request the issuer refuses → application/problem+json (RFC 9457) with a problem
 // type per CredentialError code: 400 MALFORMED, VERSION, BATCH; 422 UNKNOWN_KEY; 403 ATTRIBUTES.
 // It never throws: anything else is a 500 with a fixed phrase.
@@ -16,8 +16,10 @@ import {
 import { CredentialError, type CredentialErrorCode } from './credential-error.js';
 import type { Issuer } from './credential-issuer.js';
 
-export const MEDIA_TYPE_CREDENTIAL_REQUEST = 'application/x-oblivia-credential-request';
-export const MEDIA_TYPE_CREDENTIAL_RESPONSE = 'application/x-oblivia-credential-response';
+export const MEDIA_TYPE = Object.freeze({
+  REQUEST: 'application/x-oblivia-credential-request',
+  RESPONSE: 'application/x-oblivia-credential-response',
+});
 
 /** The problem type of a refusal: `urn:oblivia:problem:credential-` and the code, kebab-case. */
 export const problemType = (code: CredentialErrorCode): string =>
@@ -44,11 +46,11 @@ export function createIssuerHandler(issuer: Issuer, options: IssuerHandlerOption
   return async (request) => {
     try {
       if (request.method !== 'POST') return statusResponse(405, { allow: 'POST' });
-      if (mediaTypeOf(request.headers) !== MEDIA_TYPE_CREDENTIAL_REQUEST) return statusResponse(415);
+      if (mediaTypeOf(request.headers) !== MEDIA_TYPE.REQUEST) return statusResponse(415);
       const response = issuer.issue(await readBody(request, maxBodyBytes));
       return new Response(bodyOf(response), {
         status: 200,
-        headers: { 'content-type': MEDIA_TYPE_CREDENTIAL_RESPONSE },
+        headers: { 'content-type': MEDIA_TYPE.RESPONSE },
       });
     } catch (e) {
       if (e instanceof TooLargeError) return statusResponse(413);

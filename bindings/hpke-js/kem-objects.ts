@@ -2,7 +2,7 @@
 // the @hpke/core style): the sizes of §7.1 Table 2 and the key methods — generation, derivation
 // (§7.1.3), (de)serialization (§7.1.1–7.1.2) and importKey — all async, over oblivia's HPKE.
 import { hpke, type HpkeSuite } from '../hpke.js';
-import { AEAD_EXPORT_ONLY, KDF_HKDF_SHA256, type KemId as OurKemId } from '../hpke/ids.js';
+import { AEAD, KDF, type KemId as OurKemId } from '../hpke/ids.js';
 import { objectArgument } from '../utils/arguments.js';
 import { arrayBuffer, bytesArgument, type BufferInput } from './buffers.js';
 import { attempt, DeriveKeyPairError, DeserializeError, NotSupportedError, SerializeError } from './hpke-js-errors.js';
@@ -55,7 +55,7 @@ abstract class Dhkem implements KemInterface {
   protected constructor(id: KemId) {
     const kind = KINDS.get(id)!;
     this.#kind = kind;
-    this.#keys = hpke.suite({ kem: id as OurKemId, kdf: KDF_HKDF_SHA256, aead: AEAD_EXPORT_ONLY });
+    this.#keys = hpke.suite({ kem: id as OurKemId, kdf: KDF.HKDF_SHA256, aead: AEAD.EXPORT_ONLY });
     this.id = id;
     this.secretSize = kind.secretSize;
     this.encSize = this.#keys.encLength;

@@ -6,13 +6,7 @@ import { CryptoError } from '../crypto-error.js';
 import { sha256, sha384, sha512, type HashFunction } from '../hash.js';
 import { bytes } from '../utils/arguments.js';
 import { ascii, concat, EMPTY, i2osp } from '../utils/bytes.js';
-import {
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_P384_HKDF_SHA384,
-  KEM_DHKEM_P521_HKDF_SHA512,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  type KemId,
-} from './ids.js';
+import { KEM, type KemId } from './ids.js';
 import { kemSuiteId, labeledKdf } from './labeled.js';
 
 export interface KeyPair {
@@ -197,10 +191,10 @@ export function dhkem(
 }
 
 const KEMS = new Map<number, Kem>([
-  [KEM_DHKEM_P256_HKDF_SHA256, dhkem(KEM_DHKEM_P256_HKDF_SHA256, p256, sha256, 32, 0xff)],
-  [KEM_DHKEM_P384_HKDF_SHA384, dhkem(KEM_DHKEM_P384_HKDF_SHA384, p384, sha384, 48, 0xff)],
-  [KEM_DHKEM_P521_HKDF_SHA512, dhkem(KEM_DHKEM_P521_HKDF_SHA512, p521, sha512, 64, 0x01)],
-  [KEM_DHKEM_X25519_HKDF_SHA256, dhkem(KEM_DHKEM_X25519_HKDF_SHA256, x25519, sha256, 32)],
+  [KEM.P256_HKDF_SHA256, dhkem(KEM.P256_HKDF_SHA256, p256, sha256, 32, 0xff)],
+  [KEM.P384_HKDF_SHA384, dhkem(KEM.P384_HKDF_SHA384, p384, sha384, 48, 0xff)],
+  [KEM.P521_HKDF_SHA512, dhkem(KEM.P521_HKDF_SHA512, p521, sha512, 64, 0x01)],
+  [KEM.X25519_HKDF_SHA256, dhkem(KEM.X25519_HKDF_SHA256, x25519, sha256, 32)],
 ]);
 
 /** The KEM with this id, or undefined. */

@@ -64,7 +64,7 @@ abstract class Context {
     const cipher = this.aead.cipher;
     if (cipher === undefined) {
       throw new TypeError(
-        `AEAD_EXPORT_ONLY (${hexId(this.aead.id)}): this context only exports secrets; seal and open are unavailable`,
+        `hpke.AEAD.EXPORT_ONLY (${hexId(this.aead.id)}): this context only exports secrets; seal and open are unavailable`,
       );
     }
     const seq = this.#seq;

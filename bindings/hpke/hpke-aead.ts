@@ -1,6 +1,6 @@
 // RFC 9180 §7.3: the AEADs (AES-128-GCM, AES-256-GCM, ChaCha20-Poly1305) and the export-only mode.
 import { chacha20poly1305, gcm, type AeadFunction } from '../aead.js';
-import { AEAD_AES128GCM, AEAD_AES256GCM, AEAD_CHACHA20POLY1305, AEAD_EXPORT_ONLY, type AeadId } from './ids.js';
+import { AEAD, type AeadId } from './ids.js';
 
 export interface HpkeAead {
   readonly id: AeadId;
@@ -15,10 +15,10 @@ export interface HpkeAead {
 const AEADS = new Map<number, HpkeAead>(
   (
     [
-      [AEAD_AES128GCM, 16, gcm],
-      [AEAD_AES256GCM, 32, gcm],
-      [AEAD_CHACHA20POLY1305, 32, chacha20poly1305],
-      [AEAD_EXPORT_ONLY, 0, undefined],
+      [AEAD.AES_128_GCM, 16, gcm],
+      [AEAD.AES_256_GCM, 32, gcm],
+      [AEAD.CHACHA20_POLY1305, 32, chacha20poly1305],
+      [AEAD.EXPORT_ONLY, 0, undefined],
     ] as const
   ).map(([id, keyLength, cipher]) => [
     id,

@@ -9,27 +9,7 @@ import { bytes, describe, integer, optionalBytes, optionsArgument } from '../uti
 import { EMPTY } from '../utils/bytes.js';
 import { aeadById, type HpkeAead } from './hpke-aead.js';
 import { ReceiverContext, SenderContext } from './encryption-context.js';
-import {
-  AEAD_AES128GCM,
-  AEAD_AES256GCM,
-  AEAD_CHACHA20POLY1305,
-  AEAD_EXPORT_ONLY,
-  hexId,
-  KDF_HKDF_SHA256,
-  KDF_HKDF_SHA384,
-  KDF_HKDF_SHA512,
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_P384_HKDF_SHA384,
-  KEM_DHKEM_P521_HKDF_SHA512,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  MODE_AUTH,
-  MODE_BASE,
-  MODE_PSK,
-  type AeadId,
-  type KdfId,
-  type KemId,
-  type Mode,
-} from './ids.js';
+import { AEAD, KDF, KEM, MODE, hexId, type AeadId, type KdfId, type KemId, type Mode } from './ids.js';
 import { kdfById } from './hpke-kdf.js';
 import { kemById, type KeyPair } from './dhkem.js';
 import { hpkeSuiteId, labeledKdf, type LabeledKdf } from './labeled.js';
@@ -38,7 +18,7 @@ import { keySchedule, pskArguments, splitSecrets, type ContextSecrets, type Psk 
 export type { KeyPair } from './dhkem.js';
 export type { ReceiverContext, SenderContext } from './encryption-context.js';
 
-export interface SuiteParams {
+export interface HpkeSuiteIds {
   kem: KemId;
   kdf: KdfId;
   aead: AeadId;
@@ -164,28 +144,23 @@ function idArgument<T>(value: unknown, name: string, lookup: (id: number) => T |
   return found;
 }
 
-const KNOWN_KEMS = [
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_P384_HKDF_SHA384,
-  KEM_DHKEM_P521_HKDF_SHA512,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-];
-const KNOWN_KDFS = [KDF_HKDF_SHA256, KDF_HKDF_SHA384, KDF_HKDF_SHA512];
-const KNOWN_AEADS = [AEAD_AES128GCM, AEAD_AES256GCM, AEAD_CHACHA20POLY1305, AEAD_EXPORT_ONLY];
+const KNOWN_KEMS = [KEM.P256_HKDF_SHA256, KEM.P384_HKDF_SHA384, KEM.P521_HKDF_SHA512, KEM.X25519_HKDF_SHA256];
+const KNOWN_KDFS = [KDF.HKDF_SHA256, KDF.HKDF_SHA384, KDF.HKDF_SHA512];
+const KNOWN_AEADS = [AEAD.AES_128_GCM, AEAD.AES_256_GCM, AEAD.CHACHA20_POLY1305, AEAD.EXPORT_ONLY];
 
 /** §5: the mode follows from which inputs are present. */
 const modeOf = (psk: Psk | undefined, auth: boolean): Mode =>
-  ((psk ? MODE_PSK : MODE_BASE) | (auth ? MODE_AUTH : MODE_BASE)) as Mode;
+  ((psk ? MODE.PSK : MODE.BASE) | (auth ? MODE.AUTH : MODE.BASE)) as Mode;
 
 function requireCipher(aead: HpkeAead): void {
   if (aead.cipher === undefined) {
     throw new TypeError(
-      `AEAD_EXPORT_ONLY (${hexId(AEAD_EXPORT_ONLY)}): this suite only exports secrets; seal and open are unavailable`,
+      `hpke.AEAD.EXPORT_ONLY (${hexId(AEAD.EXPORT_ONLY)}): this suite only exports secrets; seal and open are unavailable`,
     );
   }
 }
 
-export function suite(params: SuiteParams): HpkeSuite {
+export function suite(params: HpkeSuiteIds): HpkeSuite {
   const p = optionsArgument(params, 'params');
   const kem = idArgument(p.kem, 'kem', kemById, KNOWN_KEMS);
   const hash = idArgument(p.kdf, 'kdf', kdfById, KNOWN_KDFS);

@@ -3,7 +3,7 @@ import { CryptoError } from '../crypto-error.js';
 import { bytes } from '../utils/arguments.js';
 import { ascii, concat, EMPTY } from '../utils/bytes.js';
 import type { HpkeAead } from './hpke-aead.js';
-import { MODE_PSK, type Mode } from './ids.js';
+import { MODE, type Mode } from './ids.js';
 import type { LabeledKdf } from './labeled.js';
 
 const LABEL_PSK_ID_HASH = ascii('psk_id_hash');
@@ -69,7 +69,7 @@ export function keySchedule(
   info: Uint8Array,
   psk: Psk | undefined,
 ): ContextSecrets & { keyScheduleContext: Uint8Array } {
-  if (((mode & MODE_PSK) !== 0) !== (psk !== undefined)) throw new CryptoError('INTERNAL'); // a caller's bug
+  if (((mode & MODE.PSK) !== 0) !== (psk !== undefined)) throw new CryptoError('INTERNAL'); // a caller's bug
   const pskIdHash = kdf.extract(EMPTY, LABEL_PSK_ID_HASH, psk?.pskId ?? EMPTY);
   const infoHash = kdf.extract(EMPTY, LABEL_INFO_HASH, info);
   const keyScheduleContext = concat(Uint8Array.of(mode), pskIdHash, infoHash);

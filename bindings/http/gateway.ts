@@ -38,12 +38,12 @@ import {
 } from './exchange.js';
 import type { GatewayKey } from '../ohttp/key-config.js';
 import { createLogger, type LogErrorCode, type LogSink } from './logger.js';
-import { MEDIA_TYPE_REQUEST, MEDIA_TYPE_RESPONSE } from '../ohttp/media-types.js';
+import { MEDIA_TYPE } from '../ohttp/media-types.js';
 import { decapsulateRequest } from '../ohttp/encapsulated-request.js';
 import type { GatewayContext } from '../ohttp/encapsulated-response.js';
 
 /** RFC 9458 §5.3: the problem type for a key the gateway does not accept. */
-export const PROBLEM_TYPE_OHTTP_KEY = 'https://iana.org/assignments/http-problem-types#ohttp-key';
+export const PROBLEM_TYPE_KEY = 'https://iana.org/assignments/http-problem-types#ohttp-key';
 
 export interface GatewayOptions {
   /** The keys accepted, or a function giving them per request (a key directory's `keys`). */
@@ -95,7 +95,7 @@ export function createGateway(options: GatewayOptions): Handler {
 
   async function handle(request: Request, sizes: { requestBytes?: number; responseBytes?: number }): Promise<Outcome> {
     if (request.method !== 'POST') return { response: statusResponse(405, { allow: 'POST' }), error: 'METHOD' };
-    if (mediaTypeOf(request.headers) !== MEDIA_TYPE_REQUEST)
+    if (mediaTypeOf(request.headers) !== MEDIA_TYPE.REQUEST)
       return { response: statusResponse(415), error: 'MEDIA_TYPE' };
     const body = await readBody(request, maxBodyBytes);
     sizes.requestBytes = body.length;
@@ -114,7 +114,7 @@ export function createGateway(options: GatewayOptions): Handler {
       sizes.responseBytes = encapsulated.length;
       const response = new Response(bodyOf(encapsulated), {
         status: 200,
-        headers: { 'content-type': MEDIA_TYPE_RESPONSE },
+        headers: { 'content-type': MEDIA_TYPE.RESPONSE },
       });
       return { response, error, keyId: context.keyId };
     } finally {
@@ -209,7 +209,7 @@ function targetOption(value: unknown, timeoutMs: number): Handler {
 function refusal(e: OhttpError): Response {
   if (e.code !== 'UNKNOWN_KEY' && e.code !== 'UNSUPPORTED_SUITE') return statusResponse(400);
   const title = e.code === 'UNKNOWN_KEY' ? 'key identifier unknown' : 'key configuration does not offer this suite';
-  return new Response(JSON.stringify({ type: PROBLEM_TYPE_OHTTP_KEY, title }), {
+  return new Response(JSON.stringify({ type: PROBLEM_TYPE_KEY, title }), {
     status: 422,
     headers: { 'content-type': 'application/problem+json' },
   });

@@ -4,18 +4,12 @@
 // client holding a cached configuration still gets through until then (and then gets the 422 that
 // tells it to refresh, §5.3). Every client gets the same bytes and the same Cache-Control — no
 // ETag, no Vary, nothing per client — so a key cannot be used to tell clients apart (§7, §8.1).
-import {
-  AEAD_AES128GCM,
-  AEAD_CHACHA20POLY1305,
-  KDF_HKDF_SHA256,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  type KemId,
-} from '../hpke/ids.js';
+import { AEAD, KDF, KEM, type KemId } from '../hpke/ids.js';
 import { integer } from '../utils/arguments.js';
 import { bodyOf, statusResponse, type Handler } from './exchange.js';
 import { generateKeyConfig, type GatewayKey, type KeyConfig } from '../ohttp/key-config.js';
 import { createLogger, type LogSink } from './logger.js';
-import { MEDIA_TYPE_KEYS } from '../ohttp/media-types.js';
+import { MEDIA_TYPE } from '../ohttp/media-types.js';
 import { encodeKeyConfigs } from '../ohttp/ohttp-keys.js';
 import type { SymmetricSuite } from '../ohttp/key-config-suites.js';
 
@@ -56,13 +50,13 @@ interface Slot {
 
 const DAY_MS = 86_400_000;
 const DEFAULT_SUITES: readonly SymmetricSuite[] = [
-  { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
-  { kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 },
+  { kdf: KDF.HKDF_SHA256, aead: AEAD.AES_128_GCM },
+  { kdf: KDF.HKDF_SHA256, aead: AEAD.CHACHA20_POLY1305 },
 ];
 
 /** A directory holding one fresh key. */
 export function createKeyDirectory(options: KeyDirectoryOptions = {}): KeyDirectory {
-  const kem = options.kem ?? KEM_DHKEM_X25519_HKDF_SHA256;
+  const kem = options.kem ?? KEM.X25519_HKDF_SHA256;
   const suites = options.suites ?? DEFAULT_SUITES;
   const overlapMs = integer(options.overlapMs ?? DAY_MS, 'options.overlapMs', 0, Number.MAX_SAFE_INTEGER);
   const maxAgeSeconds = integer(
@@ -121,7 +115,7 @@ export function createKeyDirectory(options: KeyDirectoryOptions = {}): KeyDirect
     if (published.length === 0) return statusResponse(503);
     const body = encodeKeyConfigs(published);
     log({ hop: 'directory', event: 'keys', status: 200, responseBytes: body.length });
-    const headers = { 'content-type': MEDIA_TYPE_KEYS, 'cache-control': cacheControl };
+    const headers = { 'content-type': MEDIA_TYPE.KEYS, 'cache-control': cacheControl };
     return new Response(request.method === 'HEAD' ? null : bodyOf(body), { status: 200, headers });
   };
 

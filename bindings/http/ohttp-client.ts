@@ -20,7 +20,7 @@ import {
 } from './exchange.js';
 import { keyConfigArgument, type KeyConfig } from '../ohttp/key-config.js';
 import { createLogger, type LogSink } from './logger.js';
-import { MEDIA_TYPE_KEYS, MEDIA_TYPE_REQUEST, MEDIA_TYPE_RESPONSE } from '../ohttp/media-types.js';
+import { MEDIA_TYPE } from '../ohttp/media-types.js';
 import { decodeKeyConfigs } from '../ohttp/ohttp-keys.js';
 import { encapsulateRequest } from '../ohttp/encapsulated-request.js';
 
@@ -122,13 +122,13 @@ export function createClient(options: ClientOptions): Client {
       try {
         const answer = await exchange(
           directory,
-          { headers: { accept: MEDIA_TYPE_KEYS } },
+          { headers: { accept: MEDIA_TYPE.KEYS } },
           DEFAULT_MAX_BODY_BYTES,
           timeoutMs,
         );
         if (
           answer.status !== 200 ||
-          answer.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase() !== MEDIA_TYPE_KEYS
+          answer.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase() !== MEDIA_TYPE.KEYS
         )
           throw new Error();
         configs = decodeKeyConfigs(answer.body);
@@ -164,7 +164,7 @@ export function createClient(options: ClientOptions): Client {
       try {
         answer = await exchange(
           relay,
-          { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(encapsulatedRequest) },
+          { method: 'POST', headers: { 'content-type': MEDIA_TYPE.REQUEST }, body: bodyOf(encapsulatedRequest) },
           DEFAULT_MAX_BODY_BYTES,
           timeoutMs,
         );
@@ -175,7 +175,7 @@ export function createClient(options: ClientOptions): Client {
       entry.responseBytes = body.length;
       const type = answer.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase();
       if (answer.status === 422) throw new ObliviousFetchError('KEY_REJECTED', 422);
-      if (answer.status !== 200 || type !== MEDIA_TYPE_RESPONSE) throw new ObliviousFetchError('RELAY', answer.status);
+      if (answer.status !== 200 || type !== MEDIA_TYPE.RESPONSE) throw new ObliviousFetchError('RELAY', answer.status);
       const inner = context.decapsulateResponse(body);
       try {
         const response = bhttp.responseFromBhttp(bhttp.decodeResponse(inner, fieldLimits));

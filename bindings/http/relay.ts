@@ -18,7 +18,7 @@ import {
   type Handler,
 } from './exchange.js';
 import { createLogger, type LogErrorCode, type LogSink } from './logger.js';
-import { MEDIA_TYPE_REQUEST } from '../ohttp/media-types.js';
+import { MEDIA_TYPE } from '../ohttp/media-types.js';
 
 export interface RelayOptions {
   /** The one gateway: its URL, or an in-process handler. */
@@ -43,7 +43,7 @@ export function createRelay(options: RelayOptions): Handler {
     sizes: { requestBytes?: number; responseBytes?: number },
   ): Promise<{ response: Response; error?: LogErrorCode }> {
     if (request.method !== 'POST') return { response: statusResponse(405, { allow: 'POST' }), error: 'METHOD' };
-    if (mediaTypeOf(request.headers) !== MEDIA_TYPE_REQUEST)
+    if (mediaTypeOf(request.headers) !== MEDIA_TYPE.REQUEST)
       return { response: statusResponse(415), error: 'MEDIA_TYPE' };
     const body = await readBody(request, maxBodyBytes);
     sizes.requestBytes = body.length;
@@ -51,7 +51,7 @@ export function createRelay(options: RelayOptions): Handler {
     try {
       answer = await exchange(
         gateway,
-        { method: 'POST', headers: { 'content-type': MEDIA_TYPE_REQUEST }, body: bodyOf(body) },
+        { method: 'POST', headers: { 'content-type': MEDIA_TYPE.REQUEST }, body: bodyOf(body) },
         maxBodyBytes,
         timeoutMs,
       );

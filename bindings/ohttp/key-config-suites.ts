@@ -2,21 +2,7 @@
 // and (KDF, AEAD) pairs. An unknown id is a RangeError naming the field; so is the export-only
 // AEAD, which cannot seal the messages of §4.
 import { aeadById, type HpkeAead } from '../hpke/hpke-aead.js';
-import {
-  AEAD_AES128GCM,
-  AEAD_AES256GCM,
-  AEAD_CHACHA20POLY1305,
-  hexId,
-  KDF_HKDF_SHA256,
-  KDF_HKDF_SHA384,
-  KDF_HKDF_SHA512,
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_P384_HKDF_SHA384,
-  KEM_DHKEM_P521_HKDF_SHA512,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  type AeadId,
-  type KdfId,
-} from '../hpke/ids.js';
+import { AEAD, KDF, KEM, hexId, type AeadId, type KdfId } from '../hpke/ids.js';
 import { kdfById } from '../hpke/hpke-kdf.js';
 import { kemById, type Kem } from '../hpke/dhkem.js';
 import type { HashFunction } from '../hash.js';
@@ -35,14 +21,9 @@ export interface Symmetric {
   readonly aead: HpkeAead & { cipher: NonNullable<HpkeAead['cipher']> };
 }
 
-const KEMS = [
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_P384_HKDF_SHA384,
-  KEM_DHKEM_P521_HKDF_SHA512,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-];
-const KDFS = [KDF_HKDF_SHA256, KDF_HKDF_SHA384, KDF_HKDF_SHA512];
-const AEADS = [AEAD_AES128GCM, AEAD_AES256GCM, AEAD_CHACHA20POLY1305];
+const KEMS = [KEM.P256_HKDF_SHA256, KEM.P384_HKDF_SHA384, KEM.P521_HKDF_SHA512, KEM.X25519_HKDF_SHA256];
+const KDFS = [KDF.HKDF_SHA256, KDF.HKDF_SHA384, KDF.HKDF_SHA512];
+const AEADS = [AEAD.AES_128_GCM, AEAD.AES_256_GCM, AEAD.CHACHA20_POLY1305];
 
 function known<T>(value: unknown, name: string, lookup: (id: number) => T | undefined, ids: number[]): T {
   if (typeof value !== 'number') throw new TypeError(`"${name}" expected number, got ${describe(value)}`);

@@ -5,7 +5,7 @@ import { CryptoError } from '../crypto-error.js';
 import { bytes, describe } from '../utils/arguments.js';
 import { EMPTY } from '../utils/bytes.js';
 import { isNonzeroScalar } from './scalars.js';
-import { MODE_NAMES, type SuiteParams } from './suite-params.js';
+import { MODE_NAMES, type OprfSuiteParams } from './suite-params.js';
 
 /** RFC 9497 §1.2: inputs and info are length-prefixed with I2OSP(len, 2). */
 const MAX_INPUT = 0xffff;
@@ -42,14 +42,14 @@ export function batchArgument(value: unknown, name: string, length: number | und
 }
 
 /** A SerializeScalar encoding of a value in 1 … order−1. */
-export function scalarArgument(suite: SuiteParams, value: unknown, name: string): Uint8Array {
+export function scalarArgument(suite: OprfSuiteParams, value: unknown, name: string): Uint8Array {
   const scalar = bytes(value, name, suite.scalarLength);
   if (!isNonzeroScalar(suite, scalar)) throw new CryptoError('INVALID_SCALAR');
   return scalar;
 }
 
 /** `count` scalars, each in 1 … order−1. */
-export function scalarsArgument(suite: SuiteParams, value: unknown, name: string, count: number): Uint8Array[] {
+export function scalarsArgument(suite: OprfSuiteParams, value: unknown, name: string, count: number): Uint8Array[] {
   const scalars = batchArgument(value, name, suite.scalarLength, count);
   scalars.forEach((scalar, i) => scalarArgument(suite, scalar, `${name}[${i}]`));
   return scalars;

@@ -6,7 +6,7 @@ import { absent, batchArgument, infoArgument, scalarsArgument, wipe } from './op
 import { active } from '../backend/select.js';
 import { randomScalar } from './scalars.js';
 import type { OprfEvaluation } from './oprf-server.js';
-import type { SuiteParams } from './suite-params.js';
+import type { OprfSuiteParams } from './suite-params.js';
 
 export interface BlindOptions {
   /** poprf only: the public input, empty if absent. */
@@ -37,7 +37,7 @@ export interface OprfClient {
   finalize(blinding: OprfBlinding, evaluation: OprfEvaluation): Uint8Array[];
 }
 
-export function createClient(suite: SuiteParams, mode: OprfMode, publicKey: unknown): OprfClient {
+export function createClient(suite: OprfSuiteParams, mode: OprfMode, publicKey: unknown): OprfClient {
   const pkS =
     mode === 0
       ? absent(publicKey, 'publicKey', mode)

@@ -5,7 +5,7 @@ import { optionsArgument } from '../utils/arguments.js';
 import { active } from '../backend/select.js';
 import { absent, batchArgument, infoArgument, inputArgument, scalarArgument, wipe } from './oprf-arguments.js';
 import { randomScalar } from './scalars.js';
-import type { SuiteParams } from './suite-params.js';
+import type { OprfSuiteParams } from './suite-params.js';
 
 export interface BlindEvaluateOptions {
   /** poprf only: the public input, empty if absent. */
@@ -29,10 +29,15 @@ export interface OprfServer {
   /** §3.3.1 / §3.3.2 / §3.3.3 BlindEvaluate; CryptoError INVALID_POINT, and INVERSE_ZERO (poprf: skS + m = 0). */
   blindEvaluate(blinded: Uint8Array[], options?: BlindEvaluateOptions): OprfEvaluation;
   /** §3.3.1 / §3.3.3 Evaluate: the PRF output, computed with the secret key. */
-  evaluate(input: Uint8Array, info?: Uint8Array): Uint8Array;
+  evaluate(input: Uint8Array, options?: EvaluateOptions): Uint8Array;
 }
 
-export function createServer(suite: SuiteParams, mode: OprfMode, secretKey: unknown): OprfServer {
+export interface EvaluateOptions {
+  /** poprf: the public input the key is tweaked with; absent in the other modes. */
+  info?: Uint8Array;
+}
+
+export function createServer(suite: OprfSuiteParams, mode: OprfMode, secretKey: unknown): OprfServer {
   const publicKey = active().oprf.publicKey(suite.name, scalarArgument(suite, secretKey, 'secretKey'));
   const skS = new Uint8Array(secretKey as Uint8Array);
 
@@ -59,7 +64,8 @@ export function createServer(suite: SuiteParams, mode: OprfMode, secretKey: unkn
       }
     },
 
-    evaluate(input: Uint8Array, info?: Uint8Array): Uint8Array {
+    evaluate(input: Uint8Array, options?: EvaluateOptions): Uint8Array {
+      const { info } = optionsArgument(options, 'options');
       return active().oprf.evaluate(suite.name, mode, skS, inputArgument(input, 'input'), infoArgument(mode, info));
     },
   });

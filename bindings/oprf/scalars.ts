@@ -1,10 +1,10 @@
 // Scalars as SerializeScalar encodings (RFC 9497 §2.1): the range check, and RandomScalar by
 // rejection sampling over WebCrypto getRandomValues.
-import type { SuiteParams } from './suite-params.js';
+import type { OprfSuiteParams } from './suite-params.js';
 
 /** Whether `scalar` encodes a value in 1 … order−1. Scans every byte without branching on it, so
  *  only the answer shows. */
-export function isNonzeroScalar(suite: SuiteParams, scalar: Uint8Array): boolean {
+export function isNonzeroScalar(suite: OprfSuiteParams, scalar: Uint8Array): boolean {
   const { order, littleEndian } = suite;
   const n = order.length;
   let less = 0;
@@ -23,7 +23,7 @@ export function isNonzeroScalar(suite: SuiteParams, scalar: Uint8Array): boolean
 
 /** A uniformly random nonzero scalar below the order: getRandomValues with the bits above the
  *  order's top bit masked, rejected and redrawn until it is in range; rejected draws are wiped. */
-export function randomScalar(suite: SuiteParams): Uint8Array {
+export function randomScalar(suite: OprfSuiteParams): Uint8Array {
   const n = suite.order.length;
   const top = suite.littleEndian ? n - 1 : 0;
   let mask = suite.order[0]!;

@@ -5,7 +5,7 @@ import type { OprfSuiteName } from '../backend/backend.js';
 export type { OprfSuiteName } from '../backend/backend.js';
 export type OprfModeName = 'oprf' | 'voprf' | 'poprf';
 
-export interface SuiteParams {
+export interface OprfSuiteParams {
   readonly name: OprfSuiteName;
   /** Ne: SerializeElement length (ristretto255: 32; NIST: compressed SEC1). */
   readonly elementLength: number;
@@ -25,12 +25,12 @@ const params = (
   outputLength: number,
   orderHex: string,
   littleEndian: boolean,
-): SuiteParams => {
+): OprfSuiteParams => {
   const order = Uint8Array.from(orderHex.match(/../g)!, (byte) => parseInt(byte, 16));
   return Object.freeze({ name, elementLength, scalarLength: order.length, outputLength, order, littleEndian });
 };
 
-const SUITES: Record<OprfSuiteName, SuiteParams> = {
+const SUITES: Record<OprfSuiteName, OprfSuiteParams> = {
   // ℓ = 2^252 + 27742317777372353535851937790883648493 (RFC 9496 §4)
   'ristretto255-SHA512': params(
     'ristretto255-SHA512',
@@ -66,7 +66,7 @@ const SUITES: Record<OprfSuiteName, SuiteParams> = {
 const MODES: Record<OprfModeName, OprfMode> = { oprf: OprfMode.OPRF, voprf: OprfMode.VOPRF, poprf: OprfMode.POPRF };
 export const MODE_NAMES: readonly OprfModeName[] = ['oprf', 'voprf', 'poprf'];
 
-export function suiteByName(name: unknown): SuiteParams {
+export function suiteByName(name: unknown): OprfSuiteParams {
   if (typeof name !== 'string' || !Object.hasOwn(SUITES, name)) {
     throw new TypeError(
       `"name" expected one of ${Object.keys(SUITES).join(', ')}, got ${typeof name === 'string' ? name : typeof name}`,

@@ -6,7 +6,7 @@ import { bytes, describe, integer } from '../utils/arguments.js';
 import { concat, u16 } from '../utils/bytes.js';
 import { Reader } from '../utils/reader.js';
 import { malformed, PrivacyPassError } from './privacypass-error.js';
-import { TOKEN_TYPE_VOPRF } from './token.js';
+import { TOKEN_TYPE } from './token.js';
 
 /** Ne and Ns of P384-SHA384 (RFC 9497 §4.4). */
 export const NE = 49;
@@ -29,17 +29,17 @@ export interface TokenResponse {
 export function encodeTokenRequest(request: TokenRequest): Uint8Array {
   if (typeof request !== 'object' || request === null)
     throw new TypeError(`"request" expected object, got ${describe(request)}`);
-  if (integer(request.tokenType, 'request.tokenType', 0, 0xffff) !== TOKEN_TYPE_VOPRF)
+  if (integer(request.tokenType, 'request.tokenType', 0, 0xffff) !== TOKEN_TYPE.VOPRF)
     throw new PrivacyPassError('TOKEN_TYPE');
   const truncated = integer(request.truncatedTokenKeyId, 'request.truncatedTokenKeyId', 0, 0xff);
-  return concat(u16(TOKEN_TYPE_VOPRF), Uint8Array.of(truncated), bytes(request.blindedMsg, 'request.blindedMsg', NE));
+  return concat(u16(TOKEN_TYPE.VOPRF), Uint8Array.of(truncated), bytes(request.blindedMsg, 'request.blindedMsg', NE));
 }
 
 /** PrivacyPassError TOKEN_TYPE for a type other than 0x0001, MALFORMED for a wrong length. */
 export function decodeTokenRequest(encoded: Uint8Array): TokenRequest {
   const r = new Reader(bytes(encoded, 'encoded'), malformed);
   const tokenType = r.uint16();
-  if (tokenType !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
+  if (tokenType !== TOKEN_TYPE.VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
   const request = { tokenType, truncatedTokenKeyId: r.uint8(), blindedMsg: r.take(NE) };
   r.end();
   return request;

@@ -8,7 +8,7 @@ import { decodeTokenChallenge } from './challenge.js';
 import { PrivacyPassError } from './privacypass-error.js';
 import { decodeTokenResponse, encodeTokenRequest } from './messages.js';
 import { tokenKeyId, voprf } from './token-key.js';
-import { encodeAuthenticatorInput, encodeToken, TOKEN_TYPE_VOPRF } from './token.js';
+import { encodeAuthenticatorInput, encodeToken, TOKEN_TYPE } from './token.js';
 
 export interface TokenRequestOptions {
   /** Known-answer tests only: the 32-byte nonce instead of a random one. */
@@ -39,17 +39,17 @@ export function createClient(issuerPublicKey: Uint8Array): PrivacyPassClient {
     // RFC 9577 §2.1: a client ignores other token types (whatever follows them), and checks the
     // TokenChallenge is well formed.
     const c = bytes(challenge, 'challenge');
-    if (c.length >= 2 && readU16(c, 0) !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
+    if (c.length >= 2 && readU16(c, 0) !== TOKEN_TYPE.VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
     decodeTokenChallenge(c);
     const nonce =
       o.nonce === undefined ? crypto.getRandomValues(new Uint8Array(32)) : new Uint8Array(bytes(o.nonce, 'nonce', 32));
-    const input = { tokenType: TOKEN_TYPE_VOPRF, nonce, challengeDigest: sha256(c), tokenKeyId: keyId };
+    const input = { tokenType: TOKEN_TYPE.VOPRF, nonce, challengeDigest: sha256(c), tokenKeyId: keyId };
     const blinding = client.blind(
       [encodeAuthenticatorInput(input)],
       o.blind === undefined ? undefined : { blinds: [o.blind] },
     );
     const tokenRequest = encodeTokenRequest({
-      tokenType: TOKEN_TYPE_VOPRF,
+      tokenType: TOKEN_TYPE.VOPRF,
       truncatedTokenKeyId: keyId[31]!,
       blindedMsg: blinding.blinded[0]!,
     });

@@ -8,7 +8,7 @@ import { bytes, optionsArgument } from '../utils/arguments.js';
 import { PrivacyPassError } from './privacypass-error.js';
 import { decodeTokenRequest, encodeTokenResponse } from './messages.js';
 import { tokenKeyId, voprf } from './token-key.js';
-import { decodeToken, encodeAuthenticatorInput, TOKEN_TYPE_VOPRF } from './token.js';
+import { decodeToken, encodeAuthenticatorInput, TOKEN_TYPE } from './token.js';
 
 export interface IssueOptions {
   /** Known-answer tests only: the proof randomness r (RFC 9497 §2.2.1); reuse reveals the key. */
@@ -51,7 +51,7 @@ export function createIssuer(secretKey: Uint8Array): PrivacyPassIssuer {
       const o = optionsArgument(options, 'options');
       const challenge = o.challenge === undefined ? undefined : bytes(o.challenge, 'challenge');
       const t = decodeToken(token);
-      if (t.tokenType !== TOKEN_TYPE_VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
+      if (t.tokenType !== TOKEN_TYPE.VOPRF) throw new PrivacyPassError('TOKEN_TYPE');
       if (!equalBytes(t.tokenKeyId, keyId)) return false;
       if (challenge !== undefined && !equalBytes(t.challengeDigest, sha256(challenge))) return false;
       return equalBytes(server.evaluate(encodeAuthenticatorInput(t)), t.authenticator);

@@ -6,15 +6,17 @@ import { concat, u16 } from '../utils/bytes.js';
 import { Reader } from '../utils/reader.js';
 import { malformed, PrivacyPassError } from './privacypass-error.js';
 
-/** RFC 9578 §5: VOPRF(P-384, SHA-384), privately verifiable. */
-export const TOKEN_TYPE_VOPRF = 0x0001;
-/** RFC 9578 §6: Blind RSA (2048-bit), publicly verifiable. */
-export const TOKEN_TYPE_BLIND_RSA = 0x0002;
+export const TOKEN_TYPE = Object.freeze({
+  /** RFC 9578 §5: VOPRF(P-384, SHA-384), privately verifiable. */
+  VOPRF: 0x0001,
+  /** RFC 9578 §6: Blind RSA (2048-bit), publicly verifiable. */
+  BLIND_RSA: 0x0002,
+});
 
 /** Nid and Nk of the two token types of RFC 9578 (§5, §6). */
-const SIZES = new Map([
-  [TOKEN_TYPE_VOPRF, { nid: 32, nk: 48 }],
-  [TOKEN_TYPE_BLIND_RSA, { nid: 32, nk: 256 }],
+const SIZES = new Map<number, { nid: number; nk: number }>([
+  [TOKEN_TYPE.VOPRF, { nid: 32, nk: 48 }],
+  [TOKEN_TYPE.BLIND_RSA, { nid: 32, nk: 256 }],
 ]);
 
 export interface AuthenticatorInput {

@@ -27,12 +27,12 @@ function setup(
   policy?: (a: { epoch: number; values: readonly Uint8Array[] }) => boolean,
 ) {
   const { secretKey, publicKey } = oprf.suite(suite, 'poprf').generateKeyPair();
-  const issuer = credentials.createIssuer({ secretKey, suite, policy });
-  const client = credentials.createClient({ publicKey, suite });
-  const verifier = credentials.createVerifier({
+  const issuer = credentials.issuer({ secretKey, suite, policy });
+  const client = credentials.client({ publicKey, suite });
+  const verifier = credentials.verifier({
     secretKey,
     suite,
-    store: credentials.createMemorySpentStore(),
+    store: credentials.memorySpentStore(),
     acceptEpoch,
   });
   return { secretKey, publicKey, issuer, client, verifier };
@@ -142,7 +142,7 @@ describe('issuance refusals', () => {
     await fails(() => s.issuer.issue(other.client.request(ATTRS).bytes), 'UNKNOWN_KEY');
     await fails(() => s.issuer.issue(s.client.request({ epoch: EPOCH + 1, values: [] }).bytes), 'ATTRIBUTES');
     await fails(() => s.issuer.issue(s.client.request(ATTRS, 33).bytes), 'BATCH');
-    const small = credentials.createIssuer({ secretKey: s.secretKey, maxBatch: 2 });
+    const small = credentials.issuer({ secretKey: s.secretKey, maxBatch: 2 });
     await fails(() => small.issue(s.client.request(ATTRS, 3).bytes), 'BATCH');
     const request = s.client.request(ATTRS, 1).bytes;
     await fails(() => s.issuer.issue(request.fill(0, request.length - 32)), 'MALFORMED');
@@ -188,9 +188,9 @@ describe('redemption', () => {
     );
     // The default acceptEpoch: today ± 1 (UTC).
     const today = credentials.currentEpoch();
-    const verifier = credentials.createVerifier({
+    const verifier = credentials.verifier({
       secretKey: s.secretKey,
-      store: credentials.createMemorySpentStore(),
+      store: credentials.memorySpentStore(),
     });
     for (const [epoch, code] of [
       [today - 2, 'EPOCH'],
@@ -223,7 +223,7 @@ describe('redemption', () => {
   });
 
   test('concurrent redemption of one token succeeds exactly once (sync and async stores)', async () => {
-    const memory = credentials.createMemorySpentStore();
+    const memory = credentials.memorySpentStore();
     const slow: SpentStore = {
       add: async (scope: SpentScope, input: Uint8Array) => {
         await new Promise((r) => setTimeout(r, Math.random() * 5));
@@ -232,9 +232,9 @@ describe('redemption', () => {
       has: (scope, input) => memory.has(scope, input),
       expire: (before) => memory.expire(before),
     };
-    for (const store of [credentials.createMemorySpentStore(), slow]) {
+    for (const store of [credentials.memorySpentStore(), slow]) {
       const s = setup();
-      const verifier = credentials.createVerifier({ secretKey: s.secretKey, store, acceptEpoch });
+      const verifier = credentials.verifier({ secretKey: s.secretKey, store, acceptEpoch });
       const [c] = issue(s);
       const binding = rand(32);
       const token = s.client.redeem(c!, binding);
@@ -246,7 +246,7 @@ describe('redemption', () => {
   });
 
   test('the memory store: check-and-add per key id and epoch, expiry per epoch', () => {
-    const store = credentials.createMemorySpentStore();
+    const store = credentials.memorySpentStore();
     const a = { keyId: rand(8), epoch: 10 };
     const b = { keyId: a.keyId, epoch: 11 };
     const input = rand(32);
@@ -290,7 +290,7 @@ describe('unlinkability', () => {
     for (const c of creds) {
       const binding = rand(32);
       const token = s.client.redeem(c, binding);
-      const secrets = [c.input, server.evaluate(c.input, info), token.subarray(-32)];
+      const secrets = [c.input, server.evaluate(c.input, { info }), token.subarray(-32)];
       for (const secret of secrets) expect(transcript.includes(Buffer.from(secret))).toBe(false);
       expect(transcript.includes(Buffer.from(token.subarray(-64, -32)))).toBe(false);
     }

@@ -3,26 +3,7 @@
 // limit, export-only suites, key (de)serialization, and typed argument errors.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import {
-  AEAD_AES128GCM,
-  AEAD_AES256GCM,
-  AEAD_CHACHA20POLY1305,
-  AEAD_EXPORT_ONLY,
-  chacha20poly1305,
-  CryptoError,
-  p256,
-  sha256,
-  sha512,
-  hpke,
-  KDF_HKDF_SHA256,
-  KDF_HKDF_SHA384,
-  KDF_HKDF_SHA512,
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_P384_HKDF_SHA384,
-  KEM_DHKEM_P521_HKDF_SHA512,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  type HpkeSuite,
-} from 'oblivia';
+import { hpke, chacha20poly1305, CryptoError, p256, sha256, sha512, type HpkeSuite } from 'oblivia';
 import { aeadById } from 'oblivia/hpke/hpke-aead.js';
 import { ReceiverContext, SenderContext } from 'oblivia/hpke/encryption-context.js';
 import { kdfById } from 'oblivia/hpke/hpke-kdf.js';
@@ -32,22 +13,28 @@ import { hex, unhex } from '../helpers.js';
 
 const rand = (n: number) => new Uint8Array(randomBytes(n));
 const x25519Suite = hpke.suite({
-  kem: KEM_DHKEM_X25519_HKDF_SHA256,
-  kdf: KDF_HKDF_SHA256,
-  aead: AEAD_CHACHA20POLY1305,
+  kem: hpke.KEM.X25519_HKDF_SHA256,
+  kdf: hpke.KDF.HKDF_SHA256,
+  aead: hpke.AEAD.CHACHA20_POLY1305,
 });
-const p256Suite = hpke.suite({ kem: KEM_DHKEM_P256_HKDF_SHA256, kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM });
+const p256Suite = hpke.suite({
+  kem: hpke.KEM.P256_HKDF_SHA256,
+  kdf: hpke.KDF.HKDF_SHA256,
+  aead: hpke.AEAD.AES_128_GCM,
+});
 
 describe('constants', () => {
   test('the RFC 9180 ids', () => {
     expect([
-      KEM_DHKEM_P256_HKDF_SHA256,
-      KEM_DHKEM_P384_HKDF_SHA384,
-      KEM_DHKEM_P521_HKDF_SHA512,
-      KEM_DHKEM_X25519_HKDF_SHA256,
+      hpke.KEM.P256_HKDF_SHA256,
+      hpke.KEM.P384_HKDF_SHA384,
+      hpke.KEM.P521_HKDF_SHA512,
+      hpke.KEM.X25519_HKDF_SHA256,
     ]).toEqual([0x10, 0x11, 0x12, 0x20]);
-    expect([KDF_HKDF_SHA256, KDF_HKDF_SHA384, KDF_HKDF_SHA512]).toEqual([1, 2, 3]);
-    expect([AEAD_AES128GCM, AEAD_AES256GCM, AEAD_CHACHA20POLY1305, AEAD_EXPORT_ONLY]).toEqual([1, 2, 3, 0xffff]);
+    expect([hpke.KDF.HKDF_SHA256, hpke.KDF.HKDF_SHA384, hpke.KDF.HKDF_SHA512]).toEqual([1, 2, 3]);
+    expect([hpke.AEAD.AES_128_GCM, hpke.AEAD.AES_256_GCM, hpke.AEAD.CHACHA20_POLY1305, hpke.AEAD.EXPORT_ONLY]).toEqual([
+      1, 2, 3, 0xffff,
+    ]);
   });
 
   test('suite lengths', () => {
@@ -60,7 +47,7 @@ describe('constants', () => {
       encLength: 32,
       tagLength: 16,
     });
-    const p521 = hpke.suite({ kem: KEM_DHKEM_P521_HKDF_SHA512, kdf: KDF_HKDF_SHA512, aead: AEAD_EXPORT_ONLY });
+    const p521 = hpke.suite({ kem: hpke.KEM.P521_HKDF_SHA512, kdf: hpke.KDF.HKDF_SHA512, aead: hpke.AEAD.EXPORT_ONLY });
     expect(p521).toMatchObject({ publicKeyLength: 133, privateKeyLength: 66, encLength: 133, tagLength: 0 });
   });
 });
@@ -77,11 +64,11 @@ const SUITES: [string, HpkeSuite][] = [
   ['P-256 / SHA-256 / AES-128-GCM', p256Suite],
   [
     'P-384 / SHA-384 / AES-256-GCM',
-    hpke.suite({ kem: KEM_DHKEM_P384_HKDF_SHA384, kdf: KDF_HKDF_SHA384, aead: AEAD_AES256GCM }),
+    hpke.suite({ kem: hpke.KEM.P384_HKDF_SHA384, kdf: hpke.KDF.HKDF_SHA384, aead: hpke.AEAD.AES_256_GCM }),
   ],
   [
     'P-521 / SHA-512 / ChaCha20-Poly1305',
-    hpke.suite({ kem: KEM_DHKEM_P521_HKDF_SHA512, kdf: KDF_HKDF_SHA512, aead: AEAD_CHACHA20POLY1305 }),
+    hpke.suite({ kem: hpke.KEM.P521_HKDF_SHA512, kdf: hpke.KDF.HKDF_SHA512, aead: hpke.AEAD.CHACHA20_POLY1305 }),
   ],
 ];
 
@@ -211,7 +198,7 @@ describe('DeriveKeyPair rejection sampling (§7.1.3)', () => {
 
   test('the P-521 bitmask keeps 521 bits', () => {
     const ikm = rand(66);
-    const pair = hpke.suite({ kem: KEM_DHKEM_P521_HKDF_SHA512, kdf: 3, aead: 3 }).deriveKeyPair(ikm);
+    const pair = hpke.suite({ kem: hpke.KEM.P521_HKDF_SHA512, kdf: 3, aead: 3 }).deriveKeyPair(ikm);
     expect(hex(pair.privateKey)).toBe(hex(candidate(0x12, sha512, ikm, 0, 66, 0x01)));
     expect(pair.privateKey[0]).toBeLessThanOrEqual(1);
   });
@@ -364,11 +351,15 @@ describe('contexts', () => {
 });
 
 describe('export-only suites', () => {
-  const suite = hpke.suite({ kem: KEM_DHKEM_X25519_HKDF_SHA256, kdf: KDF_HKDF_SHA256, aead: AEAD_EXPORT_ONLY });
+  const suite = hpke.suite({
+    kem: hpke.KEM.X25519_HKDF_SHA256,
+    kdf: hpke.KDF.HKDF_SHA256,
+    aead: hpke.AEAD.EXPORT_ONLY,
+  });
   const recipient = suite.generateKeyPair();
 
   test('seal and open throw TypeError; export works', () => {
-    const message = /AEAD_EXPORT_ONLY \(0xffff\)/;
+    const message = /hpke.AEAD.EXPORT_ONLY \(0xffff\)/;
     expect(() => suite.seal(recipient.publicKey, rand(1))).toThrow(message);
     expect(() => suite.seal(recipient.publicKey, rand(1))).toThrow(TypeError);
     expect(() => suite.open(rand(32), recipient.privateKey, rand(16))).toThrow(TypeError);

@@ -68,7 +68,7 @@ function run(suite: OprfSuite, inputs: Uint8Array[], info?: Uint8Array) {
     blinding,
     evaluation,
     outputs: client.finalize(blinding, evaluation),
-    evaluated: inputs.map((i) => server.evaluate(i, info)),
+    evaluated: inputs.map((i) => server.evaluate(i, { info })),
   };
 }
 
@@ -127,8 +127,8 @@ describe('round trips', () => {
     const input = rand(8);
     const r = run(suite, [input]);
     expect(r.blinding.info).toEqual(new Uint8Array(0));
-    expect(hex(r.outputs[0]!)).toBe(hex(r.server.evaluate(input, new Uint8Array(0))));
-    expect(hex(r.server.evaluate(input, ascii('a')))).not.toBe(hex(r.outputs[0]!));
+    expect(hex(r.outputs[0]!)).toBe(hex(r.server.evaluate(input, { info: new Uint8Array(0) })));
+    expect(hex(r.server.evaluate(input, { info: ascii('a') }))).not.toBe(hex(r.outputs[0]!));
   });
 
   test('fresh blinds each call, the same output; a batch of 256', () => {
@@ -177,7 +177,7 @@ describe('round trips', () => {
       hex,
     );
     const outputs = client.finalize(blinding, evaluation).map(hex);
-    server.evaluate(inputs[0]!, info);
+    server.evaluate(inputs[0]!, { info });
     expect(all()).toEqual(before);
     expect(
       [...blinding.blinded, ...evaluation.evaluated, ...(evaluation.proof ? [evaluation.proof] : [])].map(hex),
@@ -185,7 +185,7 @@ describe('round trips', () => {
     // The caller's buffers changing afterwards changes nothing.
     for (const b of [...inputs, ...blinds, keys.secretKey, keys.publicKey]) b.fill(0);
     expect(client.finalize(blinding, evaluation).map(hex)).toEqual(outputs);
-    expect(hex(server.evaluate(blinding.inputs[0]!, info))).toBe(outputs[0]);
+    expect(hex(server.evaluate(blinding.inputs[0]!, { info }))).toBe(outputs[0]);
   });
 });
 
@@ -323,13 +323,13 @@ describe('crypto errors', () => {
       const client = suite.client(server.publicKey);
       const blinded = run(suite, [rand(4)], info).blinding.blinded;
       fails(() => server.blindEvaluate(blinded, { info }), 'INVERSE_ZERO');
-      fails(() => server.evaluate(rand(4), info), 'INVERSE_ZERO');
+      fails(() => server.evaluate(rand(4), { info }), 'INVERSE_ZERO');
       fails(() => client.blind([rand(4)], { info }), 'INVALID_INPUT');
       // Any other info works with the same key.
       const other = ascii('epoch 2027-01');
       const blinding = client.blind([rand(4)], { info: other });
       const outputs = client.finalize(blinding, server.blindEvaluate(blinding.blinded, { info: other }));
-      expect(hex(outputs[0]!)).toBe(hex(server.evaluate(blinding.inputs[0]!, other)));
+      expect(hex(outputs[0]!)).toBe(hex(server.evaluate(blinding.inputs[0]!, { info: other })));
     },
   );
 });
@@ -472,7 +472,7 @@ describe('argument errors', () => {
       RangeError,
       '"input" expected Uint8Array of length <= 65535, got length=65536',
     );
-    error(() => server.evaluate(rand(1), rand(1)), TypeError, '"info" is not taken in the voprf mode');
+    error(() => server.evaluate(rand(1), { info: rand(1) }), TypeError, '"info" is not taken in the voprf mode');
   });
 
   test('finalize', () => {

@@ -4,22 +4,15 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WINDOW } from '../helpers.js';
 import {
-  AEAD_AES128GCM,
-  AEAD_CHACHA20POLY1305,
+  hpke,
   chacha20poly1305,
   CryptoError,
   expandMessageXmd,
   gcm,
   hkdf,
   hmac,
-  hpke,
   oprf,
   ohttp,
-  KDF_HKDF_SHA256,
-  KDF_HKDF_SHA512,
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_P521_HKDF_SHA512,
-  KEM_DHKEM_X25519_HKDF_SHA256,
   p256,
   p384,
   p521,
@@ -155,7 +148,7 @@ describe.each(BUILDS)('%s', (file) => {
         expectClean(core);
         client.finalize(blinding, evaluation);
         expectClean(core);
-        server.evaluate(secret(3), info);
+        server.evaluate(secret(3), { info });
         expectClean(core);
         const bad = new Uint8Array(suite.elementLength).fill(0xff);
         expect(() => server.blindEvaluate([blinding.blinded[0]!, bad], { info })).toThrow(
@@ -193,8 +186,8 @@ describe.each(BUILDS)('%s', (file) => {
         const start = core.exports.SLOTS.value + slot * core.exports.SLOT_SIZE.value;
         return dirty(core, start, core.exports.SLOT_SIZE.value).length > 0;
       });
-    for (const kem of [KEM_DHKEM_X25519_HKDF_SHA256, KEM_DHKEM_P521_HKDF_SHA512] as const) {
-      const key = ohttp.generateKeyConfig(1, kem, [{ kdf: KDF_HKDF_SHA512, aead: AEAD_CHACHA20POLY1305 }]);
+    for (const kem of [hpke.KEM.X25519_HKDF_SHA256, hpke.KEM.P521_HKDF_SHA512] as const) {
+      const key = ohttp.generateKeyConfig(1, kem, [{ kdf: hpke.KDF.HKDF_SHA512, aead: hpke.AEAD.CHACHA20_POLY1305 }]);
       for (const length of [0, 1000, WINDOW, 3 * WINDOW + 17]) {
         const { encapsulatedRequest, context: client } = ohttp.encapsulateRequest(key, secret(length));
         const { context: gateway } = ohttp.decapsulateRequest(key, encapsulatedRequest);
@@ -238,9 +231,9 @@ describe.each(BUILDS)('%s', (file) => {
 
   test('HPKE setup, seal and open leave the arena clean, on success and on every failure', () => {
     const suites = [
-      hpke.suite({ kem: KEM_DHKEM_X25519_HKDF_SHA256, kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 }),
-      hpke.suite({ kem: KEM_DHKEM_P256_HKDF_SHA256, kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }),
-      hpke.suite({ kem: KEM_DHKEM_P521_HKDF_SHA512, kdf: KDF_HKDF_SHA512, aead: AEAD_CHACHA20POLY1305 }),
+      hpke.suite({ kem: hpke.KEM.X25519_HKDF_SHA256, kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.CHACHA20_POLY1305 }),
+      hpke.suite({ kem: hpke.KEM.P256_HKDF_SHA256, kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM }),
+      hpke.suite({ kem: hpke.KEM.P521_HKDF_SHA512, kdf: hpke.KDF.HKDF_SHA512, aead: hpke.AEAD.CHACHA20_POLY1305 }),
     ];
     for (const suite of suites) {
       const recipient = suite.generateKeyPair();

@@ -43,8 +43,8 @@ describe('framing', () => {
 test('key id, request, response and token layouts, and the tag', async () => {
   const suite = oprf.suite('ristretto255-SHA512', 'poprf');
   const { secretKey, publicKey } = suite.generateKeyPair();
-  const issuer = credentials.createIssuer({ secretKey });
-  const client = credentials.createClient({ publicKey });
+  const issuer = credentials.issuer({ secretKey });
+  const client = credentials.client({ publicKey });
   const keyId = createHash('sha256')
     .update('oblivia-acs-v1 keyristretto255-SHA512')
     .update(publicKey)
@@ -63,7 +63,7 @@ test('key id, request, response and token layouts, and the tag', async () => {
   expect(hex(response.subarray(0, 3))).toBe('010003');
 
   const [credential] = client.finalize(pending, response);
-  const output = suite.server(secretKey).evaluate(credential!.input, infoOf(framed));
+  const output = suite.server(secretKey).evaluate(credential!.input, { info: infoOf(framed) });
   const key = new Uint8Array(hkdfSync('sha256', output, new Uint8Array(0), 'oblivia-acs-v1 redeem', 32));
   expect(hex(credential!.key)).toBe(hex(key));
 
@@ -72,9 +72,9 @@ test('key id, request, response and token layouts, and the tag', async () => {
   const token = client.redeem(credential!, binding);
   const tag = createHmac('sha256', key).update(binding).digest();
   expect(hex(token)).toBe('01' + hex(keyId) + hex(framed) + hex(input) + hex(tag));
-  const verifier = credentials.createVerifier({
+  const verifier = credentials.verifier({
     secretKey,
-    store: credentials.createMemorySpentStore(),
+    store: credentials.memorySpentStore(),
     acceptEpoch: (e) => e === ATTRS.epoch,
   });
   const { attributes } = await verifier.verify(token, binding);

@@ -74,11 +74,11 @@ describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
     useBackend(backend);
     const { secretKey, publicKey } = oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair();
     return {
-      issuer: credentials.createIssuer({ secretKey, policy: (a) => a.epoch === EPOCH }),
-      client: credentials.createClient({ publicKey }),
-      verifier: credentials.createVerifier({
+      issuer: credentials.issuer({ secretKey, policy: (a) => a.epoch === EPOCH }),
+      client: credentials.client({ publicKey }),
+      verifier: credentials.verifier({
         secretKey,
-        store: credentials.createMemorySpentStore(),
+        store: credentials.memorySpentStore(),
         acceptEpoch: (e) => e === EPOCH,
       }),
     };
@@ -212,10 +212,10 @@ describe('Authorization header', () => {
 
 describe('issuer handler', () => {
   const { secretKey, publicKey } = oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair();
-  const issuer = credentials.createIssuer({ secretKey, policy: (a) => a.epoch === EPOCH });
-  const client = credentials.createClient({ publicKey });
-  const handler = credentials.createIssuerHandler(issuer, { maxBodyBytes: 4096 });
-  const post = (body: Uint8Array, type: string = credentials.MEDIA_TYPE_CREDENTIAL_REQUEST, method = 'POST') =>
+  const issuer = credentials.issuer({ secretKey, policy: (a) => a.epoch === EPOCH });
+  const client = credentials.client({ publicKey });
+  const handler = credentials.issuerHandler(issuer, { maxBodyBytes: 4096 });
+  const post = (body: Uint8Array, type: string = credentials.MEDIA_TYPE.REQUEST, method = 'POST') =>
     handler(
       new Request('https://issuer.example/issue', {
         method,
@@ -228,7 +228,7 @@ describe('issuer handler', () => {
     const { bytes, pending } = client.request(ATTRS, 2);
     const ok = await post(bytes);
     expect(ok.status).toBe(200);
-    expect(ok.headers.get('content-type')).toBe(credentials.MEDIA_TYPE_CREDENTIAL_RESPONSE);
+    expect(ok.headers.get('content-type')).toBe(credentials.MEDIA_TYPE.RESPONSE);
     expect(client.finalize(pending, new Uint8Array(await ok.arrayBuffer()))).toHaveLength(2);
 
     const problem = async (response: Response) => [
@@ -251,7 +251,7 @@ describe('issuer handler', () => {
       'application/problem+json',
       'urn:oblivia:problem:credential-batch',
     ]);
-    const stranger = credentials.createClient({
+    const stranger = credentials.client({
       publicKey: oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair().publicKey,
     });
     expect(await problem(await post(stranger.request(ATTRS).bytes))).toEqual([
@@ -265,7 +265,7 @@ describe('issuer handler', () => {
       'urn:oblivia:problem:credential-attributes',
     ]);
     expect((await post(bytes, 'application/octet-stream')).status).toBe(415);
-    const get = await post(bytes, credentials.MEDIA_TYPE_CREDENTIAL_REQUEST, 'GET');
+    const get = await post(bytes, credentials.MEDIA_TYPE.REQUEST, 'GET');
     expect([get.status, get.headers.get('allow')]).toEqual([405, 'POST']);
     expect((await post(new Uint8Array(4097))).status).toBe(413);
   });
@@ -278,8 +278,8 @@ describe('issuer handler', () => {
         fc.uint8Array({ maxLength: 300 }),
       ),
       type: fc.oneof(
-        fc.constant(credentials.MEDIA_TYPE_CREDENTIAL_REQUEST),
-        fc.constant(`${credentials.MEDIA_TYPE_CREDENTIAL_REQUEST}; x=1`),
+        fc.constant(credentials.MEDIA_TYPE.REQUEST),
+        fc.constant(`${credentials.MEDIA_TYPE.REQUEST}; x=1`),
         fc.string({ maxLength: 20 }),
       ),
       method: fc.constantFrom('POST', 'POST', 'PUT', 'GET'),

@@ -5,21 +5,7 @@
 // the core's window take the composed path on wasm too. OBLIVIA_FUZZ_RUNS sets the number of runs.
 import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
-import {
-  AEAD_AES128GCM,
-  AEAD_AES256GCM,
-  AEAD_CHACHA20POLY1305,
-  hpke,
-  KDF_HKDF_SHA256,
-  KDF_HKDF_SHA384,
-  KDF_HKDF_SHA512,
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_P384_HKDF_SHA384,
-  KEM_DHKEM_P521_HKDF_SHA512,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  useBackend,
-  type BackendName,
-} from 'oblivia';
+import { hpke, useBackend, type BackendName } from 'oblivia';
 import { hex, WINDOW } from '../helpers.js';
 
 const RUNS = Number(process.env.OBLIVIA_FUZZ_RUNS ?? 200) / 4;
@@ -37,13 +23,13 @@ function on<T>(name: BackendName, fn: () => T): { value: T } | { error: string; 
 
 const suiteArb = fc.record({
   kem: fc.constantFrom(
-    KEM_DHKEM_X25519_HKDF_SHA256,
-    KEM_DHKEM_P256_HKDF_SHA256,
-    KEM_DHKEM_P384_HKDF_SHA384,
-    KEM_DHKEM_P521_HKDF_SHA512,
+    hpke.KEM.X25519_HKDF_SHA256,
+    hpke.KEM.P256_HKDF_SHA256,
+    hpke.KEM.P384_HKDF_SHA384,
+    hpke.KEM.P521_HKDF_SHA512,
   ),
-  kdf: fc.constantFrom(KDF_HKDF_SHA256, KDF_HKDF_SHA384, KDF_HKDF_SHA512),
-  aead: fc.constantFrom(AEAD_AES128GCM, AEAD_AES256GCM, AEAD_CHACHA20POLY1305),
+  kdf: fc.constantFrom(hpke.KDF.HKDF_SHA256, hpke.KDF.HKDF_SHA384, hpke.KDF.HKDF_SHA512),
+  aead: fc.constantFrom(hpke.AEAD.AES_128_GCM, hpke.AEAD.AES_256_GCM, hpke.AEAD.CHACHA20_POLY1305),
 });
 const sizeArb = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 0, max: 200 }) },

@@ -66,7 +66,7 @@ test('wasm and js agree on keys, blinding, evaluation with proof, finalize, eval
           const blinding = client.blind(inputs, { info: poprfInfo, blinds });
           const evaluation = server.blindEvaluate(blinding.blinded, { info: poprfInfo, proofRandomness });
           const outputs = client.finalize(blinding, evaluation);
-          const evaluated = inputs.map((input) => server.evaluate(input, poprfInfo));
+          const evaluated = inputs.map((input) => server.evaluate(input, { info: poprfInfo }));
           expect(show(evaluated)).toBe(show(outputs));
           return { keys, blinding, evaluation, outputs, client, server };
         };

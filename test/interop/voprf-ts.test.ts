@@ -99,7 +99,7 @@ for (const backend of ['wasm', 'js'] as const) {
           mode === 'oprf' ? { evaluated } : { evaluated, proof: response.proof!.serialize() },
         );
         const theirs = await Promise.all(inputs.map((input) => server.evaluate(input, info)));
-        const own = inputs.map((input) => ours.server(keys.secretKey).evaluate(input, info));
+        const own = inputs.map((input) => ours.server(keys.secretKey).evaluate(input, { info }));
         expect(outputs.map(hex)).toEqual(theirs.map(hex));
         expect(outputs.map(hex)).toEqual(own.map(hex));
       }
@@ -133,7 +133,7 @@ for (const backend of ['wasm', 'js'] as const) {
         const theirs = await Promise.all(
           inputs.map((input) => theirServer(name, id, keys.privateKey).evaluate(input, info)),
         );
-        expect(outputs.map(hex)).toEqual(inputs.map((input) => hex(server.evaluate(input, info))));
+        expect(outputs.map(hex)).toEqual(inputs.map((input) => hex(server.evaluate(input, { info }))));
         expect(outputs.map(hex)).toEqual(theirs.map(hex));
       }
     });

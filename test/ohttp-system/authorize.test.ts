@@ -3,22 +3,13 @@
 // its response inside the encapsulation — and a throwing hook is a 500 that leaves the gateway
 // serving. In process: the client's relay is the gateway handler itself.
 import { expect, test } from 'vitest';
-import {
-  AEAD_AES128GCM,
-  createClient,
-  createGateway,
-  KDF_HKDF_SHA256,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  ohttp,
-  type Handler,
-  type LogEntry,
-} from 'oblivia';
+import { hpke, ohttp, type Handler, type LogEntry } from 'oblivia';
 
 const PROBLEM = { type: 'https://example.test/problems/credential', title: 'credential required' };
 
 function setup(authorizeClient?: (request: Request) => Promise<Request>) {
-  const key = ohttp.generateKeyConfig(3, KEM_DHKEM_X25519_HKDF_SHA256, [
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  const key = ohttp.generateKeyConfig(3, hpke.KEM.X25519_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
   ]);
   const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
   const targetSaw: Array<string | null> = [];
@@ -28,7 +19,7 @@ function setup(authorizeClient?: (request: Request) => Promise<Request>) {
     targetSaw.push(request.headers.get('x-credential'));
     return new Response('served');
   };
-  const gateway = createGateway({
+  const gateway = ohttp.gateway({
     keys: [key],
     target,
     log: (entry) => logs.push(entry),
@@ -48,7 +39,7 @@ function setup(authorizeClient?: (request: Request) => Promise<Request>) {
       return new Request(request, { headers });
     },
   });
-  const client = createClient({ relay: gateway, keys: [config], authorize: authorizeClient });
+  const client = ohttp.client({ relay: gateway, keys: [config], authorize: authorizeClient });
   return { client, targetSaw, logs, failNextAuthorization: () => (failNext = true) };
 }
 
@@ -88,14 +79,14 @@ test('a throwing hook is an encapsulated 500, and the gateway keeps serving', as
 });
 
 test('the hooks must be functions', () => {
-  const key = ohttp.generateKeyConfig(3, KEM_DHKEM_X25519_HKDF_SHA256, [
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  const key = ohttp.generateKeyConfig(3, hpke.KEM.X25519_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
   ]);
   const target: Handler = async () => new Response('');
-  expect(() => createGateway({ keys: [key], target, authorize: 'yes' as never })).toThrow(
+  expect(() => ohttp.gateway({ keys: [key], target, authorize: 'yes' as never })).toThrow(
     new TypeError('"options.authorize" expected function'),
   );
   expect(() =>
-    createClient({ relay: target, keys: [ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key))], authorize: 1 as never }),
+    ohttp.client({ relay: target, keys: [ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key))], authorize: 1 as never }),
   ).toThrow(new TypeError('"options.authorize" expected function'));
 });

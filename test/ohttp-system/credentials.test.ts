@@ -4,34 +4,22 @@
 // other-epoch tokens are 401s inside the encapsulation with the refusal's problem type; of two
 // concurrent redemptions of one token exactly one is served; the relay's bytes never hold a token.
 import { expect, test } from 'vitest';
-import {
-  AEAD_AES128GCM,
-  createClient,
-  createGateway,
-  credentials,
-  KDF_HKDF_SHA256,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  ohttp,
-  oprf,
-  type Credential,
-  type CredentialErrorCode,
-  type Handler,
-} from 'oblivia';
+import { hpke, ohttp, credentials, oprf, type Credential, type CredentialErrorCode, type Handler } from 'oblivia';
 
 const suite = oprf.suite('ristretto255-SHA512', 'poprf');
 const today = credentials.currentEpoch();
 
 function issue(secretKey: Uint8Array, publicKey: Uint8Array, count: number, epoch = today): Credential[] {
-  const issuer = credentials.createIssuer({ secretKey });
-  const client = credentials.createClient({ publicKey });
+  const issuer = credentials.issuer({ secretKey });
+  const client = credentials.client({ publicKey });
   const { bytes, pending } = client.request({ epoch, values: ['summarise'] }, count);
   return client.finalize(pending, issuer.issue(bytes));
 }
 
 function setup() {
   const issuerKey = suite.generateKeyPair();
-  const ohttpKey = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  const ohttpKey = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
   ]);
   const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(ohttpKey));
   const targetSaw: Array<string | null> = [];
@@ -40,19 +28,19 @@ function setup() {
     targetSaw.push(request.headers.get('authorization'));
     return new Response(`served ${await request.text()}`);
   };
-  const verifier = credentials.createVerifier({
+  const verifier = credentials.verifier({
     secretKey: issuerKey.secretKey,
-    store: credentials.createMemorySpentStore(),
+    store: credentials.memorySpentStore(),
   });
-  const gateway = createGateway({ keys: [ohttpKey], target, authorize: credentials.gatewayAuthorizer(verifier) });
+  const gateway = ohttp.gateway({ keys: [ohttpKey], target, authorize: credentials.gatewayAuthorizer(verifier) });
   const relay: Handler = async (request) => {
     relayBodies.push(new Uint8Array(await request.clone().arrayBuffer()));
     return gateway(request);
   };
   /** A client whose authorize hook is `authorize`: the credentials' one, or a test's own. */
   const clientWith = (authorize?: (request: Request) => Promise<Request>) =>
-    createClient({ relay, keys: [config], authorize });
-  const credentialClient = credentials.createClient({ publicKey: issuerKey.publicKey });
+    ohttp.client({ relay, keys: [config], authorize });
+  const credentialClient = credentials.client({ publicKey: issuerKey.publicKey });
   return { issuerKey, targetSaw, relayBodies, clientWith, credentialClient };
 }
 
@@ -73,7 +61,7 @@ const attach = (value: string) => async (request: Request) => {
 
 /** Redeems `credential` for `request` the way the client hook does, and returns the header value. */
 async function headerFor(
-  client: ReturnType<typeof credentials.createClient>,
+  client: ReturnType<typeof credentials.client>,
   credential: Credential,
   request: Request,
 ): Promise<string> {
@@ -131,7 +119,7 @@ test('of two concurrent redemptions of one token, exactly one is served', async 
 test('tokens of another issuer key or of another epoch are refused', async () => {
   const { issuerKey, clientWith } = setup();
   const foreignKey = suite.generateKeyPair();
-  const foreignClient = credentials.createClient({ publicKey: foreignKey.publicKey });
+  const foreignClient = credentials.client({ publicKey: foreignKey.publicKey });
   const [foreign] = issue(foreignKey.secretKey, foreignKey.publicKey, 1);
   const request = () => post('/v1/summarise', 'x');
   await expectRefusal(
@@ -139,7 +127,7 @@ test('tokens of another issuer key or of another epoch are refused', async () =>
     'UNKNOWN_KEY',
   );
 
-  const ownClient = credentials.createClient({ publicKey: issuerKey.publicKey });
+  const ownClient = credentials.client({ publicKey: issuerKey.publicKey });
   const [stale] = issue(issuerKey.secretKey, issuerKey.publicKey, 1, today - 5);
   await expectRefusal(
     await clientWith(attach(await headerFor(ownClient, stale!, request()))).fetch(request()),
@@ -149,11 +137,11 @@ test('tokens of another issuer key or of another epoch are refused', async () =>
 
 test('the gateway takes several issuer keys (rotation): a token names its key', async () => {
   const keys = [suite.generateKeyPair(), suite.generateKeyPair()];
-  const store = credentials.createMemorySpentStore(); // one store for every key: scopes hold the key id
-  const verifiers = keys.map((k) => credentials.createVerifier({ secretKey: k.secretKey, store }));
+  const store = credentials.memorySpentStore(); // one store for every key: scopes hold the key id
+  const verifiers = keys.map((k) => credentials.verifier({ secretKey: k.secretKey, store }));
   const authorize = credentials.gatewayAuthorizer(verifiers);
   for (const key of keys) {
-    const client = credentials.createClient({ publicKey: key.publicKey });
+    const client = credentials.client({ publicKey: key.publicKey });
     const [credential] = issue(key.secretKey, key.publicKey, 1);
     const request = new Request('https://summarise.example/', { method: 'POST', body: 'x' });
     const authorized = await credentials.clientAuthorizer(client, () => credential!)(request);

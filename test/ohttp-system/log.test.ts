@@ -1,11 +1,11 @@
 // The log filter: only allow-listed fields of their checked types pass; strings only from fixed
 // sets; a line without a known hop and event is dropped; a throwing sink costs nothing.
 import { expect, test } from 'vitest';
-import { createLogger, type LogEntry } from 'oblivia';
+import { ohttp, type LogEntry } from 'oblivia';
 
 test('only allow-listed, well-typed fields pass', () => {
   const lines: LogEntry[] = [];
-  const log = createLogger((l) => lines.push(l));
+  const log = ohttp.logger((l) => lines.push(l));
   log({
     hop: 'gateway',
     event: 'served',
@@ -49,10 +49,10 @@ test('only allow-listed, well-typed fields pass', () => {
 });
 
 test('no sink drops everything; a throwing sink does not throw', () => {
-  expect(() => createLogger()({ hop: 'client', event: 'served' })).not.toThrow();
-  const log = createLogger(() => {
+  expect(() => ohttp.logger()({ hop: 'client', event: 'served' })).not.toThrow();
+  const log = ohttp.logger(() => {
     throw new Error('sink down');
   });
   expect(() => log({ hop: 'client', event: 'served' })).not.toThrow();
-  expect(() => createLogger('console' as never)).toThrow(TypeError);
+  expect(() => ohttp.logger('console' as never)).toThrow(TypeError);
 });

@@ -4,15 +4,7 @@
 // media type and size get 405, 415 and 413.
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import {
-  bhttp,
-  createGateway,
-  createKeyDirectory,
-  ohttp,
-  PROBLEM_TYPE_OHTTP_KEY,
-  useBackend,
-  type LogEntry,
-} from 'oblivia';
+import { bhttp, ohttp, useBackend, type LogEntry } from 'oblivia';
 
 const RUNS = Number(process.env.OBLIVIA_FUZZ_RUNS ?? 200) / 2;
 const FIXED_BODIES = new Set([
@@ -25,9 +17,9 @@ const FIXED_BODIES = new Set([
 afterAll(() => useBackend(undefined));
 
 describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
-  const directory = createKeyDirectory();
+  const directory = ohttp.keyDirectory();
   const logs: LogEntry[] = [];
-  const gateway = createGateway({
+  const gateway = ohttp.gateway({
     keys: directory.keys,
     target: async (request) => new Response(`hello ${new URL(request.url).pathname}`),
     log: (l) => logs.push(l),
@@ -35,7 +27,7 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
   });
   afterAll(() => directory.destroy());
 
-  const post = (body: Uint8Array, type: string = ohttp.MEDIA_TYPE_REQUEST, method = 'POST') =>
+  const post = (body: Uint8Array, type: string = ohttp.MEDIA_TYPE.REQUEST, method = 'POST') =>
     gateway(
       new Request('http://gateway.test/', {
         method,
@@ -57,7 +49,7 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     const text = await response.text();
-    if (response.status === 422) expect(JSON.parse(text).type).toBe(PROBLEM_TYPE_OHTTP_KEY);
+    if (response.status === 422) expect(JSON.parse(text).type).toBe(ohttp.PROBLEM_TYPE_KEY);
     else expect(FIXED_BODIES.has(text)).toBe(true);
   }
 
@@ -92,7 +84,7 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
   test('405, 415 and 413 before any decryption', async () => {
     useBackend(name);
     const { encapsulatedRequest } = await valid();
-    const get = await post(encapsulatedRequest, ohttp.MEDIA_TYPE_REQUEST, 'GET');
+    const get = await post(encapsulatedRequest, ohttp.MEDIA_TYPE.REQUEST, 'GET');
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
     expect((await post(encapsulatedRequest, 'application/octet-stream')).status).toBe(415);

@@ -3,7 +3,7 @@
 // a client reading the directory refreshes on that 422 and retries once. The key list is the same
 // for every client, with a shared Cache-Control and no ETag or Vary.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { bhttp, createClient, ObliviousFetchError, ohttp, PROBLEM_TYPE_OHTTP_KEY } from 'oblivia';
+import { bhttp, ohttp, ObliviousFetchError } from 'oblivia';
 import { OVERLAP_MS, startStack, type Stack } from './stack.js';
 
 let stack: Stack;
@@ -22,7 +22,7 @@ test('the key list is the same for every client, cacheable, with nothing client-
   ]);
   for (const r of [a, b]) {
     expect(r.status).toBe(200);
-    expect(r.headers.get('content-type')).toBe(ohttp.MEDIA_TYPE_KEYS);
+    expect(r.headers.get('content-type')).toBe(ohttp.MEDIA_TYPE.KEYS);
     expect(r.headers.get('cache-control')).toBe('public, max-age=60');
     expect(r.headers.get('etag')).toBeNull();
     expect(r.headers.get('vary')).toBeNull();
@@ -36,15 +36,15 @@ test('the key list is the same for every client, cacheable, with nothing client-
 
 test('old key accepted during the overlap, refused with 422 after; the new key works', async () => {
   const old = stack.directory.configs()[0]!;
-  const pinned = createClient({ relay: stack.servers.relay.url, keys: [old] });
-  const reading = createClient({ relay: stack.servers.relay.url, keys: stack.servers.directory.url });
+  const pinned = ohttp.client({ relay: stack.servers.relay.url, keys: [old] });
+  const reading = ohttp.client({ relay: stack.servers.relay.url, keys: stack.servers.directory.url });
   expect((await reading.fetch(ping())).status).toBe(200); // caches the list holding `old`
 
   const fresh = stack.directory.rotate();
   expect(fresh.keyId).not.toBe(old.keyId);
   expect(stack.directory.configs().map((c) => c.keyId)).toEqual([fresh.keyId, old.keyId]);
   expect((await pinned.fetch(ping())).status).toBe(200);
-  expect((await createClient({ relay: stack.servers.relay.url, keys: [fresh] }).fetch(ping())).status).toBe(200);
+  expect((await ohttp.client({ relay: stack.servers.relay.url, keys: [fresh] }).fetch(ping())).status).toBe(200);
 
   stack.clock.now += OVERLAP_MS;
   expect(stack.directory.configs().map((c) => c.keyId)).toEqual([fresh.keyId]);
@@ -58,12 +58,12 @@ test('old key accepted during the overlap, refused with 422 after; the new key w
   const { encapsulatedRequest } = ohttp.encapsulateRequest(old, message);
   const answer = await fetch(stack.servers.relay.url, {
     method: 'POST',
-    headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
+    headers: { 'content-type': ohttp.MEDIA_TYPE.REQUEST },
     body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
   });
   expect(answer.status).toBe(422);
   expect(answer.headers.get('content-type')).toBe('application/problem+json');
-  expect(await answer.json()).toEqual({ type: PROBLEM_TYPE_OHTTP_KEY, title: 'key identifier unknown' });
+  expect(await answer.json()).toEqual({ type: ohttp.PROBLEM_TYPE_KEY, title: 'key identifier unknown' });
 
   // The reading client still holds the old list: refused once, it refreshes and retries.
   expect((await reading.fetch(ping())).status).toBe(200);

@@ -1,6 +1,6 @@
 // The whole path on loopback sockets — client → relay → gateway → service, plus the key
 // directory — with a record of what each hop received and every log line any hop wrote.
-import { createGateway, createKeyDirectory, createRelay, type KeyDirectory, type LogEntry } from 'oblivia';
+import { ohttp, type KeyDirectory, type LogEntry } from 'oblivia';
 import { serveNode, type NodeServer } from 'oblivia/node';
 
 /** What one hop received: its request headers and body. */
@@ -53,12 +53,12 @@ export async function startStack(): Promise<Stack> {
   const log = (entry: LogEntry) => logs.push(entry);
   const clock = { now: 1_000_000 };
   const seen: Stack['seen'] = { relay: [], gateway: [], service: [] };
-  const directory = createKeyDirectory({ overlapMs: OVERLAP_MS, maxAgeSeconds: 60, now: () => clock.now, log });
+  const directory = ohttp.keyDirectory({ overlapMs: OVERLAP_MS, maxAgeSeconds: 60, now: () => clock.now, log });
   const serviceServer = await serveNode(recording(seen.service, service));
   const gateway = await serveNode(
-    recording(seen.gateway, createGateway({ keys: directory.keys, target: serviceServer.url, log })),
+    recording(seen.gateway, ohttp.gateway({ keys: directory.keys, target: serviceServer.url, log })),
   );
-  const relay = await serveNode(recording(seen.relay, createRelay({ gateway: gateway.url, log })), {
+  const relay = await serveNode(recording(seen.relay, ohttp.relay({ gateway: gateway.url, log })), {
     exposeAddress: true,
   });
   const directoryServer = await serveNode(directory.handler);

@@ -3,7 +3,7 @@
 // no log line of any hop holds the secret planted in the body and in a cookie; a failing service
 // is a 502 inside the encapsulation.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createClient, createGateway, ohttp, useBackend, bhttp, type KeyConfig } from 'oblivia';
+import { ohttp, useBackend, bhttp, type KeyConfig } from 'oblivia';
 import { CLIENT_ADDRESS_HEADER, serveNode } from 'oblivia/node';
 import { headersOf, startStack, type Stack } from './stack.js';
 
@@ -40,7 +40,7 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
 
   test('the client gets the service answer through relay and gateway; each hop saw only its part', async () => {
     useBackend(name);
-    const client = createClient({ relay: stack.servers.relay.url, keys: `${stack.servers.directory.url}` });
+    const client = ohttp.client({ relay: stack.servers.relay.url, keys: `${stack.servers.directory.url}` });
     const response = await client.fetch(secretRequest());
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
@@ -55,7 +55,7 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
     const [serviceSaw] = stack.seen.service.slice(-1);
     // The relay: the client's address, and a body that is ciphertext.
     expect(relaySaw!.headers[CLIENT_ADDRESS_HEADER]).toBe('127.0.0.1');
-    expect(relaySaw!.headers['content-type']).toBe(ohttp.MEDIA_TYPE_REQUEST);
+    expect(relaySaw!.headers['content-type']).toBe(ohttp.MEDIA_TYPE.REQUEST);
     expect(contains(relaySaw!.body, SECRET)).toBe(false);
     expect(contains(relaySaw!.body, 'summarise')).toBe(false);
     // The gateway: the same ciphertext, no address.
@@ -85,7 +85,7 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
     const outer = await fetch(stack.servers.relay.url, {
       method: 'POST',
       headers: {
-        'content-type': ohttp.MEDIA_TYPE_REQUEST,
+        'content-type': ohttp.MEDIA_TYPE.REQUEST,
         cookie: `id=${SECRET}`,
         'user-agent': `agent-${SECRET}`,
         forwarded: 'for=192.0.2.7',
@@ -132,8 +132,8 @@ describe.each(['wasm', 'js'] as const)('%s backend', (name) => {
     const url = down.url;
     await down.close();
     const logs: unknown[] = [];
-    const gateway = createGateway({ keys: stack.directory.keys, target: url, log: (l) => logs.push(l) });
-    const client = createClient({ relay: gateway, keys: stack.directory.configs() });
+    const gateway = ohttp.gateway({ keys: stack.directory.keys, target: url, log: (l) => logs.push(l) });
+    const client = ohttp.client({ relay: gateway, keys: stack.directory.configs() });
     const response = await client.fetch(secretRequest());
     expect(response.status).toBe(502);
     expect(await response.text()).toBe('');

@@ -2,17 +2,8 @@
 // the gateway's error codes, single-use contexts, and the typed errors of key configurations.
 import { afterAll, describe, expect, test } from 'vitest';
 import {
-  AEAD_AES128GCM,
-  AEAD_AES256GCM,
-  AEAD_CHACHA20POLY1305,
+  hpke,
   CryptoError,
-  KDF_HKDF_SHA256,
-  KDF_HKDF_SHA384,
-  KDF_HKDF_SHA512,
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_P384_HKDF_SHA384,
-  KEM_DHKEM_P521_HKDF_SHA512,
-  KEM_DHKEM_X25519_HKDF_SHA256,
   ohttp,
   OhttpError,
   useBackend,
@@ -26,15 +17,19 @@ import { hex } from '../helpers.js';
 afterAll(() => useBackend(undefined));
 
 const KEMS = [
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_P384_HKDF_SHA384,
-  KEM_DHKEM_P521_HKDF_SHA512,
+  hpke.KEM.X25519_HKDF_SHA256,
+  hpke.KEM.P256_HKDF_SHA256,
+  hpke.KEM.P384_HKDF_SHA384,
+  hpke.KEM.P521_HKDF_SHA512,
 ] as const;
-const SUITES: SymmetricSuite[] = ([KDF_HKDF_SHA256, KDF_HKDF_SHA384, KDF_HKDF_SHA512] as const).flatMap((kdf) =>
-  ([AEAD_AES128GCM, AEAD_AES256GCM, AEAD_CHACHA20POLY1305] as const).map((aead) => ({ kdf, aead })),
+const SUITES: SymmetricSuite[] = ([hpke.KDF.HKDF_SHA256, hpke.KDF.HKDF_SHA384, hpke.KDF.HKDF_SHA512] as const).flatMap(
+  (kdf) =>
+    ([hpke.AEAD.AES_128_GCM, hpke.AEAD.AES_256_GCM, hpke.AEAD.CHACHA20_POLY1305] as const).map((aead) => ({
+      kdf,
+      aead,
+    })),
 );
-const X25519_SUITE = { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM } as const;
+const X25519_SUITE = { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM } as const;
 const text = (s: string) => new TextEncoder().encode(s);
 const bhttpRequest = text('opaque Binary HTTP request');
 const bhttpResponse = text('opaque Binary HTTP response');
@@ -70,7 +65,7 @@ describe.each(KEMS.map((kem) => [`0x${kem.toString(16).padStart(4, '0')}`, kem] 
       expect(gateway).toMatchObject({ keyId: 7, kem, kdf: suite.kdf, aead: suite.aead });
       const encapsulatedResponse = gateway.encapsulateResponse(bhttpResponse);
       // response_nonce of max(Nn, Nk) bytes, then the response and a 16-byte tag.
-      const nonceLength = suite.aead === AEAD_AES128GCM ? 16 : 32;
+      const nonceLength = suite.aead === hpke.AEAD.AES_128_GCM ? 16 : 32;
       expect(encapsulatedResponse.length).toBe(nonceLength + bhttpResponse.length + 16);
 
       useBackend(clientBackend);
@@ -80,16 +75,18 @@ describe.each(KEMS.map((kem) => [`0x${kem.toString(16).padStart(4, '0')}`, kem] 
 });
 
 describe('client', () => {
-  const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [
+  const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
     X25519_SUITE,
-    { kdf: KDF_HKDF_SHA512, aead: AEAD_CHACHA20POLY1305 },
+    { kdf: hpke.KDF.HKDF_SHA512, aead: hpke.AEAD.CHACHA20_POLY1305 },
   ]);
 
   test('uses the configuration’s first suite by default, and only the suites it offers', () => {
     const { encapsulatedRequest } = ohttp.encapsulateRequest(key, bhttpRequest);
     expect(hex(encapsulatedRequest.subarray(0, 7))).toBe('01002000010001');
     expect(() =>
-      ohttp.encapsulateRequest(key, bhttpRequest, { suite: { kdf: KDF_HKDF_SHA384, aead: AEAD_AES128GCM } }),
+      ohttp.encapsulateRequest(key, bhttpRequest, {
+        suite: { kdf: hpke.KDF.HKDF_SHA384, aead: hpke.AEAD.AES_128_GCM },
+      }),
     ).toThrow(RangeError);
     expect(() => ohttp.encapsulateRequest(key, bhttpRequest, { suite: 'first' as never })).toThrow(TypeError);
   });
@@ -112,9 +109,9 @@ describe('client', () => {
 });
 
 describe('gateway', () => {
-  const x25519Key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [X25519_SUITE]);
-  const p256Key = ohttp.generateKeyConfig(2, KEM_DHKEM_P256_HKDF_SHA256, [
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 },
+  const x25519Key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [X25519_SUITE]);
+  const p256Key = ohttp.generateKeyConfig(2, hpke.KEM.P256_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.CHACHA20_POLY1305 },
   ]);
   const keys = [x25519Key, p256Key];
 
@@ -129,7 +126,7 @@ describe('gateway', () => {
     }
     const retired = ohttp.encapsulateRequest(x25519Key, bhttpRequest).encapsulatedRequest;
     expect(ohttpError(() => ohttp.decapsulateRequest([p256Key], retired))).toBe('UNKNOWN_KEY');
-    const rotated = ohttp.generateKeyConfig(3, KEM_DHKEM_X25519_HKDF_SHA256, [X25519_SUITE]);
+    const rotated = ohttp.generateKeyConfig(3, hpke.KEM.X25519_HKDF_SHA256, [X25519_SUITE]);
     expect(ohttpError(() => ohttp.decapsulateRequest([rotated, p256Key], retired))).toBe('UNKNOWN_KEY');
   });
 
@@ -145,7 +142,10 @@ describe('gateway', () => {
     const { encapsulatedRequest } = ohttp.encapsulateRequest(x25519Key, bhttpRequest);
     const otherKem = { ...p256Key, keyId: 1 };
     expect(ohttpError(() => ohttp.decapsulateRequest([otherKem], encapsulatedRequest))).toBe('UNSUPPORTED_SUITE');
-    const otherSuite: GatewayKey = { ...x25519Key, suites: [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES256GCM }] };
+    const otherSuite: GatewayKey = {
+      ...x25519Key,
+      suites: [{ kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_256_GCM }],
+    };
     expect(ohttpError(() => ohttp.decapsulateRequest(otherSuite, encapsulatedRequest))).toBe('UNSUPPORTED_SUITE');
     // An unknown id in the header is refused the same way, before any parsing of `enc`.
     const unknownAead = encapsulatedRequest.slice(0, 7);
@@ -209,8 +209,8 @@ describe('gateway', () => {
 });
 
 describe('responses', () => {
-  const key = ohttp.generateKeyConfig(0, KEM_DHKEM_X25519_HKDF_SHA256, [
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 },
+  const key = ohttp.generateKeyConfig(0, hpke.KEM.X25519_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.CHACHA20_POLY1305 },
   ]);
   const exchange = () => {
     const { encapsulatedRequest, context: client } = ohttp.encapsulateRequest(key, bhttpRequest);
@@ -263,12 +263,12 @@ describe('responses', () => {
 });
 
 describe('key configurations', () => {
-  const x25519 = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [
+  const x25519 = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
     X25519_SUITE,
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 },
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.CHACHA20_POLY1305 },
   ]);
-  const p256 = ohttp.generateKeyConfig(255, KEM_DHKEM_P256_HKDF_SHA256, [
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  const p256 = ohttp.generateKeyConfig(255, hpke.KEM.P256_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
   ]);
   const encoded = ohttp.encodeKeyConfig(x25519);
 
@@ -288,18 +288,18 @@ describe('key configurations', () => {
   });
 
   test('generateKeyConfig: argument errors', () => {
-    expect(() => ohttp.generateKeyConfig(256, KEM_DHKEM_X25519_HKDF_SHA256, [X25519_SUITE])).toThrow(RangeError);
-    expect(() => ohttp.generateKeyConfig(-1, KEM_DHKEM_X25519_HKDF_SHA256, [X25519_SUITE])).toThrow(RangeError);
+    expect(() => ohttp.generateKeyConfig(256, hpke.KEM.X25519_HKDF_SHA256, [X25519_SUITE])).toThrow(RangeError);
+    expect(() => ohttp.generateKeyConfig(-1, hpke.KEM.X25519_HKDF_SHA256, [X25519_SUITE])).toThrow(RangeError);
     expect(() => ohttp.generateKeyConfig(1, 0x0021 as KemId, [X25519_SUITE])).toThrow(RangeError);
     expect(() => ohttp.generateKeyConfig(1, '0x0020' as never, [X25519_SUITE])).toThrow(TypeError);
-    expect(() => ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [])).toThrow(RangeError);
-    expect(() => ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: 4, aead: 1 } as never])).toThrow(
+    expect(() => ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [])).toThrow(RangeError);
+    expect(() => ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [{ kdf: 4, aead: 1 } as never])).toThrow(
       RangeError,
     );
-    expect(() => ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: 1, aead: 0xffff } as never])).toThrow(
+    expect(() => ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [{ kdf: 1, aead: 0xffff } as never])).toThrow(
       RangeError,
     );
-    expect(() => ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, X25519_SUITE as never)).toThrow(TypeError);
+    expect(() => ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, X25519_SUITE as never)).toThrow(TypeError);
   });
 
   test('decodeKeyConfig: RangeError for unknown ids, wrong lengths and empty or ragged algorithm lists', () => {
@@ -348,8 +348,8 @@ describe('key configurations', () => {
     const p256Encoded = ohttp.encodeKeyConfig(p256);
     expect(hex(list)).toBe(`002d${hex(encoded)}004a${hex(p256Encoded)}`);
     expect(ohttp.decodeKeyConfigs(list).map((c) => [c.keyId, c.kem, hex(c.publicKey)])).toEqual([
-      [1, KEM_DHKEM_X25519_HKDF_SHA256, hex(x25519.publicKey)],
-      [255, KEM_DHKEM_P256_HKDF_SHA256, hex(p256.publicKey)],
+      [1, hpke.KEM.X25519_HKDF_SHA256, hex(x25519.publicKey)],
+      [255, hpke.KEM.P256_HKDF_SHA256, hex(p256.publicKey)],
     ]);
     expect(ohttp.decodeKeyConfigs(Uint8Array.of(0, 45, ...encoded))).toHaveLength(1);
 
@@ -376,7 +376,7 @@ describe('key configurations', () => {
   });
 
   test('the media types and the error codes', () => {
-    expect([ohttp.MEDIA_TYPE_REQUEST, ohttp.MEDIA_TYPE_RESPONSE, ohttp.MEDIA_TYPE_KEYS]).toEqual([
+    expect([ohttp.MEDIA_TYPE.REQUEST, ohttp.MEDIA_TYPE.RESPONSE, ohttp.MEDIA_TYPE.KEYS]).toEqual([
       'message/ohttp-req',
       'message/ohttp-res',
       'application/ohttp-keys',

@@ -5,18 +5,7 @@
 // another exception. OBLIVIA_FUZZ_RUNS sets the number of runs.
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import {
-  AEAD_AES128GCM,
-  AEAD_CHACHA20POLY1305,
-  CryptoError,
-  KDF_HKDF_SHA256,
-  KDF_HKDF_SHA384,
-  KEM_DHKEM_P256_HKDF_SHA256,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  ohttp,
-  OhttpError,
-  useBackend,
-} from 'oblivia';
+import { hpke, CryptoError, ohttp, OhttpError, useBackend } from 'oblivia';
 import { hex } from '../helpers.js';
 
 const RUNS = Number(process.env.OBLIVIA_FUZZ_RUNS ?? 200);
@@ -73,12 +62,12 @@ const RESPONSE_REFUSALS = ['MALFORMED', 'DECRYPT'].map((code) => ({ error: 'Ohtt
 
 describe.each(['wasm', 'js'] as const)('%s backend', (backend) => {
   useBackend(backend);
-  const x25519 = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
-    { kdf: KDF_HKDF_SHA384, aead: AEAD_CHACHA20POLY1305 },
+  const x25519 = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
+    { kdf: hpke.KDF.HKDF_SHA384, aead: hpke.AEAD.CHACHA20_POLY1305 },
   ]);
-  const p256 = ohttp.generateKeyConfig(2, KEM_DHKEM_P256_HKDF_SHA256, [
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_CHACHA20POLY1305 },
+  const p256 = ohttp.generateKeyConfig(2, hpke.KEM.P256_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.CHACHA20_POLY1305 },
   ]);
   const keys = [x25519, p256];
   const configs = keys.map((key) => ohttp.encodeKeyConfig(key));

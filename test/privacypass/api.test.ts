@@ -187,8 +187,8 @@ describe('encodings', () => {
       privacyPass.encodeTokenResponse({ evaluateMsg: new Uint8Array(49), evaluateProof: new Uint8Array(95) }),
     ).toThrow(RangeError);
     refused(() => privacyPass.decodeTokenResponse(new Uint8Array(146)), 'MALFORMED');
-    expect(privacyPass.TOKEN_TYPE_VOPRF).toBe(1);
-    expect(privacyPass.TOKEN_TYPE_BLIND_RSA).toBe(2);
+    expect(privacyPass.TOKEN_TYPE.VOPRF).toBe(1);
+    expect(privacyPass.TOKEN_TYPE.BLIND_RSA).toBe(2);
   });
 
   test('errors: class, name, code and fixed message', () => {

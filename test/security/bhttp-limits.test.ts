@@ -7,14 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  AEAD_AES128GCM,
+  hpke,
   bhttp,
   BhttpError,
-  createClient,
-  createGateway,
-  createLogger,
-  KDF_HKDF_SHA256,
-  KEM_DHKEM_X25519_HKDF_SHA256,
   ohttp,
   type BhttpRequest,
   type DecodeOptions,
@@ -351,8 +346,8 @@ describe('options', () => {
 });
 
 describe('the gateway', () => {
-  const key = ohttp.generateKeyConfig(7, KEM_DHKEM_X25519_HKDF_SHA256, [
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  const key = ohttp.generateKeyConfig(7, hpke.KEM.X25519_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
   ]);
   const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
   const target: Handler = async (r) => new Response(`served ${new URL(r.url).pathname}`);
@@ -360,7 +355,7 @@ describe('the gateway', () => {
   function setup(options: Partial<GatewayOptions> = {}) {
     const logs: LogEntry[] = [];
     let forwarded = 0;
-    const gateway = createGateway({
+    const gateway = ohttp.gateway({
       keys: [key],
       target: async (r) => (forwarded++, target(r)),
       log: (entry) => logs.push(entry),
@@ -373,7 +368,7 @@ describe('the gateway', () => {
       const response = await gateway(
         new Request('http://gateway.test/', {
           method: 'POST',
-          headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
+          headers: { 'content-type': ohttp.MEDIA_TYPE.REQUEST },
           body,
         }),
       );
@@ -432,14 +427,14 @@ describe('the gateway', () => {
       [{ maxFieldSectionBytes: -1 }, '"options.maxFieldSectionBytes" expected a positive integer, got -1'],
       [{ maxFieldSectionBytes: NaN }, '"options.maxFieldSectionBytes" expected a positive integer, got NaN'],
     ] as const) {
-      expect(() => createGateway({ keys: [key], target, ...options })).toThrow(new RangeError(message));
-      expect(() => createClient({ relay: target, keys: [config], ...options })).toThrow(new RangeError(message));
+      expect(() => ohttp.gateway({ keys: [key], target, ...options })).toThrow(new RangeError(message));
+      expect(() => ohttp.client({ relay: target, keys: [config], ...options })).toThrow(new RangeError(message));
     }
   });
 
   test('the log passes the new codes', () => {
     const entries: LogEntry[] = [];
-    const log = createLogger((l) => entries.push(l));
+    const log = ohttp.logger((l) => entries.push(l));
     log({ hop: 'gateway', event: 'served', error: 'FIELDS_TOO_LARGE' });
     log({ hop: 'client', event: 'refused', error: 'TOO_MANY_INFORMATIONAL' });
     expect(entries.map((l) => l.error)).toEqual(['FIELDS_TOO_LARGE', 'TOO_MANY_INFORMATIONAL']);
@@ -447,8 +442,8 @@ describe('the gateway', () => {
 });
 
 describe('the client', () => {
-  const key = ohttp.generateKeyConfig(9, KEM_DHKEM_X25519_HKDF_SHA256, [
-    { kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM },
+  const key = ohttp.generateKeyConfig(9, hpke.KEM.X25519_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
   ]);
   const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
   /** A hostile gateway: every response has `count` header fields. */
@@ -460,11 +455,11 @@ describe('the client', () => {
       const body = context.encapsulateResponse(
         bhttp.encodeResponse({ status: 200, headers }),
       ) as Uint8Array<ArrayBuffer>;
-      return new Response(body, { headers: { 'content-type': ohttp.MEDIA_TYPE_RESPONSE } });
+      return new Response(body, { headers: { 'content-type': ohttp.MEDIA_TYPE.RESPONSE } });
     };
 
   test('a response with more field lines than the limit fails with FIELDS_TOO_LARGE', async () => {
-    const client = createClient({ relay: flooding(129), keys: [config] });
+    const client = ohttp.client({ relay: flooding(129), keys: [config] });
     const error = await client.fetch(new Request('https://x.example/')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BhttpError);
     expect(error).toMatchObject({
@@ -473,16 +468,16 @@ describe('the client', () => {
     });
     expect(client.audit[0]!.error).toBe('FIELDS_TOO_LARGE');
     expect(
-      (await createClient({ relay: flooding(128), keys: [config] }).fetch(new Request('https://x.example/'))).status,
+      (await ohttp.client({ relay: flooding(128), keys: [config] }).fetch(new Request('https://x.example/'))).status,
     ).toBe(200);
-    const raised = await createClient({ relay: flooding(129), keys: [config], maxFieldLines: 129 }).fetch(
-      new Request('https://x.example/'),
-    );
+    const raised = await ohttp
+      .client({ relay: flooding(129), keys: [config], maxFieldLines: 129 })
+      .fetch(new Request('https://x.example/'));
     expect(raised.headers.get('x-128')).toBe('v');
     await expect(
-      createClient({ relay: flooding(2), keys: [config], maxFieldSectionBytes: 8 }).fetch(
-        new Request('https://x.example/'),
-      ),
+      ohttp
+        .client({ relay: flooding(2), keys: [config], maxFieldSectionBytes: 8 })
+        .fetch(new Request('https://x.example/')),
     ).rejects.toThrow(new BhttpError('FIELDS_TOO_LARGE', 'the header section at byte 4 is longer than 8 bytes'));
   });
 });

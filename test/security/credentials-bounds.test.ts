@@ -23,19 +23,15 @@ async function outcome(f: () => unknown): Promise<unknown> {
 }
 
 /** An issuer, client and verifier on one key; the verifier accepts epochs in [low(), low() + 2]. */
-function setup(
-  suite: OprfSuiteName = 'ristretto255-SHA512',
-  store = credentials.createMemorySpentStore(),
-  low = () => E,
-) {
+function setup(suite: OprfSuiteName = 'ristretto255-SHA512', store = credentials.memorySpentStore(), low = () => E) {
   const { secretKey, publicKey } = oprf.suite(suite, 'poprf').generateKeyPair();
   const acceptEpoch = (e: number) => e >= low() && e <= low() + 2;
   return {
     secretKey,
     store,
-    issuer: credentials.createIssuer({ secretKey, suite, maxBatch: MAX_BATCH }),
-    client: credentials.createClient({ publicKey, suite }),
-    verifier: credentials.createVerifier({ secretKey, suite, store, acceptEpoch }),
+    issuer: credentials.issuer({ secretKey, suite, maxBatch: MAX_BATCH }),
+    client: credentials.client({ publicKey, suite }),
+    verifier: credentials.verifier({ secretKey, suite, store, acceptEpoch }),
   };
 }
 
@@ -67,7 +63,7 @@ function framedWith(length: number): Uint8Array {
 
 describe('finding 4: the memory spent store is bounded', () => {
   test('a full store refuses a new input with STORE_FULL and records nothing; room returns with a newer epoch', async () => {
-    const store = credentials.createMemorySpentStore({ maxEntries: 3, retainEpochs: 1 });
+    const store = credentials.memorySpentStore({ maxEntries: 3, retainEpochs: 1 });
     const keyId = rand(8);
     const inputs = Array.from({ length: 4 }, () => rand(32));
     for (const input of inputs.slice(0, 3)) expect(store.add({ keyId, epoch: E }, input)).toBe(true);
@@ -82,7 +78,7 @@ describe('finding 4: the memory spent store is bounded', () => {
   });
 
   test('the verifier fails closed on a full store; the gateway answers 503 credential-store-full', async () => {
-    const s = setup('ristretto255-SHA512', credentials.createMemorySpentStore({ maxEntries: 2 }));
+    const s = setup('ristretto255-SHA512', credentials.memorySpentStore({ maxEntries: 2 }));
     const [a, b, c] = tokens(s, 3);
     expect((await s.verifier.verify(a!.token, a!.binding)).attributes.epoch).toBe(E);
     expect((await s.verifier.verify(b!.token, b!.binding)).attributes.epoch).toBe(E);
@@ -103,7 +99,7 @@ describe('finding 4: the memory spent store is bounded', () => {
 
   test('newer epochs drop older ones by themselves; a dropped epoch is never accepted again', async () => {
     let low = E;
-    const s = setup('ristretto255-SHA512', credentials.createMemorySpentStore(), () => low);
+    const s = setup('ristretto255-SHA512', credentials.memorySpentStore(), () => low);
     const [spent, unspent] = tokens(s, 2, { epoch: E, values: [] });
     await s.verifier.verify(spent!.token, spent!.binding);
     expect(s.store.has({ keyId: s.verifier.keyId, epoch: E }, inputOf(spent!.token))).toBe(true);
@@ -116,13 +112,13 @@ describe('finding 4: the memory spent store is bounded', () => {
     expect(s.store.has({ keyId: s.verifier.keyId, epoch: E }, inputOf(spent!.token))).toBe(false);
     // This verifier refuses epoch E anyway; one that still accepted it meets the store's refusal.
     expect(await outcome(() => s.verifier.verify(spent!.token, spent!.binding))).toBe('EPOCH');
-    const lax = credentials.createVerifier({ secretKey: s.secretKey, store: s.store, acceptEpoch: () => true });
+    const lax = credentials.verifier({ secretKey: s.secretKey, store: s.store, acceptEpoch: () => true });
     expect(await outcome(() => lax.verify(spent!.token, spent!.binding))).toBe('EPOCH');
     expect(await outcome(() => lax.verify(unspent!.token, unspent!.binding))).toBe('EPOCH');
   });
 
   test('options are checked with typed errors', async () => {
-    const make = (options: unknown) => outcome(() => credentials.createMemorySpentStore(options as never));
+    const make = (options: unknown) => outcome(() => credentials.memorySpentStore(options as never));
     expect(await make(null)).toBe('TypeError: "options" expected object');
     expect(await make({ maxEntries: 0 })).toBe(
       'RangeError: "options.maxEntries" expected integer in [1, 16777216], got 0',
@@ -141,16 +137,16 @@ describe('finding 4: the memory spent store is bounded', () => {
 });
 
 describe('finding 4: every verifier of a key is given its store', () => {
-  test('createVerifier without a store is a TypeError', async () => {
+  test('credentials.verifier without a store is a TypeError', async () => {
     const { secretKey } = oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair();
-    expect(await outcome(() => credentials.createVerifier({ secretKey } as never))).toBe(
+    expect(await outcome(() => credentials.verifier({ secretKey } as never))).toBe(
       'TypeError: "options.store" expected a SpentStore',
     );
   });
 
   test('a token spent at one verifier is SPENT at another on the same store', async () => {
     const s = setup();
-    const other = credentials.createVerifier({ secretKey: s.secretKey, store: s.store, acceptEpoch: (e) => e === E });
+    const other = credentials.verifier({ secretKey: s.secretKey, store: s.store, acceptEpoch: (e) => e === E });
     const [a, b] = tokens(s, 2);
     await s.verifier.verify(a!.token, a!.binding);
     expect(await outcome(() => other.verify(a!.token, a!.binding))).toBe('SPENT');
@@ -194,7 +190,7 @@ describe('finding 5: attributes are bounded, and secret-key work stays in the wa
 
   test('the client refuses attributes over the bound with a RangeError', async () => {
     const { publicKey } = oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair();
-    const client = credentials.createClient({ publicKey });
+    const client = credentials.client({ publicKey });
     expect(await outcome(() => client.request({ epoch: E, values: [new Uint8Array(4087)] }))).toBe(
       'RangeError: "attributes" expected at most 4096 framed bytes, got 4097',
     );
@@ -205,7 +201,7 @@ describe('finding 5: attributes are bounded, and secret-key work stays in the wa
 
   test('the issuer, its handler and the verifier refuse oversize attributes as MALFORMED before any secret-key work', async () => {
     const s = setup('P521-SHA512');
-    const handler = credentials.createIssuerHandler(s.issuer);
+    const handler = credentials.issuerHandler(s.issuer);
     // One byte over the bound, and the attack's ~65 KB (within RFC 9497's info).
     for (const framed of [framedWith(MAX_FRAMED_ATTRIBUTES + 1 - 10), framedWith(65_500)]) {
       const request = encodeIssuanceRequest(s.issuer.keyId, framed, [s.issuer.publicKey]);
@@ -213,7 +209,7 @@ describe('finding 5: attributes are bounded, and secret-key work stays in the wa
       const response = await handler(
         new Request('https://issuer.example/', {
           method: 'POST',
-          headers: { 'content-type': credentials.MEDIA_TYPE_CREDENTIAL_REQUEST },
+          headers: { 'content-type': credentials.MEDIA_TYPE.REQUEST },
           body: request as Uint8Array<ArrayBuffer>,
         }),
       );
@@ -251,7 +247,7 @@ describe('finding 5: attributes are bounded, and secret-key work stays in the wa
     const server = suite.server(secretKey);
     const blinding = client.blind([input], { info });
     const [output] = client.finalize(blinding, server.blindEvaluate(blinding.blinded, { info }));
-    expect(output).toEqual(server.evaluate(input, info));
+    expect(output).toEqual(server.evaluate(input, { info }));
     expect(jsCalls()).toBe(0);
   });
 });

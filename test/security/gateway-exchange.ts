@@ -12,7 +12,7 @@ export async function exchangeWith(
   const outer = await gateway(
     new Request('http://gateway.test/', {
       method: 'POST',
-      headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
+      headers: { 'content-type': ohttp.MEDIA_TYPE.REQUEST },
       body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
     }),
   );

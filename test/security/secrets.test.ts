@@ -5,22 +5,7 @@
 // pass the allow-list with one value and hand the sink another. (Binary HTTP messages that repeated
 // request content are covered in bhttp-limits.test.ts.)
 import { afterEach, describe, expect, test } from 'vitest';
-import {
-  AEAD_AES128GCM,
-  AEAD_CHACHA20POLY1305,
-  chacha20poly1305,
-  createClient,
-  createGateway,
-  createLogger,
-  gcm,
-  KDF_HKDF_SHA256,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  ohttp,
-  xchacha20poly1305,
-  type Aead,
-  type LogEntry,
-  useBackend,
-} from 'oblivia';
+import { hpke, chacha20poly1305, ohttp, gcm, xchacha20poly1305, type Aead, type LogEntry, useBackend } from 'oblivia';
 
 /** The copy of the key and nonce an AEAD object holds (its private fields). */
 const held = (cipher: Aead): Uint8Array[] => [
@@ -58,10 +43,10 @@ describe('an OHTTP exchange leaves no AEAD key or nonce in any AEAD object it ma
   // The wasm backend seals and opens both messages inside the core (no AEAD object at all); on the
   // js backend the request and the response are sealed and opened by four objects, all wiped.
   test.each([
-    ['wasm', AEAD_AES128GCM, 0],
-    ['wasm', AEAD_CHACHA20POLY1305, 0],
-    ['js', AEAD_AES128GCM, 4],
-    ['js', AEAD_CHACHA20POLY1305, 4],
+    ['wasm', hpke.AEAD.AES_128_GCM, 0],
+    ['wasm', hpke.AEAD.CHACHA20_POLY1305, 0],
+    ['js', hpke.AEAD.AES_128_GCM, 4],
+    ['js', hpke.AEAD.CHACHA20_POLY1305, 4],
   ] as const)('%s, AEAD %i: request, response, both ends', async (backend, aead, objects) => {
     useBackend(backend);
     // Record every AEAD object that runs an operation; the exchange itself is unchanged.
@@ -76,9 +61,9 @@ describe('an OHTTP exchange leaves no AEAD key or nonce in any AEAD object it ma
       },
     });
     used.length = 0;
-    const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead }]);
-    const gateway = createGateway({ keys: [key], target: async (r) => new Response(`echo ${await r.text()}`) });
-    const client = createClient({ relay: gateway, keys: [ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key))] });
+    const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [{ kdf: hpke.KDF.HKDF_SHA256, aead }]);
+    const gateway = ohttp.gateway({ keys: [key], target: async (r) => new Response(`echo ${await r.text()}`) });
+    const client = ohttp.client({ relay: gateway, keys: [ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key))] });
     const response = await client.fetch(new Request('https://service.example/', { method: 'POST', body: 'secret' }));
     expect(await response.text()).toBe('echo secret');
     expect(used.length).toBe(objects);
@@ -88,7 +73,7 @@ describe('an OHTTP exchange leaves no AEAD key or nonce in any AEAD object it ma
 
 test('the logger reads each field once: a getter cannot pass the check and hand the sink another value', () => {
   const lines: LogEntry[] = [];
-  const log = createLogger((entry) => lines.push(entry));
+  const log = ohttp.logger((entry) => lines.push(entry));
   const reads: Record<string, number> = {};
   const twoFaced = (name: string, checked: unknown, leaked: unknown) => ({
     get() {
@@ -111,7 +96,7 @@ test('the logger reads each field once: a getter cannot pass the check and hand 
 
 test('a getter that throws loses its line, not the caller', () => {
   const lines: LogEntry[] = [];
-  const log = createLogger((entry) => lines.push(entry));
+  const log = ohttp.logger((entry) => lines.push(entry));
   const fields = Object.defineProperty({ hop: 'gateway', event: 'served' } as Record<string, unknown>, 'status', {
     get() {
       throw new Error('boom');

@@ -3,20 +3,9 @@
 // an attacker can write — a network-path reference ("//host:port/…", reached by the ordinary
 // client API too), its backslash and dot-segment spellings, another authority or Host — is sent
 // through the gateway to each target form (a URL string, a URL with a path prefix, an in-process
-// handler built on createForwarder as the example's is), and the canary must see nothing.
+// handler built on ohttp.forwarder as the example's is), and the canary must see nothing.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  AEAD_AES128GCM,
-  bhttp,
-  createClient,
-  createForwarder,
-  createGateway,
-  KDF_HKDF_SHA256,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  ohttp,
-  type BhttpRequest,
-  type Handler,
-} from 'oblivia';
+import { hpke, bhttp, ohttp, type BhttpRequest, type Handler } from 'oblivia';
 import { serveNode, type NodeServer } from 'oblivia/node';
 import { exchangeWith } from './gateway-exchange.js';
 
@@ -39,7 +28,9 @@ beforeAll(async () => {
 afterAll(() => Promise.all([canary.close(), service.close()]));
 
 const canaryAuthority = () => new URL(canary.url).host;
-const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
+const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
+  { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
+]);
 const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
 
 /** Sends a crafted Binary HTTP request through `gateway`; the inner status and body. */
@@ -72,13 +63,13 @@ const targets: Array<[string, () => Handler | string, string]> = [
   ['a URL target', () => service.url, ''],
   ['a URL target with a path prefix', () => `${service.url}api/`, '/api'],
   ['a URL target with a prefix and no trailing slash', () => `${service.url}api`, '/api'],
-  ['an in-process target forwarding with createForwarder', () => createForwarder(`${service.url}api/`), '/api'],
+  ['an in-process target forwarding with ohttp.forwarder', () => ohttp.forwarder(`${service.url}api/`), '/api'],
 ];
 
 describe.each(targets)('%s', (_, target, prefix) => {
   let gateway: Handler;
   beforeAll(() => {
-    gateway = createGateway({ keys: [key], target: target() });
+    gateway = ohttp.gateway({ keys: [key], target: target() });
     canaryHits.length = 0;
     serviceHits.length = 0;
   });
@@ -96,7 +87,7 @@ describe.each(targets)('%s', (_, target, prefix) => {
   });
 
   test("the ordinary client API's Request('https://x//host:port/admin') is refused, never fetched", async () => {
-    const client = createClient({ relay: gateway, keys: [config] });
+    const client = ohttp.client({ relay: gateway, keys: [config] });
     const response = await client.fetch(
       new Request(`https://x//${canaryAuthority()}/admin`, { method: 'POST', body: 'x' }),
     );
@@ -133,7 +124,7 @@ describe.each(targets)('%s', (_, target, prefix) => {
 
 test('an in-process target gets the inner request as it is', async () => {
   const urls: string[] = [];
-  const gateway = createGateway({ keys: [key], target: async (r) => (urls.push(r.url), new Response('ok')) });
+  const gateway = ohttp.gateway({ keys: [key], target: async (r) => (urls.push(r.url), new Response('ok')) });
   expect(await through(gateway, request('//elsewhere.example/x?y'))).toEqual({ status: 200, body: 'ok' });
   expect(urls).toEqual(['https://service.example//elsewhere.example/x?y']);
 });
@@ -147,14 +138,14 @@ test('a target URL with credentials, a query or a fragment is refused at configu
   ];
   const message =
     '"options.target" expected an origin and optional path prefix, without credentials, query or fragment';
-  for (const target of bad) expect(() => createGateway({ keys: [key], target })).toThrow(new RangeError(message));
-  expect(() => createForwarder('http://svc.example/?a')).toThrow(
+  for (const target of bad) expect(() => ohttp.gateway({ keys: [key], target })).toThrow(new RangeError(message));
+  expect(() => ohttp.forwarder('http://svc.example/?a')).toThrow(
     new RangeError(message.replace('options.target', 'target')),
   );
-  expect(() => createForwarder('ftp://svc.example/')).toThrow(
+  expect(() => ohttp.forwarder('ftp://svc.example/')).toThrow(
     new RangeError('"target" expected an absolute http or https URL'),
   );
-  expect(() => createForwarder(1 as unknown as string)).toThrow(
+  expect(() => ohttp.forwarder(1 as unknown as string)).toThrow(
     new TypeError('"target" expected URL string, got number'),
   );
 });

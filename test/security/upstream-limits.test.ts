@@ -4,22 +4,13 @@
 // and the gateway goes on serving. The relay bounds the gateway the same way, and the client its
 // relay and key directory.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  AEAD_AES128GCM,
-  bhttp,
-  createClient,
-  createGateway,
-  createRelay,
-  KDF_HKDF_SHA256,
-  KEM_DHKEM_X25519_HKDF_SHA256,
-  ohttp,
-  type Handler,
-  type LogEntry,
-} from 'oblivia';
+import { hpke, bhttp, ohttp, type Handler, type LogEntry } from 'oblivia';
 import { serveNode, type NodeServer } from 'oblivia/node';
 import { exchangeWith } from './gateway-exchange.js';
 
-const key = ohttp.generateKeyConfig(1, KEM_DHKEM_X25519_HKDF_SHA256, [{ kdf: KDF_HKDF_SHA256, aead: AEAD_AES128GCM }]);
+const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
+  { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
+]);
 const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
 const LIMIT = 64 * 1024;
 
@@ -56,7 +47,7 @@ describe.each([
   const logs: LogEntry[] = [];
   let gateway: Handler;
   beforeAll(() => {
-    gateway = createGateway({
+    gateway = ohttp.gateway({
       keys: [key],
       target: target(),
       maxResponseBytes: LIMIT,
@@ -94,37 +85,37 @@ test('the relay bounds the gateway: a 502 over maxBodyBytes, a 504 after timeout
     relay(
       new Request('http://relay.test/', {
         method: 'POST',
-        headers: { 'content-type': ohttp.MEDIA_TYPE_REQUEST },
+        headers: { 'content-type': ohttp.MEDIA_TYPE.REQUEST },
         body: 'x',
       }),
     );
-  const huge = createRelay({ gateway: async () => new Response(new Uint8Array(LIMIT + 1)), maxBodyBytes: LIMIT });
-  const silent = createRelay({ gateway: () => new Promise<Response>(() => {}), timeoutMs: 200 });
+  const huge = ohttp.relay({ gateway: async () => new Response(new Uint8Array(LIMIT + 1)), maxBodyBytes: LIMIT });
+  const silent = ohttp.relay({ gateway: () => new Promise<Response>(() => {}), timeoutMs: 200 });
   expect([(await post(huge)).status, (await post(silent)).status]).toEqual([502, 504]);
 });
 
 test('the limits are checked at configuration', () => {
-  expect(() => createGateway({ keys: [key], target: behave, maxResponseBytes: 0 })).toThrow(
+  expect(() => ohttp.gateway({ keys: [key], target: behave, maxResponseBytes: 0 })).toThrow(
     new RangeError('"options.maxResponseBytes" expected a positive integer, got 0'),
   );
-  expect(() => createGateway({ keys: [key], target: behave, timeoutMs: 1.5 })).toThrow(
+  expect(() => ohttp.gateway({ keys: [key], target: behave, timeoutMs: 1.5 })).toThrow(
     new RangeError('"options.timeoutMs" expected a positive integer, got 1.5'),
   );
-  expect(() => createRelay({ gateway: behave, timeoutMs: -1 })).toThrow(
+  expect(() => ohttp.relay({ gateway: behave, timeoutMs: -1 })).toThrow(
     new RangeError('"options.timeoutMs" expected a positive integer, got -1'),
   );
 });
 
 test('the client bounds its relay and its key directory in time and size', async () => {
   const silent: Handler = () => new Promise<Response>(() => {});
-  const viaSilentRelay = createClient({ relay: silent, keys: [config], timeoutMs: 200 });
+  const viaSilentRelay = ohttp.client({ relay: silent, keys: [config], timeoutMs: 200 });
   await expect(viaSilentRelay.fetch(new Request('https://service.example/'))).rejects.toMatchObject({
     name: 'ObliviousFetchError',
     code: 'RELAY',
   });
   const silentDirectory = await serveNode(silent, { writeTimeoutMs: 1_000 });
   try {
-    const viaSilentDirectory = createClient({ relay: silent, keys: silentDirectory.url, timeoutMs: 200 });
+    const viaSilentDirectory = ohttp.client({ relay: silent, keys: silentDirectory.url, timeoutMs: 200 });
     await expect(viaSilentDirectory.fetch(new Request('https://service.example/'))).rejects.toMatchObject({
       name: 'ObliviousFetchError',
       code: 'KEYS',
@@ -133,11 +124,11 @@ test('the client bounds its relay and its key directory in time and size', async
     await silentDirectory.close();
   }
   const huge: Handler = async () =>
-    new Response(new Uint8Array((1 << 20) + 1), { headers: { 'content-type': ohttp.MEDIA_TYPE_RESPONSE } });
+    new Response(new Uint8Array((1 << 20) + 1), { headers: { 'content-type': ohttp.MEDIA_TYPE.RESPONSE } });
   await expect(
-    createClient({ relay: huge, keys: [config] }).fetch(new Request('https://service.example/')),
+    ohttp.client({ relay: huge, keys: [config] }).fetch(new Request('https://service.example/')),
   ).rejects.toMatchObject({ code: 'RELAY' });
-  expect(() => createClient({ relay: silent, keys: [config], timeoutMs: 0 })).toThrow(
+  expect(() => ohttp.client({ relay: silent, keys: [config], timeoutMs: 0 })).toThrow(
     new RangeError('"options.timeoutMs" expected a positive integer, got 0'),
   );
 });

@@ -89,7 +89,7 @@ export class WasmOprf implements OprfBackend {
     proof: Uint8Array | undefined,
     info: Uint8Array | undefined,
   ): Uint8Array[] {
-    const { id, Ne, Ns, Nh } = SUITES[suite];
+    const { id, Nh } = SUITES[suite];
     const framedInfo = mode === OprfMode.POPRF ? info! : new Uint8Array(0);
     if (mode !== OprfMode.OPRF) {
       // §2.2.2: the whole batch's proof holds before any output is computed (it fits: ≤ 256 elements)
