@@ -94,6 +94,41 @@ export interface FusedHpke {
  * identity, a POPRF tweaked key that is the identity), INVERSE_ZERO (RFC 9497 InverseError:
  * POPRF skS + HashToScalar(info) = 0), PROOF_FAILED.
  */
+/** BlindEvaluate's inputs: `publicKey` is the server's own pkS (of `secretKey`), `info` only in
+ *  mode 2, `proofRandomness` only in modes 1 and 2. */
+export interface BlindEvaluateStep {
+  readonly secretKey: Uint8Array;
+  readonly publicKey: Uint8Array;
+  readonly blinded: readonly Uint8Array[];
+  readonly info?: Uint8Array;
+  readonly proofRandomness?: Uint8Array;
+}
+
+/** The evaluated elements, and the proof c ‖ s (empty in mode 0). */
+export interface OprfEvaluated {
+  evaluated: Uint8Array[];
+  proof: Uint8Array;
+}
+
+/** Finalize's inputs, one of each list per batch element: `key` (pkS in mode 1, the tweaked key in
+ *  mode 2) and `proof` are absent in mode 0, `info` outside mode 2. */
+export interface FinalizeStep {
+  readonly inputs: readonly Uint8Array[];
+  readonly blinds: readonly Uint8Array[];
+  readonly blinded: readonly Uint8Array[];
+  readonly evaluated: readonly Uint8Array[];
+  readonly key?: Uint8Array;
+  readonly proof?: Uint8Array;
+  readonly info?: Uint8Array;
+}
+
+/** Evaluate's inputs: `info` only in mode 2. */
+export interface EvaluateStep {
+  readonly secretKey: Uint8Array;
+  readonly input: Uint8Array;
+  readonly info?: Uint8Array;
+}
+
 export interface OprfBackend {
   /** §3.2.1 DeriveKeyPair(seed, info) for the mode's contextString. */
   deriveKeyPair(
@@ -115,43 +150,16 @@ export interface OprfBackend {
   tweakKey(suite: OprfSuiteName, publicKey: Uint8Array, info: Uint8Array): Uint8Array;
   /**
    * §3.3.1 / §3.3.2 / §3.3.3 BlindEvaluate over a batch, with one proof over all of it
-   * (§2.2.1 GenerateProof with ComputeCompositesFast) in modes 1 and 2; `publicKey` is the
-   * server's own pkS (of `secretKey`), `info` only in mode 2, `proofRandomness` only in modes 1
-   * and 2. The proof is c ‖ s, empty in mode 0.
+   * (§2.2.1 GenerateProof with ComputeCompositesFast) in modes 1 and 2.
    */
-  blindEvaluate(
-    suite: OprfSuiteName,
-    mode: OprfMode,
-    secretKey: Uint8Array,
-    publicKey: Uint8Array,
-    blinded: readonly Uint8Array[],
-    info: Uint8Array | undefined,
-    proofRandomness: Uint8Array | undefined,
-  ): { evaluated: Uint8Array[]; proof: Uint8Array };
+  blindEvaluate(suite: OprfSuiteName, mode: OprfMode, step: BlindEvaluateStep): OprfEvaluated;
   /**
    * §3.3.1 / §3.3.2 / §3.3.3 Finalize over a batch: in modes 1 and 2 verifies the proof
-   * (§2.2.2 VerifyProof) against `key` (pkS in mode 1, the tweaked key in mode 2) first, then
-   * unblinds and hashes each output. `key` and `proof` are absent in mode 0, `info` outside mode 2.
+   * (§2.2.2 VerifyProof) against `key` first, then unblinds and hashes each output.
    */
-  finalize(
-    suite: OprfSuiteName,
-    mode: OprfMode,
-    inputs: readonly Uint8Array[],
-    blinds: readonly Uint8Array[],
-    blinded: readonly Uint8Array[],
-    evaluated: readonly Uint8Array[],
-    key: Uint8Array | undefined,
-    proof: Uint8Array | undefined,
-    info: Uint8Array | undefined,
-  ): Uint8Array[];
+  finalize(suite: OprfSuiteName, mode: OprfMode, step: FinalizeStep): Uint8Array[];
   /** §3.3.1 / §3.3.3 Evaluate: the PRF output computed with the secret key. */
-  evaluate(
-    suite: OprfSuiteName,
-    mode: OprfMode,
-    secretKey: Uint8Array,
-    input: Uint8Array,
-    info: Uint8Array | undefined,
-  ): Uint8Array;
+  evaluate(suite: OprfSuiteName, mode: OprfMode, step: EvaluateStep): Uint8Array;
 }
 
 /** An OHTTP suite (RFC 9458 §4.1): the HPKE ids and the lengths the messages need. */

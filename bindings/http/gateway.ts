@@ -22,6 +22,7 @@ import { bhttpFromResponseContent } from '../bhttp/fetch-conversion.js';
 import type { BhttpResponse } from '../bhttp/message.js';
 import { OhttpError } from '../ohttp/ohttp-error.js';
 import { forwarderTo, targetArgument } from './forwarder.js';
+import { loggedHandler, type Outcome, type Sizes } from './logged-handler.js';
 import {
   bodyOf,
   DEFAULT_MAX_BODY_BYTES,
@@ -32,7 +33,6 @@ import {
   readBody,
   statusResponse,
   TimeoutError,
-  TooLargeError,
   withinDeadline,
   type Handler,
 } from './exchange.js';
@@ -70,13 +70,6 @@ export interface GatewayOptions {
   authorize?: (request: Request) => Promise<Request | Response>;
 }
 
-/** An answer and what the log may say about it. */
-interface Outcome {
-  response: Response;
-  error?: LogErrorCode;
-  keyId?: number;
-}
-
 export function createGateway(options: GatewayOptions): Handler {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
   const { keys } = options;
@@ -93,7 +86,7 @@ export function createGateway(options: GatewayOptions): Handler {
     throw new TypeError('"options.authorize" expected function');
   const currentKeys = typeof keys === 'function' ? keys : () => keys;
 
-  async function handle(request: Request, sizes: { requestBytes?: number; responseBytes?: number }): Promise<Outcome> {
+  async function handle(request: Request, sizes: Sizes): Promise<Outcome> {
     if (request.method !== 'POST') return { response: statusResponse(405, { allow: 'POST' }), error: 'METHOD' };
     if (mediaTypeOf(request.headers) !== MEDIA_TYPE.REQUEST)
       return { response: statusResponse(415), error: 'MEDIA_TYPE' };
@@ -169,30 +162,7 @@ export function createGateway(options: GatewayOptions): Handler {
     return bhttpFromResponseContent(answer, await readBody(answer, maxResponseBytes));
   }
 
-  return async (request) => {
-    const start = performance.now();
-    const sizes: { requestBytes?: number; responseBytes?: number } = {};
-    let outcome: Outcome;
-    try {
-      outcome = await handle(request, sizes);
-    } catch (e) {
-      outcome =
-        e instanceof TooLargeError
-          ? { response: statusResponse(413), error: 'TOO_LARGE' }
-          : { response: statusResponse(500), error: 'INTERNAL' };
-    }
-    const { response, error, keyId } = outcome;
-    log({
-      hop: 'gateway',
-      event: response.status === 200 ? 'served' : 'refused',
-      status: response.status,
-      keyId,
-      error,
-      ...sizes,
-      durationMs: performance.now() - start,
-    });
-    return response;
-  };
+  return loggedHandler('gateway', log, handle);
 }
 
 /** The target option: a handler as it is, or a URL string forwarded to by createForwarder. */

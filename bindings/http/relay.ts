@@ -13,11 +13,11 @@ import {
   readBody,
   statusResponse,
   TimeoutError,
-  TooLargeError,
   type Answer,
   type Handler,
 } from './exchange.js';
-import { createLogger, type LogErrorCode, type LogSink } from './logger.js';
+import { loggedHandler, type Outcome, type Sizes } from './logged-handler.js';
+import { createLogger, type LogSink } from './logger.js';
 import { MEDIA_TYPE } from '../ohttp/media-types.js';
 
 export interface RelayOptions {
@@ -38,10 +38,7 @@ export function createRelay(options: RelayOptions): Handler {
   const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const log = createLogger(options.log);
 
-  async function relay(
-    request: Request,
-    sizes: { requestBytes?: number; responseBytes?: number },
-  ): Promise<{ response: Response; error?: LogErrorCode }> {
+  async function relay(request: Request, sizes: Sizes): Promise<Outcome> {
     if (request.method !== 'POST') return { response: statusResponse(405, { allow: 'POST' }), error: 'METHOD' };
     if (mediaTypeOf(request.headers) !== MEDIA_TYPE.REQUEST)
       return { response: statusResponse(415), error: 'MEDIA_TYPE' };
@@ -68,27 +65,5 @@ export function createRelay(options: RelayOptions): Handler {
     return { response };
   }
 
-  return async (request) => {
-    const start = performance.now();
-    const sizes: { requestBytes?: number; responseBytes?: number } = {};
-    let outcome: { response: Response; error?: LogErrorCode };
-    try {
-      outcome = await relay(request, sizes);
-    } catch (e) {
-      outcome =
-        e instanceof TooLargeError
-          ? { response: statusResponse(413), error: 'TOO_LARGE' }
-          : { response: statusResponse(500), error: 'INTERNAL' };
-    }
-    const { response, error } = outcome;
-    log({
-      hop: 'relay',
-      event: error === undefined ? 'served' : 'refused',
-      status: response.status,
-      error,
-      ...sizes,
-      durationMs: performance.now() - start,
-    });
-    return response;
-  };
+  return loggedHandler('relay', log, relay);
 }

@@ -84,7 +84,7 @@ export function createClient(suite: OprfSuiteParams, mode: OprfMode, publicKey: 
     const proof =
       mode === 0 ? absent(e.proof, 'evaluation.proof', mode) : bytes(e.proof, 'evaluation.proof', proofLength);
     const key = mode === 1 ? pkS : tweakedKey;
-    return active().oprf.finalize(suite.name, mode, inputs, blinds, blinded, evaluated, key, proof, info);
+    return active().oprf.finalize(suite.name, mode, { inputs, blinds, blinded, evaluated, key, proof, info });
   }
 
   return Object.freeze({ blind, finalize });

@@ -51,14 +51,20 @@ export function createServer(suite: OprfSuiteParams, mode: OprfMode, secretKey: 
       if (mode === 0) {
         absent(o.proofRandomness, 'proofRandomness', mode);
         return {
-          evaluated: active().oprf.blindEvaluate(suite.name, mode, skS, publicKey, elements, undefined, undefined)
+          evaluated: active().oprf.blindEvaluate(suite.name, mode, { secretKey: skS, publicKey, blinded: elements })
             .evaluated,
         };
       }
       const given = o.proofRandomness !== undefined;
       const r = given ? scalarArgument(suite, o.proofRandomness, 'proofRandomness') : randomScalar(suite);
       try {
-        return active().oprf.blindEvaluate(suite.name, mode, skS, publicKey, elements, info, r);
+        return active().oprf.blindEvaluate(suite.name, mode, {
+          secretKey: skS,
+          publicKey,
+          blinded: elements,
+          info,
+          proofRandomness: r,
+        });
       } finally {
         if (!given) wipe([r]);
       }
@@ -66,7 +72,11 @@ export function createServer(suite: OprfSuiteParams, mode: OprfMode, secretKey: 
 
     evaluate(input: Uint8Array, options?: EvaluateOptions): Uint8Array {
       const { info } = optionsArgument(options, 'options');
-      return active().oprf.evaluate(suite.name, mode, skS, inputArgument(input, 'input'), infoArgument(mode, info));
+      return active().oprf.evaluate(suite.name, mode, {
+        secretKey: skS,
+        input: inputArgument(input, 'input'),
+        info: infoArgument(mode, info),
+      });
     },
   });
 }

@@ -24,7 +24,15 @@ import {
   numberToBytesLE,
 } from '@noble/curves/utils.js';
 import { CryptoError } from '../../crypto-error.js';
-import type { OprfBackend, OprfMode, OprfSuiteName } from '../backend.js';
+import type {
+  BlindEvaluateStep,
+  EvaluateStep,
+  FinalizeStep,
+  OprfBackend,
+  OprfEvaluated,
+  OprfMode,
+  OprfSuiteName,
+} from '../backend.js';
 
 interface GroupPoint {
   equals(other: GroupPoint): boolean;
@@ -151,15 +159,8 @@ function tweakKey(suite: OprfSuiteName, publicKey: Uint8Array, info: Uint8Array)
   return tweaked.toBytes();
 }
 
-function blindEvaluate(
-  suite: OprfSuiteName,
-  mode: OprfMode,
-  secretKey: Uint8Array,
-  publicKey: Uint8Array,
-  blinded: readonly Uint8Array[],
-  info: Uint8Array | undefined,
-  proofRandomness: Uint8Array | undefined,
-): { evaluated: Uint8Array[]; proof: Uint8Array } {
+function blindEvaluate(suite: OprfSuiteName, mode: OprfMode, step: BlindEvaluateStep): OprfEvaluated {
+  const { secretKey, publicKey, blinded, info, proofRandomness } = step;
   const g = GROUPS[suite];
   const k = secretScalar(g, secretKey);
   for (const b of blinded) element(g, b);
@@ -171,17 +172,8 @@ function blindEvaluate(
   return g.noble.poprf(info!).blindEvaluateBatch(secretKey, batch, rng);
 }
 
-function finalize(
-  suite: OprfSuiteName,
-  mode: OprfMode,
-  inputs: readonly Uint8Array[],
-  blinds: readonly Uint8Array[],
-  blinded: readonly Uint8Array[],
-  evaluated: readonly Uint8Array[],
-  key: Uint8Array | undefined,
-  proof: Uint8Array | undefined,
-  info: Uint8Array | undefined,
-): Uint8Array[] {
+function finalize(suite: OprfSuiteName, mode: OprfMode, step: FinalizeStep): Uint8Array[] {
+  const { inputs, blinds, blinded, evaluated, key, proof, info } = step;
   const g = GROUPS[suite];
   for (const e of evaluated) element(g, e);
   if (mode === 0) return inputs.map((input, i) => g.noble.oprf.finalize(input, blinds[i]!, evaluated[i]!));
@@ -204,13 +196,8 @@ function finalize(
   }
 }
 
-function evaluate(
-  suite: OprfSuiteName,
-  mode: OprfMode,
-  secretKey: Uint8Array,
-  input: Uint8Array,
-  info: Uint8Array | undefined,
-): Uint8Array {
+function evaluate(suite: OprfSuiteName, mode: OprfMode, step: EvaluateStep): Uint8Array {
+  const { secretKey, input, info } = step;
   const g = GROUPS[suite];
   const k = secretScalar(g, secretKey);
   if (mode === 2) requireInvertible(suite, k, info!);

@@ -3,7 +3,14 @@
 // bounds every input and info to RFC 9497's 65535 bytes, so every call fits it.
 import { OprfMode, OprfSuite } from '../../../assembly/abi.js';
 import type { Core } from './core.js';
-import type { OprfBackend, OprfSuiteName } from '../backend.js';
+import type {
+  BlindEvaluateStep,
+  EvaluateStep,
+  FinalizeStep,
+  OprfBackend,
+  OprfEvaluated,
+  OprfSuiteName,
+} from '../backend.js';
 
 interface Sizes {
   readonly id: OprfSuite;
@@ -57,15 +64,8 @@ export class WasmOprf implements OprfBackend {
     return this.#core.runWithin([publicKey, info], (e) => this.#answer(e.oprf_tweak_key(id, info.length), Ne));
   }
 
-  blindEvaluate(
-    suite: OprfSuiteName,
-    mode: OprfMode,
-    secretKey: Uint8Array,
-    publicKey: Uint8Array,
-    blinded: readonly Uint8Array[],
-    info: Uint8Array | undefined,
-    proofRandomness: Uint8Array | undefined,
-  ) {
+  blindEvaluate(suite: OprfSuiteName, mode: OprfMode, step: BlindEvaluateStep): OprfEvaluated {
+    const { secretKey, publicKey, blinded, info, proofRandomness } = step;
     const { id, Ne, Ns } = SUITES[suite];
     const extra = [mode === OprfMode.VOPRF ? publicKey : undefined, proofRandomness, info].filter(
       (part): part is Uint8Array => part !== undefined,
@@ -78,17 +78,8 @@ export class WasmOprf implements OprfBackend {
     });
   }
 
-  finalize(
-    suite: OprfSuiteName,
-    mode: OprfMode,
-    inputs: readonly Uint8Array[],
-    blinds: readonly Uint8Array[],
-    blinded: readonly Uint8Array[],
-    evaluated: readonly Uint8Array[],
-    key: Uint8Array | undefined,
-    proof: Uint8Array | undefined,
-    info: Uint8Array | undefined,
-  ): Uint8Array[] {
+  finalize(suite: OprfSuiteName, mode: OprfMode, step: FinalizeStep): Uint8Array[] {
+    const { inputs, blinds, blinded, evaluated, key, proof, info } = step;
     const { id, Nh } = SUITES[suite];
     const framedInfo = mode === OprfMode.POPRF ? info! : new Uint8Array(0);
     if (mode !== OprfMode.OPRF) {
@@ -104,13 +95,8 @@ export class WasmOprf implements OprfBackend {
     );
   }
 
-  evaluate(
-    suite: OprfSuiteName,
-    mode: OprfMode,
-    secretKey: Uint8Array,
-    input: Uint8Array,
-    info: Uint8Array | undefined,
-  ): Uint8Array {
+  evaluate(suite: OprfSuiteName, mode: OprfMode, step: EvaluateStep): Uint8Array {
+    const { secretKey, input, info } = step;
     const { id, Nh } = SUITES[suite];
     const framedInfo = info ?? new Uint8Array(0);
     return this.#core.runWithin([secretKey, framedInfo, input], (e) =>
