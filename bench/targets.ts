@@ -121,3 +121,18 @@ function oneTable(results: readonly CaseResult[], table: TargetTable): string[] 
   const align = ['---', '---:', ...table.columns.map(() => '---:'), '---'];
   return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
 }
+
+/** Every target of the groups that ran in one table, each measured ratio named by what it measures. */
+export function summaryTable(results: readonly CaseResult[]): string[] {
+  const ran = (group: GroupId) => results.some((r) => r.bench.group === group);
+  const rows = TABLES.filter((table) => ran(table.group)).flatMap((table) =>
+    table.targets.map((t) => {
+      const ratios = t.cases.map((id) => measured(results, id, t.peer));
+      const shown = ratios.map((r, i) => `${table.columns[i]}: ${ratio(r)}`).join(', ');
+      return [t.title, `≥ ${ratio(t.min)}`, shown, verdict(table.columns, ratios, t.min)];
+    }),
+  );
+  if (rows.length === 0) return [];
+  const header = ['target (oblivia wasm ÷ peer)', 'goal', 'measured', 'status'];
+  return [header, ['---', '---:', '---', '---'], ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+}
