@@ -5,7 +5,7 @@ import { CryptoError } from '../crypto-error.js';
 import { bytes, describe } from '../utils/arguments.js';
 import { EMPTY } from '../utils/bytes.js';
 import { isNonzeroScalar } from './scalars.js';
-import { MODE_NAMES, type OprfSuiteParams } from './suite-params.js';
+import { MODE_NAMES, type OprfSuiteParams } from './oprf-names.js';
 
 /** RFC 9497 §1.2: inputs and info are length-prefixed with I2OSP(len, 2). */
 const MAX_INPUT = 0xffff;

@@ -6,7 +6,7 @@ import { absent, batchArgument, infoArgument, scalarsArgument, wipe } from './op
 import { active } from '../backend/select.js';
 import { randomScalar } from './scalars.js';
 import type { OprfEvaluation } from './oprf-server.js';
-import type { OprfSuiteParams } from './suite-params.js';
+import type { OprfSuiteParams } from './oprf-names.js';
 
 export interface BlindOptions {
   /** poprf only: the public input, empty if absent. */

@@ -5,7 +5,7 @@ import { optionsArgument } from '../utils/arguments.js';
 import { active } from '../backend/select.js';
 import { absent, batchArgument, infoArgument, inputArgument, scalarArgument, wipe } from './oprf-arguments.js';
 import { randomScalar } from './scalars.js';
-import type { OprfSuiteParams } from './suite-params.js';
+import type { OprfSuiteParams } from './oprf-names.js';
 
 export interface BlindEvaluateOptions {
   /** poprf only: the public input, empty if absent. */

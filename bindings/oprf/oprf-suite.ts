@@ -6,7 +6,7 @@ import { active } from '../backend/select.js';
 import { createClient, type OprfClient } from './oprf-client.js';
 import { randomScalar } from './scalars.js';
 import { createServer, type OprfServer } from './oprf-server.js';
-import { modeByName, suiteByName, type OprfModeName, type OprfSuiteName } from './suite-params.js';
+import { modeByName, suiteByName, type OprfModeName, type OprfSuiteName } from './oprf-names.js';
 
 export interface OprfKeyPair {
   secretKey: Uint8Array;

@@ -1,6 +1,6 @@
 // Scalars as SerializeScalar encodings (RFC 9497 §2.1): the range check, and RandomScalar by
 // rejection sampling over WebCrypto getRandomValues.
-import type { OprfSuiteParams } from './suite-params.js';
+import type { OprfSuiteParams } from './oprf-names.js';
 
 /** Whether `scalar` encodes a value in 1 … order−1. Scans every byte without branching on it, so
  *  only the answer shows. */

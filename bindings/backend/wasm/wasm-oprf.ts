@@ -3,6 +3,7 @@
 // bounds every input and info to RFC 9497's 65535 bytes, so every call fits it.
 import { OprfMode, OprfSuite } from '../../../assembly/abi.js';
 import type { Core } from './core.js';
+import { OPRF_SUITES } from '../oprf-suites.js';
 import type {
   BlindEvaluateStep,
   EvaluateStep,
@@ -12,20 +13,11 @@ import type {
   OprfSuiteName,
 } from '../backend.js';
 
-interface Sizes {
-  readonly id: OprfSuite;
-  readonly Ne: number;
-  readonly Ns: number;
-  readonly Nh: number;
-}
-
 /** §4: the core's suite number, and the element, scalar and output lengths. */
-const SUITES: Record<OprfSuiteName, Sizes> = {
-  'ristretto255-SHA512': { id: OprfSuite.RISTRETTO255_SHA512, Ne: 32, Ns: 32, Nh: 64 },
-  'P256-SHA256': { id: OprfSuite.P256_SHA256, Ne: 33, Ns: 32, Nh: 32 },
-  'P384-SHA384': { id: OprfSuite.P384_SHA384, Ne: 49, Ns: 48, Nh: 48 },
-  'P521-SHA512': { id: OprfSuite.P521_SHA512, Ne: 67, Ns: 66, Nh: 64 },
-};
+function sizes(suite: OprfSuiteName): { id: OprfSuite; Ne: number; Ns: number; Nh: number } {
+  const { id, elementLength, scalarLength, outputLength } = OPRF_SUITES[suite];
+  return { id, Ne: elementLength, Ns: scalarLength, Nh: outputLength };
+}
 
 export class WasmOprf implements OprfBackend {
   readonly #core: Core;
@@ -35,7 +27,7 @@ export class WasmOprf implements OprfBackend {
   }
 
   deriveKeyPair(suite: OprfSuiteName, mode: OprfMode, seed: Uint8Array, info: Uint8Array) {
-    const { id, Ne, Ns } = SUITES[suite];
+    const { id, Ne, Ns } = sizes(suite);
     return this.#core.runWithin([seed, info], (e) => {
       this.#core.answer(e.oprf_derive_key_pair(id, mode, info.length));
       return { secretKey: this.#core.take(Ns), publicKey: this.#core.take(Ne, Ns) };
@@ -43,7 +35,7 @@ export class WasmOprf implements OprfBackend {
   }
 
   publicKey(suite: OprfSuiteName, secretKey: Uint8Array): Uint8Array {
-    const { id, Ne } = SUITES[suite];
+    const { id, Ne } = sizes(suite);
     return this.#core.runWithin([secretKey], (e) => this.#answer(e.oprf_public_key(id), Ne));
   }
 
@@ -53,20 +45,20 @@ export class WasmOprf implements OprfBackend {
     inputs: readonly Uint8Array[],
     blinds: readonly Uint8Array[],
   ): Uint8Array[] {
-    const { id, Ne } = SUITES[suite];
+    const { id, Ne } = sizes(suite);
     return inputs.map((input, i) =>
       this.#core.runWithin([blinds[i]!, input], (e) => this.#answer(e.oprf_blind(id, mode, input.length), Ne)),
     );
   }
 
   tweakKey(suite: OprfSuiteName, publicKey: Uint8Array, info: Uint8Array): Uint8Array {
-    const { id, Ne } = SUITES[suite];
+    const { id, Ne } = sizes(suite);
     return this.#core.runWithin([publicKey, info], (e) => this.#answer(e.oprf_tweak_key(id, info.length), Ne));
   }
 
   blindEvaluate(suite: OprfSuiteName, mode: OprfMode, step: BlindEvaluateStep): OprfEvaluated {
     const { secretKey, publicKey, blinded, info, proofRandomness } = step;
-    const { id, Ne, Ns } = SUITES[suite];
+    const { id, Ne, Ns } = sizes(suite);
     const extra = [mode === OprfMode.VOPRF ? publicKey : undefined, proofRandomness, info].filter(
       (part): part is Uint8Array => part !== undefined,
     );
@@ -80,7 +72,7 @@ export class WasmOprf implements OprfBackend {
 
   finalize(suite: OprfSuiteName, mode: OprfMode, step: FinalizeStep): Uint8Array[] {
     const { inputs, blinds, blinded, evaluated, key, proof, info } = step;
-    const { id, Nh } = SUITES[suite];
+    const { id, Nh } = sizes(suite);
     const framedInfo = mode === OprfMode.POPRF ? info! : new Uint8Array(0);
     if (mode !== OprfMode.OPRF) {
       // §2.2.2: the whole batch's proof holds before any output is computed (it fits: ≤ 256 elements)
@@ -97,7 +89,7 @@ export class WasmOprf implements OprfBackend {
 
   evaluate(suite: OprfSuiteName, mode: OprfMode, step: EvaluateStep): Uint8Array {
     const { secretKey, input, info } = step;
-    const { id, Nh } = SUITES[suite];
+    const { id, Nh } = sizes(suite);
     const framedInfo = info ?? new Uint8Array(0);
     return this.#core.runWithin([secretKey, framedInfo, input], (e) =>
       this.#answer(e.oprf_evaluate(id, mode, framedInfo.length, input.length), Nh),
