@@ -123,7 +123,12 @@ describe("Go's verification rule on small-order points", () => {
 
   test('S ≥ ℓ is rejected: a valid signature with ℓ added to S', () => {
     const v = rfc[0]!;
-    const S = BigInt(`0x${Buffer.from(unhex(v.signature.slice(64))).reverse().toString('hex')}`) + L;
+    const S =
+      BigInt(
+        `0x${Buffer.from(unhex(v.signature.slice(64)))
+          .reverse()
+          .toString('hex')}`,
+      ) + L;
     const sBytes = Buffer.from(S.toString(16).padStart(64, '0'), 'hex').reverse().toString('hex');
     expect(verify(v.signature.slice(0, 64), sBytes, unhex(v.message), v.publicKey)).toBe(false);
     expect(verify(v.signature.slice(0, 64), v.signature.slice(64), unhex(v.message), v.publicKey)).toBe(true);
