@@ -23,6 +23,8 @@ export enum Status {
   INVERSE_ZERO = 9,
   /** RFC 9497 §2.2.2 VerifyProof: the DLEQ proof does not hold. */
   PROOF_FAILED = 10,
+  /** Ed25519 (RFC 8032 §5.1.7): the signature does not verify, or its key or S does not decode. */
+  INVALID_SIGNATURE = 11,
 }
 
 /** hash*, hmac*, hkdf*, expand_message_xmd. */

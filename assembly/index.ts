@@ -2,7 +2,7 @@
 // integers, reads its inputs from IO (concatenated in argument order), writes its result to OUT,
 // wipes SCRATCH and the input it consumed, and returns a Status.
 import { Status, Curve, OprfMode, AEAD_EXPORT_ONLY } from './abi';
-import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, HASH_SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE, STATE_SIZE, PRK, WORK_STATE, AEAD_STATE, HPKE_SECRETS, slotAddress } from './mem';
+import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, HASH_SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE, STATE_SIZE, PRK, WORK_STATE, AEAD_STATE, HPKE_SECRETS, MSM, ED25519_VERIFY_SIZE, slotAddress } from './mem';
 import * as sha2 from './hash/sha2';
 import * as HMAC from './hash/hmac';
 import * as HKDF from './hash/hkdf';
@@ -14,6 +14,7 @@ import * as Ristretto from './ec/ristretto255';
 import * as Group from './ec/nist-group';
 import * as SSWU from './ec/sswu';
 import * as Scalar from './field/scalar25519';
+import * as Ed25519 from './ec/ed25519';
 import * as HPKE from './proto/hpke';
 import * as OHTTP from './proto/ohttp';
 import * as OPRF from './proto/oprf';
@@ -29,6 +30,9 @@ const HASH: u32 = 1;
 const KEYED: u32 = 2;
 const CIPHER: u32 = 3;
 const RESPONSE: u32 = 4;
+/** An Ed25519 signature's first pass (r's hash), then its second (k's); never saved to the host. */
+const SIGN_NONCE: u32 = 5;
+const SIGN_CHALLENGE: u32 = 6;
 
 /** Wipes the consumed input and the scratch the call used (`scratch` bytes from its start). */
 function finish(status: Status, consumed: i32, scratch: i32 = HASH_SCRATCH_SIZE): Status {
@@ -384,6 +388,74 @@ function scalarOp(op: i32): Status {
   return finish(Status.OK, 64, SCRATCH_SIZE);
 }
 
+// ── Ed25519 (RFC 8032 §5.1): seeds, public keys and R and S are 32 bytes ────────────────────
+// A message too large for the window is signed through a slot: ed25519_sign_init, the message
+// through ed25519_sign_update, ed25519_sign_commit, the message again, ed25519_sign_final. The
+// slot holds s and r, so it is never saved to the host. Verification is one call; for a message
+// too large for the window the host hashes R ‖ A ‖ M with the hash exports.
+
+/** §5.1.5: IO = seed → OUT = the public key A. */
+export function ed25519_public_key(): Status {
+  Ed25519.publicKey(OUT, IO);
+  return finish(Status.OK, 32, SCRATCH_SIZE);
+}
+
+/** §5.1.6: IO = seed ‖ message → OUT = R ‖ S. */
+export function ed25519_sign(msgLen: i32): Status {
+  if (!fits(32, msgLen)) return Status.BAD_LENGTH;
+  Ed25519.sign(OUT, IO, IO + 32, msgLen);
+  return finish(Status.OK, 32 + msgLen, SCRATCH_SIZE);
+}
+
+/** IO = seed: the slot holds s, A and r's hash over the prefix. */
+export function ed25519_sign_init(slot: i32): Status {
+  if (!isSlot(slot, EMPTY)) return Status.BAD_SLOT;
+  Ed25519.signInit(slotAddress(slot), IO);
+  store<u32>(slotAddress(slot) + SLOT_TAG, SIGN_NONCE);
+  return finish(Status.OK, 32, SCRATCH_SIZE);
+}
+
+/** IO = a chunk of the message, in either pass. */
+export function ed25519_sign_update(slot: i32, len: i32): Status {
+  if (!isSlot(slot, SIGN_NONCE) && !isSlot(slot, SIGN_CHALLENGE)) return Status.BAD_SLOT;
+  if (!fits(len)) return Status.BAD_LENGTH;
+  Ed25519.signUpdate(slotAddress(slot), IO, len);
+  return finish(Status.OK, len);
+}
+
+/** Ends the first pass: r and R, and k's hash over R ‖ A. */
+export function ed25519_sign_commit(slot: i32): Status {
+  if (!isSlot(slot, SIGN_NONCE)) return Status.BAD_SLOT;
+  Ed25519.signCommit(slotAddress(slot));
+  store<u32>(slotAddress(slot) + SLOT_TAG, SIGN_CHALLENGE);
+  return finish(Status.OK, 0, SCRATCH_SIZE);
+}
+
+/** Ends the second pass: OUT = R ‖ S; the slot is wiped and free again. */
+export function ed25519_sign_final(slot: i32): Status {
+  if (!isSlot(slot, SIGN_CHALLENGE)) return Status.BAD_SLOT;
+  Ed25519.signFinal(OUT, slotAddress(slot));
+  release(slot);
+  return finish(Status.OK, 0, SCRATCH_SIZE);
+}
+
+/** §5.1.7 as Go's crypto/ed25519: IO = A ‖ R ‖ S ‖ message; OK or INVALID_SIGNATURE. */
+export function ed25519_verify(msgLen: i32): Status {
+  if (!fits(96, msgLen)) return Status.BAD_LENGTH;
+  const valid = Ed25519.verify(IO, IO + 32, IO + 96, msgLen);
+  return verified(valid, 96 + msgLen);
+}
+
+/** ed25519_verify with the message hashed by the host: IO = A ‖ R ‖ S ‖ SHA-512(R ‖ A ‖ M). */
+export function ed25519_verify_prehashed(): Status {
+  return verified(Ed25519.verifyDigest(IO, IO + 32, IO + 96), 160);
+}
+
+function verified(valid: bool, consumed: i32): Status {
+  wipe(MSM, ED25519_VERIFY_SIZE);
+  return finish(valid ? Status.OK : Status.INVALID_SIGNATURE, consumed, SCRATCH_SIZE);
+}
+
 // ── HPKE (RFC 9180): a context's setup, and single-shot seal and open (§6.1), in one call ────
 // Every call names its suite (kem, kdf, aead ids of §7) and mode (§5). Sender calls read
 // IO = skE ‖ pkR ‖ skS (auth modes) ‖ info ‖ psk ‖ psk_id, receiver calls
@@ -692,7 +764,9 @@ export function oprf_evaluate(suite: i32, mode: i32, infoLen: i32, inputLen: i32
 
 /** OUT = the slot's bytes; the slot is wiped and free again. */
 export function slot_save(slot: i32): Status {
-  if (slot < 0 || slot >= SLOT_COUNT || isSlot(slot, EMPTY)) return Status.BAD_SLOT;
+  if (slot < 0 || slot >= SLOT_COUNT || isSlot(slot, EMPTY) || isSlot(slot, SIGN_NONCE) || isSlot(slot, SIGN_CHALLENGE)) {
+    return Status.BAD_SLOT;
+  }
   memory.copy(OUT, slotAddress(slot), SLOT_SIZE);
   release(slot);
   return Status.OK;

@@ -108,6 +108,22 @@ export const OPRF_CELLS: usize = OPRF_SEED + 64;
 // @ts-ignore: compile-time builtin
 if (OPRF_CELLS + 16 * OPRF_CELL > HPKE_SCRATCH + <usize>HPKE_SCRATCH_SIZE) ERROR('the OPRF regions do not fit SCRATCH');
 
+// Sub-regions of SCRATCH: Ed25519 (ec/ed25519.ts), over HPKE's (no call needs both). Its point
+// arithmetic also uses x25519-base.ts's temporaries in CIPHER_SCRATCH and scalar25519.ts's.
+const ED25519_SCRATCH: usize = HPKE_SCRATCH;
+/** SHA-512(seed) = the clamped secret scalar s ‖ prefix (RFC 8032 §5.1.5). */
+export const ED25519_EXPANDED: usize = ED25519_SCRATCH;
+/** A 64-byte digest (r or k before reduction, §5.1.6), or s ‖ 0^32 to reduce s mod ℓ. */
+export const ED25519_WIDE: usize = ED25519_EXPANDED + 64;
+/** The scalars k and s mod ℓ, 32 bytes each. */
+export const ED25519_SCALARS: usize = ED25519_WIDE + 64;
+/** Field temporaries: eight elements, then an inversion's four (fe25519.ts FE_POW_SCRATCH). */
+export const ED25519_FE: usize = ED25519_SCALARS + 64;
+/** One extended point (X, Y, Z, T). */
+export const ED25519_POINT: usize = ED25519_FE + 12 * 40;
+// @ts-ignore: compile-time builtin
+if (ED25519_POINT + 160 > HPKE_SCRATCH + <usize>HPKE_SCRATCH_SIZE) ERROR('the Ed25519 regions do not fit SCRATCH');
+
 /** Multi-scalar multiplication (the OPRF's composites, Σ d_i·C_i): the tables of up to MSM_TERMS
  *  points, each 16 projective NIST points (P-521: 204 bytes) or 8 edwards25519 entries and 64
  *  signed digits (1344 bytes). Public data; wiped by its user all the same. */
@@ -116,6 +132,14 @@ export const MSM_TERM_SIZE: i32 = 16 * 204;
 export const MSM: usize = memory.data(MSM_TERMS * MSM_TERM_SIZE, 16);
 /** The scalars of one batch of terms, 72 bytes apart. */
 export const MSM_WEIGHTS: usize = memory.data(MSM_TERMS * 72, 16);
+
+/** Ed25519 verification (public work) in the MSM region: the entries A, 3A, …, 15A, the NAF
+ *  digits of k and S (256 each), k and S zero-extended to 40 bytes, and the accumulator. */
+export const ED25519_A_TABLE: usize = MSM;
+export const ED25519_NAF: usize = ED25519_A_TABLE + 8 * 160;
+export const ED25519_WORDS: usize = ED25519_NAF + 2 * 256;
+export const ED25519_ACC: usize = ED25519_WORDS + 2 * 40;
+export const ED25519_VERIFY_SIZE: usize = ED25519_ACC + 160 - MSM;
 
 export function slotAddress(slot: i32): usize {
   return SLOTS + <usize>slot * SLOT_SIZE;
@@ -130,3 +154,8 @@ export const P256_BASE_TABLE: usize = memory.data(P256_BASE_TABLE_SIZE, 16);
  *  edwards25519 base point, each as (Y + X, Y − X, Z, 2d·T) (160 bytes); for X25519 key generation. */
 export const X25519_BASE_TABLE_SIZE: i32 = 32 * 8 * 160;
 export const X25519_BASE_TABLE: usize = memory.data(X25519_BASE_TABLE_SIZE, 16);
+
+/** Public, computed once per instance: the odd multiples B, 3B, …, 127B of the edwards25519 base
+ *  point as table entries (160 bytes), for Ed25519 verification's width-8 NAF. Never wiped. */
+export const ED25519_NAF_TABLE_SIZE: i32 = 64 * 160;
+export const ED25519_NAF_TABLE: usize = memory.data(ED25519_NAF_TABLE_SIZE, 16);

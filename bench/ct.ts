@@ -1,6 +1,6 @@
 // `npm run ct`: dudect-style constant-time evidence (Reparaz, Balasch, Verbauwhede, "Dude, is my
-// code constant time?", 2017) for the wasm core's AEADs and scalar multiplications (X25519, P-256,
-// ristretto255), with positive controls. Writes bench/results/ct.json and the report's "Constant-time evidence"
+// code constant time?", 2017) for the wasm core's AEADs, scalar multiplications (X25519, P-256,
+// ristretto255) and Ed25519 signing, with positive controls. Writes bench/results/ct.json and the report's "Constant-time evidence"
 // section. Evidence, not a gate. CT_MEASUREMENTS sets the measurements per target (the scalar
 // multiplications take a share of them); CT_FILTER=<text> runs only the targets whose id contains
 // it and writes nothing.

@@ -69,6 +69,17 @@ export const GROUPS: readonly Group[] = [
     ],
   },
   {
+    id: 'signatures',
+    heading: 'Signatures',
+    columns: ['oblivia wasm', 'oblivia wasm scalar', 'oblivia js', '@noble/curves', 'libsodium.js', 'node:crypto'],
+    ratios: [
+      { label: 'wasm/js', peer: 'oblivia js' },
+      { label: 'wasm/noble', peer: '@noble/curves' },
+      { label: 'wasm/libsodium', peer: 'libsodium.js' },
+      { label: 'wasm/node', peer: 'node:crypto' },
+    ],
+  },
+  {
     id: 'hpke',
     heading: 'HPKE',
     columns: ['oblivia wasm', 'oblivia js', 'hpke-js'],

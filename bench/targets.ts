@@ -7,6 +7,7 @@ import { KiB, sizeLabel } from './inputs.js';
 import { ratioOf } from './ratios.js';
 import { aeadCaseId, type AeadCaseAlg } from './suites/aead.js';
 import { dhCaseId } from './suites/dh.js';
+import { ed25519CaseId } from './suites/ed25519.js';
 import { HPKE_SIZES, hpkeCaseId, type HpkeSuiteId } from './suites/hpke.js';
 import { OPRF_EVALUATE_BATCHES, oprfCaseId, RISTRETTO_MULTIPLY_ID } from './suites/oprf.js';
 import type { OprfSuiteId } from './peers/oprf.js';
@@ -66,6 +67,14 @@ const TABLES: readonly TargetTable[] = [
       { title: 'X25519 vs libsodium.js', cases: [dhCaseId('x25519', 'shared')], peer: 'libsodium.js', min: 1.2 },
       { title: 'P-256 vs @noble/curves', cases: [dhCaseId('p256', 'shared')], peer: '@noble/curves', min: 20 },
       { title: 'P-256 vs WebCrypto', cases: [dhCaseId('p256', 'shared')], peer: 'WebCrypto', min: 1 },
+    ],
+  },
+  {
+    group: 'signatures',
+    columns: ['verify'],
+    targets: [
+      { title: 'Ed25519 vs @noble/curves', cases: [ed25519CaseId('verify')], peer: '@noble/curves', min: 10 },
+      { title: 'Ed25519 vs libsodium.js', cases: [ed25519CaseId('verify')], peer: 'libsodium.js', min: 1.2 },
     ],
   },
   {

@@ -10,6 +10,7 @@ export * from './aead.js';
 export * from './curves.js';
 export * from './hash-to-curve.js';
 export * from './ristretto255.js';
+export * from './ed25519.js';
 export * from './hpke.js';
 export * from './oprf.js';
 export * from './bhttp.js';

@@ -1,6 +1,6 @@
-// What the harness times: the wasm core's AEADs and scalar multiplications (X25519, P-256,
-// ristretto255) through the public API, each with one secret input fixed or random, and positive controls that leak on purpose.
-import { chacha20poly1305, gcm, p256, ristretto255, x25519 } from '../../bindings/index.js';
+// What the harness times: the wasm core's AEADs, scalar multiplications (X25519, P-256,
+// ristretto255) and Ed25519 signing through the public API, each with one secret input fixed or random, and positive controls that leak on purpose.
+import { chacha20poly1305, ed25519, gcm, p256, ristretto255, x25519 } from '../../bindings/index.js';
 import { bytes } from '../inputs.js';
 import { publicKeyOf } from '../peers/noble-dh.js';
 import type { WasmBuild } from '../types.js';
@@ -239,6 +239,25 @@ function ristrettoBase(build: WasmBuild): CtTarget {
   };
 }
 
+function ed25519Sign(build: WasmBuild): CtTarget {
+  return {
+    id: `ed25519-sign-${build}`,
+    title: `Ed25519 signature of a fixed 64 B message (wasm ${build})`,
+    fixed: 'all-zero secret key (seed)',
+    random: 'random secret key',
+    build,
+    control: false,
+    batch: 1,
+    // Two comb multiplications and four SHA-512 calls: twice a key generation.
+    countScale: SCALAR_MULT_SCALE / 2,
+    setup: () => ({
+      inputLength: 32,
+      fixedInput: new Uint8Array(32),
+      call: (secretKey) => ed25519.sign(MSG64, secretKey)[0]!,
+    }),
+  };
+}
+
 export const CT_TARGETS: readonly CtTarget[] = [
   gcmKey('simd'),
   {
@@ -276,6 +295,7 @@ export const CT_TARGETS: readonly CtTarget[] = [
   p256PublicKey('simd'),
   ristrettoMultiply('simd'),
   ristrettoBase('simd'),
+  ed25519Sign('simd'),
   gcmKey('scalar'),
   chachaKey('scalar'),
   x25519Secret('scalar'),
@@ -284,6 +304,7 @@ export const CT_TARGETS: readonly CtTarget[] = [
   p256PublicKey('scalar'),
   ristrettoMultiply('scalar'),
   ristrettoBase('scalar'),
+  ed25519Sign('scalar'),
   {
     id: 'control-compare',
     title: 'Positive control: early-exit compare of 32 bytes (JS)',

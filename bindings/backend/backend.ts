@@ -279,6 +279,16 @@ export interface Backend {
   hashToCurve(curve: NistCurveName, msg: Uint8Array, dst: Uint8Array): Uint8Array;
   /** RFC 9380 Appendix B / RFC 9496 §4.3.4: FROM_UNIFORM_BYTES(expand_message_xmd(SHA-512, msg, dst, 64)). */
   hashToRistretto255(msg: Uint8Array, dst: Uint8Array): Uint8Array;
+  /** RFC 8032 §5.1.5: the public key A of a 32-byte secret key (the seed). */
+  ed25519PublicKey(secretKey: Uint8Array): Uint8Array;
+  /** RFC 8032 §5.1.6: the signature R ‖ S (64 bytes) of `msg`. */
+  ed25519Sign(secretKey: Uint8Array, msg: Uint8Array): Uint8Array;
+  /**
+   * RFC 8032 §5.1.7 as Go's crypto/ed25519 verifies (C2SP signed notes): false unless S < ℓ, the
+   * 32-byte public key decodes (y may be unreduced, as in Go) and the encoding of [S]B − [k]A is R
+   * byte for byte (cofactorless). `signature` has 64 bytes, `publicKey` 32.
+   */
+  ed25519Verify(signature: Uint8Array, msg: Uint8Array, publicKey: Uint8Array): boolean;
   readonly oprf: OprfBackend;
   /** OHTTP messages in the core, where the backend has it; otherwise bindings/ohttp composes them
    *  over bindings/hpke (a backend imports no protocol). */

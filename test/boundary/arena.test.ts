@@ -6,6 +6,7 @@ import { WINDOW } from '../helpers.js';
 import {
   hpke,
   chacha20poly1305,
+  ed25519,
   CryptoError,
   expandMessageXmd,
   gcm,
@@ -129,6 +130,22 @@ describe.each(BUILDS)('%s', (file) => {
     expect(() => ristretto255.multiply(k, invalid)).toThrow(new CryptoError('INVALID_POINT'));
     expectClean(core);
     expect(() => ristretto255.multiply(invalid, P)).toThrow(new CryptoError('INVALID_SCALAR'));
+    expectClean(core);
+  });
+
+  test('Ed25519 keys, signatures (one-shot and streamed through a slot) and verdicts leave the arena clean', () => {
+    const publicKey = ed25519.getPublicKey(secret(32));
+    expectClean(core);
+    for (const length of [0, 1, 200, WINDOW - 32, WINDOW - 31, WINDOW - 96, WINDOW - 95, 3 * WINDOW + 17]) {
+      const signature = ed25519.sign(secret(length), secret(32));
+      expectClean(core);
+      expect(ed25519.verify(signature, secret(length), publicKey)).toBe(true);
+      expectClean(core);
+      signature[40]! ^= 1;
+      expect(ed25519.verify(signature, secret(length), publicKey)).toBe(false);
+      expectClean(core);
+    }
+    expect(ed25519.verify(new Uint8Array(64), secret(3), new Uint8Array(32).fill(0xff))).toBe(false);
     expectClean(core);
   });
 

@@ -14,6 +14,7 @@ const FAMILIES = [
   'curves',
   'hash-to-curve',
   'ristretto255',
+  'ed25519',
   'hpke',
   'oprf',
   'bhttp',

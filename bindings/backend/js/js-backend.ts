@@ -19,6 +19,7 @@ import {
 } from './js-ristretto.js';
 import { gcmShortNonceOpen, gcmShortNonceSeal } from './js-gcm.js';
 import { jsOprf } from './js-oprf.js';
+import { ed25519PublicKey, ed25519Sign, ed25519Verify } from './js-ed25519.js';
 import type { AeadName, Backend, Hasher } from '../backend.js';
 
 const HASHES = { sha256, sha384, sha512 };
@@ -53,6 +54,9 @@ export const jsBackend: Backend = {
   expandMessageXmd: (alg, msg, dst, length) => expand_message_xmd(msg, dst, length, HASHES[alg]),
   hashToCurve,
   hashToRistretto255,
+  ed25519PublicKey,
+  ed25519Sign,
+  ed25519Verify,
   oprf: jsOprf,
 };
 

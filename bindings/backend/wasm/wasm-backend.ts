@@ -8,6 +8,7 @@ import type { Lease, SlotPool } from './slots.js';
 import { WasmHpke } from './wasm-hpke.js';
 import { WasmOhttp } from './wasm-ohttp.js';
 import { WasmOprf } from './wasm-oprf.js';
+import { WasmEd25519 } from './wasm-ed25519.js';
 import type { AeadName, Backend, CurveName, HashName, Hasher, NistCurveName, ScalarOp } from '../backend.js';
 import { expandStreamed } from './xmd-streamed.js';
 
@@ -34,9 +35,11 @@ export class WasmBackend implements Backend {
   readonly hpke: WasmHpke;
   readonly oprf: WasmOprf;
   readonly ohttp: WasmOhttp;
+  readonly #ed25519: WasmEd25519;
 
   constructor(module: WebAssembly.Module) {
     this.core = new Core(module);
+    this.#ed25519 = new WasmEd25519(this.core, () => this.createHash('sha512'));
     this.hpke = new WasmHpke(this.core);
     this.oprf = new WasmOprf(this.core);
     this.ohttp = new WasmOhttp(this.core);
@@ -265,6 +268,18 @@ export class WasmBackend implements Backend {
       core.check(core.exports.hash_to_ristretto255(msg.length, dst.length));
       return core.take(32);
     });
+  }
+
+  ed25519PublicKey(secretKey: Uint8Array): Uint8Array {
+    return this.#ed25519.publicKey(secretKey);
+  }
+
+  ed25519Sign(secretKey: Uint8Array, msg: Uint8Array): Uint8Array {
+    return this.#ed25519.sign(secretKey, msg);
+  }
+
+  ed25519Verify(signature: Uint8Array, msg: Uint8Array, publicKey: Uint8Array): boolean {
+    return this.#ed25519.verify(signature, msg, publicKey);
   }
 
   /** An export that reads `parts` from IO and writes 32 bytes to OUT. */
