@@ -20,6 +20,7 @@ const FAMILIES = [
   'ohttp',
   'privacypass',
   'credentials',
+  'tlog',
 ];
 
 /** The value exports of each specifier, as Node loads them in a fresh process. */

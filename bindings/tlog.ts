@@ -1,0 +1,71 @@
+// oblivia/tlog — verifiable transparency: C2SP signed notes, checkpoints, cosignatures and
+// tlog-proofs, and RFC 9162 Merkle trees, as the `tlog` namespace.
+import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.js';
+import { cosigner, cosignatureTime } from './tlog/cosignature.js';
+import { policy } from './tlog/log-policy.js';
+import {
+  consistencyProof,
+  HASH_SIZE,
+  inclusionProof,
+  leafHash,
+  nodeHash,
+  rootHash,
+  verifyConsistency,
+  verifyInclusion,
+} from './tlog/merkle.js';
+import { formatVerifierKey, keyId, parseVerifierKey, SIGNATURE_TYPE } from './tlog/note-key.js';
+import { generateKey, noteSigner, noteVerifier } from './tlog/note-signers.js';
+import { formatNote, MAX_SIGNATURES, openNote, parseNote, signNote } from './tlog/signed-note.js';
+import { formatProof, parseProof, TLOG_PROOF_HEADER } from './tlog/tlog-proof.js';
+
+export const tlog = Object.freeze({
+  SIGNATURE_TYPE,
+  HASH_SIZE,
+  MAX_SIGNATURES,
+  TLOG_PROOF_HEADER,
+  // keys (c2sp.org/signed-note)
+  keyId,
+  generateKey,
+  noteSigner,
+  noteVerifier,
+  parseVerifierKey,
+  formatVerifierKey,
+  // notes
+  parseNote,
+  formatNote,
+  openNote,
+  signNote,
+  // checkpoints and cosignatures (c2sp.org/tlog-checkpoint, c2sp.org/tlog-cosignature)
+  parseCheckpoint,
+  formatCheckpoint,
+  cosigner,
+  cosignatureTime,
+  policy,
+  // Merkle trees (RFC 9162 §2.1)
+  leafHash,
+  nodeHash,
+  rootHash,
+  inclusionProof,
+  consistencyProof,
+  verifyInclusion,
+  verifyConsistency,
+  // proofs (c2sp.org/tlog-proof)
+  parseProof,
+  formatProof,
+});
+
+export { TransparencyError, type TransparencyErrorCode } from './tlog/transparency-error.js';
+export type { Checkpoint, ParseCheckpointOptions } from './tlog/checkpoint.js';
+export type { Cosigner } from './tlog/cosignature.js';
+export type {
+  LogPolicy,
+  PolicyOptions,
+  VerifiedCheckpoint,
+  VerifiedProof,
+  VerifyOptions,
+  WitnessCosignature,
+} from './tlog/log-policy.js';
+export type { TreeHead } from './tlog/merkle.js';
+export type { NoteSigner, NoteVerifier, VerifierKey } from './tlog/note-key.js';
+export type { Note, NoteSignature, OpenedNote } from './tlog/signed-note.js';
+export type { TlogProof } from './tlog/tlog-proof.js';
