@@ -62,7 +62,7 @@ export type {
   PolicyOptions,
   VerifiedCheckpoint,
   VerifiedProof,
-  VerifyOptions,
+  VerifyCheckpointOptions,
   WitnessCosignature,
 } from './tlog/log-policy.js';
 export type { TreeHead } from './tlog/merkle.js';

@@ -30,7 +30,7 @@ export interface PolicyOptions {
   readonly maxAge?: number;
 }
 
-export interface VerifyOptions {
+export interface VerifyCheckpointOptions {
   /** The current time, POSIX seconds: required when the policy has a `maxAge`. */
   readonly now?: number;
 }
@@ -57,10 +57,14 @@ export interface VerifiedProof extends VerifiedCheckpoint {
 export interface LogPolicy {
   readonly origin: string;
   /** Verifies a signed checkpoint note against this policy. */
-  verifyCheckpoint(note: string | Uint8Array, options?: VerifyOptions): VerifiedCheckpoint;
+  verifyCheckpoint(note: string | Uint8Array, options?: VerifyCheckpointOptions): VerifiedCheckpoint;
   /** Verifies a c2sp.org/tlog-proof for the entry whose leaf hash is `leafHash`: its checkpoint
    *  as `verifyCheckpoint` does, then its inclusion proof (NOT_INCLUDED). */
-  verifyProof(proof: string | Uint8Array | TlogProof, leafHash: Uint8Array, options?: VerifyOptions): VerifiedProof;
+  verifyProof(
+    proof: string | Uint8Array | TlogProof,
+    leafHash: Uint8Array,
+    options?: VerifyCheckpointOptions,
+  ): VerifiedProof;
 }
 
 type KeyName = Pick<NoteVerifier, 'name' | 'keyId'>;
@@ -86,7 +90,7 @@ export function policy(options: PolicyOptions): LogPolicy {
   const quorum = integer(quorumOption ?? witnesses.length, 'options.quorum', 0, witnesses.length);
   if (maxAge !== undefined) integer(maxAge, 'options.maxAge', 0, Number.MAX_SAFE_INTEGER);
 
-  function verifyCheckpoint(note: string | Uint8Array, verifyOptions?: VerifyOptions): VerifiedCheckpoint {
+  function verifyCheckpoint(note: string | Uint8Array, verifyOptions?: VerifyCheckpointOptions): VerifiedCheckpoint {
     const { now } = optionsArgument(verifyOptions);
     if (maxAge !== undefined) integer(now, 'options.now', 0, Number.MAX_SAFE_INTEGER);
     const checkpoint = parseCheckpoint(parseNote(note).text, { origin });
@@ -104,7 +108,7 @@ export function policy(options: PolicyOptions): LogPolicy {
   return Object.freeze({
     origin,
     verifyCheckpoint,
-    verifyProof(proof: string | Uint8Array | TlogProof, leafHash: Uint8Array, verifyOptions?: VerifyOptions) {
+    verifyProof(proof: string | Uint8Array | TlogProof, leafHash: Uint8Array, verifyOptions?: VerifyCheckpointOptions) {
       const { index, hashes, checkpoint, extra } =
         typeof proof === 'string' || proof instanceof Uint8Array ? parseProof(proof) : proof;
       const verified = verifyCheckpoint(checkpoint, verifyOptions);

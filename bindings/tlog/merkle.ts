@@ -119,6 +119,14 @@ function proofHashes(value: unknown): readonly Uint8Array[] {
   return value as Uint8Array[];
 }
 
+/** A leaf index: any non-negative integer, as one past the tree (even past 2^53) is a refusal. */
+function leafIndex(value: unknown): number {
+  if (typeof value !== 'number') throw new TypeError(`"index" expected integer, got ${typeof value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`"index" expected a non-negative integer, got ${value}`);
+  return value;
+}
+
 const allHashSized = (hashes: readonly Uint8Array[]): boolean => hashes.every((h) => h.length === HASH_SIZE);
 
 /** Halves (right-shifts) a node position, as §2.1.3.2 and §2.1.4.2 do on 64-bit integers. */
@@ -130,7 +138,7 @@ const half = (n: number): number => Math.floor(n / 2);
  */
 export function verifyInclusion(leaf: Uint8Array, index: number, tree: TreeHead, proof: readonly Uint8Array[]): void {
   bytes(leaf, 'leaf');
-  integer(index, 'index', 0, Number.MAX_SAFE_INTEGER);
+  leafIndex(index);
   const { size, rootHash: root } = treeHead(tree, 'tree');
   const path = proofHashes(proof);
   if (index >= size || leaf.length !== HASH_SIZE || !allHashSized(path)) throw new TransparencyError('NOT_INCLUDED');
