@@ -101,7 +101,9 @@ describe.each([size930, size1329].map((v) => [v.checkpoint_file, v] as const))('
   });
 });
 
-describe.each(vectors.map((v: { tlog_proof_file: string }) => [v.tlog_proof_file, v] as const))('%s', (file, v) => {
+const proofFiles: [string, typeof rekor][] = vectors.map((v: typeof rekor) => [v.tlog_proof_file, v]);
+
+describe.each(proofFiles)('%s', (file, v) => {
   const text = readVector(`tlog/c2sp-derived/${file}`);
   const leafHash = unhex(v.leaf?.leaf_hash_hex ?? '');
   const policy = v.witness_vkeys === undefined ? tlog.policy({ log: v.log_vkey }) : policyOf(v);

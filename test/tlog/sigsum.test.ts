@@ -78,7 +78,9 @@ function checkpointNote(proof: ReturnType<typeof readProof>, foreign = false): s
   return tlog.formatNote({ text, signatures: [logLine, ...known, ...(foreign ? others : [])] });
 }
 
-describe.each(expected.proofs.map((p: { file: string }) => [p.file, p] as const))('%s', (file, want) => {
+const proofFiles: [string, (typeof expected.proofs)[0]][] = expected.proofs.map((p: { file: string }) => [p.file, p]);
+
+describe.each(proofFiles)('%s', (file, want) => {
   const proof = readProof(file);
   const message = ascii(readVector(`tlog/sigsum/${want.message_file}`));
   const checksum = sha256(sha256(message));
