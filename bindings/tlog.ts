@@ -1,8 +1,10 @@
 // oblivia/tlog — verifiable transparency: C2SP signed notes, checkpoints, cosignatures and
-// tlog-proofs, and RFC 9162 Merkle trees, as the `tlog` namespace.
+// tlog-proofs, RFC 9162 Merkle trees and tlog-tiles logs, as the `tlog` namespace (a directory on
+// disk as tile storage is oblivia/node's directoryStorage).
 import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.js';
 import { cosigner, cosignatureTime } from './tlog/cosignature.js';
 import { policy } from './tlog/log-policy.js';
+import { logWriter } from './tlog/log-writer.js';
 import {
   consistencyProof,
   HASH_SIZE,
@@ -16,6 +18,9 @@ import {
 import { formatVerifierKey, keyId, parseVerifierKey, SIGNATURE_TYPE } from './tlog/note-key.js';
 import { generateKey, noteSigner, noteVerifier } from './tlog/note-signers.js';
 import { formatNote, MAX_SIGNATURES, openNote, parseNote, signNote } from './tlog/signed-note.js';
+import { CHECKPOINT_PATH, tilePath } from './tlog/tile-path.js';
+import { tileReader } from './tlog/tile-reader.js';
+import { memoryStorage } from './tlog/tile-storage.js';
 import { formatProof, parseProof, TLOG_PROOF_HEADER } from './tlog/tlog-proof.js';
 
 export const tlog = Object.freeze({
@@ -52,6 +57,12 @@ export const tlog = Object.freeze({
   // proofs (c2sp.org/tlog-proof)
   parseProof,
   formatProof,
+  // tiled logs (c2sp.org/tlog-tiles)
+  CHECKPOINT_PATH,
+  tilePath,
+  logWriter,
+  tileReader,
+  memoryStorage,
 });
 
 export { TransparencyError, type TransparencyErrorCode } from './tlog/transparency-error.js';
@@ -69,3 +80,6 @@ export type { TreeHead } from './tlog/merkle.js';
 export type { NoteSigner, NoteVerifier, VerifierKey } from './tlog/note-key.js';
 export type { Note, NoteSignature, OpenedNote } from './tlog/signed-note.js';
 export type { TlogProof } from './tlog/tlog-proof.js';
+export type { LogWriter, LogWriterOptions } from './tlog/log-writer.js';
+export type { TileReader } from './tlog/tile-reader.js';
+export type { TileStorage } from './tlog/tile-storage.js';

@@ -29,10 +29,12 @@ export const leafHash = (data: Uint8Array): Uint8Array => sha256(concat(LEAF_PRE
 export const nodeHash = (left: Uint8Array, right: Uint8Array): Uint8Array =>
   hashChildren(bytes(left, 'left', HASH_SIZE), bytes(right, 'right', HASH_SIZE));
 
-const hashChildren = (left: Uint8Array, right: Uint8Array): Uint8Array => sha256(concat(NODE_PREFIX, left, right));
+/** nodeHash without argument checks, for hashes known to be 32 bytes. */
+export const hashChildren = (left: Uint8Array, right: Uint8Array): Uint8Array =>
+  sha256(concat(NODE_PREFIX, left, right));
 
 /** The largest power of two smaller than n (n > 1): where §2.1.1 splits a tree. */
-function split(n: number): number {
+export function split(n: number): number {
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;
@@ -59,51 +61,65 @@ export function rootHash(leaves: readonly Uint8Array[]): Uint8Array {
   return list.length === 0 ? sha256(EMPTY) : subtreeRoot(list, 0, list.length);
 }
 
-/** PATH(index, D[n]) (§2.1.3.1): the inclusion proof of leaf `index`, from its sibling up. */
-export function inclusionProof(leaves: readonly Uint8Array[], index: number): Uint8Array[] {
-  const list = leafHashes(leaves);
-  integer(index, 'index', 0, list.length - 1);
+/** MTH(D[lo:hi]) of a tree, however it is stored: a list of leaf hashes, or tiles. The proofs ask
+ *  only for ranges whose start is a multiple of the smallest power of two at least their size. */
+export type RangeHash = (lo: number, hi: number) => Uint8Array;
+
+/** PATH(index, D[0:size]) (§2.1.3.1), over `hash`: from the leaf's sibling up. */
+export function inclusionPath(size: number, index: number, hash: RangeHash): Uint8Array[] {
   const path: Uint8Array[] = [];
   // PATH(m, D[lo:hi]), unrolled: each step descends into the half that holds leaf m.
   let lo = 0;
-  let hi = list.length;
+  let hi = size;
   while (hi - lo > 1) {
     const k = split(hi - lo);
     if (index < lo + k) {
-      path.push(subtreeRoot(list, lo + k, hi));
+      path.push(hash(lo + k, hi));
       hi = lo + k;
     } else {
-      path.push(subtreeRoot(list, lo, lo + k));
+      path.push(hash(lo, lo + k));
       lo += k;
     }
   }
   return path.reverse();
 }
 
-/** PROOF(size1, D[n]) (§2.1.4.1): the consistency proof from the first `size1` leaves to all of them. */
-export function consistencyProof(leaves: readonly Uint8Array[], size1: number): Uint8Array[] {
-  const list = leafHashes(leaves);
-  integer(size1, 'size1', 1, list.length);
+/** PROOF(size1, D[0:size]) (§2.1.4.1), over `hash`. */
+export function consistencyPath(size: number, size1: number, hash: RangeHash): Uint8Array[] {
   const path: Uint8Array[] = [];
   // SUBPROOF(m, D[lo:hi], b), unrolled: each step descends into the half that holds leaf m - 1.
   let lo = 0;
-  let hi = list.length;
+  let hi = size;
   let m = size1;
   let complete = true;
   while (m !== hi - lo) {
     const k = split(hi - lo);
     if (m <= k) {
-      path.push(subtreeRoot(list, lo + k, hi));
+      path.push(hash(lo + k, hi));
       hi = lo + k;
     } else {
-      path.push(subtreeRoot(list, lo, lo + k));
+      path.push(hash(lo, lo + k));
       lo += k;
       m -= k;
       complete = false;
     }
   }
-  if (!complete) path.push(subtreeRoot(list, lo, hi));
+  if (!complete) path.push(hash(lo, hi));
   return path.reverse();
+}
+
+/** The inclusion proof of leaf `index` in the tree of these leaf hashes (§2.1.3.1). */
+export function inclusionProof(leaves: readonly Uint8Array[], index: number): Uint8Array[] {
+  const list = leafHashes(leaves);
+  integer(index, 'index', 0, list.length - 1);
+  return inclusionPath(list.length, index, (lo, hi) => subtreeRoot(list, lo, hi));
+}
+
+/** The consistency proof from the first `size1` of these leaf hashes to all of them (§2.1.4.1). */
+export function consistencyProof(leaves: readonly Uint8Array[], size1: number): Uint8Array[] {
+  const list = leafHashes(leaves);
+  integer(size1, 'size1', 1, list.length);
+  return consistencyPath(list.length, size1, (lo, hi) => subtreeRoot(list, lo, hi));
 }
 
 function treeHead(value: unknown, name: string): TreeHead {

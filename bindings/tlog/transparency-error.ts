@@ -13,6 +13,7 @@
 //   STALE          enough witnesses cosigned, but too few of them within the freshness bound.
 //   NOT_INCLUDED   an inclusion proof that does not verify (RFC 9162 §2.1.3.2).
 //   INCONSISTENT   a consistency proof that does not verify (RFC 9162 §2.1.4.2).
+//   NOT_FOUND      a tile or entry bundle that a tree of the given size needs is not in storage.
 import { codedError } from '../utils/coded-error.js';
 
 export type TransparencyErrorCode =
@@ -26,7 +27,8 @@ export type TransparencyErrorCode =
   | 'QUORUM'
   | 'STALE'
   | 'NOT_INCLUDED'
-  | 'INCONSISTENT';
+  | 'INCONSISTENT'
+  | 'NOT_FOUND';
 
 const MESSAGES: Record<TransparencyErrorCode, string> = {
   MALFORMED: 'transparency log data is malformed',
@@ -40,6 +42,7 @@ const MESSAGES: Record<TransparencyErrorCode, string> = {
   STALE: 'too few witness cosignatures are fresh',
   NOT_INCLUDED: 'inclusion proof does not verify',
   INCONSISTENT: 'consistency proof does not verify',
+  NOT_FOUND: 'a tile or entry bundle is missing',
 };
 
 /** Refused transparency-log data; the message is fixed per code. */
