@@ -17,3 +17,4 @@ export * from './bhttp.js';
 export * from './ohttp.js';
 export * from './privacypass.js';
 export * from './credentials.js';
+export * from './tlog.js';

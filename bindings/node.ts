@@ -1,2 +1,4 @@
-// oblivia/node: what runs on Node.js only (it imports node:http), kept out of the browser entry.
+// oblivia/node: what runs on Node.js only (it imports node:http and node:fs), kept out of the
+// browser entry.
 export { CLIENT_ADDRESS_HEADER, serveNode, type NodeServer, type ServeOptions } from './http/node-server.js';
+export { directoryStorage } from './tlog/directory-storage.js';

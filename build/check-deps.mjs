@@ -12,7 +12,7 @@ export const RULES = [
   {
     name: 'the backend imports no protocol',
     from: /^bindings\/backend\//,
-    to: /^bindings\/(hpke|oprf|bhttp|ohttp|http|credentials|privacypass|hpke-js)(\/|\.ts$)/,
+    to: /^bindings\/(hpke|oprf|bhttp|ohttp|http|credentials|privacypass|hpke-js|tlog)(\/|\.ts$)/,
   },
   {
     name: 'the wasm backend imports no js backend file',
@@ -20,6 +20,11 @@ export const RULES = [
     to: /^bindings\/backend\/js\//,
   },
   { name: 'the messages import no role', from: /^bindings\/(hpke|oprf|bhttp|ohttp)\//, to: /^bindings\/http\// },
+  {
+    name: 'tlog imports only primitives, utils and itself',
+    from: /^bindings\/tlog\//,
+    to: /^bindings\/(backend|hpke|oprf|bhttp|ohttp|http|credentials|privacypass|hpke-js|attestation|session)(\/|\.ts$)/,
+  },
   { name: 'utils import only utils', from: /^bindings\/utils\//, to: /^(?!bindings\/utils\/)/ },
   { name: 'the core imports no binding', from: /^assembly\//, to: /^bindings\// },
 ];

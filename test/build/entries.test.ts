@@ -21,6 +21,7 @@ const FAMILIES = [
   'ohttp',
   'privacypass',
   'credentials',
+  'tlog',
 ];
 
 /** The value exports of each specifier, as Node loads them in a fresh process. */
@@ -57,6 +58,6 @@ test('each family entry loads alone; the root is their union, the loader, the ba
 
 test('hpke-js and node are entries of their own, outside the root', () => {
   const found = exportsOf(['oblivia/hpke-js', 'oblivia/node']);
-  expect(found['oblivia/node']).toEqual(['CLIENT_ADDRESS_HEADER', 'serveNode']);
+  expect(found['oblivia/node']).toEqual(['CLIENT_ADDRESS_HEADER', 'directoryStorage', 'serveNode']);
   expect(found['oblivia/hpke-js']).toContain('CipherSuite');
 });
