@@ -2,7 +2,9 @@
 // tlog-proofs, and RFC 9162 Merkle trees, as the `tlog` namespace.
 import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.js';
 import { cosigner, cosignatureTime } from './tlog/cosignature.js';
+import { createWitness, memoryWitnessStore } from './http/witness.js';
 import { policy } from './tlog/log-policy.js';
+import { createLogVerifier, memoryCheckpointStore } from './tlog/log-verifier.js';
 import {
   consistencyProof,
   HASH_SIZE,
@@ -41,6 +43,11 @@ export const tlog = Object.freeze({
   cosigner,
   cosignatureTime,
   policy,
+  verifier: createLogVerifier,
+  memoryCheckpointStore,
+  // the witness (c2sp.org/tlog-witness)
+  witness: createWitness,
+  memoryWitnessStore,
   // Merkle trees (RFC 9162 §2.1)
   leafHash,
   nodeHash,
@@ -69,3 +76,5 @@ export type { TreeHead } from './tlog/merkle.js';
 export type { NoteSigner, NoteVerifier, VerifierKey } from './tlog/note-key.js';
 export type { Note, NoteSignature, OpenedNote } from './tlog/signed-note.js';
 export type { TlogProof } from './tlog/tlog-proof.js';
+export type { CheckpointStore, LogVerifier, LogVerifierOptions, UpdateOptions } from './tlog/log-verifier.js';
+export type { WitnessOptions, WitnessStore } from './http/witness.js';
