@@ -1,10 +1,13 @@
 // oblivia/tlog — verifiable transparency: C2SP signed notes, checkpoints, cosignatures and
-// tlog-proofs, RFC 9162 Merkle trees and tlog-tiles logs, as the `tlog` namespace (a directory on
+// tlog-proofs, RFC 9162 Merkle trees, tlog-tiles logs, the witness and the client's verifier, as
+// the `tlog` namespace (a directory on
 // disk as tile storage is oblivia/node's directoryStorage).
 import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.js';
 import { cosigner, cosignatureTime } from './tlog/cosignature.js';
+import { createWitness, memoryWitnessStore } from './http/witness.js';
 import { policy } from './tlog/log-policy.js';
 import { logWriter } from './tlog/log-writer.js';
+import { createLogVerifier, memoryCheckpointStore } from './tlog/log-verifier.js';
 import {
   consistencyProof,
   HASH_SIZE,
@@ -46,6 +49,11 @@ export const tlog = Object.freeze({
   cosigner,
   cosignatureTime,
   policy,
+  verifier: createLogVerifier,
+  memoryCheckpointStore,
+  // the witness (c2sp.org/tlog-witness)
+  witness: createWitness,
+  memoryWitnessStore,
   // Merkle trees (RFC 9162 §2.1)
   leafHash,
   nodeHash,
@@ -83,3 +91,5 @@ export type { TlogProof } from './tlog/tlog-proof.js';
 export type { LogWriter, LogWriterOptions } from './tlog/log-writer.js';
 export type { TileReader } from './tlog/tile-reader.js';
 export type { TileStorage } from './tlog/tile-storage.js';
+export type { CheckpointStore, LogVerifier, LogVerifierOptions, UpdateOptions } from './tlog/log-verifier.js';
+export type { WitnessOptions, WitnessStore } from './http/witness.js';
