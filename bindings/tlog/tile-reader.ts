@@ -48,6 +48,9 @@ export function bundleEntries(bundle: Uint8Array): Uint8Array[] {
   return entries;
 }
 
+/** How many subtree hashes a reader keeps (32 bytes each, and the key). */
+const SUBTREE_CACHE = 4096;
+
 /** A reader of the tree of `size` leaves kept in `storage`. */
 export function tileReader(storage: TileStorage, size: number): TileReader {
   integer(size, 'size', 0, Number.MAX_SAFE_INTEGER);
@@ -60,13 +63,23 @@ export function tileReader(storage: TileStorage, size: number): TileReader {
     return Array.from({ length: count }, (_, i) => tile.slice(at + i * HASH_SIZE, at + (i + 1) * HASH_SIZE));
   }
 
+  /** The subtree hashes computed lately: neighbouring proofs share most of them. */
+  const subtrees = new Map<string, Uint8Array>();
+
   /** MTH of the complete subtree of `span` = 2^(8l + j) leaves from `lo` (a multiple of it): the
    *  MTH of 2^j consecutive hashes at level l, all in one tile. */
   function completeSubtree(lo: number, span: number): Uint8Array {
     let level = 0;
     while (levelSpan(level + 1) <= span) level++;
-    const row = hashes(level, lo / levelSpan(level), span / levelSpan(level));
-    return row.length === 1 ? row[0]! : rootHash(row);
+    const count = span / levelSpan(level);
+    if (count === 1) return hashes(level, lo / levelSpan(level), 1)[0]!;
+    const key = `${lo}/${span}`;
+    const known = subtrees.get(key);
+    if (known !== undefined) return known.slice();
+    const hash = rootHash(hashes(level, lo / levelSpan(level), count));
+    if (subtrees.size === SUBTREE_CACHE) subtrees.delete(subtrees.keys().next().value!);
+    subtrees.set(key, hash.slice());
+    return hash;
   }
 
   /** MTH(D[lo:hi]), lo a multiple of the power of two at least hi - lo: the complete subtrees of
