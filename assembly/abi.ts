@@ -23,6 +23,8 @@ export enum Status {
   INVERSE_ZERO = 9,
   /** RFC 9497 §2.2.2 VerifyProof: the DLEQ proof does not hold. */
   PROOF_FAILED = 10,
+  /** ECDSA verification (SEC 1 §4.1.4): r or s out of [1, n − 1], or the signature does not hold. */
+  INVALID_SIGNATURE = 11,
 }
 
 /** hash*, hmac*, hkdf*, expand_message_xmd. */
@@ -47,6 +49,13 @@ export enum Curve {
   P521 = 2,
   X25519 = 3,
 }
+
+/** ecdsa_sign, ecdsa_verify: flags, or-ed. ECDSA_PREHASHED: IO holds the message's digest (any
+ *  length, truncated by bits2int, RFC 6979 §2.3.2), not the message, which the core would hash with
+ *  the curve's SHA-2 (P-256: SHA-256, P-384: SHA-384, P-521: SHA-512). ECDSA_LOW_S: sign returns
+ *  s ≤ (n − 1)/2 (n − s otherwise); verify refuses s > (n − 1)/2. */
+export const ECDSA_PREHASHED = 1;
+export const ECDSA_LOW_S = 2;
 
 /** oprf_*: RFC 9497 §4 ciphersuites (decaf448-SHAKE256 is not offered). */
 export enum OprfSuite {
