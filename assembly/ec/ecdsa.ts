@@ -161,14 +161,14 @@ function xMatches(f: usize, q: usize): bool {
   square(f, z2, SUM + 2 * s);
   for (let lift = 0; lift < 2; lift++) {
     if (lift == 1) {
-      // r + n as an integer: both below 2^(32·limbs − 1), so it fits.
+      // r + n as an integer; one that carries out of the limbs is not below p either.
       let carry: u64 = 0;
       for (let j: usize = 0; j < s; j += 4) {
         const w = <u64>load<u32>(R + j) + <u64>load<u32>(q + F_P + j) + carry;
         store<u32>(R + j, <u32>w);
         carry = w >> 32;
       }
-      if (!lessThanModulus(f, R)) return false;
+      if (carry || !lessThanModulus(f, R)) return false;
     }
     toMont(f, S, R);
     mul(f, S, S, z2);
