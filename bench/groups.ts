@@ -69,6 +69,17 @@ export const GROUPS: readonly Group[] = [
     ],
   },
   {
+    id: 'signatures',
+    heading: 'Signatures',
+    columns: ['oblivia wasm', 'oblivia js', '@noble/curves', 'node:crypto', 'WebCrypto'],
+    ratios: [
+      { label: 'wasm/js', peer: 'oblivia js' },
+      { label: 'wasm/noble', peer: '@noble/curves' },
+      { label: 'wasm/node', peer: 'node:crypto' },
+      { label: 'wasm/WebCrypto', peer: 'WebCrypto' },
+    ],
+  },
+  {
     id: 'hpke',
     heading: 'HPKE',
     columns: ['oblivia wasm', 'oblivia js', 'hpke-js'],

@@ -1,6 +1,6 @@
 // `npm run bench`: cross-check every implementation, time the cases side by side in rounds,
 // then write bench/results/*.json, report.md, report.svg and the README's bench section.
-// BENCH_GROUP=<id>[,<id>…] (hash, aead, dh, hpke, ohttp, oprf, credentials) builds, checks and times only those
+// BENCH_GROUP=<id>[,<id>…] (hash, aead, dh, signatures, hpke, ohttp, oprf, credentials) builds, checks and times only those
 // groups' cases, and BENCH_FILTER=<text> only the cases whose id contains it; with either set,
 // nothing is written.
 import { writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ import { runInfo } from './run-info.js';
 import { aeadSuite } from './suites/aead.js';
 import { credentialCases } from './suites/credentials.js';
 import { dhCases } from './suites/dh.js';
+import { ecdsaCases } from './suites/ecdsa.js';
 import { hashCases } from './suites/hash.js';
 import { hpkeSuite } from './suites/hpke.js';
 import { ohttpCases } from './suites/ohttp.js';
@@ -56,6 +57,7 @@ async function main(): Promise<number> {
     ...(wants('hash') ? [...hashCases(hashWasm), ...(await macCases(hashWasm))] : []),
     ...aead.cases,
     ...(wants('dh') ? await dhCases(sodium) : []),
+    ...(wants('signatures') ? await ecdsaCases() : []),
     ...hpke.cases,
     ...(wants('ohttp') ? ohttpCases() : []),
     ...oprf.cases,

@@ -7,6 +7,7 @@ import { KiB, sizeLabel } from './inputs.js';
 import { ratioOf } from './ratios.js';
 import { aeadCaseId, type AeadCaseAlg } from './suites/aead.js';
 import { dhCaseId } from './suites/dh.js';
+import { ecdsaCaseId } from './suites/ecdsa.js';
 import { HPKE_SIZES, hpkeCaseId, type HpkeSuiteId } from './suites/hpke.js';
 import { OPRF_EVALUATE_BATCHES, oprfCaseId, RISTRETTO_MULTIPLY_ID } from './suites/oprf.js';
 import type { OprfSuiteId } from './peers/oprf.js';
@@ -66,6 +67,13 @@ const TABLES: readonly TargetTable[] = [
       { title: 'X25519 vs libsodium.js', cases: [dhCaseId('x25519', 'shared')], peer: 'libsodium.js', min: 1.2 },
       { title: 'P-256 vs @noble/curves', cases: [dhCaseId('p256', 'shared')], peer: '@noble/curves', min: 20 },
       { title: 'P-256 vs WebCrypto', cases: [dhCaseId('p256', 'shared')], peer: 'WebCrypto', min: 1 },
+    ],
+  },
+  {
+    group: 'signatures',
+    columns: ['verify'],
+    targets: [
+      { title: 'ECDSA P-384 vs @noble/curves', cases: [ecdsaCaseId('p384', 'verify')], peer: '@noble/curves', min: 5 },
     ],
   },
   {
