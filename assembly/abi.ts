@@ -23,7 +23,9 @@ export enum Status {
   INVERSE_ZERO = 9,
   /** RFC 9497 §2.2.2 VerifyProof: the DLEQ proof does not hold. */
   PROOF_FAILED = 10,
-  /** Ed25519 (RFC 8032 §5.1.7): the signature does not verify, or its key or S does not decode. */
+  /** A signature that does not verify: Ed25519 (RFC 8032 §5.1.7: S ≥ ℓ, a key that does not
+   *  decode, or the equation fails) or ECDSA (SEC 1 §4.1.4: r or s out of [1, n − 1], or the
+   *  equation fails). */
   INVALID_SIGNATURE = 11,
 }
 
@@ -49,6 +51,13 @@ export enum Curve {
   P521 = 2,
   X25519 = 3,
 }
+
+/** ecdsa_sign, ecdsa_verify: flags, or-ed. ECDSA_PREHASHED: IO holds the message's digest (any
+ *  length, truncated by bits2int, RFC 6979 §2.3.2), not the message, which the core would hash with
+ *  the curve's SHA-2 (P-256: SHA-256, P-384: SHA-384, P-521: SHA-512). ECDSA_LOW_S: sign returns
+ *  s ≤ (n − 1)/2 (n − s otherwise); verify refuses s > (n − 1)/2. */
+export const ECDSA_PREHASHED = 1;
+export const ECDSA_LOW_S = 2;
 
 /** oprf_*: RFC 9497 §4 ciphersuites (decaf448-SHAKE256 is not offered). */
 export enum OprfSuite {

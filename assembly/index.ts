@@ -1,7 +1,7 @@
 // The host interface of the wasm core, and the only file with exports. Every function takes
 // integers, reads its inputs from IO (concatenated in argument order), writes its result to OUT,
 // wipes SCRATCH and the input it consumed, and returns a Status.
-import { Status, Curve, OprfMode, AEAD_EXPORT_ONLY } from './abi';
+import { Status, Curve, OprfMode, AEAD_EXPORT_ONLY, ECDSA_PREHASHED, ECDSA_LOW_S } from './abi';
 import { IO, IO_SIZE, OUT, OUT_SIZE, SCRATCH, SCRATCH_SIZE, HASH_SCRATCH_SIZE, SLOTS, SLOT_COUNT, SLOT_SIZE, STATE_SIZE, PRK, WORK_STATE, AEAD_STATE, HPKE_SECRETS, MSM, ED25519_VERIFY_SIZE, slotAddress } from './mem';
 import * as sha2 from './hash/sha2';
 import * as HMAC from './hash/hmac';
@@ -10,6 +10,7 @@ import * as XMD from './hash/xmd';
 import * as AEAD from './aead/aead';
 import * as X25519 from './ec/x25519';
 import * as EC from './ec/weierstrass';
+import * as ECDSA from './ec/ecdsa';
 import * as Ristretto from './ec/ristretto255';
 import * as Group from './ec/nist-group';
 import * as SSWU from './ec/sswu';
@@ -293,6 +294,39 @@ export function ecdh(curve: i32): Status {
   const size = curveSize(curve);
   if (!size) return Status.BAD_ALGORITHM;
   return finish(EC.toStatus(EC.ecdh(curve, OUT, IO, IO + size)), 3 * size + 1, SCRATCH_SIZE);
+}
+
+// ── ECDSA (FIPS 186-5 §6.4) with RFC 6979 nonces: P-256/SHA-256, P-384/SHA-384, P-521/SHA-512 ──
+// Signatures are r ‖ s (IEEE P1363). `flags` or-s ECDSA_PREHASHED (IO holds the digest, not the
+// message) and ECDSA_LOW_S. A message too large for IO is hashed by the host through a hash slot
+// and passed as its digest.
+
+function isEcdsaFlags(flags: i32): bool {
+  return (flags & ~(ECDSA_PREHASHED | ECDSA_LOW_S)) == 0;
+}
+
+/** IO = secret key ‖ k' (RFC 6979 §3.6 additional data, possibly empty) ‖ message → OUT = r ‖ s;
+ *  INVALID_SCALAR unless 0 < key < n. */
+export function ecdsa_sign(curve: i32, flags: i32, extraLen: i32, msgLen: i32): Status {
+  const size = curveSize(curve);
+  if (!size || !isEcdsaFlags(flags)) return Status.BAD_ALGORITHM;
+  if (!fits(size, extraLen, msgLen)) return Status.BAD_LENGTH;
+  const extra = IO + size, msg = extra + extraLen;
+  const code = ECDSA.sign(curve, OUT, IO, flags, extra, extraLen, msg, msgLen);
+  if (code != EC.EC_OK) wipe(OUT, 2 * size);
+  return finish(EC.toStatus(code), size + extraLen + msgLen, SCRATCH_SIZE);
+}
+
+/** IO = public key (SEC1, compressed or uncompressed) ‖ r ‖ s ‖ message: OK, INVALID_SIGNATURE
+ *  (r or s not in [1, n − 1], or the equation fails), or INVALID_POINT (the key does not decode). */
+export function ecdsa_verify(curve: i32, flags: i32, keyLen: i32, msgLen: i32): Status {
+  const size = curveSize(curve);
+  if (!size || !isEcdsaFlags(flags)) return Status.BAD_ALGORITHM;
+  if ((keyLen != 1 + size && keyLen != 1 + 2 * size) || !fits(keyLen + 2 * size, msgLen)) return Status.BAD_LENGTH;
+  const sig = IO + keyLen, msg = sig + 2 * size;
+  const code = ECDSA.verify(curve, IO, keyLen, sig, flags, msg, msgLen);
+  const status = code == ECDSA.EC_INVALID_SIGNATURE ? Status.INVALID_SIGNATURE : EC.toStatus(code);
+  return finish(status, keyLen + 2 * size + msgLen, SCRATCH_SIZE);
 }
 
 // ── ristretto255 (RFC 9496) and its scalars mod ℓ: points and scalars are 32 bytes, little-endian ──

@@ -123,10 +123,24 @@ export const ED25519_FE: usize = ED25519_SCALARS + 64;
 export const ED25519_POINT: usize = ED25519_FE + 12 * 40;
 // @ts-ignore: compile-time builtin
 if (ED25519_POINT + 160 > HPKE_SCRATCH + <usize>HPKE_SCRATCH_SIZE) ERROR('the Ed25519 regions do not fit SCRATCH');
+// Sub-regions of SCRATCH: ECDSA (ec/ecdsa.ts, ec/rfc6979.ts), over HPKE's (no call needs both),
+// sized for P-521 (66-byte scalars, 17-limb integers) and SHA-512.
+const ECDSA_SCRATCH: usize = HPKE_SCRATCH;
+/** RFC 6979 §3.2 HMAC_DRBG's K and V, one hash output each. */
+export const ECDSA_K: usize = ECDSA_SCRATCH;
+export const ECDSA_V: usize = ECDSA_K + 64;
+/** The DRBG's output T (a candidate k), or one byte of the seed's separator. */
+export const ECDSA_T: usize = ECDSA_V + 64;
+/** Eight cells for digests, scalars (big-endian bytes) and integers mod n (limbs). */
+export const ECDSA_CELL: usize = 72;
+export const ECDSA_CELLS: usize = ECDSA_T + 128;
+// @ts-ignore: compile-time builtin
+if (ECDSA_CELLS + 8 * ECDSA_CELL > HPKE_SCRATCH + <usize>HPKE_SCRATCH_SIZE) ERROR('the ECDSA regions do not fit SCRATCH');
 
 /** Multi-scalar multiplication (the OPRF's composites, Σ d_i·C_i): the tables of up to MSM_TERMS
  *  points, each 16 projective NIST points (P-521: 204 bytes) or 8 edwards25519 entries and 64
- *  signed digits (1344 bytes). Public data; wiped by its user all the same. */
+ *  signed digits (1344 bytes); ECDSA verification's u1·G + u2·Q (ec/double-mul.ts) keeps its odd
+ *  multiples, NAF digits and temporaries here. Public data; wiped by its user all the same. */
 export const MSM_TERMS: i32 = 8;
 export const MSM_TERM_SIZE: i32 = 16 * 204;
 export const MSM: usize = memory.data(MSM_TERMS * MSM_TERM_SIZE, 16);

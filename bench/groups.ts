@@ -71,12 +71,21 @@ export const GROUPS: readonly Group[] = [
   {
     id: 'signatures',
     heading: 'Signatures',
-    columns: ['oblivia wasm', 'oblivia wasm scalar', 'oblivia js', '@noble/curves', 'libsodium.js', 'node:crypto'],
+    columns: [
+      'oblivia wasm',
+      'oblivia wasm scalar',
+      'oblivia js',
+      '@noble/curves',
+      'libsodium.js',
+      'node:crypto',
+      'WebCrypto',
+    ],
     ratios: [
       { label: 'wasm/js', peer: 'oblivia js' },
       { label: 'wasm/noble', peer: '@noble/curves' },
       { label: 'wasm/libsodium', peer: 'libsodium.js' },
       { label: 'wasm/node', peer: 'node:crypto' },
+      { label: 'wasm/WebCrypto', peer: 'WebCrypto' },
     ],
   },
   {

@@ -25,6 +25,7 @@ import { aeadSuite } from './suites/aead.js';
 import { credentialCases } from './suites/credentials.js';
 import { dhCases } from './suites/dh.js';
 import { ed25519Cases } from './suites/ed25519.js';
+import { ecdsaCases } from './suites/ecdsa.js';
 import { hashCases } from './suites/hash.js';
 import { hpkeSuite } from './suites/hpke.js';
 import { ohttpCases } from './suites/ohttp.js';
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
     ...aead.cases,
     ...(wants('dh') ? await dhCases(sodium) : []),
     ...(wants('signatures') ? ed25519Cases(sodium) : []),
+    ...(wants('signatures') ? await ecdsaCases() : []),
     ...hpke.cases,
     ...(wants('ohttp') ? ohttpCases() : []),
     ...oprf.cases,

@@ -8,6 +8,7 @@ import { ratioOf } from './ratios.js';
 import { aeadCaseId, type AeadCaseAlg } from './suites/aead.js';
 import { dhCaseId } from './suites/dh.js';
 import { ed25519CaseId } from './suites/ed25519.js';
+import { ecdsaCaseId } from './suites/ecdsa.js';
 import { HPKE_SIZES, hpkeCaseId, type HpkeSuiteId } from './suites/hpke.js';
 import { OPRF_EVALUATE_BATCHES, oprfCaseId, RISTRETTO_MULTIPLY_ID } from './suites/oprf.js';
 import type { OprfSuiteId } from './peers/oprf.js';
@@ -75,6 +76,7 @@ const TABLES: readonly TargetTable[] = [
     targets: [
       { title: 'Ed25519 vs @noble/curves', cases: [ed25519CaseId('verify')], peer: '@noble/curves', min: 10 },
       { title: 'Ed25519 vs libsodium.js', cases: [ed25519CaseId('verify')], peer: 'libsodium.js', min: 1.2 },
+      { title: 'ECDSA P-384 vs @noble/curves', cases: [ecdsaCaseId('p384', 'verify')], peer: '@noble/curves', min: 5 },
     ],
   },
   {

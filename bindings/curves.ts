@@ -1,10 +1,13 @@
 // Diffie–Hellman: x25519 (RFC 7748) and the NIST curves p256, p384, p521 (SEC1 uncompressed points,
 // big-endian scalars; the shared secret is the x-coordinate), noble-style. The NIST curves also
-// hash to the curve (RFC 9380).
+// hash to the curve (RFC 9380) and sign (ECDSA, ecdsa.ts).
 import { active } from './backend/select.js';
 import type { CurveName, NistCurveName } from './backend/backend.js';
+import { ecdsa, type Ecdsa } from './ecdsa.js';
 import { dstArgument } from './primitive-arguments.js';
 import { bytes } from './utils/arguments.js';
+
+export type { Ecdsa, EcdsaSignOptions, EcdsaVerifyOptions, SignatureFormat } from './ecdsa.js';
 
 export interface DiffieHellman {
   readonly secretKeyLength: number;
@@ -18,8 +21,8 @@ export interface DiffieHellman {
   getSharedSecret(secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array;
 }
 
-/** A NIST curve: Diffie–Hellman, and hashing to the curve. */
-export interface NistCurve extends DiffieHellman {
+/** A NIST curve: Diffie–Hellman, ECDSA, and hashing to the curve. */
+export interface NistCurve extends DiffieHellman, Ecdsa {
   /**
    * RFC 9380 hash_to_curve with the curve's random-oracle suite (P256_XMD:SHA-256_SSWU_RO_,
    * P384_XMD:SHA-384_SSWU_RO_, P521_XMD:SHA-512_SSWU_RO_): the SEC1 uncompressed point. `dst`, the
@@ -52,6 +55,7 @@ function diffieHellman(curve: CurveName, size: number, publicKeyLength: number, 
 function nistCurve(curve: NistCurveName, size: number, topByteMask: number): NistCurve {
   return Object.freeze({
     ...diffieHellman(curve, size, 1 + 2 * size, topByteMask),
+    ...ecdsa(curve, size),
     hashToCurve: (msg: Uint8Array, dst: Uint8Array) => active().hashToCurve(curve, bytes(msg, 'msg'), dstArgument(dst)),
   });
 }

@@ -49,7 +49,7 @@ export function scalarLength(c: i32): usize {
 
 /** Decodes the compressed point at src (SEC 1 §2.3.4: 0x02 or 0x03 ‖ x, x < p, x³ − 3x + b a
  *  square) into dst, (x : y : 1); all ones if it is valid. dst is EC_ACC or EC_SEL. */
-function decode(c: i32, f: usize, dst: usize, src: usize): u32 {
+export function decode(c: i32, f: usize, dst: usize, src: usize): u32 {
   const s = elementSize(f), x = dst, y = dst + s;
   const tag = <u32>load<u8>(src);
   let ok = 0 - <u32>((tag & 0xfe) == 2);

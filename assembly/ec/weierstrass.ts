@@ -218,7 +218,7 @@ export function fillTable(f: usize, table: usize): void {
 
 /** r = 2·p in Jacobian coordinates (dbl-2001-b, a = −3). r may alias p; the identity (Z = 0)
  *  stays the identity. */
-function jacobianDouble(f: usize, r: usize, p: usize): void {
+export function jacobianDouble(f: usize, r: usize, p: usize): void {
   const s = elementSize(f);
   const X = p, Y = p + s, Z = p + 2 * s;
   const t0 = EC_SCRATCH + TMP, t1 = t0 + s, t2 = t1 + s, t3 = t2 + s, t4 = t3 + s;
@@ -426,7 +426,7 @@ export function affine(f: usize, x: usize, y: usize): void {
 /** Decodes the SEC1 uncompressed point 0x04 ‖ X ‖ Y (SEC 1 §2.3.4) into table[1] and checks it:
  *  coordinates < p and on the curve (SP 800-56A §5.6.2.3.4; cofactor 1, so no order check). The
  *  identity has no such encoding. */
-function decode(f: usize, src: usize): bool {
+export function decode(f: usize, src: usize): bool {
   const s = elementSize(f), len = byteLength(f);
   const X = EC_SCRATCH + TABLE + 3 * s, Y = X + s, Z = Y + s;
   const t0 = EC_SCRATCH + TMP, t1 = t0 + s, t2 = t1 + s;

@@ -1,5 +1,5 @@
 // What the harness times: the wasm core's AEADs, scalar multiplications (X25519, P-256,
-// ristretto255) and Ed25519 signing through the public API, each with one secret input fixed or random, and positive controls that leak on purpose.
+// ristretto255) Ed25519 and ECDSA P-256 signing through the public API, each with one secret input fixed or random, and positive controls that leak on purpose.
 import { chacha20poly1305, ed25519, gcm, p256, ristretto255, x25519 } from '../../bindings/index.js';
 import { bytes } from '../inputs.js';
 import { publicKeyOf } from '../peers/noble-dh.js';
@@ -196,6 +196,26 @@ function p256PublicKey(build: WasmBuild): CtTarget {
   };
 }
 
+function p256Sign(build: WasmBuild): CtTarget {
+  return {
+    id: `p256-ecdsa-sign-${build}`,
+    title: `ECDSA P-256 signature of a fixed 64 B message (wasm ${build})`,
+    fixed: 'scalar 1',
+    random: 'random scalar below 2^255',
+    build,
+    control: false,
+    batch: 1,
+    countScale: SCALAR_MULT_SCALE,
+    // The key also fixes the RFC 6979 nonce: a fixed key gives a fixed k, a random key a random one.
+    setup: () => ({
+      inputLength: 32,
+      fixedInput: SCALAR_ONE,
+      prepare: below2To255,
+      call: (secretKey) => p256.sign(MSG64, secretKey)[0]!,
+    }),
+  };
+}
+
 function ristrettoMultiply(build: WasmBuild): CtTarget {
   return {
     id: `ristretto255-multiply-${build}`,
@@ -293,6 +313,7 @@ export const CT_TARGETS: readonly CtTarget[] = [
   x25519PublicKey('simd'),
   p256Ecdh('simd'),
   p256PublicKey('simd'),
+  p256Sign('simd'),
   ristrettoMultiply('simd'),
   ristrettoBase('simd'),
   ed25519Sign('simd'),
@@ -302,6 +323,7 @@ export const CT_TARGETS: readonly CtTarget[] = [
   x25519PublicKey('scalar'),
   p256Ecdh('scalar'),
   p256PublicKey('scalar'),
+  p256Sign('scalar'),
   ristrettoMultiply('scalar'),
   ristrettoBase('scalar'),
   ed25519Sign('scalar'),

@@ -212,6 +212,21 @@ export interface OhttpBackend {
   ): { request: Uint8Array; state: OhttpResponseState };
 }
 
+/** ECDSA signing options, already checked: `prehash` hashes the message with the curve's SHA-2
+ *  (else it is the digest, at most 8192 bytes); `lowS` returns s ≤ (n − 1)/2; `extraEntropy` is
+ *  RFC 6979 §3.6's k' (at most 256 bytes). */
+export interface EcdsaSignOptions {
+  readonly prehash: boolean;
+  readonly lowS: boolean;
+  readonly extraEntropy?: Uint8Array;
+}
+
+/** ECDSA verification options, already checked: `lowS` refuses s > (n − 1)/2. */
+export interface EcdsaVerifyOptions {
+  readonly prehash: boolean;
+  readonly lowS: boolean;
+}
+
 export interface Backend {
   readonly name: 'wasm' | 'js';
   /** HPKE in one call, where the backend has it; otherwise bindings/hpke composes the primitives. */
@@ -258,6 +273,18 @@ export interface Backend {
    * INVALID_SCALAR or INVALID_POINT.
    */
   getSharedSecret(curve: CurveName, secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array;
+  /** ECDSA (FIPS 186-5 §6.4) with RFC 6979 nonces, P-256/384/521 with SHA-256/384/512: r ‖ s
+   *  (IEEE P1363). CryptoError INVALID_SCALAR unless 0 < secretKey < n. */
+  ecdsaSign(curve: NistCurveName, msg: Uint8Array, secretKey: Uint8Array, options: EcdsaSignOptions): Uint8Array;
+  /** Whether r ‖ s (of the curve's length) is a signature of msg by the SEC1 public key (compressed
+   *  or uncompressed, by its length); false as well for a key that does not decode. */
+  ecdsaVerify(
+    curve: NistCurveName,
+    signature: Uint8Array,
+    msg: Uint8Array,
+    publicKey: Uint8Array,
+    options: EcdsaVerifyOptions,
+  ): boolean;
   /** RFC 9496 §4.3.1: whether the 32 bytes decode to a ristretto255 element. */
   ristretto255IsValid(point: Uint8Array): boolean;
   /** RFC 9496 §4.3.4 FROM_UNIFORM_BYTES of 64 bytes. */

@@ -246,6 +246,36 @@ describe.each(BUILDS)('%s', (file) => {
     expectClean(core);
   });
 
+  test('ECDSA sign and verify leave the arena clean, in the window and past it, and so do refusals', () => {
+    for (const curve of [p256, p384, p521]) {
+      const sk = curve.randomSecretKey();
+      const pk = curve.getPublicKey(sk);
+      expectClean(core);
+      for (const length of [0, 100, WINDOW, WINDOW + 1]) {
+        const msg = secret(length);
+        const sig = curve.sign(msg, sk, { lowS: true, extraEntropy: secret(32) });
+        expectClean(core);
+        expect(curve.verify(sig, msg, pk)).toBe(true);
+        expectClean(core);
+        sig[3]! ^= 1;
+        expect(curve.verify(sig, msg, pk)).toBe(false);
+        expectClean(core);
+      }
+      const sig = curve.sign(secret(64), sk, { prehash: false, format: 'der' });
+      expectClean(core);
+      expect(curve.verify(sig, secret(64), pk, { prehash: false, format: 'der' })).toBe(true);
+      expectClean(core);
+      expect(curve.verify(new Uint8Array(curve.signatureLength), secret(1), pk)).toBe(false);
+      expectClean(core);
+      expect(curve.verify(curve.sign(secret(1), sk), secret(1), new Uint8Array(pk.length))).toBe(false);
+      expectClean(core);
+      expect(() => curve.sign(secret(1), new Uint8Array(curve.secretKeyLength))).toThrow(
+        new CryptoError('INVALID_SCALAR'),
+      );
+      expectClean(core);
+    }
+  });
+
   test('HPKE setup, seal and open leave the arena clean, on success and on every failure', () => {
     const suites = [
       hpke.suite({ kem: hpke.KEM.X25519_HKDF_SHA256, kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.CHACHA20_POLY1305 }),

@@ -8,6 +8,7 @@ import { gcm } from '@noble/ciphers/aes.js';
 import { expand_message_xmd } from '@noble/curves/abstract/hash-to-curve.js';
 import { CryptoError } from '../../crypto-error.js';
 import { getPublicKey, getSharedSecret, hashToCurve, isValidSecretKey } from './js-curves.js';
+import { ecdsaSign, ecdsaVerify } from './js-ecdsa.js';
 import {
   hashToRistretto255,
   ristretto255FromUniform,
@@ -45,6 +46,8 @@ export const jsBackend: Backend = {
   isValidSecretKey,
   getPublicKey,
   getSharedSecret,
+  ecdsaSign,
+  ecdsaVerify,
   ristretto255IsValid,
   ristretto255FromUniform,
   ristretto255Add,

@@ -8,8 +8,19 @@ import type { Lease, SlotPool } from './slots.js';
 import { WasmHpke } from './wasm-hpke.js';
 import { WasmOhttp } from './wasm-ohttp.js';
 import { WasmOprf } from './wasm-oprf.js';
+import { WasmEcdsa } from './wasm-ecdsa.js';
 import { WasmEd25519 } from './wasm-ed25519.js';
-import type { AeadName, Backend, CurveName, HashName, Hasher, NistCurveName, ScalarOp } from '../backend.js';
+import type {
+  AeadName,
+  Backend,
+  CurveName,
+  EcdsaSignOptions,
+  EcdsaVerifyOptions,
+  HashName,
+  Hasher,
+  NistCurveName,
+  ScalarOp,
+} from '../backend.js';
 import { expandStreamed } from './xmd-streamed.js';
 
 const ALG: Record<HashName, HashAlg> = { sha256: HashAlg.SHA256, sha384: HashAlg.SHA384, sha512: HashAlg.SHA512 };
@@ -36,6 +47,7 @@ export class WasmBackend implements Backend {
   readonly oprf: WasmOprf;
   readonly ohttp: WasmOhttp;
   readonly #ed25519: WasmEd25519;
+  readonly #ecdsa: WasmEcdsa;
 
   constructor(module: WebAssembly.Module) {
     this.core = new Core(module);
@@ -43,6 +55,7 @@ export class WasmBackend implements Backend {
     this.hpke = new WasmHpke(this.core);
     this.oprf = new WasmOprf(this.core);
     this.ohttp = new WasmOhttp(this.core);
+    this.#ecdsa = new WasmEcdsa(this.core, (alg, msg) => this.hash(alg, msg));
   }
 
   hash(alg: HashName, msg: Uint8Array): Uint8Array {
@@ -187,6 +200,20 @@ export class WasmBackend implements Backend {
       core.answer(curve === 'x25519' ? core.exports.x25519() : core.exports.ecdh(NIST_CURVE[curve]));
       return core.take(secretKey.length);
     });
+  }
+
+  ecdsaSign(curve: NistCurveName, msg: Uint8Array, secretKey: Uint8Array, options: EcdsaSignOptions): Uint8Array {
+    return this.#ecdsa.sign(curve, msg, secretKey, options);
+  }
+
+  ecdsaVerify(
+    curve: NistCurveName,
+    signature: Uint8Array,
+    msg: Uint8Array,
+    publicKey: Uint8Array,
+    options: EcdsaVerifyOptions,
+  ): boolean {
+    return this.#ecdsa.verify(curve, signature, msg, publicKey, options);
   }
 
   ristretto255IsValid(point: Uint8Array): boolean {
