@@ -120,6 +120,15 @@ export const GROUPS: readonly Group[] = [
     columns: ['oblivia wasm', 'oblivia js'],
     ratios: [{ label: 'wasm/js', peer: 'oblivia js' }],
   },
+  {
+    id: 'tlog',
+    heading: 'Transparency logs (C2SP tlog)',
+    columns: ['oblivia wasm', 'oblivia js', '@noble/curves'],
+    ratios: [
+      { label: 'wasm/js', peer: 'oblivia js' },
+      { label: 'wasm/noble', peer: '@noble/curves' },
+    ],
+  },
 ];
 
 export function groupOf(id: GroupId): Group {
