@@ -14,6 +14,17 @@ export interface Group {
   readonly ratios: readonly Ratio[];
 }
 
+/** The curve groups' implementations: both wasm builds, the js backend and the curve peers. */
+const CURVE_COLUMNS: readonly ImplName[] = [
+  'oblivia wasm',
+  'oblivia wasm scalar',
+  'oblivia js',
+  '@noble/curves',
+  'libsodium.js',
+  'node:crypto',
+  'WebCrypto',
+];
+
 export const GROUPS: readonly Group[] = [
   {
     id: 'hash',
@@ -50,15 +61,7 @@ export const GROUPS: readonly Group[] = [
   {
     id: 'dh',
     heading: 'Diffie–Hellman',
-    columns: [
-      'oblivia wasm',
-      'oblivia wasm scalar',
-      'oblivia js',
-      '@noble/curves',
-      'libsodium.js',
-      'node:crypto',
-      'WebCrypto',
-    ],
+    columns: CURVE_COLUMNS,
     ratios: [
       { label: 'wasm/scalar', peer: 'oblivia wasm scalar' },
       { label: 'wasm/js', peer: 'oblivia js' },
@@ -71,15 +74,7 @@ export const GROUPS: readonly Group[] = [
   {
     id: 'signatures',
     heading: 'Signatures',
-    columns: [
-      'oblivia wasm',
-      'oblivia wasm scalar',
-      'oblivia js',
-      '@noble/curves',
-      'libsodium.js',
-      'node:crypto',
-      'WebCrypto',
-    ],
+    columns: CURVE_COLUMNS,
     ratios: [
       { label: 'wasm/js', peer: 'oblivia js' },
       { label: 'wasm/noble', peer: '@noble/curves' },
