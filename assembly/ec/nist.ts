@@ -5,7 +5,7 @@
 // 32-bit limbs. Curve constants are plain little-endian limbs (not in Montgomery form); the hex in
 // each comment is the standard's.
 
-import { KERNEL_GENERIC, KERNEL_P256 } from '../field/montgomery';
+import { KERNEL_GENERIC, KERNEL_P256, KERNEL_P384 } from '../field/montgomery';
 
 /** P-256 base field: p = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffff. */
 export const P256_P: usize = memory.data<u32>([
@@ -46,7 +46,7 @@ export const P256_GY: usize = memory.data<u32>([
 
 /** P-384 base field: p = 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff. */
 export const P384_P: usize = memory.data<u32>([
-  12, 0x00000001, 48, KERNEL_GENERIC,
+  12, 0x00000001, 48, KERNEL_P384,
   // p
   0xffffffff, 0x00000000, 0x00000000, 0xffffffff, 0xfffffffe, 0xffffffff, 0xffffffff, 0xffffffff,
   0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,

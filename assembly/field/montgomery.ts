@@ -6,12 +6,13 @@
 // reduction pass interleaved: every product is 32×32→64 bits, and t + a·b + c ≤ (2^32 − 1)·2^32
 // + (2^32 − 1) < 2^64. Nothing branches on or indexes memory by an element's value; exponents
 // (p − 2 for the inversion, (p − 3)/4 for square roots) are public constants. A descriptor may name
-// a straight-line kernel for its p (P-256: p256.ts, about twice as fast); the generic loops serve
+// a straight-line kernel for its p (P-256: p256.ts, P-384: p384.ts, about twice as fast); the generic loops serve
 // every other field.
 //
 // Every function takes the descriptor `f` and pointers to N-limb elements; results may alias
 // operands. Temporaries live in FIELD_SCRATCH, which holds secrets: callers wipe it.
 import { mul256, sqr256, add256, sub256 } from './p256';
+import { mul384, sqr384, add384, sub384 } from './p384';
 import { CURVE_SCRATCH } from '../mem';
 import { cmov, mask } from '../ct';
 
@@ -26,10 +27,11 @@ export const F_M0: usize = 4;
 /** Bytes of the big-endian encoding. */
 export const F_BYTES: usize = 8;
 /** Which code multiplies, adds and subtracts: the generic loops below, or straight-line kernels
- *  for one particular p (p256.ts). Both compute the same function. */
+ *  for one particular p (p256.ts, p384.ts). Both compute the same function. */
 export const F_KERNEL: usize = 12;
 export const KERNEL_GENERIC: u32 = 0;
 export const KERNEL_P256: u32 = 1;
+export const KERNEL_P384: u32 = 2;
 /** p, then R² mod p (to enter Montgomery form), then R mod p (one), N limbs each. */
 export const F_P: usize = 16;
 
@@ -75,8 +77,13 @@ const ONE: usize = memory.data<u32>([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
  *  below 2p < 2R after every row, so t[N] ≤ 1. a and p are first copied to fixed addresses, which
  *  the engine folds into the loads. */
 export function mul(f: usize, r: usize, a: usize, b: usize): void {
-  if (load<u32>(f, F_KERNEL) == KERNEL_P256) {
+  const kernel = load<u32>(f, F_KERNEL);
+  if (kernel == KERNEL_P256) {
     mul256(r, a, b);
+    return;
+  }
+  if (kernel == KERNEL_P384) {
+    mul384(r, a, b);
     return;
   }
   const n = limbs(f), m0 = load<u32>(f, F_M0), p = modulus(f);
@@ -119,14 +126,21 @@ export function mul(f: usize, r: usize, a: usize, b: usize): void {
 
 /** r = a² · R⁻¹ mod p. */
 export function square(f: usize, r: usize, a: usize): void {
-  if (load<u32>(f, F_KERNEL) == KERNEL_P256) sqr256(r, a);
+  const kernel = load<u32>(f, F_KERNEL);
+  if (kernel == KERNEL_P256) sqr256(r, a);
+  else if (kernel == KERNEL_P384) sqr384(r, a);
   else mul(f, r, a, a);
 }
 
 /** r = a + b mod p. */
 export function add(f: usize, r: usize, a: usize, b: usize): void {
-  if (load<u32>(f, F_KERNEL) == KERNEL_P256) {
+  const kernel = load<u32>(f, F_KERNEL);
+  if (kernel == KERNEL_P256) {
     add256(r, a, b);
+    return;
+  }
+  if (kernel == KERNEL_P384) {
+    add384(r, a, b);
     return;
   }
   const top = limbs(f) << 2, p = modulus(f);
@@ -153,8 +167,13 @@ export function add(f: usize, r: usize, a: usize, b: usize): void {
 
 /** r = a − b mod p. */
 export function sub(f: usize, r: usize, a: usize, b: usize): void {
-  if (load<u32>(f, F_KERNEL) == KERNEL_P256) {
+  const kernel = load<u32>(f, F_KERNEL);
+  if (kernel == KERNEL_P256) {
     sub256(r, a, b);
+    return;
+  }
+  if (kernel == KERNEL_P384) {
+    sub384(r, a, b);
     return;
   }
   const top = limbs(f) << 2, p = modulus(f);
