@@ -18,4 +18,3 @@ export * from './ohttp.js';
 export * from './privacypass.js';
 export * from './credentials.js';
 export * from './tlog.js';
-export * from './attestation.js';
