@@ -8,6 +8,7 @@
 //   422 a consistency proof that does not verify; 200 the cosignature line.
 // Per origin, the check and the update of the record run one at a time (§add-checkpoint: "must be
 // performed atomically"); a store shared by several processes makes the update a compare-and-set.
+import { equalBytes } from '@noble/curves/utils.js';
 import { parseCheckpoint, type Checkpoint } from '../tlog/checkpoint.js';
 import { cosigner as makeCosigner } from '../tlog/cosignature.js';
 import { HASH_SIZE, verifyConsistency, type TreeHead } from '../tlog/merkle.js';
@@ -82,8 +83,6 @@ function parseSubmission(body: Uint8Array): Submission | undefined {
   return { oldSize: Number(oldSize), proof: proof as Uint8Array[], note: text.slice(blank + 2) };
 }
 
-const sameHash = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-
 const sizeConflict = (size: number): Response =>
   new Response(`${size}\n`, { status: 409, headers: { 'content-type': 'text/x.tlog.size' } });
 
@@ -128,7 +127,7 @@ export function createWitness(options: WitnessOptions): Handler {
     const recordedSize = recorded?.size ?? 0;
     if (oldSize !== recordedSize) return sizeConflict(recordedSize);
     if (oldSize === checkpoint.size) {
-      if (oldSize > 0 && !sameHash(recorded!.rootHash, checkpoint.rootHash)) return statusResponse(409);
+      if (oldSize > 0 && !equalBytes(recorded!.rootHash, checkpoint.rootHash)) return statusResponse(409);
     } else if (oldSize > 0) {
       try {
         verifyConsistency(recorded!, checkpoint, proof);

@@ -5,6 +5,7 @@
 //   - a larger tree needs a consistency proof from it, which moves the newest one forward;
 //   - a smaller tree needs a consistency proof to it, and leaves the newest one as it is.
 // A missing or failing proof is INCONSISTENT. There is no switch that skips any of this.
+import { equalBytes } from '@noble/curves/utils.js';
 import { bytes, objectArgument, optionsArgument } from '../utils/arguments.js';
 import type { LogPolicy, VerifiedCheckpoint, VerifiedProof } from './log-policy.js';
 import { verifyConsistency, verifyInclusion, type TreeHead } from './merkle.js';
@@ -54,8 +55,6 @@ export function memoryCheckpointStore(): CheckpointStore {
   });
 }
 
-const sameHash = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-
 function proofArgument(value: unknown): readonly Uint8Array[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) throw new TypeError('"options.consistency" expected an array of hashes');
@@ -74,7 +73,7 @@ export function createLogVerifier(options: LogVerifierOptions): LogVerifier {
     const newest = await store.get(origin);
     if (newest === undefined) return store.set(origin, head);
     if (head.size === newest.size) {
-      if (!sameHash(head.rootHash, newest.rootHash)) throw new TransparencyError('INCONSISTENT');
+      if (!equalBytes(head.rootHash, newest.rootHash)) throw new TransparencyError('INCONSISTENT');
       return;
     }
     if (consistency === undefined) throw new TransparencyError('INCONSISTENT');
