@@ -18,3 +18,4 @@ export * from './ohttp.js';
 export * from './privacypass.js';
 export * from './credentials.js';
 export * from './tlog.js';
+export * from './attestation.js';

@@ -22,6 +22,7 @@ const FAMILIES = [
   'privacypass',
   'credentials',
   'tlog',
+  'attestation',
 ];
 
 /** The value exports of each specifier, as Node loads them in a fresh process. */
