@@ -89,7 +89,7 @@ const malformed = (): AttestationError => new AttestationError('MALFORMED');
 
 /** Parses an SEV-SNP attestation report; throws AttestationError MALFORMED or UNSUPPORTED. */
 export function parseSevSnpReport(report: Uint8Array): SevSnpReport {
-  const data = bytes(report, 'report').slice();
+  const data = new Uint8Array(bytes(report, 'report'));
   if (data.length !== SEV_SNP_REPORT_SIZE) throw malformed();
   const view = new DataView(data.buffer);
   const u32 = (at: number): number => view.getUint32(at, true);

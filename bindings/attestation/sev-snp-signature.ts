@@ -1,15 +1,13 @@
 // The SEV-SNP report signature: ECDSA P-384/SHA-384 over bytes 0x000..0x29F by the VCEK (or VLEK),
 // whose key and claims come from its X.509 certificate (AMD VCEK certificate spec 57230). The
 // certificate's own chain (ASK/ASVK ← ARK) and validity are checked elsewhere, not here.
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { Certificate } from '@peculiar/asn1-x509';
-import { fromBER, Integer, ObjectIdentifier } from 'asn1js';
+import { equalBytes } from '@noble/curves/utils.js';
 import { p384 } from '../curves.js';
 import { AttestationError } from './attestation-error.js';
 import { parseSevSnpReport, type SevSnpReport, type SevSnpTcb } from './sev-snp-report.js';
+import { decodeAsn1, parseCertificate, type X509Certificate } from './x509.js';
+import * as asn1js from 'asn1js';
 
-const OID_EC_PUBLIC_KEY = '1.2.840.10045.2.1';
-const OID_SECP384R1 = '1.3.132.0.34';
 const OID_BL_SPL = '1.3.6.1.4.1.3704.1.3.1';
 const OID_TEE_SPL = '1.3.6.1.4.1.3704.1.3.2';
 const OID_SNP_SPL = '1.3.6.1.4.1.3704.1.3.3';
@@ -33,32 +31,18 @@ export interface SevSnpSigner {
   /** hwID (64 bytes): VCEKs only. */
   readonly hwId?: Uint8Array;
   /** The parsed certificate, for the chain check. */
-  readonly certificate: Certificate;
+  readonly certificate: X509Certificate;
 }
 
 const malformed = (cause?: unknown): AttestationError => new AttestationError('MALFORMED', { cause });
 
 /** Reads a VCEK or VLEK certificate (DER); AMD's serial number 0 is accepted. */
 export function parseSevSnpSigner(der: Uint8Array): SevSnpSigner {
-  let certificate: Certificate;
-  try {
-    certificate = AsnConvert.parse(der, Certificate);
-  } catch (cause) {
-    throw malformed(cause);
-  }
-  const tbs = certificate.tbsCertificate;
-  const spki = tbs.subjectPublicKeyInfo;
-  const parameters = spki.algorithm.parameters;
-  if (spki.algorithm.algorithm !== OID_EC_PUBLIC_KEY || !parameters) throw new AttestationError('UNSUPPORTED');
-  if (objectIdentifier(new Uint8Array(parameters)) !== OID_SECP384R1) throw new AttestationError('UNSUPPORTED');
-  const publicKey = new Uint8Array(spki.subjectPublicKey);
-  if (publicKey.length !== 97 || publicKey[0] !== 4) throw malformed();
-
-  const extensions = new Map<string, Uint8Array>();
-  for (const extension of tbs.extensions ?? []) {
-    if (extensions.has(extension.extnID)) throw malformed();
-    extensions.set(extension.extnID, new Uint8Array(extension.extnValue.buffer));
-  }
+  const certificate = parseCertificate(der);
+  const key = certificate.publicKey;
+  if (key.type !== 'ec' || key.curve !== 'P-384') throw new AttestationError('UNSUPPORTED');
+  const publicKey = key.point;
+  const extensions = certificate.extensions;
   const spl = (oid: string): number => {
     const value = extensions.get(oid);
     if (value === undefined) throw malformed();
@@ -108,7 +92,7 @@ export function verifySevSnpReportSignature(
   }
   if (!valid) throw new AttestationError('SIGNATURE');
 
-  if (signer.kind === 'VCEK' && !equal(parsed.chipId, signer.hwId!)) throw new AttestationError('CHAIN');
+  if (signer.kind === 'VCEK' && !equalBytes(parsed.chipId, signer.hwId!)) throw new AttestationError('CHAIN');
   if (!sameTcb(parsed.reportedTcb, signer.tcb)) throw new AttestationError('TCB');
   return parsed;
 }
@@ -130,25 +114,11 @@ function sameTcb(reported: SevSnpTcb, certified: SevSnpSigner['tcb']): boolean {
   );
 }
 
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
-}
-
 /** A DER INTEGER that is the whole of `value`, from 0 to 255 (an SPL is one byte in the report). */
 function integer(value: Uint8Array): number {
-  const { offset, result } = fromBER(value);
-  if (offset !== value.length || !(result instanceof Integer)) throw malformed();
+  const result = decodeAsn1(value);
+  if (!(result instanceof asn1js.Integer)) throw malformed();
   const n = result.valueBlock.valueDec;
   if (!Number.isSafeInteger(n) || n < 0 || n > 255) throw malformed();
   return n;
-}
-
-/** A DER OBJECT IDENTIFIER that is the whole of `value`, in dotted form. */
-function objectIdentifier(value: Uint8Array): string {
-  const { offset, result } = fromBER(value);
-  if (offset !== value.length || !(result instanceof ObjectIdentifier)) throw malformed();
-  return result.getValue();
 }
