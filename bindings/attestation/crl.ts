@@ -5,7 +5,7 @@ import * as pkijs from 'pkijs';
 import { equalBytes } from '@noble/curves/utils.js';
 import { AttestationError } from './attestation-error.js';
 import { verifyCertificateSignature } from './certificate-signature.js';
-import { decodeAsn1, encodedName, signatureAlgorithm, type X509Certificate } from './x509.js';
+import { bitString, decodeAsn1, encodedName, signatureAlgorithm, type X509Certificate } from './x509.js';
 
 export interface RevocationList {
   readonly issuer: Uint8Array;
@@ -38,7 +38,7 @@ export function parseRevocationList(der: Uint8Array): RevocationList {
     revoked: (crl.revokedCertificates ?? []).map((entry) => entry.userCertificate.valueBlock.valueHexView.slice()),
     tbs: crl.tbsView.slice(),
     signatureAlgorithm: signatureAlgorithm(crl.signatureAlgorithm),
-    signature: crl.signatureValue.valueBlock.valueHexView.slice(),
+    signature: bitString(crl.signatureValue),
   };
 }
 

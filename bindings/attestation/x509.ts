@@ -61,10 +61,12 @@ const malformed = (cause?: unknown): AttestationError => new AttestationError('M
 const unsupported = (): AttestationError => new AttestationError('UNSUPPORTED');
 const view = (value: ArrayBuffer | Uint8Array): Uint8Array => new Uint8Array(value).slice();
 
-/** Decodes one DER value that must be the whole of `bytes`. */
+/** Decodes one DER value that must be the whole of `bytes` and re-encode to them (X.690 §10): asn1js
+ *  reads BER and lets a length run past its end, so only a round trip proves the encoding DER. */
 export function decodeAsn1(bytes: Uint8Array): asn1js.AsnType {
   const { offset, result } = asn1js.fromBER(bytes);
   if (offset === -1 || offset !== bytes.length || result.error !== '') throw malformed();
+  if (!equalBytes(new Uint8Array(result.toBER(false)), bytes)) throw malformed();
   return result;
 }
 
@@ -106,7 +108,7 @@ export function parseCertificate(der: Uint8Array): X509Certificate {
     notAfter: certificate.notAfter.value,
     publicKey: publicKey(certificate.subjectPublicKeyInfo),
     signatureAlgorithm: signatureAlgorithm(certificate.signatureAlgorithm),
-    signature: view(certificate.signatureValue.valueBlock.valueHexView),
+    signature: bitString(certificate.signatureValue),
     ca,
     ...(pathLength === undefined ? {} : { pathLength }),
     mayCertify,
@@ -129,6 +131,12 @@ export function parsePemCertificates(pem: string): Uint8Array[] {
   });
 }
 
+/** The octets of a BIT STRING that holds whole octets (a signature or a key). */
+export function bitString(value: asn1js.BitString): Uint8Array {
+  if (value.valueBlock.unusedBits !== 0) throw malformed();
+  return view(value.valueBlock.valueHexView);
+}
+
 function decodeBase64(text: string): Uint8Array {
   if (text.length % 4 !== 0) throw malformed();
   try {
@@ -145,7 +153,7 @@ export function encodedName(name: pkijs.RelativeDistinguishedNames): Uint8Array 
 }
 
 function publicKey(info: pkijs.PublicKeyInfo): CertificateKey {
-  const key = view(info.subjectPublicKey.valueBlock.valueHexView);
+  const key = bitString(info.subjectPublicKey);
   switch (info.algorithm.algorithmId) {
     case OID.ecPublicKey: {
       const parameters = info.algorithm.algorithmParams;
