@@ -123,9 +123,8 @@ export function parseH100Evidence(evidence: Uint8Array): H100Evidence {
   const slotParam = u8();
   if (slotParam >>> 4 !== 0) throw malformed();
 
-  // MEASUREMENTS response: the same version; Param2 bits 7:4 reserved, bits 3:0 the request's slot.
+  // MEASUREMENTS response (version 0x11 too); Param2 bits 7:4 reserved, bits 3:0 the request's slot.
   const response = header(u8, SPDM_MEASUREMENTS);
-  if (response.version !== request.version) throw malformed();
   if (response.param2 >>> 4 !== 0 || (response.param2 & 0x0f) !== slotParam) throw malformed();
   const numberOfBlocks = u8();
   const recordLength = u8() | (u8() << 8) | (u8() << 16);
