@@ -33,8 +33,6 @@ export interface SevSnpPolicyOptions {
   readonly imageIds?: readonly Uint8Array[];
   /** The exact HOST_DATA (32 bytes). */
   readonly hostData?: Uint8Array;
-  /** The exact REPORT_DATA (64 bytes), e.g. a key hash and nonce (else REPORT_DATA). */
-  readonly reportData?: Uint8Array;
   /** The product line and the CPU stepping (from CPUID in report version 3 and later, else from
    *  the VCEK's product name, e.g. Milan-B0 is stepping 0). */
   readonly product?: string;
@@ -62,7 +60,6 @@ export function sevSnpPolicy(options?: SevSnpPolicyOptions): SevSnpPolicyCheck {
   const familyIds = list(o.familyIds, 'familyIds', 16);
   const imageIds = list(o.imageIds, 'imageIds', 16);
   const hostData = o.hostData === undefined ? undefined : new Uint8Array(bytes(o.hostData, 'hostData', 32));
-  const reportData = o.reportData === undefined ? undefined : new Uint8Array(bytes(o.reportData, 'reportData', 64));
   if (o.product !== undefined && typeof o.product !== 'string') {
     throw new TypeError(`"product" expected string, got ${describe(o.product)}`);
   }
@@ -84,9 +81,6 @@ export function sevSnpPolicy(options?: SevSnpPolicyOptions): SevSnpPolicyCheck {
     if (!oneOf(report.familyId, familyIds) || !oneOf(report.imageId, imageIds)) refuse();
     if (hostData !== undefined && !equalBytes(report.hostData, hostData)) refuse();
     if (!atLeast(report.reportedTcb, minimumTcb)) throw new AttestationError('TCB');
-    if (reportData !== undefined && !equalBytes(report.reportData, reportData)) {
-      throw new AttestationError('REPORT_DATA');
-    }
   };
 }
 

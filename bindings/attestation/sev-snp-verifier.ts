@@ -12,6 +12,7 @@ import { parseSevSnpReport, type SevSnpReport } from './sev-snp-report.js';
 import { sevSnpPolicy, type SevSnpPolicyOptions } from './sev-snp-policy.js';
 import { AMD_SEV_SNP_ROOTS, type SevSnpRoot } from './sev-snp-roots.js';
 import { parseSevSnpSigner, verifySevSnpReportSignature } from './sev-snp-signature.js';
+import { verificationTime } from './verification-time.js';
 import { parseCertificate, parsePemCertificates } from './x509.js';
 
 /** What the host or AMD's KDS supplies next to the report. */
@@ -36,9 +37,16 @@ export interface SevSnpResult extends AttestationResult<'sev-snp', SevSnpReport>
   readonly product: { readonly name: string; readonly stepping?: number };
 }
 
+export interface SevSnpVerifyOptions {
+  readonly at: Date;
+  /** The exact REPORT_DATA (64 bytes) this session expects, e.g. a key hash and a nonce (else
+   *  REPORT_DATA); without it the caller checks `result.reportData` itself. */
+  readonly reportData?: Uint8Array;
+}
+
 export interface SevSnpVerifier {
-  /** Verifies `report` (1184 bytes) with its endorsements at time `at`. */
-  verify(report: Uint8Array, endorsements: SevSnpEndorsements, at: Date): Promise<SevSnpResult>;
+  /** Verifies `report` (1184 bytes) with its endorsements at time `options.at`. */
+  verify(report: Uint8Array, endorsements: SevSnpEndorsements, options: SevSnpVerifyOptions): Promise<SevSnpResult>;
 }
 
 const OID_PRODUCT_NAME = '1.3.6.1.4.1.3704.1.2';
@@ -50,10 +58,13 @@ export function sevSnpVerifier(options?: SevSnpVerifierOptions): SevSnpVerifier 
   const pins = roots.map((root) => root.arkSha256);
 
   return Object.freeze({
-    async verify(report: Uint8Array, endorsements: SevSnpEndorsements, at: Date): Promise<SevSnpResult> {
-      const parsed = parseSevSnpReport(bytes(report, 'report'));
+    async verify(report: Uint8Array, endorsements: SevSnpEndorsements, options: SevSnpVerifyOptions) {
+      bytes(report, 'report');
       const { signer: signerDer, chain, crls } = endorsementsArgument(endorsements);
-      const time = timeArgument(at);
+      const { at, reportData } = objectArgument<SevSnpVerifyOptions>(options, 'options');
+      const time = verificationTime(at);
+      const expectedReportData = reportData === undefined ? undefined : bytes(reportData, 'reportData', 64);
+      const parsed = parseSevSnpReport(report);
 
       const signer = parseSevSnpSigner(signerDer);
       const issuers = (typeof chain === 'string' ? parsePemCertificates(chain) : chain).map(parseCertificate);
@@ -69,8 +80,11 @@ export function sevSnpVerifier(options?: SevSnpVerifierOptions): SevSnpVerifier 
 
       verifySevSnpReportSignature(parsed, signer);
       checkPolicy(parsed, product);
+      if (expectedReportData !== undefined && !equalBytes(parsed.reportData, expectedReportData)) {
+        throw new AttestationError('REPORT_DATA');
+      }
       return Object.freeze({
-        platform: 'sev-snp',
+        platform: 'sev-snp' as const,
         measurements: new Map([['MEASUREMENT', parsed.measurement]]),
         reportData: parsed.reportData,
         tcb: tcbRecord(parsed),
@@ -136,10 +150,4 @@ function endorsementsArgument(value: unknown): Required<SevSnpEndorsements> & { 
   }
   const crls = (e.crls ?? []).map((c, i) => bytes(c, `endorsements.crls[${i}]`));
   return { signer, chain, crls };
-}
-
-function timeArgument(value: unknown): Date {
-  if (!(value instanceof Date)) throw new TypeError(`"at" expected Date, got ${describe(value)}`);
-  if (Number.isNaN(value.getTime())) throw new RangeError('"at" is an invalid Date');
-  return new Date(value.getTime());
 }

@@ -37,8 +37,15 @@ async function code(run: () => Promise<unknown>): Promise<string> {
   return 'ACCEPTED';
 }
 
-const verify = (c: Case, policy: SevSnpPolicyOptions = lenient, overrides: Partial<SevSnpEndorsements> = {}) =>
-  sevSnp.verifier({ policy }).verify(c.report, { ...c.endorsements, ...overrides }, c.at);
+const verify = (
+  c: Case,
+  policy: SevSnpPolicyOptions = lenient,
+  overrides: Partial<SevSnpEndorsements> = {},
+  reportData?: Uint8Array,
+) =>
+  sevSnp
+    .verifier({ policy })
+    .verify(c.report, { ...c.endorsements, ...overrides }, { at: c.at, ...(reportData ? { reportData } : {}) });
 
 describe.each(Object.entries(cases))('%s', (_, c) => {
   const f = c.vector.fields;
@@ -71,7 +78,9 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
       .map((b) => Buffer.from(b.replace(/-----[A-Z ]+-----|\s/gu, ''), 'base64'));
     const report = readFileSync(`${VECTORS}/${DIR}/${c.vector.report_file}`);
     const signer = readFileSync(`${VECTORS}/${DIR}/${c.vector.signer_cert_file}`);
-    const result = await sevSnp.verifier({ policy: lenient }).verify(report, { signer, chain: [ask!, ark!] }, c.at);
+    const result = await sevSnp
+      .verifier({ policy: lenient })
+      .verify(report, { signer, chain: [ask!, ark!] }, { at: c.at });
     expect(hex(result.measurements.get('MEASUREMENT')!)).toBe(f.measurement);
   });
 
@@ -79,13 +88,13 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
     const notAfter = new Date(c.vector.signer_cert.not_after.replace(' ', 'T'));
     const notBefore = new Date(c.vector.signer_cert.not_before.replace(' ', 'T'));
     const verifier = sevSnp.verifier({ policy: lenient });
-    expect(await code(() => verifier.verify(c.report, c.endorsements, new Date(notAfter.getTime() + 1000)))).toBe(
-      'EXPIRED',
-    );
-    expect(await code(() => verifier.verify(c.report, c.endorsements, new Date(notBefore.getTime() - 1000)))).toBe(
-      'EXPIRED',
-    );
-    await verifier.verify(c.report, c.endorsements, notAfter); // the last valid second
+    expect(
+      await code(() => verifier.verify(c.report, c.endorsements, { at: new Date(notAfter.getTime() + 1000) })),
+    ).toBe('EXPIRED');
+    expect(
+      await code(() => verifier.verify(c.report, c.endorsements, { at: new Date(notBefore.getTime() - 1000) })),
+    ).toBe('EXPIRED');
+    await verifier.verify(c.report, c.endorsements, { at: notAfter }); // the last valid second
   });
 
   test('the chain for another product (Genoa, Turin): CHAIN', async () => {
@@ -125,11 +134,11 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
     const measurement = unhex(f.measurement);
     const other = measurement.slice();
     other[47] ^= 1;
-    await verify(c, { ...lenient, measurements: [other, measurement], reportData: unhex(f.report_data) });
+    await verify(c, { ...lenient, measurements: [other, measurement] }, {}, unhex(f.report_data));
     expect(await code(() => verify(c, { ...lenient, measurements: [other] }))).toBe('POLICY');
     const reportData = unhex(f.report_data);
     reportData[63] ^= 0x80;
-    expect(await code(() => verify(c, { ...lenient, reportData }))).toBe('REPORT_DATA');
+    expect(await code(() => verify(c, lenient, {}, reportData))).toBe('REPORT_DATA');
     expect(await code(() => verify(c, { ...lenient, hostData: new Uint8Array(32).fill(1) }))).toBe('POLICY');
     await verify(c, {
       ...lenient,
@@ -152,14 +161,14 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
   test('the default AMD roots only: a verifier given other roots refuses it (CHAIN)', async () => {
     const elsewhere = { product: 'Milan' as const, arkSha256: new Uint8Array(32).fill(7) };
     const verifier = sevSnp.verifier({ roots: [elsewhere], policy: lenient });
-    expect(await code(() => verifier.verify(c.report, c.endorsements, c.at))).toBe('CHAIN');
+    expect(await code(() => verifier.verify(c.report, c.endorsements, { at: c.at }))).toBe('CHAIN');
     // The Milan ARK pinned under another product's name: the VCEK's product name disagrees.
     const misnamed = {
       product: 'Genoa' as const,
       arkSha256: unhex(expected.ark_sha256_der['amd_ask_ark_milan.pem'].ark_sha256_der),
     };
     const confused = sevSnp.verifier({ roots: [misnamed], policy: lenient });
-    expect(await code(() => confused.verify(c.report, c.endorsements, c.at))).toBe('CHAIN');
+    expect(await code(() => confused.verify(c.report, c.endorsements, { at: c.at }))).toBe('CHAIN');
   });
 
   test('any flipped byte of the signed part gives the code its field calls for (fast-check)', async () => {
@@ -182,7 +191,7 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
           } catch (error) {
             wanted = (error as AttestationError).code;
           }
-          expect(await code(() => verifier.verify(report, c.endorsements, c.at))).toBe(wanted);
+          expect(await code(() => verifier.verify(report, c.endorsements, { at: c.at }))).toBe(wanted);
         },
       ),
       { numRuns: RUNS },
@@ -194,12 +203,12 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
     for (const at of [0x2a0, 0x2a0 + 47, 0x2e8, 0x2e8 + 47]) {
       const report = c.report.slice();
       report[at] ^= 1;
-      expect(await code(() => verifier.verify(report, c.endorsements, c.at))).toBe('SIGNATURE');
+      expect(await code(() => verifier.verify(report, c.endorsements, { at: c.at }))).toBe('SIGNATURE');
     }
     for (const at of [0x2a0 + 48, 0x2e8 + 71, 0x330, 0x49f]) {
       const report = c.report.slice();
       report[at] ^= 1;
-      expect(await code(() => verifier.verify(report, c.endorsements, c.at))).toBe('MALFORMED');
+      expect(await code(() => verifier.verify(report, c.endorsements, { at: c.at }))).toBe('MALFORMED');
     }
   });
 
@@ -213,7 +222,7 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
         async (at, mask) => {
           const signer = der.slice();
           signer[at] ^= mask;
-          const got = await code(() => verifier.verify(c.report, { ...c.endorsements, signer }, c.at));
+          const got = await code(() => verifier.verify(c.report, { ...c.endorsements, signer }, { at: c.at }));
           expect(['MALFORMED', 'UNSUPPORTED', 'CHAIN']).toContain(got);
         },
       ),
@@ -245,8 +254,8 @@ describe('the negative cases of the vectors README', () => {
     const { goSevGuest: a, trusteeVcek: b } = cases;
     const verifier = sevSnp.verifier({ policy: lenient });
     const at = new Date('2024-07-03T00:00:00Z'); // both VCEKs are valid
-    expect(await code(() => verifier.verify(a.report, b.endorsements, at))).toBe('SIGNATURE');
-    expect(await code(() => verifier.verify(b.report, a.endorsements, at))).toBe('SIGNATURE');
+    expect(await code(() => verifier.verify(a.report, b.endorsements, { at: at }))).toBe('SIGNATURE');
+    expect(await code(() => verifier.verify(b.report, a.endorsements, { at: at }))).toBe('SIGNATURE');
   });
 
   test('the VLEK with the VCEK chain, a VCEK with the VLEK chain: CHAIN', async () => {
@@ -263,11 +272,17 @@ describe('arguments', () => {
 
   test('wrong types are TypeError, wrong sizes RangeError, before any work', async () => {
     const verifier = sevSnp.verifier();
-    await expect(verifier.verify(c.report, c.endorsements, '2024-07-03' as never)).rejects.toThrow(TypeError);
-    await expect(verifier.verify(c.report, c.endorsements, new Date(Number.NaN))).rejects.toThrow(RangeError);
-    await expect(verifier.verify(c.report, { ...c.endorsements, chain: 7 as never }, c.at)).rejects.toThrow(TypeError);
-    await expect(verifier.verify('report' as never, c.endorsements, c.at)).rejects.toThrow(TypeError);
-    expect(() => sevSnp.verifier({ policy: { reportData: new Uint8Array(63) } })).toThrow(RangeError);
+    await expect(verifier.verify(c.report, c.endorsements, { at: '2024-07-03' as never })).rejects.toThrow(TypeError);
+    await expect(verifier.verify(c.report, c.endorsements, { at: new Date(Number.NaN) })).rejects.toThrow(RangeError);
+    await expect(verifier.verify(c.report, c.endorsements, c.at as never)).rejects.toThrow(TypeError);
+    const short = new Uint8Array(63);
+    await expect(verifier.verify(c.report, c.endorsements, { at: c.at, reportData: short })).rejects.toThrow(
+      RangeError,
+    );
+    await expect(verifier.verify(c.report, { ...c.endorsements, chain: 7 as never }, { at: c.at })).rejects.toThrow(
+      TypeError,
+    );
+    await expect(verifier.verify('report' as never, c.endorsements, { at: c.at })).rejects.toThrow(TypeError);
     expect(() => sevSnp.verifier({ policy: { measurements: [new Uint8Array(32)] } })).toThrow(RangeError);
     expect(() => sevSnp.verifier({ policy: { vmpl: 4 } })).toThrow(RangeError);
     expect(() => sevSnp.verifier({ policy: { allowDebug: 'yes' as never } })).toThrow(TypeError);
@@ -276,8 +291,8 @@ describe('arguments', () => {
 
   test('a report of the wrong length, a PEM with junk: MALFORMED', async () => {
     const verifier = sevSnp.verifier();
-    expect(await code(() => verifier.verify(c.report.subarray(1), c.endorsements, c.at))).toBe('MALFORMED');
+    expect(await code(() => verifier.verify(c.report.subarray(1), c.endorsements, { at: c.at }))).toBe('MALFORMED');
     const chain = `${c.endorsements.chain as string}\nnot a certificate\n`;
-    expect(await code(() => verifier.verify(c.report, { ...c.endorsements, chain }, c.at))).toBe('MALFORMED');
+    expect(await code(() => verifier.verify(c.report, { ...c.endorsements, chain }, { at: c.at }))).toBe('MALFORMED');
   });
 });
