@@ -100,8 +100,7 @@ const rsaKeyPair = (): Promise<CryptoKeyPair> =>
 const spki = async (key: CryptoKey): Promise<Uint8Array> => new Uint8Array(await crypto.subtle.exportKey('spki', key));
 
 /** A DER INTEGER extension value, as AMD writes each SPL and structVersion. */
-const integerExtension = (oid: string, value: number): pkijs.Extension =>
-  extension(oid, new asn1js.Integer({ value }));
+const integerExtension = (oid: string, value: number): pkijs.Extension => extension(oid, new asn1js.Integer({ value }));
 
 /** Generates the ARK and ASK keys (seconds: RSA-4096) and issues the three certificates. */
 export async function buildSimChain(p: SimChainParameters): Promise<SimChain> {

@@ -5,13 +5,7 @@
 import { p384 } from '../curves.js';
 import { sha256 } from '../hash.js';
 import { bytes, integer, objectArgument, optionsArgument } from '../utils/arguments.js';
-import {
-  addYears,
-  buildSimChain,
-  VCEK_YEARS,
-  type SevSnpProduct,
-  type SevSnpSimTcb,
-} from './sev-snp-sim-chain.js';
+import { addYears, buildSimChain, VCEK_YEARS, type SevSnpProduct, type SevSnpSimTcb } from './sev-snp-sim-chain.js';
 import { writeSimReport, type SimFirmwareVersion } from './sev-snp-sim-report.js';
 import { pem } from './x509-builder.js';
 

@@ -66,8 +66,7 @@ export type NameAttribute = readonly [oid: string, value: string, kind: 'utf8' |
 
 export function distinguishedName(attributes: readonly NameAttribute[]): pkijs.RelativeDistinguishedNames {
   const rdns = attributes.map(([oid, value, kind]) => {
-    const string =
-      kind === 'printable' ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value });
+    const string = kind === 'printable' ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value });
     return new asn1js.Set({
       value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid }), string] })],
     });
@@ -125,8 +124,7 @@ export function crlDistributionPoint(uri: string): pkijs.Extension {
 }
 
 /** cRLNumber (RFC 5280 §5.2.3). */
-export const crlNumber = (n: bigint): pkijs.Extension =>
-  extension(OID_CRL_NUMBER, asn1js.Integer.fromBigInt(n));
+export const crlNumber = (n: bigint): pkijs.Extension => extension(OID_CRL_NUMBER, asn1js.Integer.fromBigInt(n));
 
 /** Key identifier method (1) of RFC 5280 §4.2.1.2: SHA-1 of the subjectPublicKey bits (as AMD's). */
 export async function keyIdentifier(subjectPublicKeyInfo: Uint8Array): Promise<Uint8Array> {
