@@ -19,3 +19,4 @@ export * from './privacypass.js';
 export * from './credentials.js';
 export * from './tlog.js';
 export * from './attestation.js';
+export * from './attestation-simulator.js';

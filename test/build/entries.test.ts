@@ -23,6 +23,7 @@ const FAMILIES = [
   'credentials',
   'tlog',
   'attestation',
+  'attestation-simulator',
 ];
 
 /** The value exports of each specifier, as Node loads them in a fresh process. */
