@@ -6,7 +6,6 @@ import { createSevSnpSimulator } from './attestation/sev-snp-simulator.js';
 export type {
   SevSnpAttestOptions,
   SevSnpCrlOptions,
-  SevSnpProduct,
   SevSnpSimFirmwareVersion,
   SevSnpSimTcb,
   SevSnpSimulator,

@@ -98,7 +98,7 @@ const malformed = (): AttestationError => new AttestationError('MALFORMED');
 
 /** Parses H100 evidence; throws AttestationError MALFORMED or UNSUPPORTED, TypeError for a non-Uint8Array. */
 export function parseH100Evidence(evidence: Uint8Array): H100Evidence {
-  const data = bytes(evidence, 'evidence').slice();
+  const data = new Uint8Array(bytes(evidence, 'evidence'));
   let at = 0;
   const need = (length: number): number => {
     if (data.length - at < length) throw malformed();

@@ -4,6 +4,7 @@
 // same order, RSASSA-PSS SHA-384). Only the common names say SIMULATED, and the CRL URL is not AMD's.
 import * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
+import type { SevSnpProduct } from './sev-snp-roots.js';
 import {
   authorityKeyIdentifier,
   basicConstraints,
@@ -23,8 +24,6 @@ import {
   type RevokedEntry,
   type X509Signer,
 } from './x509-builder.js';
-
-export type SevSnpProduct = 'Milan' | 'Genoa' | 'Turin';
 
 /** The SPLs a VCEK certifies; `fmc` on Turin only. */
 export interface SevSnpSimTcb {

@@ -5,11 +5,12 @@
 import { p384 } from '../curves.js';
 import { sha256 } from '../hash.js';
 import { bytes, integer, objectArgument, optionsArgument } from '../utils/arguments.js';
-import { addYears, buildSimChain, VCEK_YEARS, type SevSnpProduct, type SevSnpSimTcb } from './sev-snp-sim-chain.js';
+import type { SevSnpProduct } from './sev-snp-roots.js';
+import { addYears, buildSimChain, VCEK_YEARS, type SevSnpSimTcb } from './sev-snp-sim-chain.js';
 import { writeSimReport, type SimFirmwareVersion } from './sev-snp-sim-report.js';
 import { pem } from './x509-builder.js';
 
-export type { SevSnpProduct, SevSnpSimTcb } from './sev-snp-sim-chain.js';
+export type { SevSnpSimTcb } from './sev-snp-sim-chain.js';
 export type { SimFirmwareVersion as SevSnpSimFirmwareVersion } from './sev-snp-sim-report.js';
 
 interface ProductDefaults {
@@ -134,8 +135,8 @@ export async function createSevSnpSimulator(options?: SevSnpSimulatorOptions): P
   if (typeof productName !== 'string' || !/^[\x20-\x7e]+$/.test(productName))
     throw new TypeError('"productName" expected printable ASCII (IA5String)');
   const tcb = tcbArgument(o.tcb ?? defaults.tcb, product === 'Turin');
-  const chipId = o.chipId === undefined ? random(64) : bytes(o.chipId, 'chipId', 64).slice();
-  const reportId = o.reportId === undefined ? random(32) : bytes(o.reportId, 'reportId', 32).slice();
+  const chipId = o.chipId === undefined ? random(64) : new Uint8Array(bytes(o.chipId, 'chipId', 64));
+  const reportId = o.reportId === undefined ? random(32) : new Uint8Array(bytes(o.reportId, 'reportId', 32));
   const notBefore = dateArgument(o.notBefore ?? DEFAULT_NOT_BEFORE, 'notBefore');
   const notAfter = dateArgument(o.notAfter ?? addYears(notBefore, VCEK_YEARS), 'notAfter');
   if (notAfter <= notBefore) throw new RangeError('"notAfter" expected a date after "notBefore"');
