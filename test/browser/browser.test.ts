@@ -209,6 +209,72 @@ function expectAllKnownAnswers(result: Awaited<ReturnType<typeof runKnownAnswers
 
 const wasmRequests = (path: string) => server.requests.filter((r) => r.split('?')[0] === path).length;
 
+// ---- TEE evidence: the real reports of shared/vectors/attestation, and what Node makes of them ----
+
+interface Evidence {
+  sevSnp: { report: string; signer: string; chain: string; at: string }[];
+  h100: { report: string; chain: string; nonce: string; at: string }[];
+}
+
+function loadEvidence(): Evidence {
+  const dir = join(VECTORS, 'attestation');
+  const sev = JSON.parse(readFileSync(join(dir, 'sev-snp/expected.json'), 'utf8')) as {
+    reports: { report_file: string; signer_cert_file: string; ask_ark_file: string; verify_at: string }[];
+  };
+  const nv = JSON.parse(readFileSync(join(dir, 'nvidia/expected.json'), 'utf8')) as {
+    reports: { report_file: string; cert_chain_file: string; request_nonce_hex: string }[];
+  };
+  return {
+    sevSnp: sev.reports.map((r) => ({
+      report: readFileSync(join(dir, 'sev-snp', r.report_file)).toString('hex'),
+      signer: readFileSync(join(dir, 'sev-snp', r.signer_cert_file)).toString('hex'),
+      chain: readFileSync(join(dir, 'sev-snp', r.ask_ark_file), 'utf8'),
+      at: r.verify_at,
+    })),
+    h100: nv.reports.map((r) => ({
+      report: readFileSync(join(dir, 'nvidia', r.report_file), 'utf8').trim(),
+      chain: readFileSync(join(dir, 'nvidia', r.cert_chain_file), 'utf8'),
+      nonce: r.request_nonce_hex,
+      at: '2025-01-01T00:00:00Z',
+    })),
+  };
+}
+
+/** The page's results, computed in Node by the same package. */
+async function expectedEvidenceResults(evidence: Evidence): Promise<unknown[]> {
+  const { attestation } = await import('oblivia/attestation');
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  const results: unknown[] = [];
+  for (const v of evidence.sevSnp) {
+    const verifier = attestation.sevSnp.verifier({ policy: { allowDebug: true } });
+    const report = new Uint8Array(Buffer.from(v.report, 'hex'));
+    const signer = new Uint8Array(Buffer.from(v.signer, 'hex'));
+    const result = await verifier.verify(report, { signer, chain: v.chain }, { at: new Date(v.at) });
+    results.push({
+      platform: 'sev-snp',
+      measurement: hex(result.measurements.get('MEASUREMENT')!),
+      tcb: result.tcb,
+      root: hex(result.root),
+      tampered: 'AttestationError:SIGNATURE',
+      expired: 'AttestationError:EXPIRED',
+    });
+  }
+  for (const v of evidence.h100) {
+    const verifier = attestation.h100.verifier({ policy: { allowTrailingZeros: true } });
+    const report = new Uint8Array(Buffer.from(v.report, 'hex'));
+    const nonce = new Uint8Array(Buffer.from(v.nonce, 'hex'));
+    const result = await verifier.verify(report, { chain: v.chain }, { at: new Date(v.at), nonce });
+    results.push({
+      platform: 'nvidia-h100',
+      measurements: 64,
+      driverVersion: result.driverVersion,
+      root: hex(result.root),
+      wrongNonce: 'AttestationError:REPORT_DATA',
+    });
+  }
+  return results;
+}
+
 describe.skipIf(skip)('browser (headless Chromium)', () => {
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`${CHROMIUM} is missing: CI must install it (see .ci/run)`);
@@ -312,6 +378,19 @@ describe.skipIf(skip)('browser (headless Chromium)', () => {
       expect(probe[way].ok, way).toBe(false);
       expect(probe[way].name, way).toBe('CompileError');
       expect(probe[way].message, way).toMatch(/disallowed|refused|unsafe-eval|content security policy/i);
+    }
+  });
+  test('SEV-SNP and H100: real evidence verifies in the page, on wasm and on js; tampering is refused', async () => {
+    const evidence = loadEvidence();
+    const wanted = await expectedEvidenceResults(evidence);
+    for (const query of ['', '&csp=strict']) {
+      const { page, pageErrors } = await open('default', query);
+      const got = await page.evaluate(
+        (e) => (window as unknown as { verifyEvidence: (e: Evidence) => Promise<unknown> }).verifyEvidence(e),
+        evidence,
+      );
+      expect(got).toEqual({ backend: query === '' ? 'wasm' : 'js', results: wanted });
+      expect(pageErrors).toEqual([]);
     }
   });
 });
