@@ -124,6 +124,12 @@ export const GROUPS: readonly Group[] = [
       { label: 'wasm/noble', peer: '@noble/curves' },
     ],
   },
+  {
+    id: 'attestation',
+    heading: 'Attestation (SEV-SNP, H100)',
+    columns: ['oblivia wasm', 'oblivia js'],
+    ratios: [{ label: 'wasm/js', peer: 'oblivia js' }],
+  },
 ];
 
 export function groupOf(id: GroupId): Group {

@@ -1,6 +1,6 @@
 // `npm run bench`: cross-check every implementation, time the cases side by side in rounds,
 // then write bench/results/*.json, report.md, report.svg and the README's bench section.
-// BENCH_GROUP=<id>[,<id>…] (hash, aead, dh, signatures, hpke, ohttp, oprf, credentials, tlog) builds, checks and times only those
+// BENCH_GROUP=<id>[,<id>…] (hash, aead, dh, signatures, hpke, ohttp, oprf, credentials, tlog, attestation) builds, checks and times only those
 // groups' cases, and BENCH_FILTER=<text> only the cases whose id contains it; with either set,
 // nothing is written.
 import { writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { writeResults } from './results.js';
 import { targetsTable } from './targets.js';
 import { runInfo } from './run-info.js';
 import { aeadSuite } from './suites/aead.js';
+import { attestationCases } from './suites/attestation.js';
 import { credentialCases } from './suites/credentials.js';
 import { dhCases } from './suites/dh.js';
 import { ed25519Cases } from './suites/ed25519.js';
@@ -66,6 +67,7 @@ async function main(): Promise<number> {
     ...oprf.cases,
     ...(wants('credentials') ? credentialCases() : []),
     ...(wants('tlog') ? tlogCases() : []),
+    ...(wants('attestation') ? attestationCases() : []),
   ];
   const cases = filter ? all.filter((c) => c.id.includes(filter)) : all;
   const partial = filter !== undefined || groups !== undefined;

@@ -24,8 +24,9 @@ export const REFERENCE: ImplName = 'node:crypto';
 /** Which compiled core the wasm backend runs: the SIMD build (the default) or the scalar one. */
 export type WasmBuild = 'simd' | 'scalar';
 
-/** The report's tables: hashes, MAC and KDF; AEADs; Diffie–Hellman; signatures; HPKE; Oblivious HTTP; Oblivious PRF; anonymous credentials; transparency logs. */
-export type GroupId = 'hash' | 'aead' | 'dh' | 'signatures' | 'hpke' | 'ohttp' | 'oprf' | 'credentials' | 'tlog';
+/** The report's tables: hashes, MAC and KDF; AEADs; Diffie–Hellman; signatures; HPKE; Oblivious HTTP; Oblivious PRF; anonymous credentials; transparency logs; attestation. */
+export type GroupId =
+  'hash' | 'aead' | 'dh' | 'signatures' | 'hpke' | 'ohttp' | 'oprf' | 'credentials' | 'tlog' | 'attestation';
 
 export interface Impl {
   readonly name: ImplName;

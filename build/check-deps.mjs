@@ -12,7 +12,7 @@ export const RULES = [
   {
     name: 'the backend imports no protocol',
     from: /^bindings\/backend\//,
-    to: /^bindings\/(hpke|oprf|bhttp|ohttp|http|credentials|privacypass|hpke-js|tlog)(\/|\.ts$)/,
+    to: /^bindings\/(hpke|oprf|bhttp|ohttp|http|credentials|privacypass|hpke-js|tlog|attestation)(\/|\.ts$)/,
   },
   {
     name: 'the wasm backend imports no js backend file',
@@ -24,6 +24,16 @@ export const RULES = [
     name: 'tlog imports only primitives, utils and itself',
     from: /^bindings\/tlog\//,
     to: /^bindings\/(backend|hpke|oprf|bhttp|ohttp|http|credentials|privacypass|hpke-js|attestation|session)(\/|\.ts$)/,
+  },
+  {
+    name: 'attestation imports only primitives, utils and itself',
+    from: /^bindings\/attestation\//,
+    to: /^bindings\/(backend|hpke|oprf|bhttp|ohttp|http|credentials|privacypass|hpke-js|tlog|session)(\/|\.ts$)/,
+  },
+  {
+    name: 'the verifiers import no simulator',
+    from: /^bindings\/attestation(\.ts$|\/(?!sev-snp-sim|x509-builder))/,
+    to: /^bindings\/(attestation-simulator\.ts$|attestation\/(sev-snp-sim|x509-builder))/,
   },
   { name: 'utils import only utils', from: /^bindings\/utils\//, to: /^(?!bindings\/utils\/)/ },
   { name: 'the core imports no binding', from: /^assembly\//, to: /^bindings\// },

@@ -63,14 +63,14 @@ describe.each(reports.map((r) => [r.vector.report_file as string, r]))('%s', (na
     await verify({ ...r.policy, referenceMeasurements: references });
     const wrong = new Map(references);
     const value = wrong.get(5)!.slice();
-    value[0] ^= 1;
+    value[0]! ^= 1;
     wrong.set(5, value);
     expect(await code(() => verify({ ...r.policy, referenceMeasurements: wrong }))).toBe('POLICY');
   });
 
   test('another nonce: REPORT_DATA', async () => {
     const nonce = r.nonce.slice();
-    nonce[31] ^= 1;
+    nonce[31]! ^= 1;
     expect(await code(() => verify(r.policy, r.chain, AT, nonce))).toBe('REPORT_DATA');
   });
 

@@ -113,7 +113,7 @@ describe('CRLs', () => {
     const crl = await sim.crl({ thisUpdate, nextUpdate });
     for (const at of [crl.length - 1, crl.length - 200, 40]) {
       const flipped = crl.slice();
-      flipped[at] ^= 1;
+      flipped[at]! ^= 1;
       const got = await code(() => verifier.verify(report, { ...endorsements, crls: [flipped] }, { at: AT }));
       expect(['CHAIN', 'MALFORMED']).toContain(got);
     }

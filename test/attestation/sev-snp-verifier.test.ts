@@ -133,11 +133,11 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
   test('measurement, report data, host data, family and image ids, VMPL: exact or refused', async () => {
     const measurement = unhex(f.measurement);
     const other = measurement.slice();
-    other[47] ^= 1;
+    other[47]! ^= 1;
     await verify(c, { ...lenient, measurements: [other, measurement] }, {}, unhex(f.report_data));
     expect(await code(() => verify(c, { ...lenient, measurements: [other] }))).toBe('POLICY');
     const reportData = unhex(f.report_data);
-    reportData[63] ^= 0x80;
+    reportData[63]! ^= 0x80;
     expect(await code(() => verify(c, lenient, {}, reportData))).toBe('REPORT_DATA');
     expect(await code(() => verify(c, { ...lenient, hostData: new Uint8Array(32).fill(1) }))).toBe('POLICY');
     await verify(c, {
@@ -180,7 +180,7 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
         fc.integer({ min: 1, max: 255 }),
         async (at, mask) => {
           const report = c.report.slice();
-          report[at] ^= mask;
+          report[at]! ^= mask;
           // The parser's refusal if it refuses; else a signer of another kind, else the signature.
           let wanted: string;
           try {
@@ -202,12 +202,12 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
     const verifier = sevSnp.verifier({ policy: lenient });
     for (const at of [0x2a0, 0x2a0 + 47, 0x2e8, 0x2e8 + 47]) {
       const report = c.report.slice();
-      report[at] ^= 1;
+      report[at]! ^= 1;
       expect(await code(() => verifier.verify(report, c.endorsements, { at: c.at }))).toBe('SIGNATURE');
     }
     for (const at of [0x2a0 + 48, 0x2e8 + 71, 0x330, 0x49f]) {
       const report = c.report.slice();
-      report[at] ^= 1;
+      report[at]! ^= 1;
       expect(await code(() => verifier.verify(report, c.endorsements, { at: c.at }))).toBe('MALFORMED');
     }
   });
@@ -221,7 +221,7 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
         fc.integer({ min: 1, max: 255 }),
         async (at, mask) => {
           const signer = der.slice();
-          signer[at] ^= mask;
+          signer[at]! ^= mask;
           const got = await code(() => verifier.verify(c.report, { ...c.endorsements, signer }, { at: c.at }));
           expect(['MALFORMED', 'UNSUPPORTED', 'CHAIN']).toContain(got);
         },
