@@ -126,8 +126,10 @@ const ATTESTATION_NOTE =
   'signature and its binding to the VCEK (chip id, TCB), the default policy. H100: `h100.verifier().verify(evidence, ' +
   '{ chain }, { at, nonce })` — parse the SPDM request and response and the 5 certificates, check the chain to the ' +
   'pinned NVIDIA Device Identity CA (5 ECDSA P-384 signatures), the leaf’s FWID, the evidence signature and the ' +
-  'nonce. The parse, RSA-PSS and ECDSA rows time those steps alone, so their share of a verification reads off the ' +
-  'table. RSA-PSS runs in WebCrypto on both backends; no JavaScript library verifies SEV-SNP or H100 evidence under a ' +
+  'nonce. "First" makes a fresh verifier per call; "again" keeps one, as a client does, so its certificate cache ' +
+  '(by DER bytes, 32 entries) spares the parsing of certificates it has seen — every signature and date is still ' +
+  'checked. The parse, RSA-PSS and ECDSA rows time those steps alone, so their share of a first verification reads ' +
+  'off the table. RSA-PSS runs in WebCrypto on both backends; no JavaScript library verifies SEV-SNP or H100 evidence under a ' +
   'permissive licence to compare with.';
 
 const NOTES: Partial<Record<GroupId, string>> = {

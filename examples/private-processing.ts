@@ -4,8 +4,23 @@
 // gateway's keys, and sends its chat messages through the relay with one credential bound to the
 // request; the gateway checks it after decryption. It prints the summary, what each party saw —
 // the issuer only blinded elements, the gateway an unlinkable token — its own audit log, and a
-// replayed token refused. Run with `npm start`. (An app writes `from 'oblivia'` and `from 'oblivia/node'`.)
-import { ohttp, credentials, oprf, type Credential, type Handler, type LogEntry } from '../bindings/index.js';
+// replayed token refused. Before it sends a byte, the client verifies the gateway's attestation: an
+// AMD SEV-SNP report (docs/attestation.md) whose REPORT_DATA binds the gateway's key configurations.
+// The TEE is simulated (oblivia/attestation-simulator), so the client trusts the simulator's root
+// explicitly; AMD's roots would refuse it. Run with `npm start`. (An app writes `from 'oblivia'`,
+// `from 'oblivia/node'` and `from 'oblivia/attestation-simulator'`.)
+import { attestationSimulator } from '../bindings/attestation-simulator.js';
+import {
+  attestation,
+  ohttp,
+  credentials,
+  oprf,
+  sha384,
+  sha512,
+  type Credential,
+  type Handler,
+  type LogEntry,
+} from '../bindings/index.js';
 import { CLIENT_ADDRESS_HEADER, serveNode } from '../bindings/node.js';
 
 interface ChatMessage {
@@ -52,6 +67,8 @@ function describeIssuance(body: Uint8Array): string {
 /** What each hop saw, for the table printed at the end. */
 const saw = { relay: '', gatewayAddress: '', gatewayRequestLine: '', gatewayToken: '', service: '', issuer: '' };
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const unbase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 const ELEMENT = 32; // ristretto255-SHA512: elements and token inputs are 32 bytes
 const logs: LogEntry[] = [];
 const log = (entry: LogEntry) => logs.push(entry);
@@ -103,6 +120,23 @@ const gateway = await serveNode(async (request) => {
 });
 const keys = await serveNode(directory.handler);
 
+// The gateway's confidential VM (simulated): its launch measurement stands for the gateway image, and
+// each report binds REPORT_DATA = SHA-512 of the key configurations the directory serves.
+const tee = await attestationSimulator.sevSnp({ notBefore: new Date(Date.now() - 86_400_000) });
+const GATEWAY_MEASUREMENT = sha384(new TextEncoder().encode('oblivia private-processing gateway image'));
+const evidence = await serveNode(async () =>
+  Response.json({
+    report: base64(
+      tee.attest({
+        reportData: sha512(ohttp.encodeKeyConfigs(directory.configs())),
+        measurement: GATEWAY_MEASUREMENT,
+      }),
+    ),
+    vcek: base64(tee.vcek),
+    chain: tee.chainPem,
+  }),
+);
+
 // The relay knows the client's address, and sees ciphertext only.
 const relayHandler = ohttp.relay({ gateway: gateway.url, log });
 const relay = await serveNode(
@@ -115,6 +149,21 @@ const relay = await serveNode(
 );
 
 try {
+  // Attestation first: the key configurations the client will encrypt to must be the ones the
+  // attested gateway bound in its report, and its measurement the expected image.
+  const configBytes = new Uint8Array(await (await fetch(keys.url)).arrayBuffer());
+  const served = (await (await fetch(evidence.url)).json()) as { report: string; vcek: string; chain: string };
+  const teeVerifier = attestation.sevSnp.verifier({
+    roots: [{ product: 'Milan', arkSha256: tee.arkSha256 }],
+    policy: { measurements: [GATEWAY_MEASUREMENT] },
+  });
+  const attested = await teeVerifier.verify(
+    unbase64(served.report),
+    { signer: unbase64(served.vcek), chain: served.chain },
+    { at: new Date(), reportData: sha512(configBytes) },
+  );
+  const attestedKeys = ohttp.decodeKeyConfigs(configBytes);
+
   // Credentials: four for today's "summarise" use case, obtained once, spent one per request.
   const credentialClient = credentials.client({ publicKey: issuerKey.publicKey });
   const { bytes, pending } = credentialClient.request({ epoch: credentials.currentEpoch(), values: ['summarise'] }, 4);
@@ -128,7 +177,7 @@ try {
   const spend = credentials.clientAuthorizer(credentialClient, () => wallet.shift()!);
   const client = ohttp.client({
     relay: relay.url,
-    keys: keys.url,
+    keys: attestedKeys,
     log,
     authorize: async (request) => {
       const authorized = await spend(request);
@@ -168,6 +217,14 @@ try {
   const replay = await replayer.fetch(summariseRequest());
   const problem = (await replay.json()) as { type: string };
 
+  const tcb = Object.entries(attested.tcb)
+    .map(([part, svn]) => `${part} ${svn}`)
+    .join(', ');
+  console.log(
+    `Attestation: SEV-SNP report verified (simulated ${attested.product.name} root; AMD's roots refuse it): ` +
+      `measurement ${hex(attested.measurements.get('MEASUREMENT')!).slice(0, 16)}…, TCB ${tcb}, ` +
+      `REPORT_DATA = SHA-512 of the ${attestedKeys.length} key configuration(s) the client encrypts to.\n`,
+  );
   console.log(`Summary (HTTP ${response.status}):`);
   for (const sentence of summary) console.log(`  • ${sentence}`);
   console.log('\nWhat each hop saw:');
@@ -188,6 +245,7 @@ try {
     })),
   );
 } finally {
-  await Promise.all([relay, keys, gateway, service, issuerServer].map((s) => s.close()));
+  await Promise.all([relay, keys, evidence, gateway, service, issuerServer].map((s) => s.close()));
   directory.destroy();
+  tee.destroy();
 }

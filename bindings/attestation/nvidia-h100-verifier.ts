@@ -8,11 +8,12 @@ import * as asn1js from 'asn1js';
 import { bytes, describe, objectArgument, optionsArgument } from '../utils/arguments.js';
 import { AttestationError } from './attestation-error.js';
 import type { AttestationResult } from './attestation-result.js';
+import { cachedCertificateParser } from './certificate-cache.js';
 import { verifyCertificateChain } from './certificate-chain.js';
 import { verifyH100Evidence, type H100ReferenceMeasurements } from './nvidia-h100.js';
 import type { H100Evidence } from './nvidia-spdm.js';
 import { verificationTime } from './verification-time.js';
-import { decodeAsn1, parseCertificate, parsePemCertificates, type X509Certificate } from './x509.js';
+import { decodeAsn1, parsePemCertificates, type X509Certificate } from './x509.js';
 
 export interface H100Root {
   /** SHA-256 of the root certificate's DER. */
@@ -66,6 +67,7 @@ export function h100Verifier(options?: H100VerifierOptions): H100Verifier {
   const roots = o.roots === undefined ? [NVIDIA_DEVICE_IDENTITY_CA] : rootsArgument(o.roots);
   const policy = optionsArgument(o.policy, 'policy');
   const pins = roots.map((root) => root.rootSha256);
+  const parse = cachedCertificateParser();
 
   return Object.freeze({
     async verify(evidence: Uint8Array, endorsements: H100Endorsements, verifyOptions: H100VerifyOptions) {
@@ -76,7 +78,7 @@ export function h100Verifier(options?: H100VerifierOptions): H100Verifier {
       const ders = chainArgument(chain);
       bytes(nonce, 'nonce', 32);
 
-      const certificates = ders.map(parseCertificate);
+      const certificates = ders.map(parse);
       if (certificates.length !== CHAIN_LENGTH) throw new AttestationError('CHAIN');
       const root = await verifyCertificateChain(certificates, { roots: pins, at: time });
       const leaf = certificates[0]!;

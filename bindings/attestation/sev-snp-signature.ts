@@ -38,7 +38,11 @@ const malformed = (cause?: unknown): AttestationError => new AttestationError('M
 
 /** Reads a VCEK or VLEK certificate (DER); AMD's serial number 0 is accepted. */
 export function parseSevSnpSigner(der: Uint8Array): SevSnpSigner {
-  const certificate = parseCertificate(der);
+  return sevSnpSigner(parseCertificate(der));
+}
+
+/** The signer a parsed VCEK or VLEK certificate describes. */
+export function sevSnpSigner(certificate: X509Certificate): SevSnpSigner {
   const key = certificate.publicKey;
   if (key.type !== 'ec' || key.curve !== 'P-384') throw new AttestationError('UNSUPPORTED');
   const publicKey = key.point;

@@ -6,14 +6,15 @@ import { equalBytes } from '@noble/curves/utils.js';
 import { bytes, describe, objectArgument, optionsArgument } from '../utils/arguments.js';
 import { AttestationError } from './attestation-error.js';
 import type { AttestationResult } from './attestation-result.js';
+import { cachedCertificateParser } from './certificate-cache.js';
 import { verifyCertificateChain } from './certificate-chain.js';
 import { parseRevocationList } from './crl.js';
 import { parseSevSnpReport, type SevSnpReport } from './sev-snp-report.js';
 import { sevSnpPolicy, type SevSnpPolicyOptions } from './sev-snp-policy.js';
 import { AMD_SEV_SNP_ROOTS, type SevSnpRoot } from './sev-snp-roots.js';
-import { parseSevSnpSigner, verifySevSnpReportSignature } from './sev-snp-signature.js';
+import { sevSnpSigner, verifySevSnpReportSignature } from './sev-snp-signature.js';
 import { verificationTime } from './verification-time.js';
-import { parseCertificate, parsePemCertificates } from './x509.js';
+import { parsePemCertificates } from './x509.js';
 
 /** What the host or AMD's KDS supplies next to the report. */
 export interface SevSnpEndorsements {
@@ -56,6 +57,7 @@ export function sevSnpVerifier(options?: SevSnpVerifierOptions): SevSnpVerifier 
   const roots = o.roots === undefined ? AMD_SEV_SNP_ROOTS : rootsArgument(o.roots);
   const checkPolicy = sevSnpPolicy(o.policy);
   const pins = roots.map((root) => root.arkSha256);
+  const parse = cachedCertificateParser();
 
   return Object.freeze({
     async verify(report: Uint8Array, endorsements: SevSnpEndorsements, options: SevSnpVerifyOptions) {
@@ -66,8 +68,8 @@ export function sevSnpVerifier(options?: SevSnpVerifierOptions): SevSnpVerifier 
       const expectedReportData = reportData === undefined ? undefined : bytes(reportData, 'reportData', 64);
       const parsed = parseSevSnpReport(report);
 
-      const signer = parseSevSnpSigner(signerDer);
-      const issuers = (typeof chain === 'string' ? parsePemCertificates(chain) : chain).map(parseCertificate);
+      const signer = sevSnpSigner(parse(signerDer));
+      const issuers = (typeof chain === 'string' ? parsePemCertificates(chain) : chain).map(parse);
       if (issuers.length !== 2) throw new AttestationError('CHAIN');
       const root = await verifyCertificateChain([signer.certificate, ...issuers], {
         roots: pins,

@@ -101,6 +101,11 @@ describe.each(reports.map((r) => [r.vector.report_file as string, r]))('%s', (na
 });
 
 describe('across the two GPUs', () => {
+  test('the vectors hold 2 real H100 reports, 64 measurement blocks each', () => {
+    expect(reports).toHaveLength(2);
+    expect(reports.map((r) => r.vector.num_measurement_blocks)).toEqual([64, 64]);
+  });
+
   const [first, coco] = reports as [(typeof reports)[0], (typeof reports)[0]];
 
   test("one GPU's evidence with the other's chain: its leaf did not sign it (SIGNATURE)", async () => {

@@ -232,6 +232,29 @@ describe.each(Object.entries(cases))('%s', (_, c) => {
 });
 
 describe('the negative cases of the vectors README', () => {
+  test('the vectors hold 3 real reports: 2 VCEK-signed, 1 VLEK-signed', () => {
+    expect(expected.reports).toHaveLength(3);
+    expect(expected.reports.map((r) => r.signer_cert.subject_cn)).toEqual(['SEV-VCEK', 'SEV-VCEK', 'SEV-VLEK']);
+  });
+
+  test('a kept verifier (its certificate cache warm) gives the same result, and still refuses', async () => {
+    const c = cases.trusteeVcek;
+    const verifier = sevSnp.verifier();
+    const first = await verifier.verify(c.report, c.endorsements, { at: c.at });
+    const again = await verifier.verify(c.report, c.endorsements, { at: c.at });
+    expect(again.measurements).toEqual(first.measurements);
+    expect(again.tcb).toEqual(first.tcb);
+    const report = c.report.slice();
+    report[0x90]! ^= 1;
+    expect(await code(() => verifier.verify(report, c.endorsements, { at: c.at }))).toBe('SIGNATURE');
+    expect(await code(() => verifier.verify(c.report, c.endorsements, { at: new Date('2031-01-01') }))).toBe('EXPIRED');
+    // The caller's buffer changed after a verification: the cached certificate is a copy.
+    const signer = (c.endorsements.signer as Uint8Array).slice();
+    await verifier.verify(c.report, { ...c.endorsements, signer }, { at: c.at });
+    signer[signer.length - 1]! ^= 1;
+    expect(await code(() => verifier.verify(c.report, { ...c.endorsements, signer }, { at: c.at }))).toBe('CHAIN');
+  });
+
   test('go-sev-guest report, DEBUG forbidden by default: DEBUG', async () => {
     expect(await code(() => verify(cases.goSevGuest, {}))).toBe('DEBUG');
     expect(await code(() => verify(cases.trusteeVcek, {}))).toBe('ACCEPTED');
