@@ -10,8 +10,8 @@
 // explicitly; AMD's roots would refuse it. Run with `npm start`. (An app writes `from 'oblivia'`,
 // `from 'oblivia/node'` and `from 'oblivia/attestation-simulator'`.)
 import { attestationSimulator } from '../bindings/attestation-simulator.js';
+import { attestation } from '../bindings/attestation.js';
 import {
-  attestation,
   ohttp,
   credentials,
   oprf,

@@ -4,7 +4,8 @@
 // report parsers), the RSASSA-PSS certificate signatures (WebCrypto) and the ECDSA P-384 ones (the
 // core). oblivia wasm against oblivia js: the same calls, the backend switched.
 import { readFileSync } from 'node:fs';
-import { attestation, useBackend } from '../../bindings/index.js';
+import { attestation } from '../../bindings/attestation.js';
+import { useBackend } from '../../bindings/index.js';
 import { verifyCertificateSignature } from '../../bindings/attestation/certificate-signature.js';
 import { parseH100Evidence } from '../../bindings/attestation/nvidia-spdm.js';
 import { parseCertificate, parsePemCertificates, type X509Certificate } from '../../bindings/attestation/x509.js';

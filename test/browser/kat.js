@@ -94,8 +94,7 @@ export async function probeCompile(url) {
  * each H100 report with its device chain, at the pinned time; then one tampered copy of each, which
  * must be refused with its code. Returns what the test compares with the Node results.
  */
-export async function verifyEvidence(oblivia, evidence) {
-  const { attestation } = oblivia;
+export async function verifyEvidence(oblivia, attestation, evidence) {
   const results = [];
   const refusal = async (fn) => {
     try {

@@ -22,9 +22,9 @@ const FAMILIES = [
   'privacypass',
   'credentials',
   'tlog',
-  'attestation',
-  'attestation-simulator',
 ];
+/** Entries outside the root: Node's adapter, hpke-js's API, and attestation with its X.509 layer. */
+const OUTSIDE = ['hpke-js', 'node', 'attestation', 'attestation-simulator'];
 
 /** The value exports of each specifier, as Node loads them in a fresh process. */
 function exportsOf(specifiers: string[]): Record<string, string[]> {
@@ -34,13 +34,12 @@ console.log(JSON.stringify(out));`;
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
 }
 
-test('package.json exports the root, one subpath per family, hpke-js, node and the two modules', () => {
+test('package.json exports the root, one subpath per family, those outside the root and the two modules', () => {
   expect(Object.keys(pkg.exports).sort()).toEqual(
     [
       '.',
       ...FAMILIES.map((f) => `./${f}`),
-      './hpke-js',
-      './node',
+      ...OUTSIDE.map((f) => `./${f}`),
       './oblivia.wasm',
       './oblivia.scalar.wasm',
       './package.json',
@@ -58,8 +57,11 @@ test('each family entry loads alone; the root is their union, the loader, the ba
   expect(found['oblivia/credentials']).toEqual(['CredentialError', 'credentials']);
 });
 
-test('hpke-js and node are entries of their own, outside the root', () => {
-  const found = exportsOf(['oblivia/hpke-js', 'oblivia/node']);
+test('hpke-js, node, attestation and its simulator are entries of their own, outside the root', () => {
+  const found = exportsOf(['oblivia', ...OUTSIDE.map((f) => `oblivia/${f}`)]);
+  expect(found['oblivia/attestation']).toEqual(['AttestationError', 'attestation']);
+  expect(found['oblivia/attestation-simulator']).toEqual(['attestationSimulator']);
+  for (const f of OUTSIDE) for (const name of found[`oblivia/${f}`]!) expect(found['oblivia']).not.toContain(name);
   expect(found['oblivia/node']).toEqual(['CLIENT_ADDRESS_HEADER', 'directoryStorage', 'serveNode']);
   expect(found['oblivia/hpke-js']).toContain('CipherSuite');
 });
