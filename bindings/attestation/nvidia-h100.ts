@@ -1,7 +1,7 @@
 // NVIDIA H100 evidence checks that need no certificate: the response signature by the leaf (GSP
 // FMC) key, the request nonce against the caller's, and the measurements against reference values.
-// The leaf certificate's chain to NVIDIA's root, and its FWID extension against `h100EvidenceFwid`,
-// are the chain layer's job, not this file's.
+// The leaf certificate's chain to NVIDIA's root, and its FWID extension against the evidence's, are
+// nvidia-h100-verifier.ts's job, not this file's.
 //
 // Trailing bytes: the signature covers only the bytes before it, so anything after it is unsigned
 // and may have been added by anyone. By default they are refused (MALFORMED); `allowTrailingZeros`
@@ -15,7 +15,7 @@ import { H100_NONCE_SIZE, parseH100Evidence, type H100Evidence } from './nvidia-
 /** Reference values: measurement index → the exact measurement value (digest) it must have. */
 export type H100ReferenceMeasurements = ReadonlyMap<number, Uint8Array> | Readonly<Record<number, Uint8Array>>;
 
-export interface H100VerifyOptions {
+export interface H100EvidenceOptions {
   /** The leaf certificate's P-384 public key, SEC1 uncompressed (97 bytes). */
   readonly leafPublicKey: Uint8Array;
   /** The 32-byte nonce the caller put in the GET_MEASUREMENTS request. */
@@ -45,7 +45,7 @@ const PUBLIC_KEY_SIZE = 97;
  * UNSUPPORTED), the signature (SIGNATURE), the request nonce (REPORT_DATA), the reference
  * measurements (POLICY). Evidence without a driver version, VBIOS version or FWID is MALFORMED.
  */
-export function verifyH100Evidence(evidence: Uint8Array, options: H100VerifyOptions): H100VerifiedEvidence {
+export function verifyH100Evidence(evidence: Uint8Array, options: H100EvidenceOptions): H100VerifiedEvidence {
   const { leafPublicKey, nonce, referenceMeasurements, allowTrailingZeros } = objectArgument(options, 'options');
   const key = bytes(leafPublicKey, 'leafPublicKey', PUBLIC_KEY_SIZE);
   const expectedNonce = bytes(nonce, 'nonce', H100_NONCE_SIZE);
@@ -78,14 +78,6 @@ export function verifyH100Evidence(evidence: Uint8Array, options: H100VerifyOpti
     if (measured === undefined || !equalBytes(measured, value)) throw new AttestationError('POLICY');
   }
   return { evidence: parsed, nonce: parsed.request.nonce, measurements, driverVersion, vbiosVersion, fwid };
-}
-
-/** The FWID (48 bytes) of the evidence's opaque data; MALFORMED if it has none. Not a verification. */
-export function h100EvidenceFwid(evidence: Uint8Array | H100Evidence): Uint8Array {
-  const parsed = evidence instanceof Uint8Array ? parseH100Evidence(evidence) : evidence;
-  const fwid = parsed.response.opaque.fwid;
-  if (fwid === undefined) throw new AttestationError('MALFORMED');
-  return fwid.slice();
 }
 
 /** The reference measurements as checked [index, value] pairs (indices 1..254, as SPDM 1.1 allows). */
