@@ -36,9 +36,19 @@ export const RULES = [
     to: /^bindings\/(attestation-simulator\.ts$|attestation\/(sev-snp-sim|x509-builder))/,
   },
   {
-    name: 'the root imports no attestation (its X.509 layer stays out of the root)',
+    name: 'session imports no backend, OPRF, credential or hpke-js code',
+    from: /^bindings\/session(\/|\.ts$)/,
+    to: /^bindings\/(backend|oprf|credentials|privacypass|hpke-js)(\/|\.ts$)/,
+  },
+  {
+    name: 'session imports no simulator',
+    from: /^bindings\/session(\/|\.ts$)/,
+    to: /^bindings\/(attestation-simulator\.ts$|attestation\/(sev-snp-sim|x509-builder))/,
+  },
+  {
+    name: 'the root imports no attestation nor session (their X.509 layer stays out of the root)',
     from: /^bindings\/index\.ts$/,
-    to: /^bindings\/attestation/,
+    to: /^bindings\/(attestation|session)/,
   },
   { name: 'utils import only utils', from: /^bindings\/utils\//, to: /^(?!bindings\/utils\/)/ },
   { name: 'the core imports no binding', from: /^assembly\//, to: /^bindings\// },

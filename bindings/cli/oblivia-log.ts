@@ -4,9 +4,13 @@
 //   oblivia-log append <dir> <skey file> <file>...      appends each file as an entry and publishes
 //   oblivia-log checkpoint <dir>                        the signed checkpoint
 //   oblivia-log prove <dir> <index>                     a c2sp.org/tlog-proof of entry <index>
+//   oblivia-log release <dir> <skey file> <platform> <measurement hex> <name> [--time <s>] [--out <file>]
+//                                                       appends a release statement and publishes
 //   oblivia-log verify <vkey> <proof file> <entry file> [--witness <vkey>]... [--quorum <n>] [--max-age <s>]
 // Exit status: 0 done, 1 refused (the TransparencyError code is printed), 2 bad usage.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { releaseStatement } from '../session/release-statement.js';
+import { platformArgument } from '../session/platform.js';
 import { tlog } from '../tlog.js';
 import { TransparencyError } from '../tlog/transparency-error.js';
 import { directoryStorage } from '../tlog/directory-storage.js';
@@ -15,6 +19,7 @@ const USAGE = `usage: oblivia-log keygen <name>
        oblivia-log append <dir> <skey file> <file>...
        oblivia-log checkpoint <dir>
        oblivia-log prove <dir> <index>
+       oblivia-log release <dir> <skey file> <platform> <measurement hex> <name> [--time <POSIX seconds>] [--out <statement file>]
        oblivia-log verify <vkey> <proof file> <entry file> [--witness <vkey>]... [--quorum <n>] [--max-age <seconds>]`;
 
 class UsageError extends Error {}
@@ -68,6 +73,38 @@ function run(command: string | undefined, args: readonly string[]): string {
       if (Number(index) >= size) throw new UsageError(`entry ${index} is not in the tree of ${size}`);
       const hashes = tlog.tileReader(directoryStorage(dir), size).inclusionProof(Number(index));
       return tlog.formatProof({ index: Number(index), hashes, checkpoint }).trimEnd();
+    }
+    case 'release': {
+      const [dir, skeyFile, platform, measurement, name, ...rest] = args;
+      if (dir === undefined || skeyFile === undefined || platform === undefined || name === undefined)
+        throw new UsageError(USAGE);
+      if (!/^([0-9a-f]{2})*$/.test(measurement!)) throw new UsageError('the measurement is lowercase hex');
+      const options = new Map<string, string>();
+      for (let i = 0; i < rest.length; i += 2) {
+        const value = rest[i + 1];
+        if ((rest[i] !== '--time' && rest[i] !== '--out') || value === undefined || options.has(rest[i]!))
+          throw new UsageError(USAGE);
+        options.set(rest[i]!, value);
+      }
+      const time = options.get('--time') ?? String(Math.floor(Date.now() / 1000));
+      if (!/^(0|[1-9][0-9]{0,11})$/.test(time)) throw new UsageError('--time is POSIX seconds');
+      let statement: Uint8Array;
+      try {
+        statement = releaseStatement({
+          platform: platformArgument(platform, 'platform'),
+          measurement: Uint8Array.from(measurement!.match(/../g) ?? [], (h) => parseInt(h, 16)),
+          name,
+          time: new Date(Number(time) * 1000),
+        });
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+      const writer = tlog.logWriter({ storage: directoryStorage(dir), signer: text(skeyFile).trim() });
+      const index = writer.append(statement);
+      const checkpoint = writer.publish().trimEnd();
+      const out = options.get('--out');
+      if (out !== undefined) writeFileSync(out, statement);
+      return `index ${index}\n${new TextDecoder().decode(statement)}\n${checkpoint}`;
     }
     case 'verify': {
       const [vkey, proofFile, entryFile, ...rest] = args;

@@ -1,0 +1,29 @@
+// Why an attested key bundle was refused (client side). Wrong argument types and sizes stay
+// TypeError and RangeError. The evidence's own failures are AttestationError, rethrown as they
+// are (their codes are the evidence checks': REPORT_DATA, CHAIN, DEBUG, TCB, …); the log's are
+// wrapped here, with the TransparencyError as the `cause`:
+//
+//   MALFORMED   the bundle, its key config, release statement or tlog-proof breaks its format, or
+//               a size or count is out of bounds.
+//   PLATFORM    a platform the verifier does not accept, or a statement for another platform.
+//   EXPIRED     the bundle's expiry is not after the verification time.
+//   LIFETIME    the bundle's expiry is more than 24 hours after the verification time.
+//   UNRELEASED  the evidence's measurement is not the statement's, or the tlog-proof does not
+//               include the statement (NOT_INCLUDED underneath): the measurement was not released.
+//   LOG         the tlog-proof's checkpoint is not trusted under the log policy: another log or
+//               key, a bad signature, too few or stale witness cosignatures, a split view.
+import { codedError } from '../utils/coded-error.js';
+
+export type SessionErrorCode = 'MALFORMED' | 'PLATFORM' | 'EXPIRED' | 'LIFETIME' | 'UNRELEASED' | 'LOG';
+
+const MESSAGES: Record<SessionErrorCode, string> = {
+  MALFORMED: 'attested key bundle is malformed',
+  PLATFORM: 'attestation platform is not accepted',
+  EXPIRED: 'attested key bundle has expired',
+  LIFETIME: 'attested key bundle expires more than 24 hours ahead',
+  UNRELEASED: 'measurement is not released in the transparency log',
+  LOG: 'transparency log proof is not trusted',
+};
+
+/** A refused attested key bundle; the message is fixed per code. */
+export class SessionError extends codedError<SessionErrorCode>('SessionError', MESSAGES) {}
