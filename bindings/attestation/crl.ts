@@ -21,25 +21,29 @@ export interface RevocationList {
 const malformed = (cause?: unknown): AttestationError => new AttestationError('MALFORMED', { cause });
 
 export function parseRevocationList(der: Uint8Array): RevocationList {
-  let crl: pkijs.CertificateRevocationList;
   try {
-    crl = new pkijs.CertificateRevocationList({ schema: decodeAsn1(der) });
+    const crl = new pkijs.CertificateRevocationList({ schema: decodeAsn1(der) });
+    // §5.1.1.2: the outer algorithm must equal the one inside the signed part.
+    const outer = new Uint8Array(crl.signatureAlgorithm.toSchema().toBER());
+    const inner = new Uint8Array(crl.signature.toSchema().toBER());
+    if (!equalBytes(outer, inner)) throw malformed();
+    for (const extension of crl.crlExtensions?.extensions ?? []) {
+      // §5.2: a critical CRL extension the verifier does not process makes the CRL unusable.
+      if (extension.critical) throw new AttestationError('UNSUPPORTED');
+    }
+    return {
+      issuer: encodedName(crl.issuer),
+      thisUpdate: crl.thisUpdate.value,
+      ...(crl.nextUpdate ? { nextUpdate: crl.nextUpdate.value } : {}),
+      revoked: (crl.revokedCertificates ?? []).map((entry) => entry.userCertificate.valueBlock.valueHexView.slice()),
+      tbs: crl.tbsView.slice(),
+      signatureAlgorithm: signatureAlgorithm(crl.signatureAlgorithm),
+      signature: bitString(crl.signatureValue),
+    };
   } catch (cause) {
+    // pkijs throws its own errors for values that break their schema (an algorithm's parameters).
     throw cause instanceof AttestationError ? cause : malformed(cause);
   }
-  for (const extension of crl.crlExtensions?.extensions ?? []) {
-    // §5.2: a critical CRL extension the verifier does not process makes the CRL unusable.
-    if (extension.critical) throw new AttestationError('UNSUPPORTED');
-  }
-  return {
-    issuer: encodedName(crl.issuer),
-    thisUpdate: crl.thisUpdate.value,
-    ...(crl.nextUpdate ? { nextUpdate: crl.nextUpdate.value } : {}),
-    revoked: (crl.revokedCertificates ?? []).map((entry) => entry.userCertificate.valueBlock.valueHexView.slice()),
-    tbs: crl.tbsView.slice(),
-    signatureAlgorithm: signatureAlgorithm(crl.signatureAlgorithm),
-    signature: bitString(crl.signatureValue),
-  };
 }
 
 /**

@@ -118,4 +118,23 @@ describe('CRLs', () => {
       expect(['CHAIN', 'MALFORMED']).toContain(got);
     }
   });
+
+  test('an outer algorithm other than the signed one, or parameters that break their schema: MALFORMED', async () => {
+    const crl = await sim.crl({ thisUpdate, nextUpdate });
+    // CertificateList ::= SEQUENCE { tbsCertList (its signature AlgorithmIdentifier at 7), signatureAlgorithm, … }
+    const inner = 4 + 4 + 3;
+    const outer = 4 + 4 + ((crl[6]! << 8) | crl[7]!);
+    expect(crl.subarray(inner, inner + 72)).toEqual(crl.subarray(outer, outer + 72));
+    // The hash's NULL parameters as an empty OCTET STRING, outside the signed part (RFC 5280 §5.1.1.2).
+    const unsigned = crl.slice();
+    unsigned[outer + 30]! ^= 1;
+    expect(await code(() => verifier.verify(report, { ...endorsements, crls: [unsigned] }, { at: AT }))).toBe(
+      'MALFORMED',
+    );
+    // MGF1's hash as a SET in both identifiers: pkijs's own schema error becomes MALFORMED.
+    const both = crl.slice();
+    both[inner + 47]! ^= 1;
+    both[outer + 47]! ^= 1;
+    expect(await code(() => verifier.verify(report, { ...endorsements, crls: [both] }, { at: AT }))).toBe('MALFORMED');
+  });
 });
