@@ -4,15 +4,19 @@
 //   3. the expiry is after `now` (EXPIRED) and at most 24 h after it (LIFETIME);
 //   4. the tlog-proof: its checkpoint under the log policy (LOG, the TransparencyError as cause) and
 //      the statement's inclusion in it (UNRELEASED, cause NOT_INCLUDED);
-//   5. the evidence, chain and policy by the platform's verifier at `now`, with the report data the
-//      key config and expiry bind: AttestationError, rethrown as it is (REPORT_DATA for another key);
+//   5. every CRL is issued by a certificate of the bundle (MALFORMED; AttestationError MALFORMED if
+//      one does not parse); then the evidence, chain and policy by the platform's verifier at `now`,
+//      with the report data the key config and expiry bind: AttestationError, rethrown as it is
+//      (REPORT_DATA for another key);
 //   6. the evidence's measurement is the statement's (UNRELEASED).
 // The log is checked before the evidence because it is cheaper. A log given as `tlog.verifier`
 // also checks the proof's checkpoint against the newest one it has seen (split views); this is the
 // hook for the client's consistency tracking: `verify(bundle, { now, consistency })`.
 import { equalBytes } from '@noble/curves/utils.js';
+import { parseRevocationList } from '../attestation/crl.js';
 import { h100Verifier, type H100Result, type H100VerifierOptions } from '../attestation/nvidia-h100-verifier.js';
 import { sevSnpVerifier, type SevSnpResult, type SevSnpVerifierOptions } from '../attestation/sev-snp-verifier.js';
+import { parseCertificate } from '../attestation/x509.js';
 import { sha256 } from '../hash.js';
 import type { KeyConfig } from '../ohttp/key-config.js';
 import { policy as logPolicy, type LogPolicy, type PolicyOptions, type VerifiedProof, type WitnessCosignature } from '../tlog/log-policy.js';
@@ -117,6 +121,7 @@ export function bundleVerifier(options: BundleVerifierOptions): BundleVerifier {
   async function verifyEvidence(bundle: AttestedKeyBundle, at: Date): Promise<SevSnpResult | H100Result> {
     const bound = boundPart(bindingOf(bundle.encodedKeyConfig, Math.floor(bundle.expiry.getTime() / 1000)), bundle.platform);
     const [signer, ...chain] = bundle.certificates;
+    checkCrlIssuers(bundle);
     if (bundle.platform === 'sev-snp')
       return sevSnp!.verify(bundle.evidence, { signer: signer!, chain, crls: bundle.crls }, { at, reportData: bound });
     return h100!.verify(bundle.evidence, { chain: bundle.certificates }, { at, nonce: bound });
@@ -169,6 +174,17 @@ export function bundleVerifier(options: BundleVerifierOptions): BundleVerifier {
       });
     },
   });
+}
+
+/** Every CRL of a bundle must be issued by one of its certificates (else MALFORMED): the evidence
+ *  verifier skips a CRL of another issuer, so one that applies to nothing would pass unnoticed. */
+function checkCrlIssuers(bundle: AttestedKeyBundle): void {
+  if (bundle.crls.length === 0) return;
+  const subjects = bundle.certificates.map((der) => parseCertificate(der).subject);
+  for (const der of bundle.crls) {
+    const { issuer } = parseRevocationList(der);
+    if (!subjects.some((subject) => equalBytes(subject, issuer))) throw new SessionError('MALFORMED');
+  }
 }
 
 /** The signed checkpoint of a tlog-proof: everything after its first blank line. */

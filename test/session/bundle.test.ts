@@ -306,6 +306,14 @@ describe('refusals, each with its code', () => {
     expect(await outcome(() => verifier.verify(mixed, { now: NOW }))).toBe('SessionError PLATFORM');
   });
 
+  test('a CRL that no certificate of the bundle issued: MALFORMED', async () => {
+    const other = await attestationSimulator.sevSnp({ product: 'Milan' });
+    const foreign = await other.crl({ thisUpdate: at(NOW_S - HOUR), nextUpdate: at(NOW_S + HOUR) });
+    other.destroy();
+    const bundle = session.encodeBundle({ ...session.decodeBundle(good), crls: [crl, foreign] });
+    expect(await outcome(() => verifier.verify(bundle, { now: NOW }))).toBe('SessionError MALFORMED');
+  });
+
   test('any flipped byte is refused with a typed error, never another exception', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: good.length - 1 }), fc.integer({ min: 1, max: 255 }), async (i, mask) => {
@@ -317,6 +325,19 @@ describe('refusals, each with its code', () => {
     );
   });
 });
+
+// Every position, one bit each (7,668 verifications, about two minutes): OBLIVIA_EXHAUSTIVE=1.
+test.skipIf(!process.env.OBLIVIA_EXHAUSTIVE)(
+  'every single-bit flip of the bundle is refused with a typed error',
+  async () => {
+    for (let i = 0; i < good.length; i++) {
+      const bundle = good.slice();
+      bundle[i]! ^= 1;
+      expect(await outcome(() => verifier.verify(bundle, { now: NOW })), `byte ${i}`).not.toBe('ACCEPTED');
+    }
+  },
+  900_000,
+);
 
 describe('real SEV-SNP reports in a bundle', () => {
   const DIR = 'attestation/sev-snp';
@@ -355,4 +376,56 @@ describe('real SEV-SNP reports in a bundle', () => {
       expect(await outcome(() => v.verify(bundle, { now: when }))).toBe('AttestationError REPORT_DATA');
     },
   );
+});
+
+describe('real NVIDIA H100 evidence in a bundle', () => {
+  const DIR = 'attestation/nvidia';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const expected = readJsonVector(`${DIR}/expected.json`) as { reports: any[] };
+  const read = (name: string): string => readFileSync(`${VECTORS}/${DIR}/${name}`, 'utf8');
+  // The certificates are valid from 2022-03-01 until 9999.
+  const when = new Date('2025-01-01T00:00:00Z');
+  const seconds = when.getTime() / 1000;
+
+  test.each(expected.reports.map((v) => [v.report_file as string, v]))(
+    '%s passes chain and signature, then is refused with REPORT_DATA (its nonce binds no key)',
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    async (_, vector: any) => {
+      const evidence = new Uint8Array(Buffer.from(read(vector.report_file).trim(), 'hex'));
+      const chain = read(vector.cert_chain_file);
+      const policy = { allowTrailingZeros: vector.trailing_bytes === 1 };
+      const alone = await attestation.h100
+        .verifier({ policy })
+        .verify(evidence, { chain }, { at: when, nonce: new Uint8Array(Buffer.from(vector.request_nonce_hex, 'hex')) });
+      const released = session.releaseStatement({
+        platform: 'nvidia-h100',
+        measurement: session.h100Measurement(alone.measurements),
+        name: `real ${vector.report_file}`,
+        time: when,
+      });
+      const bundle = await session.createBundle({
+        keyConfig: nodeKey,
+        expiry: at(seconds + HOUR),
+        attester: evidence,
+        endorsements: { chain },
+        statement: released,
+        proof: publish(makeLog(ORIGIN, log.key), [released], 0, witnesses, seconds - 60),
+      });
+      expect(session.decodeBundle(bundle).certificates.length).toBe(5);
+      const v = session.bundleVerifier({ attestation: { h100: { policy } }, log: logPolicy, platforms: ['nvidia-h100'] });
+      expect(await outcome(() => v.verify(bundle, { now: when }))).toBe('AttestationError REPORT_DATA');
+      expect(await outcome(() => verifier.verify(bundle, { now: when }))).toBe('SessionError PLATFORM');
+    },
+  );
+
+  test('the composite measurement: SHA-384 over index, length and value, by increasing index', () => {
+    const blocks = new Map([
+      [2, Uint8Array.of(0xbb, 0xbb)],
+      [1, Uint8Array.of(0xaa)],
+    ]);
+    const digest = sha('sha384', Uint8Array.of(1, 0, 1, 0xaa, 2, 0, 2, 0xbb, 0xbb));
+    expect(session.h100Measurement(blocks)).toEqual(digest);
+    expect(session.h100Measurement(new Map([...blocks].map(([i, v]) => [String(i), v])))).toEqual(digest);
+    expect(session.h100Measurement({ 1: Uint8Array.of(0xaa), 2: Uint8Array.of(0xbb, 0xbb) })).toEqual(digest);
+  });
 });
