@@ -156,7 +156,13 @@ export function decodeBundle(encoded: Uint8Array): AttestedKeyBundle {
   r.end();
 
   const keyConfig = malformed(() => decodeKeyConfig(encodedKeyConfig));
-  if (!equalBytes(malformed(() => encodeKeyConfig(keyConfig)), encodedKeyConfig)) throw new SessionError('MALFORMED');
+  if (
+    !equalBytes(
+      malformed(() => encodeKeyConfig(keyConfig)),
+      encodedKeyConfig,
+    )
+  )
+    throw new SessionError('MALFORMED');
   const release = parseReleaseStatement(statement);
   const proof = malformed(() => {
     const text = fatalUtf8.decode(proofBytes);

@@ -19,7 +19,13 @@ import { sevSnpVerifier, type SevSnpResult, type SevSnpVerifierOptions } from '.
 import { parseCertificate } from '../attestation/x509.js';
 import { sha256 } from '../hash.js';
 import type { KeyConfig } from '../ohttp/key-config.js';
-import { policy as logPolicy, type LogPolicy, type PolicyOptions, type VerifiedProof, type WitnessCosignature } from '../tlog/log-policy.js';
+import {
+  policy as logPolicy,
+  type LogPolicy,
+  type PolicyOptions,
+  type VerifiedProof,
+  type WitnessCosignature,
+} from '../tlog/log-policy.js';
 import type { LogVerifier } from '../tlog/log-verifier.js';
 import { leafHash } from '../tlog/merkle.js';
 import { TransparencyError } from '../tlog/transparency-error.js';
@@ -88,7 +94,12 @@ export interface BundleVerifier {
   verify(bundle: Uint8Array, options: BundleVerifyOptions): Promise<VerifiedBundle>;
 }
 
-type ProofCheck = (proof: string, leaf: Uint8Array, now: number, consistency?: readonly Uint8Array[]) => Promise<VerifiedProof>;
+type ProofCheck = (
+  proof: string,
+  leaf: Uint8Array,
+  now: number,
+  consistency?: readonly Uint8Array[],
+) => Promise<VerifiedProof>;
 
 function logArgument(value: unknown): ProofCheck {
   const log = objectArgument<LogVerifier & LogPolicy>(value, 'options.log');
@@ -119,7 +130,10 @@ export function bundleVerifier(options: BundleVerifierOptions): BundleVerifier {
   const h100 = platforms.includes('nvidia-h100') ? h100Verifier(a.h100) : undefined;
 
   async function verifyEvidence(bundle: AttestedKeyBundle, at: Date): Promise<SevSnpResult | H100Result> {
-    const bound = boundPart(bindingOf(bundle.encodedKeyConfig, Math.floor(bundle.expiry.getTime() / 1000)), bundle.platform);
+    const bound = boundPart(
+      bindingOf(bundle.encodedKeyConfig, Math.floor(bundle.expiry.getTime() / 1000)),
+      bundle.platform,
+    );
     const [signer, ...chain] = bundle.certificates;
     checkCrlIssuers(bundle);
     if (bundle.platform === 'sev-snp')

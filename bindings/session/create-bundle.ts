@@ -47,8 +47,7 @@ export async function createBundle(options: CreateBundleOptions): Promise<Uint8A
   const { platform } = parseReleaseStatement(statement);
   const e = objectArgument<SevSnpEndorsements & H100Endorsements>(o.endorsements, 'options.endorsements');
   const chain = certificateList(e.chain, 'options.endorsements.chain');
-  const certificates =
-    platform === 'sev-snp' ? [bytes(e.signer, 'options.endorsements.signer'), ...chain] : chain;
+  const certificates = platform === 'sev-snp' ? [bytes(e.signer, 'options.endorsements.signer'), ...chain] : chain;
   if (e.crls !== undefined && !Array.isArray(e.crls))
     throw new TypeError(`"options.endorsements.crls" expected an array, got ${describe(e.crls)}`);
   const crls = e.crls ?? [];

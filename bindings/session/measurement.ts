@@ -26,9 +26,6 @@ export function h100Measurement(
 }
 
 /** The measurement of a verified result of `platform`. */
-export function measurementOf(
-  platform: BundlePlatform,
-  measurements: ReadonlyMap<string, Uint8Array>,
-): Uint8Array {
+export function measurementOf(platform: BundlePlatform, measurements: ReadonlyMap<string, Uint8Array>): Uint8Array {
   return platform === 'sev-snp' ? measurements.get('MEASUREMENT')! : h100Measurement(measurements);
 }

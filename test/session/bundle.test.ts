@@ -232,9 +232,7 @@ describe('a good bundle', () => {
 
   test('the log may be given as policy options, and as a tlog.verifier', async () => {
     for (const log of [logOptions(), tlog.verifier({ policy: logPolicy })]) {
-      expect(await outcome(() => session.bundleVerifier(options({ log })).verify(good, { now: NOW }))).toBe(
-        'ACCEPTED',
-      );
+      expect(await outcome(() => session.bundleVerifier(options({ log })).verify(good, { now: NOW }))).toBe('ACCEPTED');
     }
   });
 });
@@ -284,7 +282,9 @@ describe('refusals, each with its code', () => {
   test('too few witnesses: LOG (QUORUM); stale cosignatures: LOG (STALE)', async () => {
     const bundle = await makeBundle({ proof: publish(makeLog(ORIGIN, log.key), entries, 3, witnesses.slice(0, 1)) });
     expect(await outcome(() => verifier.verify(bundle, { now: NOW }))).toBe('SessionError LOG QUORUM');
-    const stale = await makeBundle({ proof: publish(makeLog(ORIGIN, log.key), entries, 3, witnesses, NOW_S - 2 * HOUR) });
+    const stale = await makeBundle({
+      proof: publish(makeLog(ORIGIN, log.key), entries, 3, witnesses, NOW_S - 2 * HOUR),
+    });
     expect(await outcome(() => verifier.verify(stale, { now: NOW }))).toBe('SessionError LOG STALE');
   });
 
@@ -292,7 +292,9 @@ describe('refusals, each with its code', () => {
     const v = session.bundleVerifier(options({ log: tlog.verifier({ policy: logPolicy }) }));
     expect(await outcome(() => v.verify(good, { now: NOW }))).toBe('ACCEPTED');
     const fork = makeLog(ORIGIN, log.key);
-    const forked = await makeBundle({ proof: publish(fork, [filler(9), filler(1), filler(2), statement, filler(4)], 3) });
+    const forked = await makeBundle({
+      proof: publish(fork, [filler(9), filler(1), filler(2), statement, filler(4)], 3),
+    });
     expect(await outcome(() => verifier.verify(forked, { now: NOW }))).toBe('ACCEPTED'); // alone, it verifies
     expect(await outcome(() => v.verify(forked, { now: NOW }))).toBe('SessionError LOG INCONSISTENT');
   });
@@ -306,21 +308,30 @@ describe('refusals, each with its code', () => {
     expect(await outcome(() => verifier.verify(mixed, { now: NOW }))).toBe('SessionError PLATFORM');
   });
 
-  test('a CRL that no certificate of the bundle issued: MALFORMED', async () => {
-    const other = await attestationSimulator.sevSnp({ product: 'Milan' });
+  test('a CRL that no certificate of the bundle issued: MALFORMED (one with its ARK’s name is checked: CHAIN)', async () => {
+    const other = await attestationSimulator.sevSnp({ product: 'Genoa' });
     const foreign = await other.crl({ thisUpdate: at(NOW_S - HOUR), nextUpdate: at(NOW_S + HOUR) });
     other.destroy();
     const bundle = session.encodeBundle({ ...session.decodeBundle(good), crls: [crl, foreign] });
     expect(await outcome(() => verifier.verify(bundle, { now: NOW }))).toBe('SessionError MALFORMED');
+    const twin = await attestationSimulator.sevSnp({ product: 'Milan' });
+    const forged = await twin.crl({ thisUpdate: at(NOW_S - HOUR), nextUpdate: at(NOW_S + HOUR) });
+    twin.destroy();
+    const withForged = session.encodeBundle({ ...session.decodeBundle(good), crls: [forged] });
+    expect(await outcome(() => verifier.verify(withForged, { now: NOW }))).toBe('AttestationError CHAIN');
   });
 
   test('any flipped byte is refused with a typed error, never another exception', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: good.length - 1 }), fc.integer({ min: 1, max: 255 }), async (i, mask) => {
-        const bundle = good.slice();
-        bundle[i]! ^= mask;
-        expect(await outcome(() => verifier.verify(bundle, { now: NOW }))).not.toBe('ACCEPTED');
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: good.length - 1 }),
+        fc.integer({ min: 1, max: 255 }),
+        async (i, mask) => {
+          const bundle = good.slice();
+          bundle[i]! ^= mask;
+          expect(await outcome(() => verifier.verify(bundle, { now: NOW }))).not.toBe('ACCEPTED');
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -350,7 +361,10 @@ describe('real SEV-SNP reports in a bundle', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     async (_, vector: any) => {
       const report = file(vector.report_file);
-      const real = { signer: file(vector.signer_cert_file), chain: readFileSync(`${VECTORS}/${DIR}/${vector.ask_ark_file}`, 'utf8') };
+      const real = {
+        signer: file(vector.signer_cert_file),
+        chain: readFileSync(`${VECTORS}/${DIR}/${vector.ask_ark_file}`, 'utf8'),
+      };
       const when = new Date(vector.verify_at as string);
       const seconds = when.getTime() / 1000;
       const policy = { allowDebug: true };
@@ -412,7 +426,11 @@ describe('real NVIDIA H100 evidence in a bundle', () => {
         proof: publish(makeLog(ORIGIN, log.key), [released], 0, witnesses, seconds - 60),
       });
       expect(session.decodeBundle(bundle).certificates.length).toBe(5);
-      const v = session.bundleVerifier({ attestation: { h100: { policy } }, log: logPolicy, platforms: ['nvidia-h100'] });
+      const v = session.bundleVerifier({
+        attestation: { h100: { policy } },
+        log: logPolicy,
+        platforms: ['nvidia-h100'],
+      });
       expect(await outcome(() => v.verify(bundle, { now: when }))).toBe('AttestationError REPORT_DATA');
       expect(await outcome(() => verifier.verify(bundle, { now: when }))).toBe('SessionError PLATFORM');
     },

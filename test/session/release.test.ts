@@ -86,7 +86,18 @@ describe('oblivia-log release', () => {
     const logDir = join(dir, 'log');
     const out = join(dir, 'release.txt');
     const hexMeasurement = Buffer.from(measurement).toString('hex');
-    const appended = cli('release', logDir, skey, 'sev-snp', hexMeasurement, 'oblivia-node 1.2.3', '--time', '1772323200', '--out', out);
+    const appended = cli(
+      'release',
+      logDir,
+      skey,
+      'sev-snp',
+      hexMeasurement,
+      'oblivia-node 1.2.3',
+      '--time',
+      '1772323200',
+      '--out',
+      out,
+    );
     expect(appended.stderr).toBe('');
     expect(appended.status).toBe(0);
     expect(appended.stdout.startsWith(`index 0\n${TEXT}\nexample.com/releases\n1\n`)).toBe(true);
