@@ -180,6 +180,39 @@ describe('encoding', () => {
     expect(() => session.decodeBundle(new Uint8Array(session.MAX_BUNDLE_SIZE + 1))).toThrow(SessionError);
   });
 
+  test('another version or platform, an expiry beyond a Date, a count out of bounds: MALFORMED', () => {
+    const changed = (at: number, ...values: number[]): Uint8Array => {
+      const copy = good.slice();
+      copy.set(values, at);
+      return copy;
+    };
+    const evidenceEnd = 12 + ohttp.encodeKeyConfig(nodeKey).length + 2 + attestation.sevSnp.REPORT_SIZE;
+    const cases = [
+      changed(0, 2), // version
+      changed(1, 0), // platform
+      changed(1, 3),
+      changed(2, 0, 0, 0x07, 0xdc, 0, 0, 0, 0), // 8.64e12 + a little more seconds
+      changed(10, 0, 0), // an empty key config
+      changed(evidenceEnd, 0), // no certificate
+      changed(evidenceEnd, 9), // nine
+    ];
+    for (const bundle of cases) {
+      expect(() => session.decodeBundle(bundle)).toThrow(
+        expect.objectContaining({ name: 'SessionError', code: 'MALFORMED' }),
+      );
+    }
+    expect(good[evidenceEnd]).toBe(3);
+  });
+
+  test('createBundle: an attester that returns no bytes, or is neither function nor bytes: TypeError', async () => {
+    const base = { keyConfig: nodeKey, expiry: at(NOW_S + HOUR), endorsements, statement, proof };
+    await expect(session.createBundle({ ...base, attester: () => 'report' as never })).rejects.toThrow(TypeError);
+    await expect(session.createBundle({ ...base, attester: 42 as never })).rejects.toThrow(TypeError);
+    await expect(
+      session.createBundle({ ...base, attester: sim.attest({ reportData: new Uint8Array(64) }), proof: 'x' }),
+    ).rejects.toThrow(TransparencyError);
+  });
+
   test('arguments: wrong types are TypeError, sizes and counts RangeError', () => {
     const fields = session.decodeBundle(good);
     expect(() => session.decodeBundle('bundle' as never)).toThrow(TypeError);
