@@ -14,11 +14,7 @@
 // nonce, each wiped as soon as the one response is sealed or opened. A label id in the core can
 // replace this later without changing a byte on the wire.
 import { composedMessages } from '../ohttp/composed.js';
-import {
-  decapsulateRequestWith,
-  encapsulateRequestWith,
-  type RequestOptions,
-} from '../ohttp/encapsulated-request.js';
+import { decapsulateRequestWith, encapsulateRequestWith, type RequestOptions } from '../ohttp/encapsulated-request.js';
 import type { ClientContext, GatewayContext } from '../ohttp/encapsulated-response.js';
 import type { GatewayKey, KeyConfig } from '../ohttp/key-config.js';
 import { INNER_LABELS } from './inner-media-types.js';

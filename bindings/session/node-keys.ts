@@ -29,6 +29,10 @@ function keyArgument(value: unknown, name: string): GatewayKey {
   return Object.freeze({ ...config, privateKey });
 }
 
+/** Whether two views share a byte (wiping one would wipe the other). */
+const overlaps = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.length && b.byteOffset < a.byteOffset + a.length;
+
 export const publicPart = ({ keyId, kem, publicKey, suites }: KeyConfig): KeyConfig =>
   Object.freeze({ keyId, kem, publicKey, suites });
 
@@ -52,7 +56,7 @@ export function createNodeKeyRing(initial: GatewayKey | readonly GatewayKey[]): 
         : keyArgument(next, 'next');
     if (key.keyId === current.keyId)
       throw new RangeError(`"next.keyId" expected a key id other than the current one, got ${key.keyId}`);
-    if (ring.some((k) => k.privateKey.buffer === key.privateKey.buffer))
+    if (ring.some((k) => overlaps(k.privateKey, key.privateKey)))
       throw new RangeError('"next" expected a new key, not one the ring holds');
     for (const retired of ring.slice(1)) retired.privateKey.fill(0);
     ring = [key, current];

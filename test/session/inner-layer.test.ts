@@ -63,6 +63,19 @@ function independent(key: GatewayKey, suite: SymmetricSuite, skE: Uint8Array, re
   return { hdr, request, response };
 }
 
+/** docs/session.md's example: key id 0x2a, X25519 / HKDF-SHA256 / AES-128-GCM, skR and skE from
+ *  DeriveKeyPair(32 × 0x07) and DeriveKeyPair(32 × 0x09), response_nonce 16 × 0x03. */
+const VECTOR = {
+  pkR: '5fd47633b5e43fca7bad1bfbe424feacb175d9d4d4a30f166dbd30636f0b446b',
+  request: '00034745540568747470730c6e6f64652e6578616d706c65012f000000',
+  encapsulatedRequest:
+    '2a002000010001' +
+    'de8923a675d02180cdd7d0097ba404b9e1e2930d5665cba58d1765006361793b' +
+    '408637dd26fd252b7c5d8213c86baaf636823391accb3b1712014843d41ebdc0cefca6ad833676e57b9fabdd17',
+  response: '0140cc000000',
+  encapsulatedResponse: '03030303030303030303030303030303' + 'ea1a8d21b0a83e6760d8a7011f35eb0bd3f4983825a0',
+};
+
 function ohttpError(run: () => unknown): OhttpErrorCode {
   try {
     run();
@@ -110,6 +123,22 @@ describe.each(BACKENDS)('on %s', (backend) => {
       .suite({ kem: KEM, ...GCM })
       .setupSender(fixedKey().publicKey, { info: new Uint8Array(0), skE: fixedSkE() });
     expect(hex(encapsulatedRequest.subarray(7, 39))).toBe(hex(enc));
+  });
+
+  test('the example vector of docs/session.md (recorded here; the test above builds the same bytes from the spec)', () => {
+    useBackend(backend);
+    const key = fixedKey([GCM]);
+    expect(hex(key.publicKey)).toBe(VECTOR.pkR);
+    const request = bhttp.encodeRequest({ method: 'GET', scheme: 'https', authority: 'node.example', path: '/' });
+    expect(hex(request)).toBe(VECTOR.request);
+    const { encapsulatedRequest, context: client } = session.encapsulateInner(key, request, { skE: fixedSkE() });
+    expect(hex(encapsulatedRequest)).toBe(VECTOR.encapsulatedRequest);
+    const { context } = session.decapsulateInner(key, encapsulatedRequest);
+    const response = bhttp.encodeResponse({ status: 204 });
+    expect(hex(response)).toBe(VECTOR.response);
+    const sealed = context.encapsulateResponse(response, { responseNonce: new Uint8Array(16).fill(3) });
+    expect(hex(sealed)).toBe(VECTOR.encapsulatedResponse);
+    expect(hex(client.decapsulateResponse(sealed))).toBe(VECTOR.response);
   });
 
   test('label separation: the same key, the same skE — OHTTP and the inner layer each refuse the other', () => {
@@ -188,7 +217,12 @@ describe.each(BACKENDS)('Fetch helpers on %s', (backend) => {
     expect(hex(body.subarray(0, 7))).toBe('2a002000010003');
     const { bhttpRequest: opened, context: node } = session.decapsulateInner(key, body);
     const decoded = bhttp.decodeRequest(opened);
-    expect(decoded).toMatchObject({ method: 'PUT', scheme: 'https', authority: 'node.example', path: '/v1/summarise?x=1' });
+    expect(decoded).toMatchObject({
+      method: 'PUT',
+      scheme: 'https',
+      authority: 'node.example',
+      path: '/v1/summarise?x=1',
+    });
     expect(decoded.headers).toEqual([
       ['content-type', 'text/plain'],
       ['x-planted', 'secret-header'],
@@ -208,7 +242,9 @@ describe.each(BACKENDS)('Fetch helpers on %s', (backend) => {
   test('argument errors and a response that does not open', async () => {
     useBackend(backend);
     const key = fixedKey();
-    await expect(session.encapsulateRequest(key, 'https://x.example/' as unknown as Request)).rejects.toThrow(TypeError);
+    await expect(session.encapsulateRequest(key, 'https://x.example/' as unknown as Request)).rejects.toThrow(
+      TypeError,
+    );
     await expect(
       session.encapsulateRequest(key, new Request('https://x.example/'), { suite: { kdf: 1, aead: 2 } }),
     ).rejects.toThrow(RangeError);

@@ -28,6 +28,13 @@ const post = (body: Uint8Array, type: string = INNER.REQUEST, init: RequestInit 
 const seal = (key: KeyConfig, request = new Request('https://node.example/ping')) =>
   session.encapsulateRequest(key, request);
 
+/** The field lines of Headers, in order. */
+function fieldsOf(headers: Headers): [string, string][] {
+  const fields: [string, string][] = [];
+  headers.forEach((value, name) => fields.push([name, value]));
+  return fields;
+}
+
 async function problemOf(response: Response): Promise<{ status: number; body: unknown }> {
   expect(response.headers.get('content-type')).toBe('application/problem+json');
   return { status: response.status, body: await response.json() };
@@ -44,7 +51,7 @@ describe.each(['wasm', 'js'] as const)('node on %s', (backend) => {
         seen.push({
           method: request.method,
           url: request.url,
-          headers: [...request.headers],
+          headers: fieldsOf(request.headers),
           body: await request.text(),
         });
         return new Response('summary: 3 messages', {
@@ -79,7 +86,7 @@ describe.each(['wasm', 'js'] as const)('node on %s', (backend) => {
     ]);
     const response = context.openResponse(new Uint8Array(await outer.arrayBuffer()));
     expect(response.status).toBe(201);
-    expect([...response.headers]).toEqual([
+    expect(fieldsOf(response.headers)).toEqual([
       ['content-type', 'text/plain'],
       ['x-node', 'n1'],
     ]);
@@ -110,7 +117,8 @@ describe.each(['wasm', 'js'] as const)('node on %s', (backend) => {
       status: 413,
       body: { type: 'about:blank', title: 'Content Too Large', status: 413 },
     });
-    expect((await node(post(new Uint8Array(10)))).status).toBe(400);
+    expect((await node(post(Uint8Array.of(1, 0, KEM, 0, 1, 0, 1, 0, 0, 0)))).status).toBe(400); // too short
+    expect((await node(post(new Uint8Array(10)))).status).toBe(422); // key id 0: not the node's
     const unknown = (await seal(key)).body;
     unknown[0] = 9;
     expect(await problemOf(await node(post(unknown)))).toEqual({
@@ -274,7 +282,5 @@ test('options are checked', () => {
   );
   expect(() => session.node({ keys: [key(), key()], handler: echo })).toThrow(RangeError); // same key id
   expect(() => session.node({ keys: key(), handler: echo, maxRequestBytes: 0 })).toThrow(RangeError);
-  expect(() => session.node({ keys: { ...key(), privateKey: new Uint8Array(31) }, handler: echo })).toThrow(
-    RangeError,
-  );
+  expect(() => session.node({ keys: { ...key(), privateKey: new Uint8Array(31) }, handler: echo })).toThrow(RangeError);
 });
