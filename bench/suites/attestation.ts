@@ -81,38 +81,27 @@ export function attestationCases(): BenchCase[] {
   if (leaf.type !== 'ec') throw new Error('the H100 leaf key is not EC');
   useBackend(undefined);
 
-  const sevCase = (
-    op: AttestationOp,
-    title: string,
-    detail: string,
-    expected: Uint8Array,
-    run: () => Uint8Array | Promise<Uint8Array>,
-  ): BenchCase => ({
-    id: attestationCaseId(op),
-    title: `SEV-SNP: ${title}`,
-    chartLabel: ['SEV-SNP', detail],
-    group: 'attestation',
-    unit: 'ops/s',
-    bytes: report.length,
-    expected,
-    impls: bothBackends(run),
-  });
-  const h100Case = (
-    op: AttestationOp,
-    title: string,
-    detail: string,
-    expected: Uint8Array,
-    run: () => Uint8Array | Promise<Uint8Array>,
-  ): BenchCase => ({
-    id: attestationCaseId(op),
-    title: `H100: ${title}`,
-    chartLabel: ['H100', detail],
-    group: 'attestation',
-    unit: 'ops/s',
-    bytes: evidence.length,
-    expected,
-    impls: bothBackends(run),
-  });
+  /** A case on `platform`'s evidence (`size` bytes), run the same on both backends. */
+  const evidenceCase =
+    (platform: 'SEV-SNP' | 'H100', size: number) =>
+    (
+      op: AttestationOp,
+      title: string,
+      detail: string,
+      expected: Uint8Array,
+      run: () => Uint8Array | Promise<Uint8Array>,
+    ): BenchCase => ({
+      id: attestationCaseId(op),
+      title: `${platform}: ${title}`,
+      chartLabel: [platform, detail],
+      group: 'attestation',
+      unit: 'ops/s',
+      bytes: size,
+      expected,
+      impls: bothBackends(run),
+    });
+  const sevCase = evidenceCase('SEV-SNP', report.length);
+  const h100Case = evidenceCase('H100', evidence.length);
 
   return [
     sevCase(

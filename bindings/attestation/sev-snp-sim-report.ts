@@ -3,7 +3,12 @@
 // signs bytes 0x000..0x29F with ECDSA P-384/SHA-384 and writes R and S as 72-byte little-endian values
 // (56860, "ECDSA P-384 with SHA-384 Signature"). The layout is the one sev-snp-report.ts parses.
 import { p384 } from '../curves.js';
-import { SEV_SNP_ECDSA_P384_SHA384, SEV_SNP_REPORT_SIZE, SEV_SNP_SIGNED_SIZE } from './sev-snp-report.js';
+import {
+  SEV_SNP_ECDSA_P384_SHA384,
+  SEV_SNP_REPORT_SIZE,
+  SEV_SNP_SIGNED_SIZE,
+  type SevSnpReport,
+} from './sev-snp-report.js';
 import type { SevSnpSimTcb } from './sev-snp-sim-chain.js';
 
 /** CPUID family of Turin (Zen 5): its TCB_VERSION puts FMC first (56860, "TCB_VERSION"). */
@@ -15,26 +20,28 @@ export interface SimFirmwareVersion {
   readonly build: number;
 }
 
-/** Every field of the report, already checked. */
-export interface SimReportFields {
-  readonly version: number;
-  readonly guestSvn: number;
+/** Every field of the report, already checked; the byte fields and their names are the parser's. */
+export interface SimReportFields extends Pick<
+  SevSnpReport,
+  | 'version'
+  | 'guestSvn'
+  | 'familyId'
+  | 'imageId'
+  | 'vmpl'
+  | 'authorKeyEn'
+  | 'reportData'
+  | 'measurement'
+  | 'hostData'
+  | 'idKeyDigest'
+  | 'authorKeyDigest'
+  | 'reportId'
+  | 'reportIdMa'
+  | 'cpuid'
+  | 'chipId'
+> {
   readonly policy: bigint;
-  readonly familyId: Uint8Array;
-  readonly imageId: Uint8Array;
-  readonly vmpl: number;
   readonly tcb: SevSnpSimTcb;
   readonly platformInfo: bigint;
-  readonly authorKeyEn: boolean;
-  readonly reportData: Uint8Array;
-  readonly measurement: Uint8Array;
-  readonly hostData: Uint8Array;
-  readonly idKeyDigest: Uint8Array;
-  readonly authorKeyDigest: Uint8Array;
-  readonly reportId: Uint8Array;
-  readonly reportIdMa: Uint8Array;
-  readonly cpuid: { readonly family: number; readonly model: number; readonly stepping: number };
-  readonly chipId: Uint8Array;
   readonly firmware: SimFirmwareVersion;
   readonly launchMitVector: bigint;
   readonly currentMitVector: bigint;

@@ -5,7 +5,7 @@
 import type { BhttpErrorCode } from '../bhttp/bhttp-error.js';
 import type { OhttpErrorCode } from '../ohttp/ohttp-error.js';
 
-export type Hop = 'client' | 'relay' | 'gateway' | 'directory';
+export type Hop = 'client' | 'relay' | 'gateway' | 'directory' | 'node';
 
 export type LogEvent =
   /** A request was answered: forwarded and its response returned. */
@@ -57,7 +57,7 @@ export type LogSink = (entry: LogEntry) => void;
 /** Takes any fields; passes only the allowed ones, checked, to the sink. Never throws. */
 export type Logger = (fields: Readonly<Record<string, unknown>>) => void;
 
-const HOPS: ReadonlySet<unknown> = new Set<Hop>(['client', 'relay', 'gateway', 'directory']);
+const HOPS: ReadonlySet<unknown> = new Set<Hop>(['client', 'relay', 'gateway', 'directory', 'node']);
 const EVENTS: ReadonlySet<unknown> = new Set<LogEvent>(['served', 'refused', 'keys', 'rotated', 'retired']);
 const ERRORS: ReadonlySet<unknown> = new Set<LogErrorCode>([
   'MALFORMED',

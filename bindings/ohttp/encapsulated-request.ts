@@ -9,6 +9,8 @@
 // the key identifier and accepts only the KEM and (KDF, AEAD) pairs of that key's configuration.
 // The wasm backend runs each message in its core (one call where it fits the window) and keeps the
 // response secret there; the js backend's path is composed over bindings/hpke (./composed.ts).
+// The same construction with other labels (./composed.ts composedMessages) serves other message
+// types: `encapsulateRequestWith` and `decapsulateRequestWith` take the message layer to use.
 import { active } from '../backend/select.js';
 import type { OhttpBackend, OhttpParams } from '../backend/backend.js';
 import { CryptoError } from '../crypto-error.js';
@@ -25,7 +27,7 @@ const HEADER_LENGTH = 7;
 const TAG_LENGTH = 16;
 
 /** The OHTTP messages of the active backend: in its core, or composed. */
-const messages = (): OhttpBackend => active().ohttp ?? composedOhttp;
+const ohttpMessages = (): OhttpBackend => active().ohttp ?? composedOhttp;
 
 const paramsOf = (kem: Kem, s: Symmetric): OhttpParams => ({
   kem: kem.id,
@@ -52,6 +54,16 @@ export function encapsulateRequest(
   bhttpRequest: Uint8Array,
   options?: RequestOptions,
 ): { encapsulatedRequest: Uint8Array; context: ClientContext } {
+  return encapsulateRequestWith(ohttpMessages(), config, bhttpRequest, options);
+}
+
+/** encapsulateRequest with the message layer `messages` (its labels). */
+export function encapsulateRequestWith(
+  messages: OhttpBackend,
+  config: KeyConfig,
+  bhttpRequest: Uint8Array,
+  options?: RequestOptions,
+): { encapsulatedRequest: Uint8Array; context: ClientContext } {
   const { config: c, kem } = keyConfigArgument(config, 'config');
   bytes(bhttpRequest, 'bhttpRequest');
   const o = optionsArgument(options);
@@ -71,7 +83,7 @@ export function encapsulateRequest(
   const skE =
     o.skE === undefined ? kem.randomPrivateKey() : kem.deserializePrivateKey(bytes(o.skE, 'skE', kem.privateKeyLength));
   try {
-    const { encapsulatedRequest, state } = messages().encapsulateRequest(
+    const { encapsulatedRequest, state } = messages.encapsulateRequest(
       paramsOf(kem, symmetric),
       skE,
       c.publicKey,
@@ -115,6 +127,15 @@ export function decapsulateRequest(
   keys: GatewayKey | readonly GatewayKey[],
   encapsulatedRequest: Uint8Array,
 ): { bhttpRequest: Uint8Array; context: GatewayContext } {
+  return decapsulateRequestWith(ohttpMessages(), keys, encapsulatedRequest);
+}
+
+/** decapsulateRequest with the message layer `messages` (its labels). */
+export function decapsulateRequestWith(
+  messages: OhttpBackend,
+  keys: GatewayKey | readonly GatewayKey[],
+  encapsulatedRequest: Uint8Array,
+): { bhttpRequest: Uint8Array; context: GatewayContext } {
   const gatewayKeys = keysArgument(keys);
   const request = bytes(encapsulatedRequest, 'encapsulatedRequest');
   if (request.length < HEADER_LENGTH) throw new OhttpError('MALFORMED');
@@ -125,7 +146,7 @@ export function decapsulateRequest(
   if (request.length < HEADER_LENGTH + k.encLength + TAG_LENGTH) throw new OhttpError('MALFORMED');
   const privateKey = bytes(key.privateKey, 'skR.privateKey', k.privateKeyLength);
   try {
-    const { request: bhttpRequest, state } = messages().decapsulateRequest(
+    const { request: bhttpRequest, state } = messages.decapsulateRequest(
       paramsOf(k, symmetric),
       privateKey,
       key.publicKey,

@@ -3,7 +3,8 @@
 // evidence's, the signature, the nonce and the reference measurements.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { attestation, AttestationError, type H100PolicyOptions } from 'oblivia/attestation';
+import { attestation, type H100PolicyOptions } from 'oblivia/attestation';
+import { attestationCode as code } from './codes.js';
 import { hex, readJsonVector, unhex, VECTORS } from '../helpers.js';
 
 const { h100 } = attestation;
@@ -16,16 +17,6 @@ const AT = new Date('2025-01-01T00:00:00Z');
 
 const read = (name: string): string => readFileSync(`${VECTORS}/${DIR}/${name}`, 'utf8');
 const split = (pem: string): string[] => pem.split(/(?<=-----END CERTIFICATE-----)\s*/u).filter((b) => b.trim() !== '');
-
-async function code(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AttestationError);
-    return (error as AttestationError).code;
-  }
-  return 'ACCEPTED';
-}
 
 const reports = expected.reports.map((vector) => ({
   vector,

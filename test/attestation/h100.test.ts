@@ -135,9 +135,7 @@ describe.each(expected.reports.map((r) => [r.report_file as string, r]))('%s', (
     const extension = chain[0]!.extensions!.find((x) => x.extnID === OID_DICE_TCB_INFO)!;
     const value = hex(extension.extnValue.valueBlock.valueHexView);
     expect(value.includes(hex(fwid))).toBe(true);
-    const other = fwidOf(
-      evidenceFile(coco ? 'trustee_hopper_report.hex' : 'trustee_hopper_coco_report.hex'),
-    );
+    const other = fwidOf(evidenceFile(coco ? 'trustee_hopper_report.hex' : 'trustee_hopper_coco_report.hex'));
     expect(value.includes(hex(other))).toBe(false);
   });
 

@@ -2,8 +2,9 @@
 // the simulator's ARK, refused by the default (AMD) roots; its CRL revokes; and the same policy and
 // mutation rules hold as for real reports.
 import { describe, expect, test } from 'vitest';
-import { attestation, AttestationError } from 'oblivia/attestation';
+import { attestation } from 'oblivia/attestation';
 import { attestationSimulator } from 'oblivia/attestation-simulator';
+import { attestationCode as code } from './codes.js';
 
 const { sevSnp } = attestation;
 const AT = new Date('2025-06-01T00:00:00Z');
@@ -12,16 +13,6 @@ const root = { product: 'Milan' as const, arkSha256: sim.arkSha256 };
 const endorsements = { signer: sim.vcek, chain: sim.chainPem };
 const reportData = new Uint8Array(64).map((_, i) => i);
 const measurement = new Uint8Array(48).fill(0xa5);
-
-async function code(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AttestationError);
-    return (error as AttestationError).code;
-  }
-  return 'ACCEPTED';
-}
 
 describe('the simulator through the production verifier', () => {
   test('accepted with its root given explicitly, with exactly what was attested', async () => {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { attestation, AttestationError, type SevSnpEndorsements, type SevSnpPolicyOptions } from 'oblivia/attestation';
+import { attestationCode as code } from './codes.js';
 import { hex, readJsonVector, unhex, VECTORS } from '../helpers.js';
 
 const { sevSnp } = attestation;
@@ -26,16 +27,6 @@ type Case = (typeof cases)['goSevGuest'];
 
 /** The policy each report meets: go-sev-guest's report was launched with DEBUG allowed. */
 const lenient: SevSnpPolicyOptions = { allowDebug: true };
-
-async function code(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AttestationError);
-    return (error as AttestationError).code;
-  }
-  return 'ACCEPTED';
-}
 
 const verify = (
   c: Case,

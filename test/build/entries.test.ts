@@ -23,8 +23,8 @@ const FAMILIES = [
   'credentials',
   'tlog',
 ];
-/** Entries outside the root: Node's adapter, hpke-js's API, and attestation with its X.509 layer
- *  (and session, which verifies evidence through it). */
+/** Entries outside the root: Node's adapter, hpke-js's API, attestation with its X.509 layer, and
+ *  the attested session (its bundles verify attestation). */
 const OUTSIDE = ['hpke-js', 'node', 'attestation', 'attestation-simulator', 'session'];
 
 /** The value exports of each specifier, as Node loads them in a fresh process. */
