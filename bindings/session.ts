@@ -4,7 +4,9 @@
 // `encapsulateRequest` over a Fetch Request), and the node's handler (`node`). Attested key
 // bundles: a node's key config bound by its TEE's evidence, with the release statement of its
 // measurement proven in a transparency log (`createBundle`, `bundleVerifier`), and release
-// statements (`releaseStatement`). Outside the root entry: it verifies evidence through
+// statements (`releaseStatement`). Routing: the gateway's target that passes inner requests to
+// the node a client names (`router`), and the node directory (`nodeDirectory`). The client that
+// verifies every node's bundle before it encrypts a byte, and picks one at random (`client`). Outside the root entry: it verifies evidence through
 // oblivia/attestation and its X.509 layer. docs/session.md.
 import { encapsulateRequest } from './session/inner-client.js';
 import { INNER_MEDIA_TYPE } from './session/inner-media-types.js';
@@ -16,6 +18,16 @@ import { createBundle } from './session/create-bundle.js';
 import { h100Measurement } from './session/measurement.js';
 import { parseReleaseStatement, RELEASE_STATEMENT_HEADER, releaseStatement } from './session/release-statement.js';
 import { ATTESTED_KEY_LABEL, reportData } from './session/report-data.js';
+import { createRouter } from './session/router.js';
+import {
+  createNodeDirectory,
+  decodeNodeDirectory,
+  encodeNodeDirectory,
+  MAX_DIRECTORY_NODES,
+  MAX_DIRECTORY_SIZE,
+  NODE_DIRECTORY_MEDIA_TYPE,
+} from './session/node-directory.js';
+import { createSessionClient } from './session/session-client.js';
 
 export const session = Object.freeze({
   // the inner layer and the node
@@ -40,6 +52,15 @@ export const session = Object.freeze({
   releaseStatement,
   parseReleaseStatement,
   h100Measurement,
+  // routing and the client
+  router: createRouter,
+  nodeDirectory: createNodeDirectory,
+  encodeNodeDirectory,
+  decodeNodeDirectory,
+  NODE_DIRECTORY_MEDIA_TYPE,
+  MAX_DIRECTORY_NODES,
+  MAX_DIRECTORY_SIZE,
+  client: createSessionClient,
 });
 
 export type { InnerContext, InnerRequestOptions } from './session/inner-client.js';
@@ -56,3 +77,6 @@ export type {
 export type { Attester, CreateBundleOptions } from './session/create-bundle.js';
 export type { BundlePlatform } from './session/platform.js';
 export type { ReleaseStatement } from './session/release-statement.js';
+export type { RouterOptions } from './session/router.js';
+export type { DirectoryNode, NodeDirectoryOptions } from './session/node-directory.js';
+export type { SessionAuditEntry, SessionClient, SessionClientOptions } from './session/session-client.js';

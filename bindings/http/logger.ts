@@ -5,7 +5,7 @@
 import type { BhttpErrorCode } from '../bhttp/bhttp-error.js';
 import type { OhttpErrorCode } from '../ohttp/ohttp-error.js';
 
-export type Hop = 'client' | 'relay' | 'gateway' | 'directory' | 'node';
+export type Hop = 'client' | 'relay' | 'gateway' | 'directory' | 'node' | 'router';
 
 export type LogEvent =
   /** A request was answered: forwarded and its response returned. */
@@ -26,6 +26,8 @@ export type LogErrorCode =
   | 'UPSTREAM'
   /** A method the hop does not serve. */
   | 'METHOD'
+  /** A path that names nothing the hop serves (the router: a node not configured). */
+  | 'NOT_FOUND'
   /** A body of another media type. */
   | 'MEDIA_TYPE'
   /** A body over the hop's limit. */
@@ -57,7 +59,7 @@ export type LogSink = (entry: LogEntry) => void;
 /** Takes any fields; passes only the allowed ones, checked, to the sink. Never throws. */
 export type Logger = (fields: Readonly<Record<string, unknown>>) => void;
 
-const HOPS: ReadonlySet<unknown> = new Set<Hop>(['client', 'relay', 'gateway', 'directory', 'node']);
+const HOPS: ReadonlySet<unknown> = new Set<Hop>(['client', 'relay', 'gateway', 'directory', 'node', 'router']);
 const EVENTS: ReadonlySet<unknown> = new Set<LogEvent>(['served', 'refused', 'keys', 'rotated', 'retired']);
 const ERRORS: ReadonlySet<unknown> = new Set<LogErrorCode>([
   'MALFORMED',
@@ -76,6 +78,7 @@ const ERRORS: ReadonlySet<unknown> = new Set<LogErrorCode>([
   'UNSUPPORTED',
   'UPSTREAM',
   'METHOD',
+  'NOT_FOUND',
   'MEDIA_TYPE',
   'UNAUTHORIZED',
   'TOO_LARGE',

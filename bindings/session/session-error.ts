@@ -12,9 +12,16 @@
 //               include the statement (NOT_INCLUDED underneath): the measurement was not released.
 //   LOG         the tlog-proof's checkpoint is not trusted under the log policy: another log or
 //               key, a bad signature, too few or stale witness cosignatures, a split view.
+// And the session client's own (nothing was sent when these are thrown):
+//   DIRECTORY   the node directory cannot be had, or it is not exactly one directory's encoding.
+//   NO_NODE     no node of the directory verifies; the cause is an AggregateError of each node's
+//               refusal, in the directory's order.
+// And after the request was sent:
+//   NODE        the router or the node answered without an inner Encapsulated Response.
 import { codedError } from '../utils/coded-error.js';
 
-export type SessionErrorCode = 'MALFORMED' | 'PLATFORM' | 'EXPIRED' | 'LIFETIME' | 'UNRELEASED' | 'LOG';
+export type SessionErrorCode =
+  'MALFORMED' | 'PLATFORM' | 'EXPIRED' | 'LIFETIME' | 'UNRELEASED' | 'LOG' | 'DIRECTORY' | 'NO_NODE' | 'NODE';
 
 const MESSAGES: Record<SessionErrorCode, string> = {
   MALFORMED: 'attested key bundle is malformed',
@@ -23,7 +30,10 @@ const MESSAGES: Record<SessionErrorCode, string> = {
   LIFETIME: 'attested key bundle expires more than 24 hours ahead',
   UNRELEASED: 'measurement is not released in the transparency log',
   LOG: 'transparency log proof is not trusted',
+  DIRECTORY: 'node directory unavailable or malformed',
+  NO_NODE: 'no processing node could be verified',
+  NODE: 'the node answered without an inner encapsulated response',
 };
 
-/** A refused attested key bundle; the message is fixed per code. */
+/** A refused attested key bundle, or a session that could not be set up; the message is fixed per code. */
 export class SessionError extends codedError<SessionErrorCode>('SessionError', MESSAGES) {}
