@@ -15,7 +15,7 @@ import { createLogger, type LogSink } from '../http/logger.js';
 import { describe, objectArgument } from '../utils/arguments.js';
 import { decodeBase64url, encodeBase64url } from '../utils/base64url.js';
 import { MAX_BUNDLE_SIZE } from './bundle-format.js';
-import { nodeMapArgument, NODE_NAME, problem } from './router.js';
+import { nodeMapArgument, NODE_NAME, problem } from './node-names.js';
 import { SessionError } from './session-error.js';
 
 /** The node directory's media type. */

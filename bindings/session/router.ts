@@ -12,10 +12,15 @@
 // (not a configured node), 405 (not POST; `Allow: POST`), 415 (not INNER_MEDIA_TYPE.REQUEST), 413
 // (over maxBodyBytes, declared or read; reading stops there), 502 (the node cannot be reached, its
 // answer is a redirect or over maxBodyBytes), 504 (the node did not answer in full in time).
+//
+// Given the node directory (`directory`), it also serves it to `GET /nodes`, so that a client
+// fetches the list of nodes through the relay and the gateway like any request: the directory
+// then never sees a client's address.
 import {
   bodyOf,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TIMEOUT_MS,
+  endpointArgument,
   exchange,
   limitArgument,
   mediaTypeOf,
@@ -30,9 +35,10 @@ import { loggedHandler, type Outcome, type Sizes } from '../http/logged-handler.
 import { createLogger, type LogSink } from '../http/logger.js';
 import { describe, objectArgument } from '../utils/arguments.js';
 import { INNER_MEDIA_TYPE } from './inner-media-types.js';
+import { MAX_DIRECTORY_SIZE } from './node-directory.js';
+import { nodeMapArgument, NODE_NAME, problem } from './node-names.js';
 
-/** A node's name: lowercase letters, digits and hyphens, 1 to 63 of them (a DNS label's size). */
-export const NODE_NAME = /^[a-z0-9-]{1,63}$/;
+export { NODE_NAME } from './node-names.js';
 
 /** The path prefix of a node: `/nodes/<name>`. */
 export const NODE_PATH_PREFIX = '/nodes/';
@@ -45,53 +51,29 @@ export interface RouterOptions {
   timeoutMs?: number;
   /** The largest inner request (else 413) or node answer (else 502) passed on; default 1 MiB. */
   maxBodyBytes?: number;
+  /** The node directory (session.nodeDirectory, or its URL), served to `GET /nodes` so that
+   *  clients fetch it through the relay; without it `/nodes` is a 404. */
+  directory?: Handler | string;
   /** Where the filtered log lines go (never a payload, a header or an address). */
   log?: LogSink;
 }
 
-const TITLES: Readonly<Record<number, string>> = {
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
+/** The path of the node directory, when the router serves it. */
+export const DIRECTORY_PATH = '/nodes';
 
-/** A clear-text refusal: application/problem+json, a fixed title, nothing from the request. */
-export function problem(status: number, headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status }), {
-    status,
-    headers: { 'content-type': 'application/problem+json', ...headers },
-  });
-}
-
-/** Checks a name → value map whose names are node names. */
-export function nodeMapArgument<T>(
-  value: unknown,
-  name: string,
-  check: (v: unknown, name: string) => T,
-): Map<string, T> {
-  const o = objectArgument<Record<string, unknown>>(value, name);
-  const map = new Map<string, T>();
-  for (const key of Object.keys(o)) {
-    if (!NODE_NAME.test(key)) throw new RangeError(`"${name}" expected node names of [a-z0-9-]{1,63}`);
-    map.set(key, check(o[key], `${name}.${key}`));
+/** A request's path, as it is (not decoded); '' if its URL does not parse. */
+function pathOf(request: Request): string {
+  try {
+    return new URL(request.url).pathname;
+  } catch {
+    return '';
   }
-  if (map.size === 0) throw new RangeError(`"${name}" expected at least one node`);
-  return map;
 }
 
 /** The configured node a request's path names, or undefined. The path is compared as it is, not
  *  decoded or normalised: `%2e%2e`, `..` or `//host` name no node. */
 function nodeOf(nodes: ReadonlyMap<string, URL>, request: Request): URL | undefined {
-  let pathname: string;
-  try {
-    pathname = new URL(request.url).pathname;
-  } catch {
-    return undefined;
-  }
+  const pathname = pathOf(request);
   if (!pathname.startsWith(NODE_PATH_PREFIX)) return undefined;
   const name = pathname.slice(NODE_PATH_PREFIX.length);
   return NODE_NAME.test(name) ? nodes.get(name) : undefined;
@@ -105,9 +87,31 @@ export function createRouter(options: RouterOptions): Handler {
   });
   const timeoutMs = limitArgument(o.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const maxBodyBytes = limitArgument(o.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
+  const directory = o.directory === undefined ? undefined : endpointArgument(o.directory, 'options.directory');
   const log = createLogger(o.log);
 
+  /** GET /nodes: the directory's answer, its status, type and body only; nothing of the request
+   *  is passed on. */
+  async function serveDirectory(request: Request, endpoint: Handler | URL, sizes: Sizes): Promise<Outcome> {
+    if (request.method !== 'GET') return { response: problem(405, { allow: 'GET' }), error: 'METHOD' };
+    let answer: Answer;
+    try {
+      answer = await exchange(endpoint, { method: 'GET' }, MAX_DIRECTORY_SIZE, timeoutMs);
+    } catch (e) {
+      return { response: problem(e instanceof TimeoutError ? 504 : 502), error: 'UPSTREAM' };
+    }
+    if (answer.status >= 300 && answer.status < 400) return { response: problem(502), error: 'UPSTREAM' };
+    sizes.responseBytes = answer.body.length;
+    const contentType = answer.headers.get('content-type');
+    const response = new Response(bodyOf(answer.body), {
+      status: answer.status,
+      headers: { 'cache-control': 'no-store', ...(contentType === null ? {} : { 'content-type': contentType }) },
+    });
+    return { response };
+  }
+
   async function route(request: Request, sizes: Sizes): Promise<Outcome> {
+    if (directory !== undefined && pathOf(request) === DIRECTORY_PATH) return serveDirectory(request, directory, sizes);
     const node = nodeOf(nodes, request);
     if (node === undefined) return { response: problem(404), error: 'NOT_FOUND' };
     if (request.method !== 'POST') return { response: problem(405, { allow: 'POST' }), error: 'METHOD' };

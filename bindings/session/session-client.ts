@@ -1,7 +1,7 @@
 // The session client: it sends a request end to end to one attested processing node, through the
 // OHTTP relay and gateway. For each request:
-//   1. it fetches the node directory (directly: key consistency, and fetching through the relay,
-//      are a later slice) and verifies EVERY bundle with the bundle verifier at `now()`; if none
+//   1. it fetches the node directory — through the relay, at <gateway>/nodes (the router serves
+//      it), or directly from `nodes` if given; key consistency is a later slice — and verifies EVERY bundle with the bundle verifier at `now()`; if none
 //      verifies it throws SessionError NO_NODE (cause: an AggregateError of the refusals) and
 //      nothing is encrypted or sent;
 //   2. it picks one verified node uniformly at random (32-bit draws, rejection sampling), so the
@@ -22,7 +22,7 @@ import { encapsulateRequest } from './inner-client.js';
 import { INNER_MEDIA_TYPE } from './inner-media-types.js';
 import { decodeNodeDirectory, MAX_DIRECTORY_SIZE, NODE_DIRECTORY_MEDIA_TYPE } from './node-directory.js';
 import type { BundlePlatform } from './platform.js';
-import { NODE_PATH_PREFIX } from './router.js';
+import { DIRECTORY_PATH, NODE_PATH_PREFIX } from './router.js';
 import { SessionError } from './session-error.js';
 
 export interface SessionClientOptions {
@@ -30,8 +30,10 @@ export interface SessionClientOptions {
   relay: Handler | string;
   /** The gateway's OHTTP key configurations, or the URL of its key directory (as ohttp.client). */
   keys: readonly KeyConfig[] | string;
-  /** The node directory: its URL, or an in-process handler. */
-  nodes: Handler | string;
+  /** The node directory fetched directly: its URL, or an in-process handler. Without it, the
+   *  directory is fetched through the relay and the gateway, at <gateway>/nodes (the router's
+   *  `directory`), like any request: `authorize` applies to it too. */
+  nodes?: Handler | string;
   /** The bundle verifier: the vendor roots, the release log and its witnesses. */
   verifier: BundleVerifier;
   /** The gateway's origin (https://gateway.example): the inner request goes to <origin>/nodes/<name>. */
@@ -105,7 +107,7 @@ interface VerifiedNode {
 
 export function createSessionClient(options: SessionClientOptions): SessionClient {
   const o = objectArgument<SessionClientOptions>(options, 'options');
-  const directory = endpointArgument(o.nodes, 'options.nodes');
+  const directory = o.nodes === undefined ? undefined : endpointArgument(o.nodes, 'options.nodes');
   const verifier = o.verifier;
   if (typeof verifier?.verify !== 'function') throw new TypeError('"options.verifier" expected a bundle verifier');
   const gateway = targetArgument(o.gateway, 'options.gateway');
@@ -129,12 +131,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   async function verifiedNodes(at: Date): Promise<{ listed: number; nodes: VerifiedNode[] }> {
     let listed;
     try {
-      const answer = await exchange(
-        directory,
-        { headers: { accept: NODE_DIRECTORY_MEDIA_TYPE } },
-        maxDirectoryBytes,
-        timeoutMs,
-      );
+      const answer = await fetchDirectory();
       const type = answer.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase();
       if (answer.status !== 200 || type !== NODE_DIRECTORY_MEDIA_TYPE) throw new SessionError('DIRECTORY');
       listed = decodeNodeDirectory(answer.body);
@@ -154,6 +151,16 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     if (nodes.length === 0)
       throw new SessionError('NO_NODE', { cause: new AggregateError(refusals, 'every node was refused') });
     return { listed: listed.length, nodes };
+  }
+
+  /** The directory's answer: directly from `nodes`, or through the relay from <gateway>/nodes. */
+  async function fetchDirectory(): Promise<{ status: number; headers: Headers; body: Uint8Array }> {
+    const headers = { accept: NODE_DIRECTORY_MEDIA_TYPE };
+    if (directory !== undefined) return exchange(directory, { headers }, maxDirectoryBytes, timeoutMs);
+    const answer = await outer.fetch(new Request(new URL(DIRECTORY_PATH, gateway), { headers }));
+    const body = new Uint8Array(await answer.arrayBuffer());
+    if (body.length > maxDirectoryBytes) throw new SessionError('DIRECTORY');
+    return { status: answer.status, headers: answer.headers, body };
   }
 
   async function sessionFetch(request: Request): Promise<Response> {

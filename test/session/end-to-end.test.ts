@@ -116,6 +116,8 @@ const bundles: Record<Name, Uint8Array> = {
 /** What each hop saw. */
 const seen = {
   relay: 0,
+  directoryDirect: 0,
+  routerPaths: [] as string[],
   gatewayTokens: [] as (string | null)[],
   routerIn: [] as Uint8Array[],
   routerOut: [] as Uint8Array[],
@@ -151,7 +153,7 @@ beforeAll(async () => {
   );
   // The node directory lists the nodes of `listed`.
   const directories = new Map<string, Handler>();
-  directoryServer = await serve(async (request) => {
+  const directory: Handler = async (request) => {
     const key = listed.join(',');
     if (!directories.has(key))
       directories.set(
@@ -159,9 +161,15 @@ beforeAll(async () => {
         session.nodeDirectory({ nodes: Object.fromEntries(listed.map((n) => [n, () => bundles[n]])) }),
       );
     return directories.get(key)!(request);
+  };
+  directoryServer = await serve(async (request) => {
+    seen.directoryDirect++;
+    return directory(request);
   });
-  const router = session.router({ nodes: Object.fromEntries(entries.map(([n, s]) => [n, s.url])) });
+  // The router serves the directory too, to clients that fetch it through the relay.
+  const router = session.router({ nodes: Object.fromEntries(entries.map(([n, s]) => [n, s.url])), directory });
   const recordingRouter: Handler = async (request) => {
+    seen.routerPaths.push(`${request.method} ${new URL(request.url).pathname}`);
     seen.routerIn.push(new Uint8Array(await request.clone().arrayBuffer()));
     const response = await router(request);
     seen.routerOut.push(new Uint8Array(await response.clone().arrayBuffer()));
@@ -191,6 +199,8 @@ afterAll(() => Promise.all(servers.map((s) => s.close())));
 
 beforeEach(() => {
   seen.relay = 0;
+  seen.directoryDirect = 0;
+  seen.routerPaths.length = 0;
   seen.gatewayTokens.length = 0;
   seen.routerIn.length = 0;
   seen.routerOut.length = 0;
@@ -210,11 +220,11 @@ function seeded(seed: number): (bytes: Uint8Array) => void {
   };
 }
 
-const client = (seed = 1) =>
+const client = (seed = 1, throughRelay = false) =>
   session.client({
     relay: relayServer.url,
     keys: [ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(gatewayKey))],
-    nodes: directoryServer.url,
+    ...(throughRelay ? {} : { nodes: directoryServer.url }),
     verifier: verifier(),
     gateway: 'https://gateway.example',
     now: () => NOW,
@@ -342,6 +352,36 @@ describe.each(['wasm', 'js'] as const)('on %s', (backend) => {
     expect(cause.errors[1]).toBeInstanceOf(AttestationError);
     expect(seen.relay).toBe(0);
     expect(seen.routerIn).toEqual([]);
+    expect(seen.nodes).toEqual({ a: [], b: [], c: [], d: [] });
+    expect(c.audit).toEqual([]);
+  });
+
+  test('the directory through the relay: the same session, and the directory never sees the client', async () => {
+    listed = ['a', 'b'];
+    const c = client(11, true);
+    const response = await c.fetch(summarise());
+    expect(response.status).toBe(200);
+    const chosen = c.audit[0]!.node as Name;
+    expect(await response.text()).toBe(`${SECRET_RESPONSE} from ${chosen} for ${SECRET_REQUEST.length} bytes`);
+    expect(c.audit[0]).toMatchObject({ ...expectedAudit(chosen), listed: 2, verified: 2 });
+    expect(seen.directoryDirect).toBe(0);
+    expect(seen.relay).toBe(2);
+    expect(seen.routerPaths).toEqual(['GET /nodes', `POST /nodes/${chosen}`]);
+    expect(seen.gatewayTokens).toEqual(['Bearer anonymous-token', 'Bearer anonymous-token']);
+    for (const bytes of [...seen.routerIn, ...seen.routerOut]) {
+      expect(contains(bytes, SECRET_REQUEST)).toBe(false);
+      expect(contains(bytes, SECRET_RESPONSE)).toBe(false);
+    }
+  });
+
+  test('the directory through the relay, all nodes bad: NO_NODE; the relay got the directory fetch only', async () => {
+    listed = ['c', 'd'];
+    const c = client(1, true);
+    const error = (await c.fetch(summarise()).catch((e: unknown) => e)) as SessionError;
+    expect(error).toBeInstanceOf(SessionError);
+    expect(error.code).toBe('NO_NODE');
+    expect(seen.relay).toBe(1);
+    expect(seen.routerPaths).toEqual(['GET /nodes']);
     expect(seen.nodes).toEqual({ a: [], b: [], c: [], d: [] });
     expect(c.audit).toEqual([]);
   });
