@@ -203,9 +203,9 @@ describe('session.router', () => {
   test('the directory at GET /nodes only, when configured; nothing of the request passed on', async () => {
     const got: string[] = [];
     const directory = async (request: Request) => {
-      got.push(
-        `${request.method} ${request.url} ${[...(request.headers as unknown as Map<string, string>).keys()].join(',')}`,
-      );
+      const names: string[] = [];
+      request.headers.forEach((_, name) => names.push(name));
+      got.push(`${request.method} ${request.url} ${names.join(',')}`);
       return new Response('{"nodes":[]}', { headers: { 'content-type': session.NODE_DIRECTORY_MEDIA_TYPE } });
     };
     const router = session.router({ nodes: { a: node.url }, directory });
