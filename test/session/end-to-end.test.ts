@@ -94,6 +94,7 @@ const keys = {
   b: ohttp.generateKeyConfig(2, hpke.KEM.X25519_HKDF_SHA256, SUITES),
   c: ohttp.generateKeyConfig(3, hpke.KEM.X25519_HKDF_SHA256, SUITES),
   d: ohttp.generateKeyConfig(4, hpke.KEM.X25519_HKDF_SHA256, SUITES),
+  e: ohttp.generateKeyConfig(5, hpke.KEM.X25519_HKDF_SHA256, SUITES),
 };
 type Name = keyof typeof keys;
 const unreleased = new Uint8Array(48).fill(0x5a);
@@ -111,7 +112,9 @@ const bundles: Record<Name, Uint8Array> = {
     }),
   }),
   d: await makeBundle({ key: keys.d, bound: ohttp.generateKeyConfig(4, hpke.KEM.X25519_HKDF_SHA256, SUITES) }),
+  e: await makeBundle({ key: keys.e }),
 };
+const processing: Partial<Record<Name, ReturnType<typeof session.node>>> = {};
 
 /** What each hop saw. */
 const seen = {
@@ -121,7 +124,7 @@ const seen = {
   gatewayTokens: [] as (string | null)[],
   routerIn: [] as Uint8Array[],
   routerOut: [] as Uint8Array[],
-  nodes: { a: [], b: [], c: [], d: [] } as Record<Name, string[]>,
+  nodes: { a: [], b: [], c: [], d: [], e: [] } as Record<Name, string[]>,
 };
 
 const servers: NodeServer[] = [];
@@ -148,6 +151,7 @@ beforeAll(async () => {
           return new Response(`${SECRET_RESPONSE} from ${name} for ${text.length} bytes`);
         },
       });
+      processing[name] = node;
       return [name, await serve(node)] as const;
     }),
   );
@@ -352,7 +356,7 @@ describe.each(['wasm', 'js'] as const)('on %s', (backend) => {
     expect(cause.errors[1]).toBeInstanceOf(AttestationError);
     expect(seen.relay).toBe(0);
     expect(seen.routerIn).toEqual([]);
-    expect(seen.nodes).toEqual({ a: [], b: [], c: [], d: [] });
+    expect(seen.nodes).toEqual({ a: [], b: [], c: [], d: [], e: [] });
     expect(c.audit).toEqual([]);
   });
 
@@ -382,8 +386,22 @@ describe.each(['wasm', 'js'] as const)('on %s', (backend) => {
     expect(error.code).toBe('NO_NODE');
     expect(seen.relay).toBe(1);
     expect(seen.routerPaths).toEqual(['GET /nodes']);
-    expect(seen.nodes).toEqual({ a: [], b: [], c: [], d: [] });
+    expect(seen.nodes).toEqual({ a: [], b: [], c: [], d: [], e: [] });
     expect(c.audit).toEqual([]);
+  });
+
+  test("a node whose key rotated after its bundle: the node's 422 comes back as SessionError NODE", async () => {
+    listed = ['e'];
+    processing.e!.rotate();
+    processing.e!.rotate(); // the bundle's key is now destroyed
+    const c = client();
+    const error = (await c.fetch(summarise()).catch((e: unknown) => e)) as SessionError;
+    expect(error).toBeInstanceOf(SessionError);
+    expect(error.code).toBe('NODE');
+    expect(c.audit).toHaveLength(1);
+    expect(c.audit[0]).toMatchObject({ ...expectedAudit('e'), status: 422, error: 'NODE' });
+    expect(seen.relay).toBe(1);
+    expect(seen.nodes.e).toEqual([]);
   });
 
   test('expired bundles (the clock moved on): NO_NODE, nothing sent', async () => {
