@@ -1,9 +1,9 @@
 // The session client: it sends a request end to end to one attested processing node, through the
 // OHTTP relay and gateway. For each request:
 //   1. it fetches the node directory — through the relay, at <gateway>/nodes (the router serves
-//      it), or directly from `nodes` if given; key consistency is a later slice — and verifies EVERY bundle with the bundle verifier at `now()`; if none
-//      verifies it throws SessionError NO_NODE (cause: an AggregateError of the refusals) and
-//      nothing is encrypted or sent;
+//      it), or directly from `nodes` if given; key consistency is a later slice — and verifies
+//      EVERY bundle with the bundle verifier at `now()`; if none verifies it throws SessionError
+//      NO_NODE (cause: an AggregateError of the refusals) and nothing is encrypted or sent;
 //   2. it picks one verified node uniformly at random (32-bit draws, rejection sampling), so the
 //      operator cannot steer a chosen user to a chosen machine;
 //   3. it encapsulates the request to that node's key (the inner layer) and sends the inner body
