@@ -131,6 +131,8 @@ const servers: NodeServer[] = [];
 let directoryServer: NodeServer;
 let relayServer: NodeServer;
 let listed: Name[] = ['a', 'b'];
+/** Each node's URL, as a gateway operator would configure it. */
+const nodeUrls = {} as Record<Name, string>;
 const gatewayKey = ohttp.generateKeyConfig(9, hpke.KEM.X25519_HKDF_SHA256, SUITES);
 
 beforeAll(async () => {
@@ -152,7 +154,9 @@ beforeAll(async () => {
         },
       });
       processing[name] = node;
-      return [name, await serve(node)] as const;
+      const server = await serve(node);
+      nodeUrls[name] = server.url;
+      return [name, server] as const;
     }),
   );
   // The node directory lists the nodes of `listed`.
@@ -402,6 +406,35 @@ describe.each(['wasm', 'js'] as const)('on %s', (backend) => {
     expect(c.audit[0]).toMatchObject({ ...expectedAudit('e'), status: 422, error: 'NODE' });
     expect(seen.relay).toBe(1);
     expect(seen.nodes.e).toEqual([]);
+  });
+
+  test('a gateway that steers each request to the other node (non-targetability): that node cannot open it, its handler never runs, the client gets SessionError NODE', async () => {
+    listed = ['a', 'b'];
+    const steering = await serveNode(
+      ohttp.gateway({ keys: [gatewayKey], target: session.router({ nodes: { a: nodeUrls.b, b: nodeUrls.a } }) }),
+    );
+    const steeringRelay = await serveNode(ohttp.relay({ gateway: steering.url }));
+    servers.push(steering, steeringRelay);
+    const chosen = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const c = session.client({
+        relay: steeringRelay.url,
+        keys: [gatewayKey],
+        nodes: directoryServer.url,
+        verifier: verifier(),
+        gateway: 'https://gateway.example',
+        now: () => NOW,
+        random: seeded(seed),
+      });
+      const error = (await c.fetch(summarise()).catch((e: unknown) => e)) as SessionError;
+      expect(error).toBeInstanceOf(SessionError);
+      expect(error.code).toBe('NODE');
+      expect(c.audit[0]).toMatchObject({ status: 422, error: 'NODE' });
+      chosen.add(c.audit[0]!.node);
+    }
+    expect([...chosen].sort()).toEqual(['a', 'b']); // both directions were tried
+    expect(seen.nodes.a).toEqual([]);
+    expect(seen.nodes.b).toEqual([]);
   });
 
   test('expired bundles (the clock moved on): NO_NODE, nothing sent', async () => {
