@@ -100,14 +100,7 @@ export function createRouter(options: RouterOptions): Handler {
     } catch (e) {
       return { response: problem(e instanceof TimeoutError ? 504 : 502), error: 'UPSTREAM' };
     }
-    if (answer.status >= 300 && answer.status < 400) return { response: problem(502), error: 'UPSTREAM' };
-    sizes.responseBytes = answer.body.length;
-    const contentType = answer.headers.get('content-type');
-    const response = new Response(bodyOf(answer.body), {
-      status: answer.status,
-      headers: { 'cache-control': 'no-store', ...(contentType === null ? {} : { 'content-type': contentType }) },
-    });
-    return { response };
+    return passOn(answer, sizes, { 'cache-control': 'no-store' });
   }
 
   async function route(request: Request, sizes: Sizes): Promise<Outcome> {
@@ -136,15 +129,17 @@ export function createRouter(options: RouterOptions): Handler {
     } catch (e) {
       return { response: problem(e instanceof TimeoutError ? 504 : 502), error: 'UPSTREAM' };
     }
-    // No redirect is followed, and none is passed on (a 3xx would point the client elsewhere).
+    return passOn(answer, sizes, {});
+  }
+
+  /** The upstream's status, content type and body, and nothing else of it. No redirect is followed,
+   *  and none is passed on (a 3xx would point the client elsewhere): 502. */
+  function passOn(answer: Answer, sizes: Sizes, headers: Record<string, string>): Outcome {
     if (answer.status >= 300 && answer.status < 400) return { response: problem(502), error: 'UPSTREAM' };
     sizes.responseBytes = answer.body.length;
     const contentType = answer.headers.get('content-type');
-    const response = new Response(bodyOf(answer.body), {
-      status: answer.status,
-      headers: contentType === null ? {} : { 'content-type': contentType },
-    });
-    return { response };
+    if (contentType !== null) headers['content-type'] = contentType;
+    return { response: new Response(bodyOf(answer.body), { status: answer.status, headers }) };
   }
 
   return loggedHandler('router', log, route);
