@@ -1,7 +1,7 @@
 // oblivia: the whole API for browsers and servers alike. Each family is also an entry of its own
 // (oblivia/hpke, oblivia/ohttp, …: package.json "exports"); Node's HTTP adapter is oblivia/node.
 // oblivia/attestation and oblivia/attestation-simulator stay outside the root: they bring X.509
-// (pkijs, asn1js), which nothing else needs and which costs about 100 ms to load in Node.
+// (pkijs, asn1js), which nothing else needs and which would lengthen every root import.
 export { init, initSync, type InitInput, type SyncInitInput } from './loader.js';
 export { backend, useBackend, type BackendName } from './backend/select.js';
 export { CryptoError, type CryptoErrorCode } from './crypto-error.js';
