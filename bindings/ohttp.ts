@@ -1,11 +1,13 @@
 // oblivia/ohttp: Oblivious HTTP (RFC 9458). The messages — key configurations (§3), Encapsulated
 // Requests and Responses (§4), the media types (§9) — over opaque Binary HTTP payloads, and the
 // roles that use them (§2): `ohttp.client`, `ohttp.relay`, `ohttp.gateway` with its
-// `ohttp.forwarder` to a target, `ohttp.keyDirectory` and the hop `ohttp.logger`.
+// `ohttp.forwarder` to a target, `ohttp.keyDirectory`, the consistency `ohttp.mirror` (the relay
+// serves clients the gateway's keys through it) and the hop `ohttp.logger`.
 import { createForwarder } from './http/forwarder.js';
 import { createGateway, PROBLEM_TYPE_KEY } from './http/gateway.js';
 import { createKeyDirectory } from './http/key-directory.js';
 import { createLogger } from './http/logger.js';
+import { createMirror } from './http/mirror.js';
 import { createClient } from './http/ohttp-client.js';
 import { createRelay } from './http/relay.js';
 import { decapsulateRequest, encapsulateRequest } from './ohttp/encapsulated-request.js';
@@ -26,6 +28,7 @@ export const ohttp = Object.freeze({
   gateway: createGateway,
   forwarder: createForwarder,
   keyDirectory: createKeyDirectory,
+  mirror: createMirror,
   logger: createLogger,
   MEDIA_TYPE,
   PROBLEM_TYPE_KEY,
@@ -48,4 +51,5 @@ export {
   type ClientErrorCode,
   type ClientOptions,
 } from './http/ohttp-client.js';
+export type { MirrorOptions } from './http/mirror.js';
 export type { RelayOptions } from './http/relay.js';

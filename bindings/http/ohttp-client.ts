@@ -2,6 +2,13 @@
 // Binary HTTP encoded (RFC 9292) and encapsulated to one of the gateway's key configurations, and
 // returns the target's response. It keeps an in-app audit log of each request: what was sent, to
 // which key and suite, through which relay — and never the content.
+//
+// Key consistency (draft-ietf-privacypass-key-consistency): a key list read from a URL — best the
+// relay's consistency mirror (./mirror.ts), never the gateway's own directory — is kept for at
+// least `minKeyLifetime` whatever its Cache-Control says, so a `max-age=0` cannot make each request
+// fetch keys; a 422 within that time is final (KEY_REJECTED), and after it the list is read again
+// and the request re-sent once only if the list now leads with another key. With `confirm`, a key
+// is used only if a second source lists it byte for byte (else KEY_INCONSISTENT).
 import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
 import { codedError } from '../utils/coded-error.js';
 import { BhttpError, type BhttpErrorCode } from '../bhttp/bhttp-error.js';
@@ -18,7 +25,9 @@ import {
   type Answer,
   type Handler,
 } from './exchange.js';
-import { keyConfigArgument, type KeyConfig } from '../ohttp/key-config.js';
+import { encodeKeyConfig, keyConfigArgument, type KeyConfig } from '../ohttp/key-config.js';
+import { equalBytes } from '@noble/curves/utils.js';
+import { describe } from '../utils/arguments.js';
 import { createLogger, type LogSink } from './logger.js';
 import { MEDIA_TYPE } from '../ohttp/media-types.js';
 import { decodeKeyConfigs } from '../ohttp/ohttp-keys.js';
@@ -27,9 +36,17 @@ import { encapsulateRequest } from '../ohttp/encapsulated-request.js';
 export interface ClientOptions {
   /** The relay: its URL, or an in-process handler. */
   relay: Handler | string;
-  /** The gateway's key configurations, or the URL of its key directory (application/ohttp-keys,
-   *  fetched when first needed, again when its max-age expires or the gateway refuses the key). */
-  keys: readonly KeyConfig[] | string;
+  /** The gateway's key configurations, or where to read them (application/ohttp-keys): a URL or
+   *  an in-process handler, read when first needed, again when the list's lifetime ends (its
+   *  max-age, at least `minKeyLifetime`) or the gateway refuses an older key. */
+  keys: readonly KeyConfig[] | string | Handler;
+  /** A second source of the same key list, read with it: a key is used only if both list it with
+   *  the same bytes; one key id with other bytes is KEY_INCONSISTENT. */
+  confirm?: string | Handler;
+  /** The shortest time a key list read from `keys` is kept, in seconds; default 3600. */
+  minKeyLifetime?: number;
+  /** The clock for the key list's lifetime, in ms since the epoch; default Date.now. */
+  now?: () => number;
   /** Where the filtered log lines go (see ./log.ts). */
   log?: LogSink;
   /** Prepares each request before it is encapsulated: for example adds a credential bound to it.
@@ -68,13 +85,15 @@ export interface AuditEntry {
   readonly error?: ClientErrorCode | OhttpErrorCode | BhttpErrorCode;
 }
 
-/** Why `fetch` failed: the key list cannot be had ('KEYS'), the gateway refused the key after a
- *  refresh ('KEY_REJECTED', its 422 of RFC 9458 §5.3), or the relay or gateway answered without an
- *  Encapsulated Response ('RELAY'). Decapsulation and decoding fail with OhttpError and BhttpError. */
-export type ClientErrorCode = 'KEYS' | 'KEY_REJECTED' | 'RELAY';
+/** Why `fetch` failed: the key list cannot be had ('KEYS'), its two sources disagree on a key
+ *  ('KEY_INCONSISTENT'), the gateway refused the key ('KEY_REJECTED', its 422 of RFC 9458 §5.3),
+ *  or the relay or gateway answered without an Encapsulated Response ('RELAY'). Decapsulation and
+ *  decoding fail with OhttpError and BhttpError. */
+export type ClientErrorCode = 'KEYS' | 'KEY_INCONSISTENT' | 'KEY_REJECTED' | 'RELAY';
 
 const MESSAGES: Record<ClientErrorCode, string> = {
   KEYS: 'key configurations unavailable',
+  KEY_INCONSISTENT: 'the key sources disagree',
   KEY_REJECTED: 'gateway refused the key configuration',
   RELAY: 'relay answered without an encapsulated response',
 };
@@ -100,14 +119,19 @@ export function createClient(options: ClientOptions): Client {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
   const relay = endpointArgument(options.relay, 'options.relay');
   const relayName = relay instanceof URL ? relay.href : '(in-process)';
-  const directory = typeof options.keys === 'string' ? endpointArgument(options.keys, 'options.keys') : undefined;
-  if (directory === undefined && !Array.isArray(options.keys))
-    throw new TypeError('"options.keys" expected array or URL string');
+  const directory = Array.isArray(options.keys) ? undefined : endpointArgument(options.keys, 'options.keys');
   let configs: readonly KeyConfig[] | undefined =
     directory === undefined
       ? (options.keys as readonly KeyConfig[]).map((c, i) => keyConfigArgument(c, `options.keys[${i}]`).config)
       : undefined;
-  let expires = Infinity;
+  const confirm = options.confirm === undefined ? undefined : endpointArgument(options.confirm, 'options.confirm');
+  if (confirm !== undefined && directory === undefined)
+    throw new TypeError('"options.confirm" expected "options.keys" to be a source, not a list');
+  const minKeyLifetimeMs = 1000 * limitArgument(options.minKeyLifetime, 'options.minKeyLifetime', 3600);
+  const now = options.now ?? Date.now;
+  if (typeof now !== 'function') throw new TypeError(`"options.now" expected function, got ${describe(now)}`);
+  let readAt = -Infinity;
+  let expires = -Infinity;
   const log = createLogger(options.log);
   const { authorize } = options;
   if (authorize !== undefined && typeof authorize !== 'function')
@@ -116,28 +140,38 @@ export function createClient(options: ClientOptions): Client {
   const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const audit: AuditEntry[] = [];
 
-  /** The first configuration of the list (the directory publishes the newest first). */
-  async function currentConfig(refresh: boolean): Promise<KeyConfig> {
-    if (directory !== undefined && (refresh || configs === undefined || Date.now() >= expires)) {
-      try {
-        const answer = await exchange(
-          directory,
-          { headers: { accept: MEDIA_TYPE.KEYS } },
-          DEFAULT_MAX_BODY_BYTES,
-          timeoutMs,
-        );
-        if (
-          answer.status !== 200 ||
-          answer.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase() !== MEDIA_TYPE.KEYS
-        )
-          throw new Error();
-        configs = decodeKeyConfigs(answer.body);
-        const maxAge = /max-age=(\d+)/.exec(answer.headers.get('cache-control') ?? '');
-        expires = maxAge === null ? 0 : Date.now() + 1000 * Number(maxAge[1]);
-      } catch {
-        throw new ObliviousFetchError('KEYS');
-      }
+  /** A source's key list, and its max-age in ms (0 without one). */
+  async function readKeys(source: Handler | URL): Promise<{ list: KeyConfig[]; maxAgeMs: number }> {
+    try {
+      const answer = await exchange(
+        source,
+        { headers: { accept: MEDIA_TYPE.KEYS } },
+        DEFAULT_MAX_BODY_BYTES,
+        timeoutMs,
+      );
+      if (
+        answer.status !== 200 ||
+        answer.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase() !== MEDIA_TYPE.KEYS
+      )
+        throw new Error();
+      const maxAge = /max-age=(\d{1,10})/.exec(answer.headers.get('cache-control') ?? '');
+      return { list: decodeKeyConfigs(answer.body), maxAgeMs: maxAge === null ? 0 : 1000 * Number(maxAge[1]) };
+    } catch {
+      throw new ObliviousFetchError('KEYS');
     }
+  }
+
+  /** Reads the list again (and its confirmation), and keeps it for its lifetime. */
+  async function refreshKeys(source: Handler | URL): Promise<void> {
+    const { list, maxAgeMs } = await readKeys(source);
+    configs = confirm === undefined ? list : confirmedKeys(list, (await readKeys(confirm)).list);
+    readAt = now();
+    expires = readAt + Math.max(maxAgeMs, minKeyLifetimeMs);
+  }
+
+  /** The first configuration of the list (the directory publishes the newest first). */
+  async function currentConfig(): Promise<KeyConfig> {
+    if (directory !== undefined && (configs === undefined || now() >= expires)) await refreshKeys(directory);
     if (configs === undefined || configs.length === 0) throw new ObliviousFetchError('KEYS');
     return configs[0]!;
   }
@@ -214,13 +248,21 @@ export function createClient(options: ClientOptions): Client {
     if (authorize !== undefined) request = await authorize(request);
     const url = new URL(request.url);
     const message = bhttp.encodeRequest(await bhttp.bhttpFromRequest(request));
+    const target = url.origin + url.pathname;
     try {
+      const config = await currentConfig();
       try {
-        return await roundTrip(await currentConfig(false), message, request.method, url.origin + url.pathname);
+        return await roundTrip(config, message, request.method, target);
       } catch (e) {
-        // §5.3: the key configuration is outdated; with a directory, refresh it and retry once.
+        // §5.3: the key configuration may be outdated. Within its minimum lifetime it is not (a
+        // gateway cannot make a client fetch keys per request); after it, read the list again and
+        // re-send once, to another key only.
         if (directory === undefined || !(e instanceof ObliviousFetchError) || e.code !== 'KEY_REJECTED') throw e;
-        return await roundTrip(await currentConfig(true), message, request.method, url.origin + url.pathname);
+        if (now() - readAt < minKeyLifetimeMs) throw e;
+        await refreshKeys(directory);
+        const next = await currentConfig();
+        if (equalBytes(encodeKeyConfig(next), encodeKeyConfig(config))) throw e;
+        return await roundTrip(next, message, request.method, target);
       }
     } finally {
       message.fill(0);
@@ -228,4 +270,22 @@ export function createClient(options: ClientOptions): Client {
   }
 
   return Object.freeze({ fetch: obliviousFetch, audit });
+}
+
+/** The configurations of `list` that `other` lists with the same bytes; KEY_INCONSISTENT if one key
+ *  id has other bytes there (the source shows someone a key of their own). */
+function confirmedKeys(list: readonly KeyConfig[], other: readonly KeyConfig[]): KeyConfig[] {
+  const seen = new Map<number, Uint8Array>();
+  for (const config of other) {
+    const bytes = encodeKeyConfig(config);
+    const twin = seen.get(config.keyId);
+    if (twin !== undefined && !equalBytes(twin, bytes)) throw new ObliviousFetchError('KEY_INCONSISTENT');
+    seen.set(config.keyId, bytes);
+  }
+  return list.filter((config) => {
+    const twin = seen.get(config.keyId);
+    if (twin === undefined) return false;
+    if (!equalBytes(twin, encodeKeyConfig(config))) throw new ObliviousFetchError('KEY_INCONSISTENT');
+    return true;
+  });
 }

@@ -1,18 +1,22 @@
 // The session client: it sends a request end to end to one attested processing node, through the
 // OHTTP relay and gateway. For each request:
-//   1. it fetches the node directory — through the relay, at <gateway>/nodes (the router serves
-//      it), or directly from `nodes` if given; key consistency is a later slice — and verifies
-//      EVERY bundle with the bundle verifier at `now()`; if none verifies it throws SessionError
-//      NO_NODE (cause: an AggregateError of the refusals) and nothing is encrypted or sent;
-//   2. it picks one verified node uniformly at random (32-bit draws, rejection sampling), so the
+//   1. it reads the gateway's keys and the node directory from a consistency mirror (the relay's,
+//      ohttp.mirror: every client gets the same copy and neither origin sees a client), keeps each
+//      copy for at least `minKeyLifetime` whatever its cache headers say, and with `confirm` uses
+//      only what a second mirror shows byte for byte (else KEY_INCONSISTENT, INCONSISTENT);
+//   2. it verifies EVERY bundle of the directory with the bundle verifier at `now()`; if none
+//      verifies it throws SessionError NO_NODE (cause: an AggregateError of the refusals) and
+//      nothing is encrypted or sent;
+//   3. it picks one verified node uniformly at random (32-bit draws, rejection sampling), so the
 //      operator cannot steer a chosen user to a chosen machine;
-//   3. it encapsulates the request to that node's key (the inner layer) and sends the inner body
+//   4. it encapsulates the request to that node's key (the inner layer) and sends the inner body
 //      as POST https://<gateway>/nodes/<name> through an OHTTP client (`ohttp.client`: its relay,
-//      its keys, its `authorize` hook); the gateway's target (session.router) passes it on;
-//   4. it opens the node's inner response with the request's context and returns it.
+//      the mirror's keys, its `authorize` hook); the gateway's target (session.router) passes it on;
+//   5. it opens the node's inner response with the request's context and returns it. A failed
+//      exchange is not re-sent; the directory is read again (from the mirror) for the next request.
 // Its audit log records, per request, how the session was set up: node, platform, measurement,
 // log origin, tree size, leaf index, checkpoint hash, the witnesses that cosigned, key id, expiry.
-import { exchange, endpointArgument, limitArgument, DEFAULT_TIMEOUT_MS, type Handler } from '../http/exchange.js';
+import { endpointArgument, exchange, limitArgument, DEFAULT_TIMEOUT_MS, type Handler } from '../http/exchange.js';
 import { targetArgument } from '../http/forwarder.js';
 import { createClient, type Client, type ClientOptions } from '../http/ohttp-client.js';
 import type { KeyConfig } from '../ohttp/key-config.js';
@@ -20,20 +24,34 @@ import { describe, objectArgument } from '../utils/arguments.js';
 import type { BundleVerifier, VerifiedBundle } from './bundle-verifier.js';
 import { encapsulateRequest } from './inner-client.js';
 import { INNER_MEDIA_TYPE } from './inner-media-types.js';
-import { decodeNodeDirectory, MAX_DIRECTORY_SIZE, NODE_DIRECTORY_MEDIA_TYPE } from './node-directory.js';
+import {
+  decodeNodeDirectory,
+  MAX_DIRECTORY_SIZE,
+  NODE_DIRECTORY_MEDIA_TYPE,
+  type DirectoryNode,
+} from './node-directory.js';
 import type { BundlePlatform } from './platform.js';
-import { DIRECTORY_PATH, NODE_PATH_PREFIX } from './router.js';
+import { NODE_PATH_PREFIX } from './router.js';
 import { SessionError } from './session-error.js';
+import { equalBytes } from '@noble/curves/utils.js';
+
+/** Where a consistency mirror serves what the client reads, relative to the mirror's URL: the
+ *  gateway's key list (application/ohttp-keys) and the node directory. */
+export const MIRROR_PATHS = Object.freeze({ keys: 'ohttp-keys', nodes: 'nodes' });
 
 export interface SessionClientOptions {
   /** The OHTTP relay: its URL, or an in-process handler. */
   relay: Handler | string;
-  /** The gateway's OHTTP key configurations, or the URL of its key directory (as ohttp.client). */
-  keys: readonly KeyConfig[] | string;
-  /** The node directory fetched directly: its URL, or an in-process handler. Without it, the
-   *  directory is fetched through the relay and the gateway, at <gateway>/nodes (the router's
-   *  `directory`), like any request: `authorize` applies to it too. */
-  nodes?: Handler | string;
+  /** The consistency mirror (ohttp.mirror, usually the relay's): its URL, under which it serves
+   *  MIRROR_PATHS, or an in-process handler (asked for http://mirror.invalid/<path>). */
+  mirror: Handler | string;
+  /** A second mirror, of another operator: a gateway key or a node bundle is used only if it shows
+   *  the same bytes. */
+  confirm?: Handler | string;
+  /** The gateway's OHTTP key configurations, pinned: then the mirrors' key lists are not read. */
+  keys?: readonly KeyConfig[];
+  /** The shortest time the gateway's keys and the node directory are kept, in seconds; default 3600. */
+  minKeyLifetime?: number;
   /** The bundle verifier: the vendor roots, the release log and its witnesses. */
   verifier: BundleVerifier;
   /** The gateway's origin (https://gateway.example): the inner request goes to <origin>/nodes/<name>. */
@@ -47,7 +65,7 @@ export interface SessionClientOptions {
   authorize?: ClientOptions['authorize'];
   /** The OHTTP client's own options: its log and Binary HTTP field limits. */
   log?: ClientOptions['log'];
-  /** How long the relay, the key directory or the node directory may take to answer, in ms; default 30 s. */
+  /** How long the relay or a mirror may take to answer, in ms; default 30 s. */
   timeoutMs?: number;
   /** The largest node directory read; default MAX_DIRECTORY_SIZE. */
   maxDirectoryBytes?: number;
@@ -81,7 +99,8 @@ export interface SessionAuditEntry {
 }
 
 export interface SessionClient {
-  /** The node's response to `request`. SessionError DIRECTORY or NO_NODE before anything is sent. */
+  /** The node's response to `request`. SessionError DIRECTORY, INCONSISTENT or NO_NODE, and
+   *  ObliviousFetchError KEYS or KEY_INCONSISTENT, before anything is sent. */
   fetch(request: Request): Promise<Response>;
   /** One entry per request sent, oldest first. */
   readonly audit: readonly SessionAuditEntry[];
@@ -105,9 +124,18 @@ interface VerifiedNode {
   readonly verified: VerifiedBundle;
 }
 
+/** `endpoint` (a mirror) at `path`: the URL under it, or the handler asked for that path. */
+function at(endpoint: Handler | URL, path: string): Handler | URL {
+  if (endpoint instanceof URL) return new URL(path, endpoint.href.endsWith('/') ? endpoint : `${endpoint.href}/`);
+  return (request) => endpoint(new Request(new URL(path, 'http://mirror.invalid/'), request));
+}
+
+const option = (endpoint: Handler | URL): Handler | string => (endpoint instanceof URL ? endpoint.href : endpoint);
+
 export function createSessionClient(options: SessionClientOptions): SessionClient {
   const o = objectArgument<SessionClientOptions>(options, 'options');
-  const directory = o.nodes === undefined ? undefined : endpointArgument(o.nodes, 'options.nodes');
+  const mirror = endpointArgument(o.mirror, 'options.mirror');
+  const confirm = o.confirm === undefined ? undefined : endpointArgument(o.confirm, 'options.confirm');
   const verifier = o.verifier;
   if (typeof verifier?.verify !== 'function') throw new TypeError('"options.verifier" expected a bundle verifier');
   const gateway = targetArgument(o.gateway, 'options.gateway');
@@ -118,32 +146,57 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   if (typeof random !== 'function') throw new TypeError(`"options.random" expected function, got ${describe(random)}`);
   const timeoutMs = limitArgument(o.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const maxDirectoryBytes = limitArgument(o.maxDirectoryBytes, 'options.maxDirectoryBytes', MAX_DIRECTORY_SIZE);
+  const minKeyLifetime = limitArgument(o.minKeyLifetime, 'options.minKeyLifetime', 3600);
   const outer: Client = createClient({
     relay: o.relay!,
-    keys: o.keys!,
+    keys: o.keys ?? option(at(mirror, MIRROR_PATHS.keys)),
+    ...(o.keys === undefined && confirm !== undefined ? { confirm: option(at(confirm, MIRROR_PATHS.keys)) } : {}),
+    minKeyLifetime,
+    now: () => now().getTime(),
     timeoutMs,
     ...(o.authorize === undefined ? {} : { authorize: o.authorize }),
     ...(o.log === undefined ? {} : { log: o.log }),
   });
   const audit: SessionAuditEntry[] = [];
+  /** The directory as last read, until `expires` (ms); dropped after a failed exchange. */
+  let directory: { nodes: DirectoryNode[]; expires: number } | undefined;
 
-  /** The directory's nodes whose bundles verify at `at`; DIRECTORY or NO_NODE otherwise. */
-  async function verifiedNodes(at: Date): Promise<{ listed: number; nodes: VerifiedNode[] }> {
-    let listed;
+  /** A mirror's node directory, and its max-age in ms. */
+  async function readDirectory(source: Handler | URL): Promise<{ nodes: DirectoryNode[]; maxAgeMs: number }> {
     try {
-      const answer = await fetchDirectory();
+      const answer = await exchange(
+        at(source, MIRROR_PATHS.nodes),
+        { headers: { accept: NODE_DIRECTORY_MEDIA_TYPE } },
+        maxDirectoryBytes,
+        timeoutMs,
+      );
       const type = answer.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase();
       if (answer.status !== 200 || type !== NODE_DIRECTORY_MEDIA_TYPE) throw new SessionError('DIRECTORY');
-      listed = decodeNodeDirectory(answer.body);
+      const maxAge = /max-age=(\d{1,10})/.exec(answer.headers.get('cache-control') ?? '');
+      return { nodes: decodeNodeDirectory(answer.body), maxAgeMs: maxAge === null ? 0 : 1000 * Number(maxAge[1]) };
     } catch (cause) {
       if (cause instanceof SessionError) throw cause;
       throw new SessionError('DIRECTORY', { cause });
     }
+  }
+
+  /** The directory's nodes: kept while fresh, else read from the mirror (and confirmed). */
+  async function directoryNodes(time: number): Promise<DirectoryNode[]> {
+    if (directory !== undefined && time < directory.expires) return directory.nodes;
+    const { nodes, maxAgeMs } = await readDirectory(mirror);
+    const kept = confirm === undefined ? nodes : confirmedNodes(nodes, (await readDirectory(confirm)).nodes);
+    directory = { nodes: kept, expires: time + Math.max(maxAgeMs, 1000 * minKeyLifetime) };
+    return kept;
+  }
+
+  /** The directory's nodes whose bundles verify at `time`; NO_NODE if none does. */
+  async function verifiedNodes(time: Date): Promise<{ listed: number; nodes: VerifiedNode[] }> {
+    const listed = await directoryNodes(time.getTime());
     const nodes: VerifiedNode[] = [];
     const refusals: unknown[] = [];
     for (const { name, bundle } of listed) {
       try {
-        nodes.push({ name, verified: await verifier!.verify(bundle, { now: at }) });
+        nodes.push({ name, verified: await verifier!.verify(bundle, { now: time }) });
       } catch (e) {
         refusals.push(e);
       }
@@ -153,20 +206,9 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     return { listed: listed.length, nodes };
   }
 
-  /** The directory's answer: directly from `nodes`, or through the relay from <gateway>/nodes. */
-  async function fetchDirectory(): Promise<{ status: number; headers: Headers; body: Uint8Array }> {
-    const headers = { accept: NODE_DIRECTORY_MEDIA_TYPE };
-    if (directory !== undefined) return exchange(directory, { headers }, maxDirectoryBytes, timeoutMs);
-    const answer = await outer.fetch(new Request(new URL(DIRECTORY_PATH, gateway), { headers }));
-    const body = new Uint8Array(await answer.arrayBuffer());
-    if (body.length > maxDirectoryBytes) throw new SessionError('DIRECTORY');
-    return { status: answer.status, headers: answer.headers, body };
-  }
-
   async function sessionFetch(request: Request): Promise<Response> {
     if (!(request instanceof Request)) throw new TypeError(`"request" expected Request, got ${describe(request)}`);
-    const at = now();
-    const { listed, nodes } = await verifiedNodes(at);
+    const { listed, nodes } = await verifiedNodes(now());
     // Only now, with a verified key, is a byte of the request encrypted.
     const { name, verified } = nodes[uniformIndex(nodes.length, random)]!;
     const { log: facts } = verified;
@@ -204,6 +246,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       entry.status = response.status;
       return response;
     } catch (e) {
+      directory = undefined;
       entry.error = (e as { code?: unknown }).code === undefined ? 'INTERNAL' : String((e as { code: unknown }).code);
       throw e;
     } finally {
@@ -212,4 +255,16 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   }
 
   return Object.freeze({ fetch: sessionFetch, audit });
+}
+
+/** The nodes of `list` that `other` lists with the same bundle; INCONSISTENT if a node's bundle
+ *  differs there (the directory shows someone a key of their own). */
+function confirmedNodes(list: readonly DirectoryNode[], other: readonly DirectoryNode[]): DirectoryNode[] {
+  const seen = new Map(other.map((node) => [node.name, node.bundle]));
+  return list.filter(({ name, bundle }) => {
+    const twin = seen.get(name);
+    if (twin === undefined) return false;
+    if (!equalBytes(twin, bundle)) throw new SessionError('INCONSISTENT');
+    return true;
+  });
 }

@@ -14,6 +14,8 @@
 //               key, a bad signature, too few or stale witness cosignatures, a split view.
 // And the session client's own (nothing was sent when these are thrown):
 //   DIRECTORY   the node directory cannot be had, or it is not exactly one directory's encoding.
+//   INCONSISTENT the mirror and the confirming mirror list one node with different bundles. (For
+//               the gateway's keys it is ObliviousFetchError KEY_INCONSISTENT.)
 //   NO_NODE     no node of the directory verifies; the cause is an AggregateError of each node's
 //               refusal, in the directory's order.
 // And after the request was sent:
@@ -21,7 +23,16 @@
 import { codedError } from '../utils/coded-error.js';
 
 export type SessionErrorCode =
-  'MALFORMED' | 'PLATFORM' | 'EXPIRED' | 'LIFETIME' | 'UNRELEASED' | 'LOG' | 'DIRECTORY' | 'NO_NODE' | 'NODE';
+  | 'MALFORMED'
+  | 'PLATFORM'
+  | 'EXPIRED'
+  | 'LIFETIME'
+  | 'UNRELEASED'
+  | 'LOG'
+  | 'DIRECTORY'
+  | 'INCONSISTENT'
+  | 'NO_NODE'
+  | 'NODE';
 
 const MESSAGES: Record<SessionErrorCode, string> = {
   MALFORMED: 'attested key bundle is malformed',
@@ -31,6 +42,7 @@ const MESSAGES: Record<SessionErrorCode, string> = {
   UNRELEASED: 'measurement is not released in the transparency log',
   LOG: 'transparency log proof is not trusted',
   DIRECTORY: 'node directory unavailable or malformed',
+  INCONSISTENT: 'the mirrors show different keys',
   NO_NODE: 'no processing node could be verified',
   NODE: 'the node answered without an inner encapsulated response',
 };

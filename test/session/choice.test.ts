@@ -57,7 +57,7 @@ describe('uniformIndex', () => {
 
 describe('session.client arguments', () => {
   const verifier = { verify: async () => ({}) as never };
-  const base = { relay: 'https://relay.example/', keys: 'https://keys.example/', nodes: 'https://nodes.example/' };
+  const base = { relay: 'https://relay.example/', mirror: 'https://relay.example/mirror/' };
   test('the gateway is an origin; the verifier, now and random are checked', () => {
     expect(() => session.client({ ...base, verifier, gateway: 'https://gateway.example' })).not.toThrow();
     for (const gateway of ['https://gateway.example/prefix', 'https://u:p@gateway.example', 'ftp://x', 'x'])
@@ -69,9 +69,11 @@ describe('session.client arguments', () => {
     expect(() => session.client({ ...base, verifier, gateway: 'https://g.example', random: 1 as never })).toThrow(
       TypeError,
     );
-    expect(() => session.client({ ...base, nodes: 'relative', verifier, gateway: 'https://g.example' })).toThrow(
-      RangeError,
-    );
+    for (const bad of [{ mirror: 'relative' }, { confirm: 'relative' }, { minKeyLifetime: 0 }])
+      expect(() => session.client({ ...base, ...bad, verifier, gateway: 'https://g.example' })).toThrow(RangeError);
+    expect(() =>
+      session.client({ ...base, mirror: undefined as never, verifier, gateway: 'https://g.example' }),
+    ).toThrow(TypeError);
     expect(() => session.client(null as never)).toThrow(TypeError);
   });
 
