@@ -130,6 +130,12 @@ export const GROUPS: readonly Group[] = [
     columns: ['oblivia wasm', 'oblivia js'],
     ratios: [{ label: 'wasm/js', peer: 'oblivia js' }],
   },
+  {
+    id: 'session',
+    heading: 'Attested session (bundle verification, inner layer)',
+    columns: ['oblivia wasm', 'oblivia js'],
+    ratios: [{ label: 'wasm/js', peer: 'oblivia js' }],
+  },
 ];
 
 export function groupOf(id: GroupId): Group {

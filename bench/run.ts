@@ -1,6 +1,6 @@
 // `npm run bench`: cross-check every implementation, time the cases side by side in rounds,
 // then write bench/results/*.json, report.md, report.svg and the README's bench section.
-// BENCH_GROUP=<id>[,<id>…] (hash, aead, dh, signatures, hpke, ohttp, oprf, credentials, tlog, attestation) builds, checks and times only those
+// BENCH_GROUP=<id>[,<id>…] (hash, aead, dh, signatures, hpke, ohttp, oprf, credentials, tlog, attestation, session) builds, checks and times only those
 // groups' cases, and BENCH_FILTER=<text> only the cases whose id contains it; with either set,
 // nothing is written.
 import { writeFileSync } from 'node:fs';
@@ -32,6 +32,7 @@ import { hpkeSuite } from './suites/hpke.js';
 import { ohttpCases } from './suites/ohttp.js';
 import { macCases } from './suites/mac.js';
 import { oprfSuite } from './suites/oprf.js';
+import { sessionCases } from './suites/session.js';
 import { tlogCases } from './suites/tlog.js';
 import type { GroupId } from './types.js';
 
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
     ...(wants('credentials') ? credentialCases() : []),
     ...(wants('tlog') ? tlogCases() : []),
     ...(wants('attestation') ? attestationCases() : []),
+    ...(wants('session') ? await sessionCases() : []),
   ];
   const cases = filter ? all.filter((c) => c.id.includes(filter)) : all;
   const partial = filter !== undefined || groups !== undefined;

@@ -24,9 +24,19 @@ export const REFERENCE: ImplName = 'node:crypto';
 /** Which compiled core the wasm backend runs: the SIMD build (the default) or the scalar one. */
 export type WasmBuild = 'simd' | 'scalar';
 
-/** The report's tables: hashes, MAC and KDF; AEADs; Diffie–Hellman; signatures; HPKE; Oblivious HTTP; Oblivious PRF; anonymous credentials; transparency logs; attestation. */
+/** The report's tables: hashes, MAC and KDF; AEADs; Diffie–Hellman; signatures; HPKE; Oblivious HTTP; Oblivious PRF; anonymous credentials; transparency logs; attestation; the attested session. */
 export type GroupId =
-  'hash' | 'aead' | 'dh' | 'signatures' | 'hpke' | 'ohttp' | 'oprf' | 'credentials' | 'tlog' | 'attestation';
+  | 'hash'
+  | 'aead'
+  | 'dh'
+  | 'signatures'
+  | 'hpke'
+  | 'ohttp'
+  | 'oprf'
+  | 'credentials'
+  | 'tlog'
+  | 'attestation'
+  | 'session';
 
 export interface Impl {
   readonly name: ImplName;
