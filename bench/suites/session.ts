@@ -14,7 +14,7 @@ import type { BenchCase, Impl } from '../types.js';
 
 export const SESSION_BODY = KiB;
 
-export type SessionCaseId = 'session-verify-bundle' | 'session-inner-1k' | 'ohttp-plain-1k';
+export type SessionCaseId = 'session-verify-bundle' | 'session-inner-1KiB' | 'session-plain-ohttp-1KiB';
 
 /** The fixed verification time; the witnesses cosign a minute before it, the bundle expires an hour after. */
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -114,7 +114,7 @@ export async function sessionCases(): Promise<BenchCase[]> {
     },
     {
       ...common,
-      id: 'ohttp-plain-1k' satisfies SessionCaseId,
+      id: 'session-plain-ohttp-1KiB' satisfies SessionCaseId,
       title: 'Plain OHTTP round trip: 1 KiB request and response (Binary HTTP, client and gateway)',
       chartLabel: ['Plain OHTTP', 'round trip, 1 KiB each way'],
       bytes: SESSION_BODY,
@@ -135,7 +135,7 @@ export async function sessionCases(): Promise<BenchCase[]> {
     },
     {
       ...common,
-      id: 'session-inner-1k' satisfies SessionCaseId,
+      id: 'session-inner-1KiB' satisfies SessionCaseId,
       title: 'Attested session round trip: the same, with the inner layer to the node’s key inside the OHTTP one',
       chartLabel: ['Attested session', 'round trip, 1 KiB each way'],
       bytes: SESSION_BODY,

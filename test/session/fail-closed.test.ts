@@ -177,7 +177,7 @@ function makeClient(nodes: Record<string, Uint8Array>, bundleVerifier: BundleVer
       return relay(request);
     },
     keys: [ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(gatewayKey))],
-    nodes: directory,
+    mirror: directory,
     verifier: bundleVerifier,
     gateway: GATEWAY,
     now: () => NOW,
