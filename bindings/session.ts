@@ -6,7 +6,8 @@
 // measurement proven in a transparency log (`createBundle`, `bundleVerifier`), and release
 // statements (`releaseStatement`). Routing: the gateway's target that passes inner requests to
 // the node a client names (`router`), and the node directory (`nodeDirectory`). The client that
-// verifies every node's bundle before it encrypts a byte, and picks one at random (`client`). Outside the root entry: it verifies evidence through
+// reads keys and nodes from a consistency mirror, verifies every node's bundle before it encrypts a
+// byte, and picks one at random (`client`). Outside the root entry: it verifies evidence through
 // oblivia/attestation and its X.509 layer. docs/session.md.
 import { encapsulateRequest } from './session/inner-client.js';
 import { INNER_MEDIA_TYPE } from './session/inner-media-types.js';
@@ -27,7 +28,7 @@ import {
   MAX_DIRECTORY_SIZE,
   NODE_DIRECTORY_MEDIA_TYPE,
 } from './session/node-directory.js';
-import { createSessionClient } from './session/session-client.js';
+import { createSessionClient, MIRROR_PATHS } from './session/session-client.js';
 
 export const session = Object.freeze({
   // the inner layer and the node
@@ -61,6 +62,7 @@ export const session = Object.freeze({
   MAX_DIRECTORY_NODES,
   MAX_DIRECTORY_SIZE,
   client: createSessionClient,
+  MIRROR_PATHS,
 });
 
 export type { InnerContext, InnerRequestOptions } from './session/inner-client.js';
