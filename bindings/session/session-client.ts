@@ -3,7 +3,7 @@
 //   1. it reads the gateway's keys and the node directory from a consistency mirror (the relay's,
 //      ohttp.mirror: every client gets the same copy and neither origin sees a client), keeps each
 //      copy for at least `minKeyLifetime` whatever its cache headers say, and with `confirm` uses
-//      only what a second mirror shows byte for byte (else KEY_INCONSISTENT, INCONSISTENT);
+//      only keys a second mirror shows alike (else KEY_INCONSISTENT, INCONSISTENT);
 //   2. it verifies EVERY bundle of the directory with the bundle verifier at `now()`; if none
 //      verifies it throws SessionError NO_NODE (cause: an AggregateError of the refusals) and
 //      nothing is encrypted or sent;
@@ -23,6 +23,7 @@ import type { KeyConfig } from '../ohttp/key-config.js';
 import { describe, objectArgument } from '../utils/arguments.js';
 import type { BundleVerifier, VerifiedBundle } from './bundle-verifier.js';
 import { encapsulateRequest } from './inner-client.js';
+import { decodeBundle } from './bundle-format.js';
 import { INNER_MEDIA_TYPE } from './inner-media-types.js';
 import {
   decodeNodeDirectory,
@@ -45,8 +46,8 @@ export interface SessionClientOptions {
   /** The consistency mirror (ohttp.mirror, usually the relay's): its URL, under which it serves
    *  MIRROR_PATHS, or an in-process handler (asked for http://mirror.invalid/<path>). */
   mirror: Handler | string;
-  /** A second mirror, of another operator: a gateway key or a node bundle is used only if it shows
-   *  the same bytes. */
+  /** A second mirror, of another operator: a gateway key or a node's key is used only if it shows
+   *  the same one. */
   confirm?: Handler | string;
   /** The gateway's OHTTP key configurations, pinned: then the mirrors' key lists are not read. */
   keys?: readonly KeyConfig[];
@@ -257,14 +258,16 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   return Object.freeze({ fetch: sessionFetch, audit });
 }
 
-/** The nodes of `list` that `other` lists with the same bundle; INCONSISTENT if a node's bundle
- *  differs there (the directory shows someone a key of their own). */
+/** The nodes of `list` that `other` lists with the same key configuration; INCONSISTENT if a node's
+ *  key differs there (the directory shows someone a key of their own). Bundles are compared by
+ *  their key, as a node may attest one key afresh. */
 function confirmedNodes(list: readonly DirectoryNode[], other: readonly DirectoryNode[]): DirectoryNode[] {
+  const keyOf = (bundle: Uint8Array) => decodeBundle(bundle).encodedKeyConfig;
   const seen = new Map(other.map((node) => [node.name, node.bundle]));
   return list.filter(({ name, bundle }) => {
     const twin = seen.get(name);
     if (twin === undefined) return false;
-    if (!equalBytes(twin, bundle)) throw new SessionError('INCONSISTENT');
+    if (!equalBytes(keyOf(twin), keyOf(bundle))) throw new SessionError('INCONSISTENT');
     return true;
   });
 }
