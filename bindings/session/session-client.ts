@@ -4,7 +4,8 @@
 //      ohttp.mirror: every client gets the same copy and neither origin sees a client), keeps each
 //      copy for at least `minKeyLifetime` whatever its cache headers say, and with `confirm` uses
 //      only keys a second mirror shows alike (else KEY_INCONSISTENT, INCONSISTENT);
-//   2. it verifies EVERY bundle of the directory with the bundle verifier at `now()`; if none
+//   2. it verifies EVERY bundle of the directory with the bundle verifier at `now()` (a bundle
+//      verified less than `reverifyAfter` ago and not expired is not verified again); if none
 //      verifies it throws SessionError NO_NODE (cause: an AggregateError of the refusals) and
 //      nothing is encrypted or sent;
 //   3. it picks one verified node uniformly at random (32-bit draws, rejection sampling), so the
@@ -53,6 +54,10 @@ export interface SessionClientOptions {
   keys?: readonly KeyConfig[];
   /** The shortest time the gateway's keys and the node directory are kept, in seconds; default 3600. */
   minKeyLifetime?: number;
+  /** How long a bundle's verification is reused before it is verified again, in seconds (never past
+   *  its expiry); default 60. Evidence, chain, log proof and witness freshness are checked at the
+   *  time of a verification. */
+  reverifyAfter?: number;
   /** The bundle verifier: the vendor roots, the release log and its witnesses. */
   verifier: BundleVerifier;
   /** The gateway's origin (https://gateway.example): the inner request goes to <origin>/nodes/<name>. */
@@ -148,6 +153,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   const timeoutMs = limitArgument(o.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const maxDirectoryBytes = limitArgument(o.maxDirectoryBytes, 'options.maxDirectoryBytes', MAX_DIRECTORY_SIZE);
   const minKeyLifetime = limitArgument(o.minKeyLifetime, 'options.minKeyLifetime', 3600);
+  const reverifyAfter = limitArgument(o.reverifyAfter, 'options.reverifyAfter', 60);
   const outer: Client = createClient({
     relay: o.relay!,
     keys: o.keys ?? option(at(mirror, MIRROR_PATHS.keys)),
@@ -190,6 +196,21 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     return kept;
   }
 
+  /** Each bundle of the kept directory, verified: reused for `reverifyAfter` seconds at most. */
+  const verifications = new WeakMap<Uint8Array, { at: number; result: VerifiedBundle }>();
+
+  /** `bundle` verified at `time`, or verified within `reverifyAfter` before it and not expired. */
+  async function verify(bundle: Uint8Array, time: Date): Promise<VerifiedBundle> {
+    const kept = verifications.get(bundle);
+    const ms = time.getTime();
+    if (kept !== undefined && ms >= kept.at && ms - kept.at < 1000 * reverifyAfter && ms < kept.result.expiry.getTime())
+      return kept.result;
+    verifications.delete(bundle);
+    const result = await verifier!.verify(bundle, { now: time });
+    verifications.set(bundle, { at: ms, result });
+    return result;
+  }
+
   /** The directory's nodes whose bundles verify at `time`; NO_NODE if none does. */
   async function verifiedNodes(time: Date): Promise<{ listed: number; nodes: VerifiedNode[] }> {
     const listed = await directoryNodes(time.getTime());
@@ -197,7 +218,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     const refusals: unknown[] = [];
     for (const { name, bundle } of listed) {
       try {
-        nodes.push({ name, verified: await verifier!.verify(bundle, { now: time }) });
+        nodes.push({ name, verified: await verify(bundle, time) });
       } catch (e) {
         refusals.push(e);
       }

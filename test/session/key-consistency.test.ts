@@ -36,10 +36,10 @@ const proof = tlog.formatProof({
 });
 
 const sim = await attestationSimulator.sevSnp({ product: 'Milan' });
-const verifier = () =>
+const verifier = (maxAge = HOUR) =>
   session.bundleVerifier({
     attestation: { sevSnp: { roots: [{ product: 'Milan', arkSha256: sim.arkSha256 }] } },
-    log: { log: logKey.verifierKey, witnesses: witnesses.map((w) => w.verifierKey), quorum: 2, maxAge: HOUR },
+    log: { log: logKey.verifierKey, witnesses: witnesses.map((w) => w.verifierKey), quorum: 2, maxAge },
   });
 const expiry = new Date(NOW.getTime() + HOUR * 1000);
 /** A node's bundle for `key`, made once per key as a node does. */
@@ -192,4 +192,37 @@ test('a 422 from the gateway: no fetch from the origin, no re-read, no re-send',
   expect(r.calls).toHaveLength(3);
   expect(m.asked.filter((p) => p === '/ohttp-keys')).toEqual(['/ohttp-keys']);
   expect(origin.keyFetches).toBe(1);
+});
+
+test('a verified bundle is reused for reverifyAfter seconds, never past its expiry', async () => {
+  const real = verifier(2 * HOUR);
+  const verified: string[] = [];
+  const counting = {
+    verify: (bundle: Uint8Array, options: { now: Date }) => {
+      verified.push(options.now.toISOString());
+      return real.verify(bundle, options);
+    },
+  };
+  const clock = { ms: NOW.getTime() };
+  const client = session.client({
+    relay: relay(),
+    mirror: mirror(),
+    verifier: counting,
+    gateway: 'https://gateway.example',
+    now: () => new Date(clock.ms),
+    reverifyAfter: 600,
+  });
+  for (const step of [0, 300_000, 299_000, 1_000, 599_000, 1_000]) {
+    clock.ms += step;
+    expect((await client.fetch(request())).status).toBe(200);
+  }
+  // Verified at 0 (reused at 300 s and 599 s), again at 600 s (reused at 1199 s), again at 1200 s.
+  expect(verified).toEqual(['2026-03-01T12:00:00.000Z', '2026-03-01T12:10:00.000Z', '2026-03-01T12:20:00.000Z']);
+  // The bundle expires at 13:00: a verification within reverifyAfter of it is not reused after it.
+  clock.ms = expiry.getTime() - 1_000;
+  expect((await client.fetch(request())).status).toBe(200);
+  clock.ms = expiry.getTime();
+  const error = (await client.fetch(request()).catch((e: unknown) => e)) as SessionError;
+  expect(error.code).toBe('NO_NODE');
+  expect((error.cause as AggregateError).errors.map((e: SessionError) => e.code)).toEqual(['EXPIRED']);
 });
