@@ -82,9 +82,12 @@ const PHRASES: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout',
 };
 
+/** The fixed reason phrase of `status`, or 'Error'. */
+export const reasonPhrase = (status: number): string => PHRASES[status] ?? 'Error';
+
 /** A response with `status` and its fixed reason phrase as a text/plain body. */
 export function statusResponse(status: number, headers?: Record<string, string>): Response {
-  return new Response(`${PHRASES[status] ?? 'Error'}\n`, {
+  return new Response(`${reasonPhrase(status)}\n`, {
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
   });
@@ -95,6 +98,11 @@ export function endpointArgument(value: unknown, name: string): Handler | URL {
   if (typeof value === 'function') return value as Handler;
   if (typeof value !== 'string')
     throw new TypeError(`"${name}" expected function or URL string, got ${value === null ? 'null' : typeof value}`);
+  return httpUrlArgument(value, name);
+}
+
+/** Checks a URL string: an absolute http(s) URL. */
+export function httpUrlArgument(value: string, name: string): URL {
   const url = URL.canParse(value) ? new URL(value) : undefined;
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:'))
     throw new RangeError(`"${name}" expected an absolute http or https URL`);
@@ -123,10 +131,14 @@ export function exchange(
     const response =
       typeof endpoint === 'function'
         ? await endpoint(new Request(IN_PROCESS_URL, init))
-        : await fetch(new Request(endpoint, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' }));
+        : await fetchWithin(endpoint, init, timeoutMs);
     return { status: response.status, headers: response.headers, body: await readBody(response, maxBytes) };
   });
 }
+
+/** `init` sent to `url` over the network, no redirect followed, aborted after `timeoutMs`. */
+export const fetchWithin = (url: URL, init: RequestInit, timeoutMs: number): Promise<Response> =>
+  fetch(new Request(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' }));
 
 /** The URL an in-process endpoint sees. */
 const IN_PROCESS_URL = 'http://in-process.invalid/';

@@ -3,7 +3,14 @@
 // appended under the prefix. An inner path such as "//10.0.0.5/admin" would be a network-path
 // reference if resolved against the target (RFC 3986 §4.2, §5.2.2) — it is refused with 400 here,
 // and the upstream URL is checked to keep the target's origin and prefix whatever the path.
-import { DEFAULT_TIMEOUT_MS, limitArgument, statusResponse, type Handler } from './exchange.js';
+import {
+  DEFAULT_TIMEOUT_MS,
+  fetchWithin,
+  httpUrlArgument,
+  limitArgument,
+  statusResponse,
+  type Handler,
+} from './exchange.js';
 
 export interface ForwarderOptions {
   /** How long an exchange with the target may take, its body included, in ms; default 30 s. */
@@ -14,9 +21,7 @@ export interface ForwarderOptions {
 export function targetArgument(value: unknown, name: string): URL {
   if (typeof value !== 'string')
     throw new TypeError(`"${name}" expected URL string, got ${value === null ? 'null' : typeof value}`);
-  const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:'))
-    throw new RangeError(`"${name}" expected an absolute http or https URL`);
+  const url = httpUrlArgument(value, name);
   if (
     url.username !== '' ||
     url.password !== '' ||
@@ -52,9 +57,7 @@ export function forwarderTo(base: URL, timeoutMs: number): Handler {
     if (upstream === undefined) return statusResponse(400);
     const body = request.body === null ? null : await request.arrayBuffer();
     const { method, headers } = request;
-    return fetch(
-      new Request(upstream, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' }),
-    );
+    return fetchWithin(upstream, { method, headers, body }, timeoutMs);
   };
 }
 

@@ -16,31 +16,22 @@
 // Where a request goes is configuration, never the request's: a handler target gets the inner
 // request as it is; a URL target keeps its origin and path prefix whatever the inner path
 // (./forwarder.ts).
-import { bhttp } from '../bhttp.js';
-import { BhttpError } from '../bhttp/bhttp-error.js';
-import { bhttpFromResponseContent } from '../bhttp/fetch-conversion.js';
-import type { BhttpResponse } from '../bhttp/message.js';
-import { OhttpError } from '../ohttp/ohttp-error.js';
-import { forwarderTo, targetArgument } from './forwarder.js';
-import { loggedHandler, type Outcome, type Sizes } from './logged-handler.js';
+import { bhttpService } from './bhttp-service.js';
+import { encapsulatedExchange } from './encapsulated-exchange.js';
 import {
-  bodyOf,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TIMEOUT_MS,
   fieldLimitsOption,
   limitArgument,
-  mediaTypeOf,
-  readBody,
   statusResponse,
-  TimeoutError,
-  withinDeadline,
   type Handler,
 } from './exchange.js';
-import type { GatewayKey } from '../ohttp/key-config.js';
-import { createLogger, type LogErrorCode, type LogSink } from './logger.js';
-import { MEDIA_TYPE } from '../ohttp/media-types.js';
+import { forwarderTo, targetArgument } from './forwarder.js';
+import { loggedHandler } from './logged-handler.js';
+import { createLogger, type LogSink } from './logger.js';
 import { decapsulateRequest } from '../ohttp/encapsulated-request.js';
-import type { GatewayContext } from '../ohttp/encapsulated-response.js';
+import type { GatewayKey } from '../ohttp/key-config.js';
+import { MEDIA_TYPE } from '../ohttp/media-types.js';
 
 /** RFC 9458 §5.3: the problem type for a key the gateway does not accept. */
 export const PROBLEM_TYPE_KEY = 'https://iana.org/assignments/http-problem-types#ohttp-key';
@@ -85,83 +76,14 @@ export function createGateway(options: GatewayOptions): Handler {
   if (authorize !== undefined && typeof authorize !== 'function')
     throw new TypeError('"options.authorize" expected function');
   const currentKeys = typeof keys === 'function' ? keys : () => keys;
-
-  async function handle(request: Request, sizes: Sizes): Promise<Outcome> {
-    if (request.method !== 'POST') return { response: statusResponse(405, { allow: 'POST' }), error: 'METHOD' };
-    if (mediaTypeOf(request.headers) !== MEDIA_TYPE.REQUEST)
-      return { response: statusResponse(415), error: 'MEDIA_TYPE' };
-    const body = await readBody(request, maxBodyBytes);
-    sizes.requestBytes = body.length;
-    let decapsulated: { bhttpRequest: Uint8Array; context: GatewayContext };
-    try {
-      decapsulated = decapsulateRequest(currentKeys(), body);
-    } catch (e) {
-      if (!(e instanceof OhttpError)) throw e;
-      return { response: refusal(e), error: e.code };
-    }
-    const { bhttpRequest, context } = decapsulated;
-    try {
-      const { bhttpResponse, error } = await forward(bhttpRequest);
-      const encapsulated = context.encapsulateResponse(bhttpResponse);
-      bhttpResponse.fill(0);
-      sizes.responseBytes = encapsulated.length;
-      const response = new Response(bodyOf(encapsulated), {
-        status: 200,
-        headers: { 'content-type': MEDIA_TYPE.RESPONSE },
-      });
-      return { response, error, keyId: context.keyId };
-    } finally {
-      bhttpRequest.fill(0);
-      context.destroy();
-    }
-  }
-
-  /** The target's answer to a decrypted request, Binary HTTP encoded; 400, 431, 502 or 504 on failure. */
-  async function forward(bhttpRequest: Uint8Array): Promise<{ bhttpResponse: Uint8Array; error?: LogErrorCode }> {
-    let inner: Request;
-    try {
-      inner = bhttp.requestFromBhttp(bhttp.decodeRequest(bhttpRequest, fieldLimits));
-    } catch (e) {
-      if (!(e instanceof BhttpError)) throw e;
-      return {
-        bhttpResponse: bhttp.encodeResponse({ status: e.code === 'FIELDS_TOO_LARGE' ? 431 : 400 }),
-        error: e.code,
-      };
-    }
-    if (authorize !== undefined) {
-      let decision: Request | Response;
-      try {
-        decision = await authorize(inner);
-      } catch {
-        return { bhttpResponse: bhttp.encodeResponse({ status: 500 }), error: 'INTERNAL' };
-      }
-      if (decision instanceof Response) {
-        return { bhttpResponse: bhttp.encodeResponse(await bhttp.bhttpFromResponse(decision)), error: 'UNAUTHORIZED' };
-      }
-      inner = decision;
-    }
-    const request = inner;
-    let answer: BhttpResponse;
-    try {
-      answer = await withinDeadline(timeoutMs, () => exchange(request));
-    } catch (e) {
-      return {
-        bhttpResponse: bhttp.encodeResponse({ status: e instanceof TimeoutError ? 504 : 502 }),
-        error: 'UPSTREAM',
-      };
-    }
-    const bhttpResponse = bhttp.encodeResponse(answer);
-    answer.content.fill(0);
-    return { bhttpResponse };
-  }
-
-  /** The target's answer, its content read in full but no more than maxResponseBytes (the caller
-   *  wipes it once encoded). */
-  async function exchange(request: Request): Promise<BhttpResponse> {
-    const answer = await target(request);
-    return bhttpFromResponseContent(answer, await readBody(answer, maxResponseBytes));
-  }
-
+  const handle = encapsulatedExchange({
+    mediaTypes: MEDIA_TYPE,
+    maxRequestBytes: maxBodyBytes,
+    decapsulate: (encapsulatedRequest) => decapsulateRequest(currentKeys(), encapsulatedRequest),
+    refusal: statusResponse,
+    keyRefusal,
+    serve: bhttpService({ handler: target, fieldLimits, maxResponseBytes, timeoutMs, failureStatus: 502, authorize }),
+  });
   return loggedHandler('gateway', log, handle);
 }
 
@@ -175,10 +97,9 @@ function targetOption(value: unknown, timeoutMs: number): Handler {
   return forwarderTo(targetArgument(value, 'options.target'), timeoutMs);
 }
 
-/** §5.2, §5.3: the clear-text answer to an Encapsulated Request the gateway cannot open. */
-function refusal(e: OhttpError): Response {
-  if (e.code !== 'UNKNOWN_KEY' && e.code !== 'UNSUPPORTED_SUITE') return statusResponse(400);
-  const title = e.code === 'UNKNOWN_KEY' ? 'key identifier unknown' : 'key configuration does not offer this suite';
+/** §5.3: the clear-text answer to an Encapsulated Request for a key the client should refresh. */
+function keyRefusal(code: 'UNKNOWN_KEY' | 'UNSUPPORTED_SUITE'): Response {
+  const title = code === 'UNKNOWN_KEY' ? 'key identifier unknown' : 'key configuration does not offer this suite';
   return new Response(JSON.stringify({ type: PROBLEM_TYPE_KEY, title }), {
     status: 422,
     headers: { 'content-type': 'application/problem+json' },

@@ -1,23 +1,16 @@
-// What the router and the node directory share: node names, the check of a map keyed by them, and
-// the clear-text refusals (application/problem+json, a fixed title, nothing from the request).
+// What the router and the node directory share: node names and the check of a map keyed by them;
+// and, with the node, the clear-text refusals (application/problem+json, a fixed title, nothing
+// from the request).
+import { reasonPhrase } from '../http/exchange.js';
 import { objectArgument } from '../utils/arguments.js';
 
 /** A node's name: lowercase letters, digits and hyphens, 1 to 63 of them (a DNS label's size). */
 export const NODE_NAME = /^[a-z0-9-]{1,63}$/;
 
-const TITLES: Readonly<Record<number, string>> = {
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
-/** A clear-text refusal: application/problem+json, a fixed title, nothing from the request. */
-export function problem(status: number, headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status }), {
+/** A clear-text refusal: application/problem+json (RFC 9457), a fixed title, nothing from the
+ *  request. */
+export function problem(status: number, headers?: Record<string, string>, type = 'about:blank'): Response {
+  return new Response(JSON.stringify({ type, title: reasonPhrase(status), status }), {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
   });

@@ -16,31 +16,22 @@
 // content, the handler's response content and its encoding, and the response secret (the context
 // is spent or destroyed before the answer returns). What Fetch copies into a Request or Response
 // body is the engine's, out of reach of a wipe; the node holds no reference to it.
-import { bhttp } from '../bhttp.js';
-import { BhttpError } from '../bhttp/bhttp-error.js';
-import { bhttpFromResponseContent } from '../bhttp/fetch-conversion.js';
-import type { BhttpResponse } from '../bhttp/message.js';
+import { bhttpService } from '../http/bhttp-service.js';
+import { encapsulatedExchange } from '../http/encapsulated-exchange.js';
 import {
-  bodyOf,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TIMEOUT_MS,
   fieldLimitsOption,
   limitArgument,
-  mediaTypeOf,
-  readBody,
-  TimeoutError,
-  TooLargeError,
-  withinDeadline,
   type Handler,
 } from '../http/exchange.js';
-import { loggedHandler, type Outcome, type Sizes } from '../http/logged-handler.js';
-import { createLogger, type LogErrorCode, type LogSink } from '../http/logger.js';
-import type { GatewayContext } from '../ohttp/encapsulated-response.js';
+import { loggedHandler } from '../http/logged-handler.js';
+import { createLogger, type LogSink } from '../http/logger.js';
 import type { GatewayKey, KeyConfig } from '../ohttp/key-config.js';
-import { OhttpError } from '../ohttp/ohttp-error.js';
 import { decapsulateInner } from './inner-message.js';
 import { INNER_MEDIA_TYPE } from './inner-media-types.js';
 import { createNodeKeyRing } from './node-keys.js';
+import { problem } from './node-names.js';
 
 /** RFC 9457 problem type of a 422: the node has no key for this request (rotated out, or never
  *  its own); the client needs the node's current attested key. */
@@ -77,23 +68,6 @@ export interface ProcessingNode extends Handler {
   destroy(): void;
 }
 
-const TITLES: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  405: 'Method Not Allowed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  503: 'Service Unavailable',
-};
-
-/** A clear-text refusal: application/problem+json, a fixed title, nothing from the request. */
-function problem(status: number, type = 'about:blank', headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify({ type, title: TITLES[status] ?? 'Error', status }), {
-    status,
-    headers: { 'content-type': 'application/problem+json', ...headers },
-  });
-}
-
 export function createNode(options: NodeOptions): ProcessingNode {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
   const { handler } = options;
@@ -105,90 +79,17 @@ export function createNode(options: NodeOptions): ProcessingNode {
   const log = createLogger(options.log);
   const ring = createNodeKeyRing(options.keys);
 
-  async function handle(request: Request, sizes: Sizes): Promise<Outcome> {
-    if (ring.keys().length === 0) return { response: problem(503), error: 'UNKNOWN_KEY' };
-    if (request.method !== 'POST') return { response: problem(405, undefined, { allow: 'POST' }), error: 'METHOD' };
-    if (mediaTypeOf(request.headers) !== INNER_MEDIA_TYPE.REQUEST)
-      return { response: problem(415), error: 'MEDIA_TYPE' };
-    let body: Uint8Array;
-    try {
-      body = await readBody(request, maxRequestBytes);
-    } catch (e) {
-      if (e instanceof TooLargeError) return { response: problem(413), error: 'TOO_LARGE' };
-      return { response: problem(400), error: 'MALFORMED' }; // the body stream failed
-    }
-    sizes.requestBytes = body.length;
-    let opened: { bhttpRequest: Uint8Array; context: GatewayContext };
-    try {
-      opened = decapsulateInner(ring.keys(), body);
-    } catch (e) {
-      if (!(e instanceof OhttpError)) throw e;
-      const outdated = e.code === 'UNKNOWN_KEY' || e.code === 'UNSUPPORTED_SUITE';
-      return { response: outdated ? problem(422, NODE_KEY_PROBLEM_TYPE) : problem(400), error: e.code };
-    }
-    const { bhttpRequest, context } = opened;
-    try {
-      const { bhttpResponse, error } = await serve(bhttpRequest);
-      let encapsulated: Uint8Array;
-      try {
-        encapsulated = context.encapsulateResponse(bhttpResponse);
-      } finally {
-        bhttpResponse.fill(0);
-      }
-      sizes.responseBytes = encapsulated.length;
-      const response = new Response(bodyOf(encapsulated), {
-        status: 200,
-        headers: { 'content-type': INNER_MEDIA_TYPE.RESPONSE },
-      });
-      return { response, error, keyId: context.keyId };
-    } finally {
-      bhttpRequest.fill(0);
-      context.destroy();
-    }
-  }
-
-  /** The handler's answer to a decrypted request, Binary HTTP encoded; 400, 431, 500 or 504 on
-   *  failure. */
-  async function serve(bhttpRequest: Uint8Array): Promise<{ bhttpResponse: Uint8Array; error?: LogErrorCode }> {
-    let inner: Request;
-    try {
-      const decoded = bhttp.decodeRequest(bhttpRequest, fieldLimits);
-      try {
-        inner = bhttp.requestFromBhttp(decoded);
-      } finally {
-        decoded.content.fill(0);
-      }
-    } catch (e) {
-      if (!(e instanceof BhttpError)) throw e;
-      return {
-        bhttpResponse: bhttp.encodeResponse({ status: e.code === 'FIELDS_TOO_LARGE' ? 431 : 400 }),
-        error: e.code,
-      };
-    }
-    let answer: BhttpResponse;
-    try {
-      answer = await withinDeadline(timeoutMs, async () => {
-        const response = await handler(inner);
-        if (!(response instanceof Response)) throw new TypeError('the handler did not answer a Response');
-        return bhttpFromResponseContent(response, await readBody(response, maxResponseBytes));
-      });
-    } catch (e) {
-      const timedOut = e instanceof TimeoutError;
-      return {
-        bhttpResponse: bhttp.encodeResponse({ status: timedOut ? 504 : 500 }),
-        error: e instanceof TooLargeError ? 'TOO_LARGE' : 'UPSTREAM',
-      };
-    }
-    try {
-      return { bhttpResponse: bhttp.encodeResponse(answer) };
-    } catch {
-      return { bhttpResponse: bhttp.encodeResponse({ status: 500 }), error: 'UPSTREAM' };
-    } finally {
-      answer.content.fill(0);
-    }
-  }
-
-  const node = loggedHandler('node', log, handle);
+  const exchange = encapsulatedExchange({
+    mediaTypes: INNER_MEDIA_TYPE,
+    maxRequestBytes,
+    decapsulate: (encapsulatedRequest) => decapsulateInner(ring.keys(), encapsulatedRequest),
+    refusal: problem,
+    keyRefusal: () => problem(422, undefined, NODE_KEY_PROBLEM_TYPE),
+    serve: bhttpService({ handler, fieldLimits, maxResponseBytes, timeoutMs, failureStatus: 500 }),
+  });
+  const node = loggedHandler('node', log, async (request, sizes) =>
+    ring.keys().length === 0 ? { response: problem(503), error: 'UNKNOWN_KEY' } : exchange(request, sizes),
+  );
   return Object.freeze(
     Object.assign(node, {
       configs: ring.configs,

@@ -10,29 +10,24 @@
 //
 // Clear-text refusals are application/problem+json with a fixed title that echoes nothing: 404
 // (not a configured node), 405 (not POST; `Allow: POST`), 415 (not INNER_MEDIA_TYPE.REQUEST), 413
-// (over maxBodyBytes, declared or read; reading stops there), 502 (the node cannot be reached, its
-// answer is a redirect or over maxBodyBytes), 504 (the node did not answer in full in time).
+// (over maxBodyBytes, declared or read; reading stops there), 400 (its body stream fails), 502
+// (the node cannot be reached, its answer is a redirect or over maxBodyBytes), 504 (the node did
+// not answer in full in time). The passing on itself is ../http/pass-on.ts's.
 //
 // Given the node directory (`directory`), it also serves it to `GET /nodes`, so that a client
 // fetches the list of nodes through the relay and the gateway like any request: the directory
 // then never sees a client's address.
 import {
-  bodyOf,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TIMEOUT_MS,
   endpointArgument,
-  exchange,
   limitArgument,
-  mediaTypeOf,
-  readBody,
-  TimeoutError,
-  TooLargeError,
-  type Answer,
   type Handler,
 } from '../http/exchange.js';
 import { targetArgument } from '../http/forwarder.js';
 import { loggedHandler, type Outcome, type Sizes } from '../http/logged-handler.js';
 import { createLogger, type LogSink } from '../http/logger.js';
+import { forwardBody, passOn, type Passing } from '../http/pass-on.js';
 import { describe, objectArgument } from '../utils/arguments.js';
 import { INNER_MEDIA_TYPE } from './inner-media-types.js';
 import { MAX_DIRECTORY_SIZE } from './node-directory.js';
@@ -90,56 +85,22 @@ export function createRouter(options: RouterOptions): Handler {
   const directory = o.directory === undefined ? undefined : endpointArgument(o.directory, 'options.directory');
   const log = createLogger(o.log);
 
+  // No redirect is followed, and none is passed on (a 3xx would point the client elsewhere): 502.
+  const toNode: Passing = { maxBytes: maxBodyBytes, timeoutMs, refusal: problem, refuseRedirects: true };
+  const toDirectory: Passing = { ...toNode, maxBytes: MAX_DIRECTORY_SIZE };
+
   /** GET /nodes: the directory's answer, its status, type and body only; nothing of the request
    *  is passed on. */
   async function serveDirectory(request: Request, endpoint: Handler | URL, sizes: Sizes): Promise<Outcome> {
     if (request.method !== 'GET') return { response: problem(405, { allow: 'GET' }), error: 'METHOD' };
-    let answer: Answer;
-    try {
-      answer = await exchange(endpoint, { method: 'GET' }, MAX_DIRECTORY_SIZE, timeoutMs);
-    } catch (e) {
-      return { response: problem(e instanceof TimeoutError ? 504 : 502), error: 'UPSTREAM' };
-    }
-    return passOn(answer, sizes, { 'cache-control': 'no-store' });
+    return passOn(endpoint, { method: 'GET' }, sizes, toDirectory, { 'cache-control': 'no-store' });
   }
 
   async function route(request: Request, sizes: Sizes): Promise<Outcome> {
     if (directory !== undefined && pathOf(request) === DIRECTORY_PATH) return serveDirectory(request, directory, sizes);
     const node = nodeOf(nodes, request);
     if (node === undefined) return { response: problem(404), error: 'NOT_FOUND' };
-    if (request.method !== 'POST') return { response: problem(405, { allow: 'POST' }), error: 'METHOD' };
-    if (mediaTypeOf(request.headers) !== INNER_MEDIA_TYPE.REQUEST)
-      return { response: problem(415), error: 'MEDIA_TYPE' };
-    let body: Uint8Array;
-    try {
-      body = await readBody(request, maxBodyBytes);
-    } catch (e) {
-      if (e instanceof TooLargeError) return { response: problem(413), error: 'TOO_LARGE' };
-      return { response: problem(502), error: 'UPSTREAM' };
-    }
-    sizes.requestBytes = body.length;
-    let answer: Answer;
-    try {
-      answer = await exchange(
-        node,
-        { method: 'POST', headers: { 'content-type': INNER_MEDIA_TYPE.REQUEST }, body: bodyOf(body) },
-        maxBodyBytes,
-        timeoutMs,
-      );
-    } catch (e) {
-      return { response: problem(e instanceof TimeoutError ? 504 : 502), error: 'UPSTREAM' };
-    }
-    return passOn(answer, sizes, {});
-  }
-
-  /** The upstream's status, content type and body, and nothing else of it. No redirect is followed,
-   *  and none is passed on (a 3xx would point the client elsewhere): 502. */
-  function passOn(answer: Answer, sizes: Sizes, headers: Record<string, string>): Outcome {
-    if (answer.status >= 300 && answer.status < 400) return { response: problem(502), error: 'UPSTREAM' };
-    sizes.responseBytes = answer.body.length;
-    const contentType = answer.headers.get('content-type');
-    if (contentType !== null) headers['content-type'] = contentType;
-    return { response: new Response(bodyOf(answer.body), { status: answer.status, headers }) };
+    return forwardBody(request, sizes, node, INNER_MEDIA_TYPE.REQUEST, toNode);
   }
 
   return loggedHandler('router', log, route);

@@ -1,0 +1,61 @@
+// An Encapsulated Request answered with an Encapsulated Response (RFC 9458 §4.3, §4.4), as the
+// OHTTP gateway and the session's processing node both run it, each with its own media types,
+// keys and labels (the message layer), refusals and service. Before the encapsulation is removed
+// the hop answers in the clear (§5.2): ./accept-body.ts's refusals, 400 for a request that does
+// not open, and 422 for a key the client should refresh (§5.3). After it, `serve` answers inside
+// the encapsulation. Every path wipes the decrypted request and the encoded answer, and spends or
+// destroys the request's context.
+import { acceptBody, type Refusal } from './accept-body.js';
+import type { Served } from './bhttp-service.js';
+import { bodyOf } from './exchange.js';
+import type { Outcome, Sizes } from './logged-handler.js';
+import type { GatewayContext } from '../ohttp/encapsulated-response.js';
+import { OhttpError } from '../ohttp/ohttp-error.js';
+
+export interface EncapsulatedExchange {
+  /** The media types of the Encapsulated Request accepted and of the Encapsulated Response sent. */
+  mediaTypes: { readonly REQUEST: string; readonly RESPONSE: string };
+  /** The largest Encapsulated Request accepted (else 413). */
+  maxRequestBytes: number;
+  /** Opens an Encapsulated Request with the hop's keys and labels (OhttpError if it cannot). */
+  decapsulate: (encapsulatedRequest: Uint8Array) => { bhttpRequest: Uint8Array; context: GatewayContext };
+  /** The hop's clear-text refusals. */
+  refusal: Refusal;
+  /** §5.3: the clear-text 422 for a key the client should refresh. */
+  keyRefusal: (code: 'UNKNOWN_KEY' | 'UNSUPPORTED_SUITE') => Response;
+  /** The answer to the decrypted request, Binary HTTP encoded (./bhttp-service.ts). */
+  serve: (bhttpRequest: Uint8Array) => Promise<Served>;
+}
+
+/** The exchange, as a loggedHandler's `handle`. */
+export function encapsulatedExchange(hop: EncapsulatedExchange): (request: Request, sizes: Sizes) => Promise<Outcome> {
+  return async (request, sizes) => {
+    const body = await acceptBody(request, sizes, hop.mediaTypes.REQUEST, hop.maxRequestBytes, hop.refusal);
+    if (!(body instanceof Uint8Array)) return body;
+    let opened: { bhttpRequest: Uint8Array; context: GatewayContext };
+    try {
+      opened = hop.decapsulate(body);
+    } catch (e) {
+      if (!(e instanceof OhttpError)) throw e;
+      if (e.code === 'UNKNOWN_KEY' || e.code === 'UNSUPPORTED_SUITE')
+        return { response: hop.keyRefusal(e.code), error: e.code };
+      return { response: hop.refusal(400), error: e.code };
+    }
+    const { bhttpRequest, context } = opened;
+    try {
+      const { bhttpResponse, error } = await hop.serve(bhttpRequest);
+      let encapsulated: Uint8Array;
+      try {
+        encapsulated = context.encapsulateResponse(bhttpResponse);
+      } finally {
+        bhttpResponse.fill(0);
+      }
+      sizes.responseBytes = encapsulated.length;
+      const headers = { 'content-type': hop.mediaTypes.RESPONSE };
+      return { response: new Response(bodyOf(encapsulated), { status: 200, headers }), error, keyId: context.keyId };
+    } finally {
+      bhttpRequest.fill(0);
+      context.destroy();
+    }
+  };
+}
