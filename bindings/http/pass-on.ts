@@ -1,5 +1,5 @@
 // A hop's exchange with the next hop its configuration names (the relay's gateway, the router's
-// nodes and directory): the request sent as the hop builds it, no redirect followed, the answer
+// nodes): the request sent as the hop builds it, no redirect followed, the answer
 // bounded in size (else 502) and time (else 504), and only its status, Content-Type and body
 // passed back (RFC 9458 §6.2, §7.1: nothing else of the client's or the next hop's crosses).
 import { acceptBody, type Refusal } from './accept-body.js';
@@ -32,14 +32,8 @@ export async function forwardBody(
   return passOn(endpoint, init, sizes, passing);
 }
 
-/** `init` sent to `endpoint`; its answer's status, Content-Type and body, with `headers`. */
-export async function passOn(
-  endpoint: Handler | URL,
-  init: RequestInit,
-  sizes: Sizes,
-  passing: Passing,
-  headers: Record<string, string> = {},
-): Promise<Outcome> {
+/** `init` sent to `endpoint`; its answer's status, Content-Type and body. */
+async function passOn(endpoint: Handler | URL, init: RequestInit, sizes: Sizes, passing: Passing): Promise<Outcome> {
   const { refusal } = passing;
   let answer: Answer;
   try {
@@ -51,6 +45,6 @@ export async function passOn(
   if (passing.refuseRedirects && status >= 300 && status < 400) return { response: refusal(502), error: 'UPSTREAM' };
   sizes.responseBytes = body.length;
   const contentType = answer.headers.get('content-type');
-  const passed = contentType === null ? headers : { ...headers, 'content-type': contentType };
-  return { response: new Response(bodyOf(body), { status, headers: passed }) };
+  const headers: Record<string, string> = contentType === null ? {} : { 'content-type': contentType };
+  return { response: new Response(bodyOf(body), { status, headers }) };
 }

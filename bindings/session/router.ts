@@ -12,25 +12,15 @@
 // (not a configured node), 405 (not POST; `Allow: POST`), 415 (not INNER_MEDIA_TYPE.REQUEST), 413
 // (over maxBodyBytes, declared or read; reading stops there), 400 (its body stream fails), 502
 // (the node cannot be reached, its answer is a redirect or over maxBodyBytes), 504 (the node did
-// not answer in full in time). The passing on itself is ../http/pass-on.ts's.
-//
-// Given the node directory (`directory`), it also serves it to `GET /nodes`, so that a client
-// fetches the list of nodes through the relay and the gateway like any request: the directory
-// then never sees a client's address.
-import {
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_TIMEOUT_MS,
-  endpointArgument,
-  limitArgument,
-  type Handler,
-} from '../http/exchange.js';
+// not answer in full in time). The passing on itself is ../http/pass-on.ts's. (Clients read the
+// node directory from a consistency mirror, not through here: session-client.ts.)
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, limitArgument, type Handler } from '../http/exchange.js';
 import { targetArgument } from '../http/forwarder.js';
 import { loggedHandler, type Outcome, type Sizes } from '../http/logged-handler.js';
 import { createLogger, type LogSink } from '../http/logger.js';
-import { forwardBody, passOn, type Passing } from '../http/pass-on.js';
+import { forwardBody, type Passing } from '../http/pass-on.js';
 import { describe, objectArgument } from '../utils/arguments.js';
 import { INNER_MEDIA_TYPE } from './inner-media-types.js';
-import { MAX_DIRECTORY_SIZE } from './node-directory.js';
 import { nodeMapArgument, NODE_NAME, problem } from './node-names.js';
 
 export { NODE_NAME } from './node-names.js';
@@ -46,29 +36,14 @@ export interface RouterOptions {
   timeoutMs?: number;
   /** The largest inner request (else 413) or node answer (else 502) passed on; default 1 MiB. */
   maxBodyBytes?: number;
-  /** The node directory (session.nodeDirectory, or its URL), served to `GET /nodes` so that
-   *  clients fetch it through the relay; without it `/nodes` is a 404. */
-  directory?: Handler | string;
   /** Where the filtered log lines go (never a payload, a header or an address). */
   log?: LogSink;
-}
-
-/** The path of the node directory, when the router serves it. */
-export const DIRECTORY_PATH = '/nodes';
-
-/** A request's path, as it is (not decoded); '' if its URL does not parse. */
-function pathOf(request: Request): string {
-  try {
-    return new URL(request.url).pathname;
-  } catch {
-    return '';
-  }
 }
 
 /** The configured node a request's path names, or undefined. The path is compared as it is, not
  *  decoded or normalised: `%2e%2e`, `..` or `//host` name no node. */
 function nodeOf(nodes: ReadonlyMap<string, URL>, request: Request): URL | undefined {
-  const pathname = pathOf(request);
+  const pathname = URL.canParse(request.url) ? new URL(request.url).pathname : '';
   if (!pathname.startsWith(NODE_PATH_PREFIX)) return undefined;
   const name = pathname.slice(NODE_PATH_PREFIX.length);
   return NODE_NAME.test(name) ? nodes.get(name) : undefined;
@@ -82,22 +57,12 @@ export function createRouter(options: RouterOptions): Handler {
   });
   const timeoutMs = limitArgument(o.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const maxBodyBytes = limitArgument(o.maxBodyBytes, 'options.maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
-  const directory = o.directory === undefined ? undefined : endpointArgument(o.directory, 'options.directory');
   const log = createLogger(o.log);
 
   // No redirect is followed, and none is passed on (a 3xx would point the client elsewhere): 502.
   const toNode: Passing = { maxBytes: maxBodyBytes, timeoutMs, refusal: problem, refuseRedirects: true };
-  const toDirectory: Passing = { ...toNode, maxBytes: MAX_DIRECTORY_SIZE };
-
-  /** GET /nodes: the directory's answer, its status, type and body only; nothing of the request
-   *  is passed on. */
-  async function serveDirectory(request: Request, endpoint: Handler | URL, sizes: Sizes): Promise<Outcome> {
-    if (request.method !== 'GET') return { response: problem(405, { allow: 'GET' }), error: 'METHOD' };
-    return passOn(endpoint, { method: 'GET' }, sizes, toDirectory, { 'cache-control': 'no-store' });
-  }
 
   async function route(request: Request, sizes: Sizes): Promise<Outcome> {
-    if (directory !== undefined && pathOf(request) === DIRECTORY_PATH) return serveDirectory(request, directory, sizes);
     const node = nodeOf(nodes, request);
     if (node === undefined) return { response: problem(404), error: 'NOT_FOUND' };
     return forwardBody(request, sizes, node, INNER_MEDIA_TYPE.REQUEST, toNode);
