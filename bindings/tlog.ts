@@ -4,6 +4,7 @@
 // disk as tile storage is oblivia/node's directoryStorage).
 import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.js';
 import { cosigner, cosignatureTime } from './tlog/cosignature.js';
+import { httpTiles } from './http/tile-source.js';
 import { createWitness, memoryWitnessStore } from './http/witness.js';
 import { policy } from './tlog/log-policy.js';
 import { logWriter } from './tlog/log-writer.js';
@@ -21,6 +22,7 @@ import {
 import { formatVerifierKey, keyId, parseVerifierKey, SIGNATURE_TYPE } from './tlog/note-key.js';
 import { generateKey, noteSigner, noteVerifier } from './tlog/note-signers.js';
 import { formatNote, MAX_SIGNATURES, openNote, parseNote, signNote } from './tlog/signed-note.js';
+import { fetchConsistencyProof } from './tlog/tile-fetch.js';
 import { CHECKPOINT_PATH, tilePath } from './tlog/tile-path.js';
 import { tileReader } from './tlog/tile-reader.js';
 import { memoryStorage } from './tlog/tile-storage.js';
@@ -71,6 +73,9 @@ export const tlog = Object.freeze({
   logWriter,
   tileReader,
   memoryStorage,
+  // a client's consistency proofs, from the log's tiles over HTTP
+  httpTiles,
+  fetchConsistencyProof,
 });
 
 export { TransparencyError, type TransparencyErrorCode } from './tlog/transparency-error.js';
@@ -91,5 +96,7 @@ export type { TlogProof } from './tlog/tlog-proof.js';
 export type { LogWriter, LogWriterOptions } from './tlog/log-writer.js';
 export type { TileReader } from './tlog/tile-reader.js';
 export type { TileStorage } from './tlog/tile-storage.js';
+export type { TileSource } from './tlog/tile-fetch.js';
+export type { HttpTilesOptions } from './http/tile-source.js';
 export type { CheckpointStore, LogVerifier, LogVerifierOptions, UpdateOptions } from './tlog/log-verifier.js';
 export type { WitnessOptions, WitnessStore } from './http/witness.js';

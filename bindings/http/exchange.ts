@@ -119,19 +119,20 @@ export interface Answer {
 /**
  * Sends a request to an endpoint — an in-process handler (at `IN_PROCESS_URL`), or the network, no
  * redirects followed — and reads its answer's body, at most `maxBytes` (else TooLargeError), all
- * within `timeoutMs` (else TimeoutError; a network exchange is aborted then).
+ * within `timeoutMs` (else TimeoutError; a network exchange is aborted then). A `path` is resolved
+ * against the endpoint's URL (or `IN_PROCESS_URL`).
  */
 export function exchange(
   endpoint: Handler | URL,
   init: RequestInit,
   maxBytes: number,
   timeoutMs: number,
+  path = '',
 ): Promise<Answer> {
   return withinDeadline(timeoutMs, async () => {
+    const url = new URL(path, typeof endpoint === 'function' ? IN_PROCESS_URL : endpoint);
     const response =
-      typeof endpoint === 'function'
-        ? await endpoint(new Request(IN_PROCESS_URL, init))
-        : await fetchWithin(endpoint, init, timeoutMs);
+      typeof endpoint === 'function' ? await endpoint(new Request(url, init)) : await fetchWithin(url, init, timeoutMs);
     return { status: response.status, headers: response.headers, body: await readBody(response, maxBytes) };
   });
 }

@@ -10,14 +10,21 @@
 //      (REPORT_DATA for another key);
 //   6. the evidence's measurement is the statement's (UNRELEASED).
 // The log is checked before the evidence because it is cheaper. A log given as `tlog.verifier`
-// also checks the proof's checkpoint against the newest one it has seen (split views); this is the
-// hook for the client's consistency tracking: `verify(bundle, { now, consistency })`.
+// also checks the proof's checkpoint against the newest one it has seen (split views), which
+// needs a consistency proof whenever the sizes differ: bundles from different nodes carry
+// checkpoints of different sizes as the log grows. The proof is `verify(bundle, { now,
+// consistency })`'s if given; else, with the `tiles` option, it is computed from the log's tiles
+// (c2sp.org/tlog-tiles, fetched through any mirror: they are checked against both signed roots)
+// once the verifier has refused the checkpoint for want of one — after its signatures and
+// witnesses passed, so no unverified size makes the client fetch anything. A tile that cannot be
+// fetched is LOG (its error the cause); tiles that do not make a valid proof are LOG INCONSISTENT.
 import { equalBytes } from '@noble/curves/utils.js';
 import { parseRevocationList } from '../attestation/crl.js';
 import { h100Verifier, type H100Result, type H100VerifierOptions } from '../attestation/nvidia-h100-verifier.js';
 import { sevSnpVerifier, type SevSnpResult, type SevSnpVerifierOptions } from '../attestation/sev-snp-verifier.js';
 import { parseCertificate } from '../attestation/x509.js';
 import { sha256 } from '../hash.js';
+import { httpTiles } from '../http/tile-source.js';
 import type { KeyConfig } from '../ohttp/key-config.js';
 import {
   policy as logPolicy,
@@ -28,6 +35,10 @@ import {
 } from '../tlog/log-policy.js';
 import type { LogVerifier } from '../tlog/log-verifier.js';
 import { leafHash } from '../tlog/merkle.js';
+import { parseCheckpoint } from '../tlog/checkpoint.js';
+import { parseNote } from '../tlog/signed-note.js';
+import { fetchConsistencyProof, type TileSource } from '../tlog/tile-fetch.js';
+import { parseProof } from '../tlog/tlog-proof.js';
 import { TransparencyError } from '../tlog/transparency-error.js';
 import { describe, objectArgument, optionsArgument } from '../utils/arguments.js';
 import { utf8 } from '../utils/bytes.js';
@@ -50,6 +61,10 @@ export interface BundleVerifierOptions {
   /** The release log: a `tlog.policy`, its options, or a `tlog.verifier` (which also keeps the
    *  newest checkpoint seen and refuses an inconsistent one). */
   readonly log: LogPolicy | LogVerifier | PolicyOptions;
+  /** With a `tlog.verifier` log only: where the log's tiles are read from to prove consistency
+   *  between checkpoints of different sizes — the log's URL prefix (`<prefix>/tile/0/000`), e.g.
+   *  a mirror, or a tile source such as `tlog.httpTiles(handler, options)`. */
+  readonly tiles?: string | TileSource;
   /** The platforms accepted; default `['sev-snp']`. */
   readonly platforms?: readonly BundlePlatform[];
 }
@@ -58,7 +73,7 @@ export interface BundleVerifyOptions {
   /** The verification time: the bundle's expiry, the certificates and the witnesses' freshness. */
   readonly now: Date;
   /** With a `tlog.verifier` log: a consistency proof between the newest checkpoint it has seen
-   *  and the proof's. */
+   *  and the proof's (then no tiles are read). */
   readonly consistency?: readonly Uint8Array[];
 }
 
@@ -101,18 +116,54 @@ type ProofCheck = (
   consistency?: readonly Uint8Array[],
 ) => Promise<VerifiedProof>;
 
-function logArgument(value: unknown): ProofCheck {
+function logArgument(value: unknown, tilesOption: unknown): ProofCheck {
   const log = objectArgument<LogVerifier & LogPolicy>(value, 'options.log');
   if (typeof log.update === 'function' && typeof log.verifyProof === 'function') {
     const verifier = log as LogVerifier;
-    return (proof, leaf, now, consistency) =>
-      verifier.verifyProof(proof, leaf, { now, ...(consistency === undefined ? {} : { consistency }) });
+    const tiles = tilesArgument(tilesOption);
+    return async (proof, leaf, now, consistency) => {
+      if (consistency !== undefined || tiles === undefined) {
+        return verifier.verifyProof(proof, leaf, { now, ...(consistency === undefined ? {} : { consistency }) });
+      }
+      try {
+        return await verifier.verifyProof(proof, leaf, { now });
+      } catch (refusal) {
+        // INCONSISTENT without a proof: the checkpoint passed the policy, and its size is not the
+        // newest one's (then a proof from the tiles may settle it) or its root is not (a split view).
+        if (!(refusal instanceof TransparencyError) || refusal.code !== 'INCONSISTENT') throw refusal;
+        const fetched = await tileProof(verifier, tiles, proof);
+        if (fetched === undefined) throw refusal;
+        return verifier.verifyProof(proof, leaf, { now, consistency: fetched });
+      }
+    };
   }
+  if (tilesOption !== undefined) throw new TypeError('"options.tiles" expected "options.log" to be a tlog.verifier');
   const checked =
     typeof log.verifyProof === 'function' && typeof log.verifyCheckpoint === 'function'
       ? (log as LogPolicy)
       : logPolicy(value as PolicyOptions);
   return async (proof, leaf, now) => checked.verifyProof(proof, leaf, { now });
+}
+
+function tilesArgument(value: unknown): TileSource | undefined {
+  if (value === undefined || typeof value === 'function') return value as TileSource | undefined;
+  if (typeof value === 'string') return httpTiles(value);
+  throw new TypeError(`"options.tiles" expected URL string or tile source function, got ${describe(value)}`);
+}
+
+/** The consistency proof between the newest checkpoint `verifier` holds and `proof`'s, read from
+ *  the tiles of the larger tree; undefined if the sizes are the same (or one is empty). A tile that
+ *  cannot be fetched is SessionError LOG, or the source's TransparencyError (which is LOG too). */
+async function tileProof(verifier: LogVerifier, tiles: TileSource, proof: string): Promise<Uint8Array[] | undefined> {
+  const { size } = parseCheckpoint(parseNote(parseProof(proof).checkpoint).text);
+  const newest = await verifier.newest();
+  if (newest === undefined || newest.size === size || newest.size === 0) return undefined;
+  try {
+    return await fetchConsistencyProof(tiles, Math.min(size, newest.size), Math.max(size, newest.size));
+  } catch (cause) {
+    if (cause instanceof TransparencyError) throw cause;
+    throw new SessionError('LOG', { cause });
+  }
 }
 
 function platformsArgument(value: unknown): readonly BundlePlatform[] {
@@ -123,7 +174,7 @@ function platformsArgument(value: unknown): readonly BundlePlatform[] {
 
 export function bundleVerifier(options: BundleVerifierOptions): BundleVerifier {
   const o = objectArgument<BundleVerifierOptions>(options, 'options');
-  const checkProof = logArgument(o.log);
+  const checkProof = logArgument(o.log, o.tiles);
   const platforms = platformsArgument(o.platforms);
   const a = optionsArgument(o.attestation, 'options.attestation');
   const sevSnp = platforms.includes('sev-snp') ? sevSnpVerifier(a.sevSnp) : undefined;

@@ -14,6 +14,8 @@
 //   NOT_INCLUDED   an inclusion proof that does not verify (RFC 9162 §2.1.3.2).
 //   INCONSISTENT   a consistency proof that does not verify (RFC 9162 §2.1.4.2).
 //   NOT_FOUND      a tile or entry bundle that a tree of the given size needs is not in storage.
+//   UNAVAILABLE    a log's file could not be fetched: an HTTP status other than 200 or 404, a
+//                  network error or a timeout (the cause); trying later may succeed.
 import { codedError } from '../utils/coded-error.js';
 
 export type TransparencyErrorCode =
@@ -28,7 +30,8 @@ export type TransparencyErrorCode =
   | 'STALE'
   | 'NOT_INCLUDED'
   | 'INCONSISTENT'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'UNAVAILABLE';
 
 const MESSAGES: Record<TransparencyErrorCode, string> = {
   MALFORMED: 'transparency log data is malformed',
@@ -43,6 +46,7 @@ const MESSAGES: Record<TransparencyErrorCode, string> = {
   NOT_INCLUDED: 'inclusion proof does not verify',
   INCONSISTENT: 'consistency proof does not verify',
   NOT_FOUND: 'a tile or entry bundle is missing',
+  UNAVAILABLE: 'a log file could not be fetched',
 };
 
 /** Refused transparency-log data; the message is fixed per code. */
