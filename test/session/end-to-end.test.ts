@@ -133,6 +133,7 @@ const servers: NodeServer[] = [];
 let directoryServer: NodeServer;
 let relayServer: NodeServer;
 let mirrorServer: NodeServer;
+let logFetches = 0;
 /** The mirror's clock: each test starts an hour later, so no copy of another test's directory is served. */
 const mirrorClock = { now: NOW.getTime() };
 let listed: Name[] = ['a', 'b'];
@@ -206,7 +207,18 @@ beforeAll(async () => {
     seen.relay++;
     return relay(request);
   });
-  const mirror = ohttp.mirror({ resources: { '/nodes': directoryServer.url }, now: () => mirrorClock.now });
+  // The release log's tiles, as the log serves them.
+  const logServer = await serve(async (request) => {
+    logFetches++;
+    const tile = storage.read(new URL(request.url).pathname.slice(1));
+    return tile === undefined
+      ? new Response('no such tile', { status: 404 })
+      : new Response(tile as Uint8Array<ArrayBuffer>);
+  });
+  const mirror = ohttp.mirror({
+    resources: { '/nodes': directoryServer.url, '/log/': logServer.url },
+    now: () => mirrorClock.now,
+  });
   mirrorServer = await serve(async (request) => {
     seen.mirror++;
     return mirror(request);
@@ -457,6 +469,49 @@ describe.each(['wasm', 'js'] as const)('on %s', (backend) => {
     expect(((await c.fetch(summarise()).catch((e: unknown) => e)) as SessionError).code).toBe('DIRECTORY');
     expect(seen.relay).toBe(0);
   });
+});
+
+test('bundles proven in checkpoints of different sizes: the client proves them consistent from the log tiles, through the mirror', async () => {
+  // The log grows: node f's bundle is proven in the checkpoint of size 6, a and b's in size 5.
+  writer.append(new TextEncoder().encode('another entry 5\n'));
+  let larger = writer.publish();
+  for (const w of witnesses) larger = w.cosign(larger, NOW_S - 30);
+  const laterProof = tlog.formatProof({
+    index,
+    hashes: tlog.tileReader(storage, writer.size).inclusionProof(index),
+    checkpoint: larger,
+  });
+  const f = ohttp.generateKeyConfig(6, hpke.KEM.X25519_HKDF_SHA256, SUITES);
+  const bundleF = await session.createBundle({
+    keyConfig: f,
+    expiry: EXPIRY,
+    attester: (reportData) => sim.attest({ reportData, measurement }),
+    endorsements,
+    statement,
+    proof: laterProof,
+  });
+  const fetchesBefore = logFetches;
+  // One client sees a (size 5), then a and f (size 6); its log verifier keeps the newest.
+  const logVerifier = tlog.verifier({
+    policy: tlog.policy({
+      log: logKey.verifierKey,
+      witnesses: witnesses.map((w) => w.verifierKey),
+      quorum: 2,
+      maxAge: HOUR,
+    }),
+  });
+  const tracking = session.bundleVerifier({
+    attestation: { sevSnp: { roots: [{ product: 'Milan', arkSha256: sim.arkSha256 }] } },
+    log: logVerifier,
+    tiles: `${mirrorServer.url}log/`,
+  });
+  expect((await tracking.verify(bundles.a, { now: NOW })).log.treeSize).toBe(5);
+  const verifiedF = await tracking.verify(bundleF, { now: NOW });
+  expect(verifiedF.log.treeSize).toBe(6);
+  expect((await logVerifier.newest())?.size).toBe(6);
+  expect((await tracking.verify(bundles.b, { now: NOW })).log.treeSize).toBe(5); // older, still consistent
+  expect(logFetches - fetchesBefore).toBeGreaterThan(0); // by the mirror: the client never reaches the log
+  expect(seen.relay).toBe(0);
 });
 
 afterAll(() => sim.destroy());
