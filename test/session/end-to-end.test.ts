@@ -16,41 +16,25 @@ import { attestationSimulator } from 'oblivia/attestation-simulator';
 import { serveNode, type NodeServer } from 'oblivia/node';
 import { session, SessionError, type SessionAuditEntry } from 'oblivia/session';
 import { tlog } from 'oblivia/tlog';
+import { filler, HOUR, MEASUREMENT, ORIGIN, releaseLog } from './fixtures/release-log.js';
 
 afterAll(() => useBackend(undefined));
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
-const HOUR = 3600;
 const at = (seconds: number): Date => new Date(seconds * 1000);
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 const SECRET_REQUEST = 'secret-request-7f3a9c: my unread messages';
 const SECRET_RESPONSE = 'secret-response-51be02: the summary';
 const SUITES = [{ kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM }];
 
-// The release log, two witnesses, one released measurement.
-const ORIGIN = 'example.com/releases';
-const logKey = tlog.generateKey(ORIGIN);
+// The release log, two witnesses, one released measurement: the statement is entry 3 of 5.
+const { statement, publish, policy } = releaseLog(NOW);
+const measurement = MEASUREMENT;
 const storage = tlog.memoryStorage();
-const writer = tlog.logWriter({ storage, signer: logKey.signerKey });
-const witnesses = ['w1.example', 'w2.example'].map((name) => tlog.cosigner(tlog.generateKey(name).signerKey));
-const measurement = new Uint8Array(48).fill(0xa5);
-const statement = session.releaseStatement({
-  platform: 'sev-snp',
-  measurement,
-  name: 'node 1.0.0',
-  time: at(NOW_S - 24 * HOUR),
-});
-for (let i = 0; i < 3; i++) writer.append(new TextEncoder().encode(`another entry ${i}\n`));
-const index = writer.append(statement);
-writer.append(new TextEncoder().encode('another entry 4\n'));
-let checkpoint = writer.publish();
-for (const w of witnesses) checkpoint = w.cosign(checkpoint, NOW_S - 60);
-const proof = tlog.formatProof({
-  index,
-  hashes: tlog.tileReader(storage, writer.size).inclusionProof(index),
-  checkpoint,
-});
+const index = 3;
+const proof = publish([filler(0), filler(1), filler(2), statement, filler(4)], index, { storage });
+const checkpoint = proof.slice(proof.indexOf('\n\n') + 2);
 const checkpointHash = hex(
   createHash('sha256')
     .update(checkpoint.slice(0, checkpoint.indexOf('\n\n') + 1))
@@ -62,7 +46,7 @@ const endorsements = { signer: sim.vcek, chain: sim.chainPem };
 const verifier = () =>
   session.bundleVerifier({
     attestation: { sevSnp: { roots: [{ product: 'Milan', arkSha256: sim.arkSha256 }] } },
-    log: { log: logKey.verifierKey, witnesses: witnesses.map((w) => w.verifierKey), quorum: 2, maxAge: HOUR },
+    log: policy(),
   });
 
 interface Make {
@@ -473,14 +457,7 @@ describe.each(['wasm', 'js'] as const)('on %s', (backend) => {
 
 test('bundles proven in checkpoints of different sizes: the client proves them consistent from the log tiles, through the mirror', async () => {
   // The log grows: node f's bundle is proven in the checkpoint of size 6, a and b's in size 5.
-  writer.append(new TextEncoder().encode('another entry 5\n'));
-  let larger = writer.publish();
-  for (const w of witnesses) larger = w.cosign(larger, NOW_S - 30);
-  const laterProof = tlog.formatProof({
-    index,
-    hashes: tlog.tileReader(storage, writer.size).inclusionProof(index),
-    checkpoint: larger,
-  });
+  const laterProof = publish([filler(5)], index, { storage, time: NOW_S - 30 });
   const f = ohttp.generateKeyConfig(6, hpke.KEM.X25519_HKDF_SHA256, SUITES);
   const bundleF = await session.createBundle({
     keyConfig: f,
@@ -493,12 +470,7 @@ test('bundles proven in checkpoints of different sizes: the client proves them c
   const fetchesBefore = logFetches;
   // One client sees a (size 5), then a and f (size 6); its log verifier keeps the newest.
   const logVerifier = tlog.verifier({
-    policy: tlog.policy({
-      log: logKey.verifierKey,
-      witnesses: witnesses.map((w) => w.verifierKey),
-      quorum: 2,
-      maxAge: HOUR,
-    }),
+    policy: tlog.policy(policy()),
   });
   const tracking = session.bundleVerifier({
     attestation: { sevSnp: { roots: [{ product: 'Milan', arkSha256: sim.arkSha256 }] } },

@@ -14,47 +14,20 @@ import { AttestationError, type SevSnpMinimumTcb, type SevSnpRoot } from 'oblivi
 import { attestationSimulator } from 'oblivia/attestation-simulator';
 import { session, SessionError, type BundleVerifier } from 'oblivia/session';
 import { tlog, TransparencyError, type LogVerifier } from 'oblivia/tlog';
+import { filler, HOUR, MEASUREMENT, releaseLog } from './fixtures/release-log.js';
 
 afterAll(() => useBackend(undefined));
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
-const HOUR = 3600;
 const at = (seconds: number): Date => new Date(seconds * 1000);
 const SUITES = [{ kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM }];
 const GATEWAY = 'https://gateway.example';
 
 // The release log under one key, two witnesses, a quorum of both, cosignatures at most an hour old.
-const ORIGIN = 'example.com/releases';
-const logKey = tlog.generateKey(ORIGIN);
-const witnesses = ['w1.example', 'w2.example'].map((name) => tlog.cosigner(tlog.generateKey(name).signerKey));
-const logPolicy = tlog.policy({
-  log: logKey.verifierKey,
-  witnesses: witnesses.map((w) => w.verifierKey),
-  quorum: 2,
-  maxAge: HOUR,
-});
-
-/** A tree of `entries` under the log's key (each call another tree: two of them are a fork),
- *  cosigned by `cosigners` at `time`; the tlog-proof of entry `index`. */
-function publish(entries: Uint8Array[], index: number, cosigners = witnesses, time = NOW_S - 60): string {
-  const storage = tlog.memoryStorage();
-  const writer = tlog.logWriter({ storage, signer: logKey.signerKey });
-  for (const entry of entries) writer.append(entry);
-  let note = writer.publish();
-  for (const w of cosigners) note = w.cosign(note, time);
-  const hashes = tlog.tileReader(storage, writer.size).inclusionProof(index);
-  return tlog.formatProof({ index, hashes, checkpoint: note });
-}
-
-const filler = (i: number): Uint8Array => new TextEncoder().encode(`another entry ${i}\n`);
-const measurement = new Uint8Array(48).fill(0xa5);
-const statement = session.releaseStatement({
-  platform: 'sev-snp',
-  measurement,
-  name: 'node 1.0.0',
-  time: at(NOW_S - 24 * HOUR),
-});
+const { witnesses, statement, publish, policy } = releaseLog(NOW);
+const logPolicy = tlog.policy(policy());
+const measurement = MEASUREMENT;
 const proof = publish([filler(0), filler(1), filler(2), statement, filler(4)], 3);
 
 // The platform (its TCB: bootloader 4, tee 0, snp 22, microcode 213). The client's policy: no debug
@@ -136,10 +109,10 @@ const bad = {
     }),
   }),
   quorum: await makeBundle({
-    proof: publish([filler(0), filler(1), filler(2), statement, filler(4)], 3, witnesses.slice(0, 1)),
+    proof: publish([filler(0), filler(1), filler(2), statement, filler(4)], 3, { cosigners: witnesses.slice(0, 1) }),
   }),
   stale: await makeBundle({
-    proof: publish([filler(0), filler(1), filler(2), statement, filler(4)], 3, witnesses, NOW_S - HOUR - 1),
+    proof: publish([filler(0), filler(1), filler(2), statement, filler(4)], 3, { time: NOW_S - HOUR - 1 }),
   }),
   // The same size as the good bundle's tree, under the same key and witnesses, another first entry.
   fork: await makeBundle({ proof: publish([filler(9), filler(1), filler(2), statement, filler(4)], 3) }),

@@ -11,35 +11,22 @@ import { hpke, ohttp, ObliviousFetchError, type GatewayKey, type Handler } from 
 import { attestationSimulator } from 'oblivia/attestation-simulator';
 import { serveNode, type NodeServer } from 'oblivia/node';
 import { session, SessionError } from 'oblivia/session';
-import { tlog } from 'oblivia/tlog';
+import { HOUR, MEASUREMENT, releaseLog } from './fixtures/release-log.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
-const NOW_S = NOW.getTime() / 1000;
-const HOUR = 3600;
 const SUITES = [{ kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM }];
 const keyConfig = (id: number) => ohttp.generateKeyConfig(id, hpke.KEM.X25519_HKDF_SHA256, SUITES);
 
 // One released measurement in a log two witnesses cosign.
-const logKey = tlog.generateKey('example.com/releases');
-const witnesses = ['w1.example', 'w2.example'].map((name) => tlog.cosigner(tlog.generateKey(name).signerKey));
-const measurement = new Uint8Array(48).fill(0xa5);
-const statement = session.releaseStatement({ platform: 'sev-snp', measurement, name: 'node 1.0.0', time: NOW });
-const storage = tlog.memoryStorage();
-const writer = tlog.logWriter({ storage, signer: logKey.signerKey });
-const index = writer.append(statement);
-let checkpoint = writer.publish();
-for (const w of witnesses) checkpoint = w.cosign(checkpoint, NOW_S - 60);
-const proof = tlog.formatProof({
-  index,
-  hashes: tlog.tileReader(storage, writer.size).inclusionProof(index),
-  checkpoint,
-});
+const { statement, publish, policy } = releaseLog(NOW);
+const proof = publish([statement], 0);
+const measurement = MEASUREMENT;
 
 const sim = await attestationSimulator.sevSnp({ product: 'Milan' });
 const verifier = (maxAge = HOUR) =>
   session.bundleVerifier({
     attestation: { sevSnp: { roots: [{ product: 'Milan', arkSha256: sim.arkSha256 }] } },
-    log: { log: logKey.verifierKey, witnesses: witnesses.map((w) => w.verifierKey), quorum: 2, maxAge },
+    log: policy(maxAge),
   });
 const expiry = new Date(NOW.getTime() + HOUR * 1000);
 /** A node's bundle for `key`, made once per key as a node does. */
