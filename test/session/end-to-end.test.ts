@@ -3,14 +3,15 @@
 // was released to a log that two witnesses cosign; the client verifies every bundle of the node
 // directory before it encrypts a byte, picks one at random, and reads the node's answer. The
 // gateway's target (the router) sees ciphertext only: a secret planted in the request and in the
-// response is nowhere in what it received or returned. The credential hook passes through to the
-// gateway, not to the node. The client reads the node directory from the relay's consistency
+// response is nowhere in what it received or returned. Each outer request carries an anonymous
+// credential (RFC 9497 POPRF) bound to it, which the gateway checks and strips: the node never
+// sees it. The client reads the node directory from the relay's consistency
 // mirror, which alone reaches the directory. Fail closed: a node whose measurement was never
 // released and a node whose evidence binds another key are refused and the other node is used;
 // with only bad nodes the client throws SessionError NO_NODE and the relay receives nothing.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { hpke, ohttp, useBackend, type Handler, type KeyConfig } from 'oblivia';
+import { credentials, hpke, ohttp, oprf, useBackend, type Credential, type Handler, type KeyConfig } from 'oblivia';
 import { AttestationError } from 'oblivia/attestation';
 import { attestationSimulator } from 'oblivia/attestation-simulator';
 import { serveNode, type NodeServer } from 'oblivia/node';
@@ -113,6 +114,25 @@ const seen = {
   nodes: { a: [], b: [], c: [], d: [], e: [] } as Record<Name, string[]>,
 };
 
+// Anonymous credentials (docs/credentials.md): the issuer's key; the gateway's verifier with its
+// spent-token store; one wallet the clients spend from, a credential bound to each outer request.
+const issuerKey = oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair();
+const checkCredential = credentials.gatewayAuthorizer(
+  credentials.verifier({ secretKey: issuerKey.secretKey, store: credentials.memorySpentStore() }),
+);
+const credentialClient = credentials.client({ publicKey: issuerKey.publicKey });
+const wallet: Credential[] = (() => {
+  const epoch = credentials.currentEpoch();
+  const issuer = credentials.issuer({
+    secretKey: issuerKey.secretKey,
+    policy: (a) => a.epoch === epoch,
+    maxBatch: 128,
+  });
+  const { bytes, pending } = credentialClient.request({ epoch, values: ['summarise'] }, 128);
+  return credentialClient.finalize(pending, issuer.issue(bytes));
+})();
+const spend = credentials.clientAuthorizer(credentialClient, () => wallet.shift()!);
+
 const servers: NodeServer[] = [];
 let directoryServer: NodeServer;
 let relayServer: NodeServer;
@@ -177,12 +197,9 @@ beforeAll(async () => {
       keys: [gatewayKey],
       target: recordingRouter,
       authorize: async (request) => {
-        const token = request.headers.get('authorization');
-        seen.gatewayTokens.push(token);
-        if (token !== 'Bearer anonymous-token') return new Response('no credential', { status: 401 });
-        const headers = new Headers(request.headers);
-        headers.delete('authorization');
-        return new Request(request, { headers });
+        const decided = await checkCredential(request);
+        seen.gatewayTokens.push(decided instanceof Response ? `refused ${decided.status}` : 'accepted');
+        return decided;
       },
     }),
   );
@@ -244,11 +261,7 @@ const client = (seed = 1) =>
     gateway: 'https://gateway.example',
     now: () => NOW,
     random: seeded(seed),
-    authorize: async (request) => {
-      const headers = new Headers(request.headers);
-      headers.set('authorization', 'Bearer anonymous-token');
-      return new Request(request, { headers });
-    },
+    authorize: spend,
   });
 
 const summarise = () =>
@@ -291,7 +304,7 @@ describe.each(['wasm', 'js'] as const)('on %s', (backend) => {
     expect(seen.nodes[chosen === 'a' ? 'b' : 'a']).toEqual([]);
     // The gateway saw the credential; its target, ciphertext both ways.
     expect(seen.relay).toBe(1);
-    expect(seen.gatewayTokens).toEqual(['Bearer anonymous-token']);
+    expect(seen.gatewayTokens).toEqual(['accepted']); // a fresh credential, bound to this request
     expect(seen.routerIn).toHaveLength(1);
     expect(seen.routerOut).toHaveLength(1);
     for (const bytes of [...seen.routerIn, ...seen.routerOut]) {
