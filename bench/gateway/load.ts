@@ -40,7 +40,7 @@ function post(agent: Agent, url: URL, body: Uint8Array, contentType: string): Pr
   });
 }
 
-const percentile = (sorted: readonly number[], p: number): number =>
+export const percentile = (sorted: readonly number[], p: number): number =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 export async function load(options: LoadOptions): Promise<LoadResult> {

@@ -1,18 +1,24 @@
-// `npm run bench:gateway`: OHTTP gateway throughput on loopback, wasm against js. For each backend
-// a gateway process starts (./server.ts); this process, the load generator, encapsulates 1 KiB
-// requests beforehand, checks one answer end to end, then keeps GATEWAY_CONNECTIONS keep-alive
-// connections busy for GATEWAY_SECONDS and records requests/s and p50/p99 latency. Writes
-// bench/results/gateway.json and the README's gateway section.
+// `npm run bench:gateway`: OHTTP gateway throughput on loopback, side by side in one run with its two
+// ceilings. Each HTTP row's server runs in a process of its own (./server.ts) — a bare node:http
+// server (the HTTP ceiling), serveNode without crypto, the gateway under serveNode (one process) and
+// under serveCluster (GATEWAY_WORKERS processes, default os.availableParallelism()), wasm and js —
+// and this process, the load generator, keeps GATEWAY_CONNECTIONS keep-alive connections busy for
+// GATEWAY_SECONDS with 1 KiB requests (encapsulated beforehand, one checked end to end first),
+// recording requests/s and p50/p99 latency. The crypto ceiling (./crypto.ts) runs here, without
+// HTTP. Each gateway is also given as a share of its combined ceiling 1/(1/http + 1/crypto).
+// Writes bench/results/gateway.json and the README's gateway section.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { bhttp, ohttp } from '../../bindings/index.js';
+import { backend as activeBackend, bhttp, hpke, ohttp, useBackend, type KeyConfig } from '../../bindings/index.js';
 import { README, RESULTS_DIR } from '../config.js';
 import { bytes, KiB } from '../inputs.js';
 import { updateBlock, type Markers } from '../readme.js';
 import { machineInfo } from '../run-info.js';
+import { cryptoOnly } from './crypto.js';
 import { load, type LoadResult } from './load.js';
 
 const MARKERS: Markers = {
@@ -20,22 +26,40 @@ const MARKERS: Markers = {
   end: '<!-- gateway:end -->',
   heading: '### Gateway throughput',
 };
-const SECONDS = Number(process.env['GATEWAY_SECONDS'] ?? 10);
-const CONNECTIONS = Number(process.env['GATEWAY_CONNECTIONS'] ?? 16);
+
+function setting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!(value > 0)) throw new RangeError(`${name} expected a number > 0, got "${raw}"`);
+  return value;
+}
+const SECONDS = setting('GATEWAY_SECONDS', 10);
+const CONNECTIONS = setting('GATEWAY_CONNECTIONS', 16);
+const WORKERS = setting('GATEWAY_WORKERS', availableParallelism());
 const REQUESTS = 64;
 
-interface Started {
-  readonly url: string;
-  readonly keys: string;
-  readonly stop: () => void;
+type Backend = 'wasm' | 'js';
+
+interface Row {
+  readonly name: string;
+  /** A ceiling, or a gateway measured against one. */
+  readonly kind: 'http' | 'crypto' | 'plain' | 'gateway';
+  readonly backend?: Backend;
+  /** Serving processes (serveCluster's primary not counted); 1 when absent. */
+  readonly workers?: number;
+  /** The gateway's shared store (spent tokens, replay window): none yet. The in-memory and Redis
+   *  rows are added here when the gateway has stores (issue 17). */
+  readonly store?: 'none' | 'memory' | 'redis';
+  readonly result: LoadResult;
 }
 
-function startGateway(backend: 'wasm' | 'js'): Promise<Started> {
+function startServer(args: string[]): Promise<{ url: string; keys: string; stop: () => void }> {
   const script = fileURLToPath(new URL('./server.js', import.meta.url));
-  const child = spawn(process.execPath, [script, backend], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`gateway process exited with ${code}`)));
+    child.on('exit', (code) => reject(new Error(`server ${args.join(' ')} exited with ${code}`)));
     createInterface({ input: child.stdout! }).once('line', (line) => {
       const { url, keys } = JSON.parse(line) as { url: string; keys: string };
       resolve({ url, keys, stop: () => child.stdin!.end() });
@@ -43,9 +67,8 @@ function startGateway(backend: 'wasm' | 'js'): Promise<Started> {
   });
 }
 
-/** A 1 KiB POST as Binary HTTP, encapsulated to the gateway's first key config. */
-function encapsulated(keys: string, seed: number) {
-  const [config] = ohttp.decodeKeyConfigs(Buffer.from(keys, 'hex'));
+/** A 1 KiB POST as Binary HTTP, encapsulated to `config`. */
+function encapsulated(config: KeyConfig, seed: number) {
   const request = bhttp.encodeRequest({
     method: 'POST',
     scheme: 'https',
@@ -53,57 +76,110 @@ function encapsulated(keys: string, seed: number) {
     path: '/summarise',
     content: bytes(KiB, seed),
   });
-  return ohttp.encapsulateRequest(config!, request);
+  return ohttp.encapsulateRequest(config, request);
 }
 
-async function measure(backend: 'wasm' | 'js'): Promise<LoadResult> {
-  const gateway = await startGateway(backend);
+/** Loads the server `args` starts: with 1 KiB plain bodies, or encapsulated to its keys. */
+async function measure(args: string[]): Promise<LoadResult> {
+  const server = await startServer(args);
   try {
-    // One request end to end: the answer must decapsulate to the target's 200 and 1 KiB.
-    const probe = encapsulated(gateway.keys, 1);
-    const answer = await fetch(gateway.url, {
+    const config = server.keys === '' ? undefined : ohttp.decodeKeyConfigs(Buffer.from(server.keys, 'hex'))[0]!;
+    // One request end to end: the answer must be a 200 with 1 KiB (decapsulated, for a gateway).
+    const probe = config === undefined ? undefined : encapsulated(config, 1);
+    const answer = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': ohttp.MEDIA_TYPE.REQUEST },
-      body: new Uint8Array(probe.encapsulatedRequest),
+      headers: { 'content-type': probe === undefined ? 'application/octet-stream' : ohttp.MEDIA_TYPE.REQUEST },
+      body: probe === undefined ? bytes(KiB, 1) : new Uint8Array(probe.encapsulatedRequest),
     });
-    const inner = bhttp.decodeResponse(probe.context.decapsulateResponse(new Uint8Array(await answer.arrayBuffer())));
-    if (answer.status !== 200 || inner.status !== 200 || inner.content.length !== KiB)
-      throw new Error(`${backend}: the probe request failed`);
-    const bodies = Array.from({ length: REQUESTS }, (_, i) => encapsulated(gateway.keys, i + 2).encapsulatedRequest);
+    const body = new Uint8Array(await answer.arrayBuffer());
+    const inner = probe === undefined ? body : bhttp.decodeResponse(probe.context.decapsulateResponse(body)).content;
+    if (answer.status !== 200 || inner.length !== KiB) throw new Error(`${args.join(' ')}: the probe request failed`);
+    const bodies = Array.from({ length: REQUESTS }, (_, i) =>
+      config === undefined ? bytes(KiB, i + 2) : encapsulated(config, i + 2).encapsulatedRequest,
+    );
     const common = {
-      url: gateway.url,
+      url: server.url,
       bodies,
-      contentType: ohttp.MEDIA_TYPE.REQUEST,
+      contentType: config === undefined ? 'application/octet-stream' : ohttp.MEDIA_TYPE.REQUEST,
       connections: CONNECTIONS,
       expectedStatus: 200,
     };
     await load({ ...common, seconds: 1 }); // warm-up
     return await load({ ...common, seconds: SECONDS });
   } finally {
-    gateway.stop();
+    server.stop();
   }
 }
 
+function crypto(backend: Backend): LoadResult {
+  const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
+  ]);
+  const bodies = Array.from({ length: REQUESTS }, (_, i) => encapsulated(key, i + 2).encapsulatedRequest);
+  const before = activeBackend();
+  try {
+    cryptoOnly(backend, key, bodies, 1); // warm-up
+    return cryptoOnly(backend, key, bodies, SECONDS);
+  } finally {
+    useBackend(before);
+  }
+}
+
+const rows: Row[] = [
+  { name: 'node:http, bare: the HTTP ceiling', kind: 'http', result: await measure(['http']) },
+  { name: 'serveNode, no crypto', kind: 'plain', workers: 1, result: await measure(['serve']) },
+  { name: 'OHTTP crypto only: the crypto ceiling', kind: 'crypto', backend: 'wasm', result: crypto('wasm') },
+  { name: 'OHTTP crypto only: the crypto ceiling', kind: 'crypto', backend: 'js', result: crypto('js') },
+];
+for (const [backend, workers] of [
+  ['wasm', 1],
+  ['wasm', WORKERS],
+  ['js', 1],
+] as const) {
+  const name = workers === 1 ? 'gateway, serveNode' : 'gateway, serveCluster';
+  const result = await measure(['gateway', backend, String(workers)]);
+  rows.push({ name, kind: 'gateway', backend, workers, store: 'none', result });
+}
+
+const rate = (kind: Row['kind'], backend?: Backend, workers?: number) =>
+  rows.find((r) => r.kind === kind && r.backend === backend && (workers === undefined || r.workers === workers))!.result
+    .requestsPerSecond;
+/** 1/(1/http + 1/crypto): one process doing the HTTP of the bare server and the crypto, in turn. */
+const ceiling = (backend: Backend) => 1 / (1 / rate('http') + 1 / rate('crypto', backend));
+
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-const results = { wasm: await measure('wasm'), js: await measure('js') };
+const share = (row: Row) =>
+  row.kind === 'gateway' ? `${fmt((100 * row.result.requestsPerSecond) / ceiling(row.backend!))} %` : '';
 const lines = [
-  `OHTTP gateway on loopback (node:http, one process, ${CONNECTIONS} keep-alive connections from a separate load-generator process, ${SECONDS} s per backend): 1 KiB requests in, 1 KiB answers from an in-process target, X25519 / HKDF-SHA256 / AES-128-GCM.`,
+  `OHTTP gateway on loopback, every row in one run: ${CONNECTIONS} keep-alive connections from a separate load-generator process, ${SECONDS} s per row, 1 KiB requests in, 1 KiB answers from an in-process target, X25519 / HKDF-SHA256 / AES-128-GCM. The crypto rows decapsulate a request and encapsulate an answer in a loop, without HTTP, in one process. Store: the gateway's spent-token and replay store (none yet; in-memory and Redis rows to come).`,
   '',
-  '| backend | requests/s | p50 ms | p99 ms | errors |',
-  '| --- | ---: | ---: | ---: | ---: |',
-  ...(['wasm', 'js'] as const).map(
-    (b) =>
-      `| ${b} | ${fmt(results[b].requestsPerSecond)} | ${fmt(results[b].p50, 2)} | ${fmt(results[b].p99, 2)} | ${results[b].errors} |`,
+  '| server | backend | workers | store | requests/s | p50 ms | p99 ms | errors | of the ceiling |',
+  '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.backend ?? ''} | ${r.workers ?? 1} | ${r.store ?? ''} | ${fmt(r.result.requestsPerSecond)} | ${fmt(r.result.p50, 2)} | ${fmt(r.result.p99, 2)} | ${r.result.errors} | ${share(r)} |`,
   ),
   '',
-  `wasm ÷ js: ${(results.wasm.requestsPerSecond / results.js.requestsPerSecond).toFixed(2)}× the requests per second. Regenerate with \`npm run bench:gateway\`.`,
+  `Combined ceiling of one process, 1/(1/http + 1/crypto): ${fmt(ceiling('wasm'))} requests/s with wasm, ${fmt(ceiling('js'))} with js; "of the ceiling" is each gateway's share of it (${WORKERS} processes can exceed it).`,
+  '',
+  `${WORKERS} workers ÷ 1: ${(rate('gateway', 'wasm', WORKERS) / rate('gateway', 'wasm', 1)).toFixed(2)}× the requests per second (wasm; ${availableParallelism()} cores, shared with the load generator). wasm ÷ js: ${(rate('gateway', 'wasm', 1) / rate('gateway', 'js', 1)).toFixed(2)}× (one process). Regenerate with \`npm run bench:gateway\`.`,
 ];
 for (const line of lines) console.log(line);
 writeFileSync(
   join(RESULTS_DIR, 'gateway.json'),
-  JSON.stringify({ ...machineInfo(), seconds: SECONDS, connections: CONNECTIONS, results }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      ...machineInfo(),
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      workers: WORKERS,
+      ceilings: { wasm: ceiling('wasm'), js: ceiling('js') },
+      rows,
+    },
+    null,
+    2,
+  ) + '\n',
 );
 const inReadme = updateBlock(README, lines.join('\n'), MARKERS);
 console.log(`\nwrote ${RESULTS_DIR}/gateway.json${inReadme ? ' and the README gateway section' : ''}`);

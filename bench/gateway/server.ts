@@ -1,23 +1,52 @@
-// The measured side of the gateway benchmark, run as its own process: an OHTTP gateway on
-// loopback, on the backend named by argv[2], in front of an in-process target that answers every
-// request with 1 KiB. Prints one JSON line: the gateway's URL and its application/ohttp-keys.
-import { hpke, ohttp, useBackend } from '../../bindings/index.js';
-import { serveNode } from '../../bindings/node.js';
-import { bytes, KiB } from '../inputs.js';
+// The measured side of the gateway benchmark, run as its own process, on loopback:
+//   server.js http                       a bare node:http server answering 1 KiB (the HTTP ceiling)
+//   server.js serve                      serveNode with a handler answering 1 KiB (no crypto)
+//   server.js gateway wasm|js WORKERS    the OHTTP gateway of ./gateway-module.ts, in this process
+//                                        with serveNode for 1 worker, else with serveCluster
+// Prints one JSON line: the server's URL and, for a gateway, its application/ohttp-keys (hex).
+// Stops when its stdin ends.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hpke, ohttp } from '../../bindings/index.js';
+import { serveCluster, serveNode, type NodeServer } from '../../bindings/node.js';
+import build, { ANSWER, keyToJson, type GatewayArgs } from './gateway-module.js';
 
-const name = process.argv[2];
-if (name !== 'wasm' && name !== 'js') throw new Error(`usage: server.js wasm|js, got ${name}`);
-useBackend(name);
+const [mode, backend, workers] = process.argv.slice(2);
+const usage = () => new Error(`usage: server.js http | serve | gateway wasm|js WORKERS, got ${process.argv.slice(2)}`);
 
-const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
-  { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
-]);
-const answer = bytes(KiB, 92);
-const gateway = ohttp.gateway({
-  keys: [key],
-  target: async () => new Response(answer, { headers: { 'content-type': 'application/octet-stream' } }),
-});
-const server = await serveNode(gateway, { port: 0 });
-console.log(JSON.stringify({ url: server.url, keys: Buffer.from(ohttp.encodeKeyConfigs([key])).toString('hex') }));
+function bareHttp(): Promise<NodeServer> {
+  const server = createServer((req, res) => {
+    req.on('data', () => {});
+    req.on('end', () =>
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': ANSWER.length }).end(ANSWER),
+    );
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+        close: () => new Promise<void>((done) => (server.close(() => done()), server.closeAllConnections())),
+      }),
+    ),
+  );
+}
+
+let keys = '';
+let server: NodeServer;
+if (mode === 'http') server = await bareHttp();
+else if (mode === 'serve') server = await serveNode(async () => new Response(ANSWER));
+else if (mode === 'gateway' && (backend === 'wasm' || backend === 'js') && Number(workers) >= 1) {
+  const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
+    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
+  ]);
+  keys = Buffer.from(ohttp.encodeKeyConfigs([key])).toString('hex');
+  const args: GatewayArgs = { backend, key: keyToJson(key) };
+  server =
+    Number(workers) === 1
+      ? await serveNode(build(args))
+      : await serveCluster({ module: new URL('./gateway-module.js', import.meta.url), args, workers: Number(workers) });
+} else throw usage();
+
+console.log(JSON.stringify({ url: server.url, keys }));
 process.stdin.resume();
-process.stdin.on('end', () => void server.close().then(() => process.exit(0)));
+process.stdin.on('end', () => void server.close(1_000).then(() => process.exit(0)));

@@ -60,8 +60,9 @@ const TRACE = 'TRACE';
 export interface NodeServer {
   /** The server's origin, with a trailing slash: http://127.0.0.1:PORT/ */
   readonly url: string;
-  /** Stops listening and closes every connection. */
-  close(): Promise<void>;
+  /** Stops listening and closes every connection. With `graceMs` > 0, requests in flight get up
+   *  to that long to be answered first (each connection closed once its response is written). */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Serves `handler` until `close()`. A handler that throws gets the client a bare 500. */
@@ -86,6 +87,7 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
   );
   server.maxConnections = limit('maxConnections');
   const writeTimeout = limit('writeTimeoutMs');
+  let closing = false;
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === TRACE) return answer(res, statusResponse(405), true);
@@ -116,7 +118,7 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
       });
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) headers['set-cookie'] = cookies;
-      if (close) headers.connection = 'close';
+      if (close || closing) headers.connection = 'close';
       const first = reader === undefined ? END : await reader.read();
       const second = first.done ? first : await reader!.read();
       if (second.done) {
@@ -165,10 +167,13 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
   });
   return Object.freeze({
     url: `http://${hostOf(server)}/`,
-    close: () =>
+    close: (graceMs = 0) =>
       new Promise<void>((resolve) => {
+        closing = true;
         server.close(() => resolve());
-        server.closeAllConnections();
+        server.closeIdleConnections();
+        if (!(graceMs > 0)) server.closeAllConnections();
+        else setTimeout(() => server.closeAllConnections(), graceMs).unref();
       }),
   });
 }

@@ -64,6 +64,6 @@ test('hpke-js, node, attestation, its simulator and session are entries of their
   expect(found['oblivia/attestation-simulator']).toEqual(['attestationSimulator']);
   expect(found['oblivia/session']).toEqual(['SessionError', 'session']);
   for (const f of OUTSIDE) for (const name of found[`oblivia/${f}`]!) expect(found['oblivia']).not.toContain(name);
-  expect(found['oblivia/node']).toEqual(['CLIENT_ADDRESS_HEADER', 'directoryStorage', 'serveNode']);
+  expect(found['oblivia/node']).toEqual(['CLIENT_ADDRESS_HEADER', 'directoryStorage', 'serveCluster', 'serveNode']);
   expect(found['oblivia/hpke-js']).toContain('CipherSuite');
 });

@@ -1,0 +1,43 @@
+// The gateway the benchmark measures, as a module serveCluster's workers import (its default export
+// builds the handler) and ./server.ts calls in-process for one worker: an OHTTP gateway on the
+// backend and with the key given in `args` — the same key in every worker — in front of an
+// in-process target that answers every request with 1 KiB.
+import { ohttp, useBackend, type GatewayKey } from '../../bindings/index.js';
+import { bytes, KiB } from '../inputs.js';
+
+/** A gateway key as JSON: its byte fields in hex. */
+export interface KeyJson {
+  readonly keyId: number;
+  readonly kem: GatewayKey['kem'];
+  readonly publicKey: string;
+  readonly privateKey: string;
+  readonly suites: GatewayKey['suites'];
+}
+
+export interface GatewayArgs {
+  readonly backend: 'wasm' | 'js';
+  readonly key: KeyJson;
+}
+
+export const keyToJson = (key: GatewayKey): KeyJson => ({
+  ...key,
+  publicKey: Buffer.from(key.publicKey).toString('hex'),
+  privateKey: Buffer.from(key.privateKey).toString('hex'),
+});
+
+export const keyFromJson = (key: KeyJson): GatewayKey => ({
+  ...key,
+  publicKey: new Uint8Array(Buffer.from(key.publicKey, 'hex')),
+  privateKey: new Uint8Array(Buffer.from(key.privateKey, 'hex')),
+});
+
+/** The target's answer to every request. */
+export const ANSWER = bytes(KiB, 92);
+
+export default function build(args: GatewayArgs) {
+  useBackend(args.backend);
+  return ohttp.gateway({
+    keys: [keyFromJson(args.key)],
+    target: async () => new Response(ANSWER, { headers: { 'content-type': 'application/octet-stream' } }),
+  });
+}
