@@ -16,8 +16,8 @@ export async function acceptBody(
   maxBytes: number,
   refusal: Refusal,
 ): Promise<Uint8Array | Outcome> {
-  if (request.method !== 'POST') return { response: refusal(405, { allow: 'POST' }), error: 'METHOD' };
-  if (mediaTypeOf(request.headers) !== mediaType) return { response: refusal(415), error: 'MEDIA_TYPE' };
+  const refused = refusePost(request.method, mediaTypeOf(request.headers), mediaType, refusal);
+  if (refused !== undefined) return refused;
   let body: Uint8Array;
   try {
     body = await readBody(request, maxBytes);
@@ -27,4 +27,11 @@ export async function acceptBody(
   }
   sizes.requestBytes = body.length;
   return body;
+}
+
+/** The refusal of a request that is not a POST of `mediaType` (given as an essence, lowercase). */
+export function refusePost(method: string, type: string, mediaType: string, refusal: Refusal): Outcome | undefined {
+  if (method !== 'POST') return { response: refusal(405, { allow: 'POST' }), error: 'METHOD' };
+  if (type !== mediaType) return { response: refusal(415), error: 'MEDIA_TYPE' };
+  return undefined;
 }

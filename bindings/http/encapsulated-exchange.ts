@@ -5,10 +5,12 @@
 // not open, and 422 for a key the client should refresh (§5.3). After it, `serve` answers inside
 // the encapsulation. Every path wipes the decrypted request and the encoded answer, and spends or
 // destroys the request's context.
-import { acceptBody, type Refusal } from './accept-body.js';
+import { acceptBody, refusePost, type Refusal } from './accept-body.js';
 import type { Served } from './bhttp-service.js';
-import { bodyOf } from './exchange.js';
+import { byteAnswerOf, type ByteAnswer, type ByteRequest } from './byte-handler.js';
+import { bodyOf, essenceOf } from './exchange.js';
 import type { Outcome, Sizes } from './logged-handler.js';
+import type { LogErrorCode } from './logger.js';
 import type { GatewayContext } from '../ohttp/encapsulated-response.js';
 import { OhttpError } from '../ohttp/ohttp-error.js';
 
@@ -27,35 +29,64 @@ export interface EncapsulatedExchange {
   serve: (bhttpRequest: Uint8Array) => Promise<Served>;
 }
 
-/** The exchange, as a loggedHandler's `handle`. */
-export function encapsulatedExchange(hop: EncapsulatedExchange): (request: Request, sizes: Sizes) => Promise<Outcome> {
-  return async (request, sizes) => {
-    const body = await acceptBody(request, sizes, hop.mediaTypes.REQUEST, hop.maxRequestBytes, hop.refusal);
-    if (!(body instanceof Uint8Array)) return body;
-    let opened: { bhttpRequest: Uint8Array; context: GatewayContext };
-    try {
-      opened = hop.decapsulate(body);
-    } catch (e) {
-      if (!(e instanceof OhttpError)) throw e;
-      if (e.code === 'UNKNOWN_KEY' || e.code === 'UNSUPPORTED_SUITE')
-        return { response: hop.keyRefusal(e.code), error: e.code };
-      return { response: hop.refusal(400), error: e.code };
-    }
-    const { bhttpRequest, context } = opened;
-    try {
-      const { bhttpResponse, error } = await hop.serve(bhttpRequest);
-      let encapsulated: Uint8Array;
-      try {
-        encapsulated = context.encapsulateResponse(bhttpResponse);
-      } finally {
-        bhttpResponse.fill(0);
-      }
-      sizes.responseBytes = encapsulated.length;
-      const headers = { 'content-type': hop.mediaTypes.RESPONSE };
-      return { response: new Response(bodyOf(encapsulated), { status: 200, headers }), error, keyId: context.keyId };
-    } finally {
-      bhttpRequest.fill(0);
-      context.destroy();
-    }
+/** The exchange, over a Fetch Request (a loggedHandler's `handle`) and over bytes (serveNode's). */
+export function encapsulatedExchange(hop: EncapsulatedExchange): {
+  fetch: (request: Request, sizes: Sizes) => Promise<Outcome>;
+  bytes: (request: ByteRequest, sizes: Sizes) => Promise<Outcome<ByteAnswer>>;
+} {
+  const { REQUEST, RESPONSE } = hop.mediaTypes;
+  const headers = { 'content-type': RESPONSE };
+  return {
+    async fetch(request, sizes) {
+      const body = await acceptBody(request, sizes, REQUEST, hop.maxRequestBytes, hop.refusal);
+      if (!(body instanceof Uint8Array)) return body;
+      const answer = await answerTo(hop, body, sizes);
+      if (!('encapsulated' in answer)) return answer;
+      const { encapsulated, error, keyId } = answer;
+      return { response: new Response(bodyOf(encapsulated), { status: 200, headers }), error, keyId };
+    },
+    async bytes({ method, contentType, body }, sizes) {
+      const refused = refusePost(method, essenceOf(contentType), REQUEST, hop.refusal);
+      if (refused !== undefined) return { ...refused, response: await byteAnswerOf(refused.response) };
+      if (body.length > hop.maxRequestBytes)
+        return { response: await byteAnswerOf(hop.refusal(413)), error: 'TOO_LARGE' };
+      sizes.requestBytes = body.length;
+      const answer = await answerTo(hop, body, sizes);
+      if (!('encapsulated' in answer)) return { ...answer, response: await byteAnswerOf(answer.response) };
+      const { encapsulated, error, keyId } = answer;
+      return { response: { status: 200, headers, body: encapsulated }, error, keyId };
+    },
   };
+}
+
+/** The Encapsulated Response to an Encapsulated Request's bytes, or the clear-text refusal. */
+async function answerTo(
+  hop: EncapsulatedExchange,
+  body: Uint8Array,
+  sizes: Sizes,
+): Promise<Outcome | { encapsulated: Uint8Array; error?: LogErrorCode; keyId: number }> {
+  let opened: { bhttpRequest: Uint8Array; context: GatewayContext };
+  try {
+    opened = hop.decapsulate(body);
+  } catch (e) {
+    if (!(e instanceof OhttpError)) throw e;
+    if (e.code === 'UNKNOWN_KEY' || e.code === 'UNSUPPORTED_SUITE')
+      return { response: hop.keyRefusal(e.code), error: e.code };
+    return { response: hop.refusal(400), error: e.code };
+  }
+  const { bhttpRequest, context } = opened;
+  try {
+    const { bhttpResponse, error } = await hop.serve(bhttpRequest);
+    let encapsulated: Uint8Array;
+    try {
+      encapsulated = context.encapsulateResponse(bhttpResponse);
+    } finally {
+      bhttpResponse.fill(0);
+    }
+    sizes.responseBytes = encapsulated.length;
+    return { encapsulated, ...(error === undefined ? {} : { error }), keyId: context.keyId };
+  } finally {
+    bhttpRequest.fill(0);
+    context.destroy();
+  }
 }

@@ -14,8 +14,10 @@ export const DEFAULT_MAX_BODY_BYTES = 1 << 20;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** The essence of a Content-Type (type/subtype, lowercase), or '' if there is none. */
-export const mediaTypeOf = (headers: Headers): string =>
-  (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+export const mediaTypeOf = (headers: Headers): string => essenceOf(headers.get('content-type') ?? '');
+
+/** The essence of a Content-Type field value (type/subtype, lowercase). */
+export const essenceOf = (contentType: string): string => contentType.split(';')[0]!.trim().toLowerCase();
 
 /** Bytes as a Fetch body. (TypeScript types a Uint8Array as possibly over a SharedArrayBuffer,
  *  which Fetch refuses; these are never.) */

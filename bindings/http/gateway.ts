@@ -23,11 +23,14 @@ import {
   DEFAULT_TIMEOUT_MS,
   fieldLimitsOption,
   limitArgument,
+  reasonPhrase,
   statusResponse,
   type Handler,
 } from './exchange.js';
+import { utf8 } from '../utils/bytes.js';
 import { forwarderTo, targetArgument } from './forwarder.js';
-import { loggedHandler } from './logged-handler.js';
+import { logged, loggedHandler } from './logged-handler.js';
+import { withByteHandler } from './byte-handler.js';
 import { createLogger, type LogSink } from './logger.js';
 import { decapsulateRequest } from '../ohttp/encapsulated-request.js';
 import type { GatewayKey } from '../ohttp/key-config.js';
@@ -84,7 +87,12 @@ export function createGateway(options: GatewayOptions): Handler {
     keyRefusal,
     serve: bhttpService({ handler: target, fieldLimits, maxResponseBytes, timeoutMs, failureStatus: 502, authorize }),
   });
-  return loggedHandler('gateway', log, handle);
+  const bytes = logged('gateway', log, handle.bytes, (status) => ({
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: utf8(`${reasonPhrase(status)}\n`),
+  }));
+  return withByteHandler(loggedHandler('gateway', log, handle.fetch), bytes);
 }
 
 /** The target option: a handler as it is, or a URL string forwarded to by createForwarder. */

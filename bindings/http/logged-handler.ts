@@ -4,9 +4,9 @@
 import { statusResponse, TooLargeError, type Handler } from './exchange.js';
 import type { Hop, LogErrorCode, Logger } from './logger.js';
 
-/** An answer and what the log may say about it. */
-export interface Outcome {
-  response: Response;
+/** An answer (a Response, or a byte-level one) and what the log may say about it. */
+export interface Outcome<R = Response> {
+  response: R;
   error?: LogErrorCode;
   keyId?: number;
 }
@@ -24,17 +24,28 @@ export function loggedHandler(
   log: Logger,
   handle: (request: Request, sizes: Sizes) => Promise<Outcome>,
 ): Handler {
-  return async (request) => {
+  return logged(hop, log, handle, (status) => statusResponse(status));
+}
+
+/** `handle`, for any kind of request and answer, logged as loggedHandler does; `fallback` makes
+ *  the 413 or 500 answer to a throw. */
+export function logged<I, R extends { readonly status: number }>(
+  hop: Hop,
+  log: Logger,
+  handle: (input: I, sizes: Sizes) => Promise<Outcome<R>>,
+  fallback: (status: 413 | 500) => R,
+): (input: I) => Promise<R> {
+  return async (input) => {
     const start = performance.now();
     const sizes: Sizes = {};
-    let outcome: Outcome;
+    let outcome: Outcome<R>;
     try {
-      outcome = await handle(request, sizes);
+      outcome = await handle(input, sizes);
     } catch (e) {
       outcome =
         e instanceof TooLargeError
-          ? { response: statusResponse(413), error: 'TOO_LARGE' }
-          : { response: statusResponse(500), error: 'INTERNAL' };
+          ? { response: fallback(413), error: 'TOO_LARGE' }
+          : { response: fallback(500), error: 'INTERNAL' };
     }
     const { response, error, keyId } = outcome;
     log({

@@ -8,10 +8,13 @@
 // bytes all requests hold together (an idle connection is closed by Node's keep-alive and header
 // timeouts). A request refused for its body (408, 413, 503) is answered and its
 // connection closed, never drained. The request's URL is this server's origin and the request's
-// own path: an absolute-form or "//" target cannot name another host to the handler.
+// own path: an absolute-form or "//" target cannot name another host to the handler. A handler
+// with a byte-level form (./byte-handler.ts: the gateway) gets the body as read and answers bytes,
+// with no Fetch objects or web streams on the way.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bodyOf, DEFAULT_MAX_BODY_BYTES, limitArgument, statusResponse, type Handler } from './exchange.js';
+import { byteHandlerOf, type ByteAnswer } from './byte-handler.js';
 import { BodyBudget, readNodeBody } from './node-body.js';
 
 /** The request header that carries the peer's address to a handler served with `exposeAddress`. */
@@ -78,6 +81,7 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
     throw new RangeError('"options.headersTimeoutMs" expected at most "options.requestTimeoutMs"');
   const bodyIdleTimeout = limit('bodyIdleTimeoutMs');
   const budget = new BodyBudget(limit('maxBufferedBytes'));
+  const bytes = byteHandlerOf(handler);
 
   const server = createServer(
     { headersTimeout, requestTimeout, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
@@ -94,6 +98,7 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
     if (!(req.url ?? '').startsWith('/')) return answer(res, statusResponse(400), true);
     const read = await readNodeBody(req, maxBodyBytes, bodyIdleTimeout, budget);
     if ('refuse' in read) return answer(res, statusResponse(read.refuse), true);
+    if (bytes !== undefined) return answerBytes(req, res, read.body, read.held);
     try {
       let response: Response;
       try {
@@ -104,6 +109,25 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
       await answer(res, response, false);
     } finally {
       budget.release(read.held);
+    }
+  }
+
+  /** The fast path: the handler's byte-level form gets the body as read, and its answer is written
+   *  as one chunk — no Fetch objects, no web streams. */
+  async function answerBytes(req: IncomingMessage, res: ServerResponse, body: Buffer, held: number): Promise<void> {
+    try {
+      let answered: ByteAnswer;
+      try {
+        answered = await bytes!({ method: req.method ?? 'GET', contentType: req.headers['content-type'] ?? '', body });
+      } catch {
+        answered = { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: INTERNAL_ERROR };
+      }
+      const headers: Record<string, string> = { ...answered.headers, 'content-length': String(answered.body.length) };
+      if (closing) headers.connection = 'close';
+      res.writeHead(answered.status, headers).end(answered.body);
+      closeUnlessRead(res, writeTimeout);
+    } finally {
+      budget.release(held);
     }
   }
 
@@ -185,6 +209,8 @@ function hostOf(server: ReturnType<typeof createServer>): string {
 }
 
 const END = { done: true, value: undefined } as const;
+
+const INTERNAL_ERROR = new TextEncoder().encode('Internal Server Error\n');
 
 /** Writes `chunk`, waiting while the client is slow to read — at most `ms`, then the connection is
  *  closed; throws once the connection is gone. */

@@ -88,7 +88,7 @@ export function createNode(options: NodeOptions): ProcessingNode {
     serve: bhttpService({ handler, fieldLimits, maxResponseBytes, timeoutMs, failureStatus: 500 }),
   });
   const node = loggedHandler('node', log, async (request, sizes) =>
-    ring.keys().length === 0 ? { response: problem(503), error: 'UNKNOWN_KEY' } : exchange(request, sizes),
+    ring.keys().length === 0 ? { response: problem(503), error: 'UNKNOWN_KEY' } : exchange.fetch(request, sizes),
   );
   return Object.freeze(
     Object.assign(node, {
