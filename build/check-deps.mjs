@@ -50,6 +50,16 @@ export const RULES = [
     from: /^bindings\/index\.ts$/,
     to: /^bindings\/(attestation|session)/,
   },
+  {
+    name: 'only the oblivia/redis entry imports the Redis stores (the root and the families stay free of them)',
+    from: /^bindings\/(?!redis(\/|\.ts$))/,
+    to: /^bindings\/redis(\/|\.ts$)/,
+  },
+  {
+    name: 'the Redis stores import only credentials, utils and themselves',
+    from: /^bindings\/redis(\/|\.ts$)/,
+    to: /^bindings\/(?!(redis|credentials|utils)(\/|\.ts$))/,
+  },
   { name: 'utils import only utils', from: /^bindings\/utils\//, to: /^(?!bindings\/utils\/)/ },
   { name: 'the core imports no binding', from: /^assembly\//, to: /^bindings\// },
 ];

@@ -54,7 +54,8 @@ export function clientAuthorizer(
 
 /** The gateway's hook over the verifiers of the issuer keys in use (a token names its key):
  *  the request without its Authorization header, or a 401 with `WWW-Authenticate: ObliviaToken`
- *  and the refusal's problem type (503 for STORE_FULL). Other failures reject (the gateway answers 500). */
+ *  and the refusal's problem type (503 for STORE_FULL and STORE_UNAVAILABLE). Other failures
+ *  reject (the gateway answers 500). */
 export function gatewayAuthorizer(
   verifiers: Verifier | readonly Verifier[],
 ): (request: Request) => Promise<Request | Response> {
@@ -66,8 +67,9 @@ export function gatewayAuthorizer(
       await verifyWithAny(list, token, await requestBinding(request));
     } catch (e) {
       if (!(e instanceof CredentialError)) throw e;
-      // The token is good but could not be recorded: the gateway's fault, and it stays unspent.
-      if (e.code === 'STORE_FULL') return problemResponse(e, 503);
+      // The token is good but could not be recorded (STORE_FULL: it stays unspent), or the store did
+      // not answer (STORE_UNAVAILABLE: fail closed, unserved): the gateway's fault, not the client's.
+      if (e.code === 'STORE_FULL' || e.code === 'STORE_UNAVAILABLE') return problemResponse(e, 503);
       const refusal = problemResponse(e, 401);
       refusal.headers.set('www-authenticate', AUTH_SCHEME);
       return refusal;

@@ -12,6 +12,8 @@
 //   INVALID_TOKEN  a token whose tag does not match the binding
 //   SPENT          a token (or credential) already redeemed
 //   STORE_FULL     a valid, unspent token the spent-token store has no room to record (not spent)
+//   STORE_UNAVAILABLE  a shared spent-token store that did not answer (unreachable, an error, or
+//                  past its time bound): the token is refused unserved; it may have been recorded
 //   MISSING        no ObliviaToken credential in the Authorization header
 import { codedError } from '../utils/coded-error.js';
 
@@ -26,6 +28,7 @@ export type CredentialErrorCode =
   | 'INVALID_TOKEN'
   | 'SPENT'
   | 'STORE_FULL'
+  | 'STORE_UNAVAILABLE'
   | 'MISSING';
 
 const MESSAGES: Record<CredentialErrorCode, string> = {
@@ -39,6 +42,7 @@ const MESSAGES: Record<CredentialErrorCode, string> = {
   INVALID_TOKEN: 'token does not verify',
   SPENT: 'token already redeemed',
   STORE_FULL: 'spent-token store is full',
+  STORE_UNAVAILABLE: 'spent-token store is unavailable',
   MISSING: 'no ObliviaToken credential',
 };
 

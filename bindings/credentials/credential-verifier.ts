@@ -34,7 +34,8 @@ export interface Verifier {
   readonly store: SpentStore;
   /** The token's attributes if it verifies for `binding` (32 bytes) and was not spent; it is
    *  spent from then on. Rejects with CredentialError MALFORMED, VERSION, UNKNOWN_KEY, EPOCH,
-   *  INVALID_TOKEN, SPENT, or the store's refusal (the memory store's EPOCH, STORE_FULL). */
+   *  INVALID_TOKEN, SPENT, or the store's refusal (the memory store's EPOCH, STORE_FULL; the
+   *  Redis store's EPOCH, STORE_UNAVAILABLE). */
   verify(token: Uint8Array, binding: Uint8Array): Promise<Verified>;
 }
 

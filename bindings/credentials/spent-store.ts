@@ -15,7 +15,8 @@ export interface SpentScope {
 export interface SpentStore {
   /** Records `tokenInput` as spent in `scope`: true if it was not yet, false if it was. Atomic:
    *  of any number of concurrent adds of one input, exactly one returns true. May reject with a
-   *  CredentialError (EPOCH, STORE_FULL) instead of recording. */
+   *  CredentialError (EPOCH, STORE_FULL; a shared store STORE_UNAVAILABLE) instead of recording;
+   *  it never resolves true for an input it did not record. */
   add(scope: SpentScope, tokenInput: Uint8Array): boolean | Promise<boolean>;
   /** Whether `tokenInput` is spent in `scope`. */
   has(scope: SpentScope, tokenInput: Uint8Array): boolean | Promise<boolean>;

@@ -23,9 +23,9 @@ const FAMILIES = [
   'credentials',
   'tlog',
 ];
-/** Entries outside the root: Node's adapter, hpke-js's API, attestation with its X.509 layer, and
- *  the attested session (its bundles verify attestation). */
-const OUTSIDE = ['hpke-js', 'node', 'attestation', 'attestation-simulator', 'session'];
+/** Entries outside the root: Node's adapter, hpke-js's API, attestation with its X.509 layer, the
+ *  attested session (its bundles verify attestation), and the Redis stores. */
+const OUTSIDE = ['hpke-js', 'node', 'attestation', 'attestation-simulator', 'session', 'redis'];
 
 /** The value exports of each specifier, as Node loads them in a fresh process. */
 function exportsOf(specifiers: string[]): Record<string, string[]> {
@@ -58,7 +58,7 @@ test('each family entry loads alone; the root is their union, the loader, the ba
   expect(found['oblivia/credentials']).toEqual(['CredentialError', 'credentials']);
 });
 
-test('hpke-js, node, attestation, its simulator and session are entries of their own, outside the root', () => {
+test('hpke-js, node, attestation, its simulator, session and redis are entries of their own, outside the root', () => {
   const found = exportsOf(['oblivia', ...OUTSIDE.map((f) => `oblivia/${f}`)]);
   expect(found['oblivia/attestation']).toEqual(['AttestationError', 'attestation']);
   expect(found['oblivia/attestation-simulator']).toEqual(['attestationSimulator']);
@@ -66,4 +66,5 @@ test('hpke-js, node, attestation, its simulator and session are entries of their
   for (const f of OUTSIDE) for (const name of found[`oblivia/${f}`]!) expect(found['oblivia']).not.toContain(name);
   expect(found['oblivia/node']).toEqual(['CLIENT_ADDRESS_HEADER', 'directoryStorage', 'serveCluster', 'serveNode']);
   expect(found['oblivia/hpke-js']).toContain('CipherSuite');
+  expect(found['oblivia/redis']).toEqual(['REDIS_CLIENT_OPTIONS', 'redisSpentStore']);
 });

@@ -4,7 +4,17 @@
 // other-epoch tokens are 401s inside the encapsulation with the refusal's problem type; of two
 // concurrent redemptions of one token exactly one is served; the relay's bytes never hold a token.
 import { expect, test } from 'vitest';
-import { hpke, ohttp, credentials, oprf, type Credential, type CredentialErrorCode, type Handler } from 'oblivia';
+import {
+  hpke,
+  ohttp,
+  credentials,
+  oprf,
+  CredentialError,
+  type Credential,
+  type CredentialErrorCode,
+  type Handler,
+  type SpentStore,
+} from 'oblivia';
 
 const suite = oprf.suite('ristretto255-SHA512', 'poprf');
 const today = credentials.currentEpoch();
@@ -16,7 +26,7 @@ function issue(secretKey: Uint8Array, publicKey: Uint8Array, count: number, epoc
   return client.finalize(pending, issuer.issue(bytes));
 }
 
-function setup() {
+function setup(store: SpentStore = credentials.memorySpentStore()) {
   const issuerKey = suite.generateKeyPair();
   const ohttpKey = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
     { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
@@ -30,7 +40,7 @@ function setup() {
   };
   const verifier = credentials.verifier({
     secretKey: issuerKey.secretKey,
-    store: credentials.memorySpentStore(),
+    store,
   });
   const gateway = ohttp.gateway({ keys: [ohttpKey], target, authorize: credentials.gatewayAuthorizer(verifier) });
   const relay: Handler = async (request) => {
@@ -114,6 +124,23 @@ test('of two concurrent redemptions of one token, exactly one is served', async 
     (r) => r.status,
   );
   expect(statuses.sort()).toEqual([200, 401, 401, 401]);
+});
+
+test('a store that cannot answer (STORE_UNAVAILABLE) is a 503 inside the encapsulation; the target is not called', async () => {
+  const down: SpentStore = {
+    add: () => Promise.reject(new CredentialError('STORE_UNAVAILABLE')),
+    has: () => Promise.reject(new CredentialError('STORE_UNAVAILABLE')),
+    expire: () => undefined,
+  };
+  const { issuerKey, targetSaw, clientWith, credentialClient } = setup(down);
+  const wallet = issue(issuerKey.secretKey, issuerKey.publicKey, 1);
+  const response = await clientWith(credentials.clientAuthorizer(credentialClient, () => wallet.shift()!)).fetch(
+    post('/v1/summarise', 'x'),
+  );
+  expect(response.status).toBe(503);
+  expect(response.headers.get('www-authenticate')).toBe(null);
+  expect((await response.json()).type).toBe(credentials.problemType('STORE_UNAVAILABLE'));
+  expect(targetSaw).toEqual([]);
 });
 
 test('tokens of another issuer key or of another epoch are refused', async () => {

@@ -1,0 +1,9 @@
+// oblivia/redis — state that many gateway processes share, on Redis: the spent-token store
+// (docs/credentials.md §Redis spent-token store). It takes a node-redis client the application
+// creates and owns, and imports nothing of `redis` itself (an optional peer dependency).
+export {
+  createRedisSpentStore as redisSpentStore,
+  type RedisSpentStore,
+  type RedisSpentStoreOptions,
+} from './redis/spent-store.js';
+export { REDIS_CLIENT_OPTIONS, type RedisCommandClient, type SetIfAbsent } from './redis/client.js';

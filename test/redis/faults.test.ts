@@ -1,0 +1,154 @@
+// The Redis store fails closed: while Redis is down, frozen, or answers what it should not, every
+// add rejects with CredentialError STORE_UNAVAILABLE within its time bound — none resolves true,
+// none hangs, nothing queues while disconnected — and once Redis is back (same port) and the
+// client has reconnected, adds work again. The test's server keeps nothing (--save ""), so a
+// restart forgets the spends before it: persistence is the operator's choice (docs/credentials.md).
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { credentials, CredentialError } from 'oblivia';
+import { redisSpentStore, type RedisCommandClient } from 'oblivia/redis';
+import { connectClient, untilReady } from './client.js';
+import { redisAvailable, startRedis, type RedisServer } from './server.js';
+
+const available = redisAvailable();
+if (!available.run) console.warn(available.reason);
+
+const TIMEOUT = 300;
+const SLACK = 200; // a loaded machine's timer lag
+const scope = { keyId: new Uint8Array(8).fill(7), epoch: credentials.currentEpoch() };
+const input = () => new Uint8Array(randomBytes(32));
+
+/** What an add came to, and how long it took to settle. */
+async function outcome(run: () => Promise<boolean>): Promise<{ result: string; ms: number }> {
+  const start = performance.now();
+  let result: string;
+  try {
+    result = String(await run());
+  } catch (e) {
+    result = e instanceof CredentialError ? e.code : `unexpected ${String(e)}`;
+  }
+  return { result, ms: performance.now() - start };
+}
+
+describe('without Redis: what the client does is bounded and checked', () => {
+  const fake = (client: RedisCommandClient) => redisSpentStore({ client, timeoutMs: TIMEOUT });
+  const never = () => new Promise<never>(() => undefined);
+
+  test('no reply within timeoutMs: STORE_UNAVAILABLE', async () => {
+    const store = fake({ set: never, exists: never });
+    const { result, ms } = await outcome(() => store.add(scope, input()));
+    expect(result).toBe('STORE_UNAVAILABLE');
+    expect(ms).toBeGreaterThanOrEqual(TIMEOUT - 5);
+    expect(ms).toBeLessThan(TIMEOUT + SLACK);
+    expect((await outcome(() => store.has(scope, input()))).result).toBe('STORE_UNAVAILABLE');
+  });
+
+  test('a client not ready is not asked: STORE_UNAVAILABLE at once', async () => {
+    let asked = 0;
+    const store = fake({ isReady: false, set: async () => (asked++, 'OK'), exists: async () => (asked++, 0) });
+    const { result, ms } = await outcome(() => store.add(scope, input()));
+    expect([result, asked]).toEqual(['STORE_UNAVAILABLE', 0]);
+    expect(ms).toBeLessThan(50);
+  });
+
+  test('an error, a synchronous throw, or a reply of another shape: STORE_UNAVAILABLE with the cause', async () => {
+    const replies: Array<() => Promise<unknown>> = [
+      () => Promise.reject(new Error('ECONNRESET')),
+      () => {
+        throw new Error('The client is closed');
+      },
+      async () => 'QUEUED',
+      async () => 1,
+      async () => undefined,
+    ];
+    for (const reply of replies) {
+      const store = fake({ set: reply, exists: reply });
+      const error = await store.add(scope, input()).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(CredentialError);
+      expect((error as CredentialError).code).toBe('STORE_UNAVAILABLE');
+      expect((error as CredentialError).message).toBe('spent-token store is unavailable');
+      expect((error as CredentialError).cause).toBeInstanceOf(Error);
+    }
+  });
+});
+
+describe.skipIf(!available.run)('a real Redis stopped, frozen and restarted', () => {
+  let server: RedisServer;
+  let client: Awaited<ReturnType<typeof connectClient>>;
+  beforeAll(async () => {
+    server = await startRedis();
+    client = await connectClient(server.url);
+  });
+  afterAll(async () => {
+    client?.destroy();
+    await server?.close();
+  });
+
+  test('stopped mid-run: every add settles within the bound, none true twice; then STORE_UNAVAILABLE; back after a restart', async () => {
+    const store = redisSpentStore({ client, timeoutMs: TIMEOUT });
+    const before = Array.from({ length: 20 }, input);
+    expect(await Promise.all(before.map((x) => store.add(scope, x)))).toEqual(before.map(() => true));
+
+    // Adds keep coming, every 2 ms, fresh inputs and replays of `before`; the server stops after 20.
+    const running: Array<Promise<{ result: string; ms: number }>> = [];
+    const replays: Array<Promise<{ result: string; ms: number }>> = [];
+    let stopped: Promise<void> | undefined;
+    for (let i = 0; i < 100; i++) {
+      if (i === 20) stopped = server.stop();
+      running.push(outcome(() => store.add(scope, input())));
+      replays.push(outcome(() => store.add(scope, before[i % before.length]!)));
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await stopped;
+    const settled = [...(await Promise.all(running)), ...(await Promise.all(replays))];
+    for (const { result, ms } of settled) {
+      expect(['true', 'false', 'STORE_UNAVAILABLE']).toContain(result);
+      expect(ms).toBeLessThan(TIMEOUT + SLACK);
+    }
+    expect((await Promise.all(replays)).map((o) => o.result)).not.toContain('true'); // none accepted twice
+    expect(settled.map((o) => o.result)).toContain('true'); // served while up
+    expect(settled.map((o) => o.result)).toContain('STORE_UNAVAILABLE');
+
+    // Down: every add and has rejects at once (no offline queue), none resolves.
+    const down = await Promise.all(
+      Array.from({ length: 50 }, () => outcome(() => store.add(scope, input()))).concat(
+        outcome(() => store.has(scope, before[0]!)),
+      ),
+    );
+    for (const { result, ms } of down) {
+      expect(result).toBe('STORE_UNAVAILABLE');
+      expect(ms).toBeLessThan(TIMEOUT + SLACK);
+    }
+
+    // Back on the same port, empty (nothing persisted): once reconnected, adds work again.
+    await server.restart();
+    await untilReady(client);
+    const after = input();
+    expect(await store.add(scope, after)).toBe(true);
+    expect(await store.add(scope, after)).toBe(false);
+    expect(await store.add(scope, before[0]!)).toBe(true); // forgotten: the server kept nothing
+    expect(client.errors.length).toBeGreaterThan(0); // the connection errors reached the application
+  });
+
+  test('frozen (connected, no replies): every add rejects at its time bound; thawed, adds work', async () => {
+    await untilReady(client);
+    const store = redisSpentStore({ client, timeoutMs: TIMEOUT });
+    server.pause();
+    try {
+      const frozen = await Promise.all(Array.from({ length: 20 }, () => outcome(() => store.add(scope, input()))));
+      for (const { result, ms } of frozen) {
+        expect(result).toBe('STORE_UNAVAILABLE');
+        expect(ms).toBeGreaterThanOrEqual(TIMEOUT - 5);
+        expect(ms).toBeLessThan(TIMEOUT + SLACK);
+      }
+    } finally {
+      server.resume();
+    }
+    const x = input();
+    expect(await store.add(scope, x)).toBe(true);
+    expect(await store.add(scope, x)).toBe(false);
+  });
+});
