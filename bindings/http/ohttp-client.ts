@@ -47,6 +47,8 @@ export interface ClientOptions {
   minKeyLifetime?: number;
   /** The clock for the key list's lifetime, in ms since the epoch; default Date.now. */
   now?: () => number;
+  /** How many audit entries are kept, the oldest dropped first; default 1000. */
+  maxAuditEntries?: number;
   /** Where the filtered log lines go (see ./log.ts). */
   log?: LogSink;
   /** Prepares each request before it is encapsulated: for example adds a credential bound to it.
@@ -111,7 +113,7 @@ export class ObliviousFetchError extends codedError<ClientErrorCode>('ObliviousF
 export interface Client {
   /** The target's response to `request`, by way of the relay and the gateway. */
   fetch(request: Request): Promise<Response>;
-  /** One entry per request, oldest first. */
+  /** One entry per request, oldest first: the last `maxAuditEntries`. */
   readonly audit: readonly AuditEntry[];
 }
 
@@ -139,6 +141,7 @@ export function createClient(options: ClientOptions): Client {
   const fieldLimits = fieldLimitsOption(options);
   const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const audit: AuditEntry[] = [];
+  const maxAuditEntries = limitArgument(options.maxAuditEntries, 'options.maxAuditEntries', 1000);
 
   /** A source's key list, and its max-age in ms (0 without one). */
   async function readKeys(source: Handler | URL): Promise<{ list: KeyConfig[]; maxAgeMs: number }> {
@@ -192,7 +195,7 @@ export function createClient(options: ClientOptions): Client {
       target,
       requestBytes: encapsulatedRequest.length,
     };
-    audit.push(entry);
+    record(audit, entry, maxAuditEntries);
     try {
       let answer: Answer;
       try {
@@ -288,4 +291,10 @@ function confirmedKeys(list: readonly KeyConfig[], other: readonly KeyConfig[]):
     if (!equalBytes(twin, encodeKeyConfig(config))) throw new ObliviousFetchError('KEY_INCONSISTENT');
     return true;
   });
+}
+
+/** Appends `entry` to `audit`, keeping the newest `max` entries. */
+export function record<T>(audit: T[], entry: T, max: number): void {
+  audit.push(entry);
+  if (audit.length > max) audit.splice(0, audit.length - max);
 }

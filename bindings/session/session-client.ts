@@ -19,7 +19,7 @@
 // log origin, tree size, leaf index, checkpoint hash, the witnesses that cosigned, key id, expiry.
 import { endpointArgument, exchange, limitArgument, DEFAULT_TIMEOUT_MS, type Handler } from '../http/exchange.js';
 import { targetArgument } from '../http/forwarder.js';
-import { createClient, type Client, type ClientOptions } from '../http/ohttp-client.js';
+import { createClient, record, type Client, type ClientOptions } from '../http/ohttp-client.js';
 import type { KeyConfig } from '../ohttp/key-config.js';
 import { describe, objectArgument } from '../utils/arguments.js';
 import type { BundleVerifier, VerifiedBundle } from './bundle-verifier.js';
@@ -73,6 +73,8 @@ export interface SessionClientOptions {
   log?: ClientOptions['log'];
   /** How long the relay or a mirror may take to answer, in ms; default 30 s. */
   timeoutMs?: number;
+  /** How many audit entries are kept, the oldest dropped first; default 1000. */
+  maxAuditEntries?: number;
   /** The largest node directory read; default MAX_DIRECTORY_SIZE. */
   maxDirectoryBytes?: number;
 }
@@ -108,7 +110,7 @@ export interface SessionClient {
   /** The node's response to `request`. SessionError DIRECTORY, INCONSISTENT or NO_NODE, and
    *  ObliviousFetchError KEYS or KEY_INCONSISTENT, before anything is sent. */
   fetch(request: Request): Promise<Response>;
-  /** One entry per request sent, oldest first. */
+  /** One entry per request sent, oldest first: the last `maxAuditEntries`. */
   readonly audit: readonly SessionAuditEntry[];
 }
 
@@ -160,11 +162,13 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     ...(o.keys === undefined && confirm !== undefined ? { confirm: option(at(confirm, MIRROR_PATHS.keys)) } : {}),
     minKeyLifetime,
     now: () => now().getTime(),
+    maxAuditEntries: 1, // the session's own audit is the one kept
     timeoutMs,
     ...(o.authorize === undefined ? {} : { authorize: o.authorize }),
     ...(o.log === undefined ? {} : { log: o.log }),
   });
   const audit: SessionAuditEntry[] = [];
+  const maxAuditEntries = limitArgument(o.maxAuditEntries, 'options.maxAuditEntries', 1000);
   /** The directory as last read, until `expires` (ms); dropped after a failed exchange. */
   let directory: { nodes: DirectoryNode[]; expires: number } | undefined;
 
@@ -250,7 +254,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       verified: nodes.length,
     };
     const { body, context } = await encapsulateRequest(verified.keyConfig, request);
-    audit.push(entry);
+    record(audit, entry, maxAuditEntries);
     try {
       const answer = await outer.fetch(
         new Request(new URL(`${NODE_PATH_PREFIX}${name}`, gateway), {

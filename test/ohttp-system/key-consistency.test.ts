@@ -139,3 +139,11 @@ test('options: confirm needs a key source; minKeyLifetime and now are checked', 
   expect(() => ohttp.client({ relay, keys: 'https://k.example/', now: 1 as never })).toThrow(TypeError);
   expect(() => ohttp.client({ relay, keys: 'https://k.example/', confirm: 'relative' })).toThrow(RangeError);
 });
+
+test('the audit log keeps the newest maxAuditEntries entries', async () => {
+  const relay = relayTo(() => [keyA]);
+  const client = ohttp.client({ relay, keys: [keyA], maxAuditEntries: 3 });
+  for (let i = 0; i < 5; i++) await client.fetch(new Request(`https://service.example/${i}`));
+  expect(client.audit.map((e) => e.target)).toEqual([2, 3, 4].map((i) => `https://service.example/${i}`));
+  expect(() => ohttp.client({ relay, keys: [keyA], maxAuditEntries: 0 })).toThrow(RangeError);
+});
