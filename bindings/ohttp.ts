@@ -1,8 +1,9 @@
 // oblivia/ohttp: Oblivious HTTP (RFC 9458). The messages — key configurations (§3), Encapsulated
 // Requests and Responses (§4), the media types (§9) — over opaque Binary HTTP payloads, and the
 // roles that use them (§2): `ohttp.client`, `ohttp.relay`, `ohttp.gateway` with its
-// `ohttp.forwarder` to a target, `ohttp.keyDirectory`, the consistency `ohttp.mirror` (the relay
-// serves clients the gateway's keys through it) and the hop `ohttp.logger`.
+// `ohttp.forwarder` to a target and its replay store (`ohttp.memoryReplayStore`, §6.5),
+// `ohttp.keyDirectory`, the consistency `ohttp.mirror` (the relay serves clients the gateway's keys
+// through it) and the hop `ohttp.logger`.
 import { createForwarder } from './http/forwarder.js';
 import { createGateway, PROBLEM_TYPE_KEY } from './http/gateway.js';
 import { createKeyDirectory } from './http/key-directory.js';
@@ -10,6 +11,7 @@ import { createLogger } from './http/logger.js';
 import { createMirror } from './http/mirror.js';
 import { createClient } from './http/ohttp-client.js';
 import { createRelay } from './http/relay.js';
+import { memoryReplayStore, PROBLEM_TYPE_DATE, PROBLEM_TYPE_REPLAY } from './http/replay.js';
 import { decapsulateRequest, encapsulateRequest } from './ohttp/encapsulated-request.js';
 import { decodeKeyConfig, encodeKeyConfig, generateKeyConfig } from './ohttp/key-config.js';
 import { MEDIA_TYPE } from './ohttp/media-types.js';
@@ -32,6 +34,9 @@ export const ohttp = Object.freeze({
   logger: createLogger,
   MEDIA_TYPE,
   PROBLEM_TYPE_KEY,
+  PROBLEM_TYPE_DATE,
+  PROBLEM_TYPE_REPLAY,
+  memoryReplayStore,
 });
 
 export { OhttpError, type OhttpErrorCode } from './ohttp/ohttp-error.js';
@@ -53,3 +58,4 @@ export {
 } from './http/ohttp-client.js';
 export type { MirrorOptions } from './http/mirror.js';
 export type { RelayOptions } from './http/relay.js';
+export type { MemoryReplayStoreOptions, ReplayOptions, ReplayStore } from './http/replay.js';

@@ -56,9 +56,9 @@ export const RULES = [
     to: /^bindings\/redis(\/|\.ts$)/,
   },
   {
-    name: 'the Redis stores import only credentials, utils and themselves',
+    name: 'the Redis stores import only credentials, the replay store interface, utils and themselves',
     from: /^bindings\/redis(\/|\.ts$)/,
-    to: /^bindings\/(?!(redis|credentials|utils)(\/|\.ts$))/,
+    to: /^bindings\/(?!(redis|credentials|utils)(\/|\.ts$)|http\/replay\.ts$)/,
   },
   { name: 'utils import only utils', from: /^bindings\/utils\//, to: /^(?!bindings\/utils\/)/ },
   { name: 'the core imports no binding', from: /^assembly\//, to: /^bindings\// },

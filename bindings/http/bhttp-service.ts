@@ -1,7 +1,7 @@
 // What a hop does with a request once the encapsulation is removed (RFC 9458 §5.2: errors from
 // here on go inside the Encapsulated Response, where only the client reads them): decode its
 // Binary HTTP (RFC 9292) within the field limits (else 400, or 431 — RFC 6585 §5 — over them), let
-// `authorize` decide on it, run the handler for it within timeoutMs (else 504), take at most
+// `admit` (the gateway's replay check) and then `authorize` decide on it, run the handler for it within timeoutMs (else 504), take at most
 // maxResponseBytes of its answer (else, as for a throw, `failureStatus`), and encode the answer.
 // The decoded content and the answer's content are wiped; the caller wipes the encoding.
 import { bhttp } from '../bhttp.js';
@@ -29,17 +29,26 @@ export interface BhttpService {
   /** Decides on each decoded request: the request to serve, or the response to answer instead. A
    *  throw is answered with 500. */
   authorize?: (request: Request) => Promise<Request | Response>;
+  /** Runs first on each decoded request, with the Encapsulated Request it came in: the request to
+   *  go on with, or the answer to give instead and its log code (the gateway's replay check). A
+   *  throw is answered with 500. */
+  admit?: (
+    request: Request,
+    encapsulatedRequest: Uint8Array,
+  ) => Promise<Request | { response: Response; error: LogErrorCode }>;
 }
 
 /** The service: a decrypted Binary HTTP request → its Binary HTTP encoded answer. */
-export function bhttpService(service: BhttpService): (bhttpRequest: Uint8Array) => Promise<Served> {
-  const { handler, fieldLimits, maxResponseBytes, timeoutMs, failureStatus, authorize } = service;
+export function bhttpService(
+  service: BhttpService,
+): (bhttpRequest: Uint8Array, encapsulatedRequest: Uint8Array) => Promise<Served> {
+  const { handler, fieldLimits, maxResponseBytes, timeoutMs, failureStatus, authorize, admit } = service;
   const refused = (status: number, error: LogErrorCode): Served => ({
     bhttpResponse: bhttp.encodeResponse({ status }),
     error,
   });
 
-  return async (bhttpRequest) => {
+  return async (bhttpRequest, encapsulatedRequest) => {
     let inner: Request;
     try {
       const decoded = bhttp.decodeRequest(bhttpRequest, fieldLimits);
@@ -51,6 +60,19 @@ export function bhttpService(service: BhttpService): (bhttpRequest: Uint8Array) 
     } catch (e) {
       if (!(e instanceof BhttpError)) throw e;
       return refused(e.code === 'FIELDS_TOO_LARGE' ? 431 : 400, e.code);
+    }
+    if (admit !== undefined) {
+      let admitted: Request | { response: Response; error: LogErrorCode };
+      try {
+        admitted = await admit(inner, encapsulatedRequest);
+      } catch {
+        return refused(500, 'INTERNAL');
+      }
+      if (!(admitted instanceof Request)) {
+        const { response, error } = admitted;
+        return { bhttpResponse: bhttp.encodeResponse(await bhttp.bhttpFromResponse(response)), error };
+      }
+      inner = admitted;
     }
     if (authorize !== undefined) {
       let decision: Request | Response;

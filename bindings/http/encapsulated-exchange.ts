@@ -3,8 +3,9 @@
 // keys and labels (the message layer), refusals and service. Before the encapsulation is removed
 // the hop answers in the clear (§5.2): ./accept-body.ts's refusals, 400 for a request that does
 // not open, and 422 for a key the client should refresh (§5.3). After it, `serve` answers inside
-// the encapsulation. Every path wipes the decrypted request and the encoded answer, and spends or
-// destroys the request's context.
+// the encapsulation, its answer padded to a multiple of `padTo` bytes (RFC 9292 §3.8) so that
+// answers of one size class, refusals among them, look alike to the relay. Every path wipes the
+// decrypted request and the encoded answer, and spends or destroys the request's context.
 import { acceptBody, refusePost, type Refusal } from './accept-body.js';
 import type { Served } from './bhttp-service.js';
 import { byteAnswerOf, type ByteAnswer, type ByteRequest } from './byte-handler.js';
@@ -25,8 +26,23 @@ export interface EncapsulatedExchange {
   refusal: Refusal;
   /** §5.3: the clear-text 422 for a key the client should refresh. */
   keyRefusal: (code: 'UNKNOWN_KEY' | 'UNSUPPORTED_SUITE') => Response;
-  /** The answer to the decrypted request, Binary HTTP encoded (./bhttp-service.ts). */
-  serve: (bhttpRequest: Uint8Array) => Promise<Served>;
+  /** The answer to the decrypted request, Binary HTTP encoded (./bhttp-service.ts); it also gets
+   *  the Encapsulated Request (the gateway's replay check reads its header and `enc`). */
+  serve: (bhttpRequest: Uint8Array, encapsulatedRequest: Uint8Array) => Promise<Served>;
+  /** Each Binary HTTP answer is padded with zero bytes (RFC 9292 §3.8) to a multiple of this many
+   *  bytes before it is encapsulated, so the relay sees only its size class; 1 (default) pads
+   *  nothing. */
+  padTo?: number;
+}
+
+/** `message` followed by zero bytes up to a multiple of `block` (RFC 9292 §3.8 padding); a copy
+ *  when it grows (the caller wipes both). */
+export function padded(message: Uint8Array, block: number): Uint8Array {
+  const length = Math.ceil(message.length / block) * block;
+  if (length === message.length) return message;
+  const out = new Uint8Array(length);
+  out.set(message);
+  return out;
 }
 
 /** The exchange, over a Fetch Request (a loggedHandler's `handle`) and over bytes (serveNode's). */
@@ -76,12 +92,14 @@ async function answerTo(
   }
   const { bhttpRequest, context } = opened;
   try {
-    const { bhttpResponse, error } = await hop.serve(bhttpRequest);
+    const { bhttpResponse, error } = await hop.serve(bhttpRequest, body);
+    const message = padded(bhttpResponse, hop.padTo ?? 1);
     let encapsulated: Uint8Array;
     try {
-      encapsulated = context.encapsulateResponse(bhttpResponse);
+      encapsulated = context.encapsulateResponse(message);
     } finally {
       bhttpResponse.fill(0);
+      message.fill(0);
     }
     sizes.responseBytes = encapsulated.length;
     return { encapsulated, ...(error === undefined ? {} : { error }), keyId: context.keyId };

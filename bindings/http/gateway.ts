@@ -13,6 +13,13 @@
 // after decapsulation). The handler never throws; every path destroys the request's context and
 // wipes the Binary HTTP bytes it decrypted.
 //
+// Replay protection (RFC 9458 §6.5), when the `replay` option is given (./replay.ts): a request
+// whose Date is missing or outside the window gets §6.5.2's 400 with the "date" problem type and
+// the gateway's Date; one already accepted gets a 400 (problem type urn:oblivia:problem:replay); a
+// replay store that fails gets a 503 — all inside the encapsulation, before `authorize` and the
+// target. Every Binary HTTP answer is padded to a multiple of `padTo` bytes (RFC 9292 §3.8), so a
+// refusal is as long as an ordinary answer of the same size class.
+//
 // Where a request goes is configuration, never the request's: a handler target gets the inner
 // request as it is; a URL target keeps its origin and path prefix whatever the inner path
 // (./forwarder.ts).
@@ -32,6 +39,7 @@ import { forwarderTo, targetArgument } from './forwarder.js';
 import { logged, loggedHandler } from './logged-handler.js';
 import { withByteHandler } from './byte-handler.js';
 import { createLogger, type LogSink } from './logger.js';
+import { replayCheck, type ReplayOptions } from './replay.js';
 import { decapsulateRequest } from '../ohttp/encapsulated-request.js';
 import type { GatewayKey } from '../ohttp/key-config.js';
 import { MEDIA_TYPE } from '../ohttp/media-types.js';
@@ -62,7 +70,17 @@ export interface GatewayOptions {
    *  example without its credential header), or the response to answer instead (inside the
    *  encapsulation, so the relay sees nothing). A throw is answered with 500. */
   authorize?: (request: Request) => Promise<Request | Response>;
+  /** Replay protection (RFC 9458 §6.5): requests must carry a Date within ± `windowSeconds` (60)
+   *  of `now`, and each is served once; `store` (default: this gateway's memory) remembers them.
+   *  Off unless given. Clients must send Date (`ohttp.client` does). */
+  replay?: ReplayOptions;
+  /** Every Binary HTTP answer is padded (RFC 9292 §3.8) to a multiple of this many bytes before
+   *  it is encapsulated; default 512, 1 to pad nothing. */
+  padTo?: number;
 }
+
+/** The default padding block of the gateway's answers. */
+export const DEFAULT_PAD_TO = 512;
 
 export function createGateway(options: GatewayOptions): Handler {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
@@ -78,6 +96,8 @@ export function createGateway(options: GatewayOptions): Handler {
   const { authorize } = options;
   if (authorize !== undefined && typeof authorize !== 'function')
     throw new TypeError('"options.authorize" expected function');
+  const admit = options.replay === undefined ? undefined : replayCheck(options.replay, timeoutMs);
+  const padTo = limitArgument(options.padTo, 'options.padTo', DEFAULT_PAD_TO);
   const currentKeys = typeof keys === 'function' ? keys : () => keys;
   const handle = encapsulatedExchange({
     mediaTypes: MEDIA_TYPE,
@@ -85,7 +105,16 @@ export function createGateway(options: GatewayOptions): Handler {
     decapsulate: (encapsulatedRequest) => decapsulateRequest(currentKeys(), encapsulatedRequest),
     refusal: statusResponse,
     keyRefusal,
-    serve: bhttpService({ handler: target, fieldLimits, maxResponseBytes, timeoutMs, failureStatus: 502, authorize }),
+    serve: bhttpService({
+      handler: target,
+      fieldLimits,
+      maxResponseBytes,
+      timeoutMs,
+      failureStatus: 502,
+      authorize,
+      admit,
+    }),
+    padTo,
   });
   const bytes = logged('gateway', log, handle.bytes, (status) => ({
     status,

@@ -36,6 +36,12 @@ export type LogErrorCode =
   | 'KEYS'
   /** The gateway's authorization refused the decapsulated request (e.g. a missing or spent credential). */
   | 'UNAUTHORIZED'
+  /** The decrypted request's Date is missing or outside the gateway's window (RFC 9458 §6.5.2). */
+  | 'DATE'
+  /** The request was already accepted once: a replay (RFC 9458 §6.5). */
+  | 'REPLAY'
+  /** A store the hop depends on (the replay store) could not answer. */
+  | 'UNAVAILABLE'
   /** A bug: an exception no other code covers. */
   | 'INTERNAL';
 
@@ -81,6 +87,9 @@ const ERRORS: ReadonlySet<unknown> = new Set<LogErrorCode>([
   'NOT_FOUND',
   'MEDIA_TYPE',
   'UNAUTHORIZED',
+  'DATE',
+  'REPLAY',
+  'UNAVAILABLE',
   'TOO_LARGE',
   'KEYS',
   'INTERNAL',

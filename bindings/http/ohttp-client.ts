@@ -9,6 +9,11 @@
 // fetch keys; a 422 within that time is final (KEY_REJECTED), and after it the list is read again
 // and the request re-sent once only if the list now leads with another key. With `confirm`, a key
 // is used only if a second source lists it byte for byte (else KEY_INCONSISTENT).
+//
+// Replay protection (RFC 9458 §6.5.1): each request carries a Date header field (from `now`, to the
+// second, inside the encryption) unless it has one. A gateway that refuses the Date (§6.5.2: 400,
+// the "date" problem type, and its own Date) gets the request once more, encapsulated anew with
+// the gateway's Date copied in; that Date is used for nothing else, never for a later request.
 import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
 import { codedError } from '../utils/coded-error.js';
 import { BhttpError, type BhttpErrorCode } from '../bhttp/bhttp-error.js';
@@ -31,6 +36,8 @@ import { describe } from '../utils/arguments.js';
 import { createLogger, type LogSink } from './logger.js';
 import { MEDIA_TYPE } from '../ohttp/media-types.js';
 import { decodeKeyConfigs } from '../ohttp/ohttp-keys.js';
+import { formatHttpDate, parseHttpDate, PROBLEM_TYPE_DATE } from './replay.js';
+import type { BhttpRequest, BhttpResponse, Field } from '../bhttp/message.js';
 import { encapsulateRequest } from '../ohttp/encapsulated-request.js';
 
 export interface ClientOptions {
@@ -45,7 +52,8 @@ export interface ClientOptions {
   confirm?: string | Handler;
   /** The shortest time a key list read from `keys` is kept, in seconds; default 3600. */
   minKeyLifetime?: number;
-  /** The clock for the key list's lifetime, in ms since the epoch; default Date.now. */
+  /** The clock for the key list's lifetime and each request's Date, in ms since the epoch; default
+   *  Date.now. */
   now?: () => number;
   /** How many audit entries are kept, the oldest dropped first; default 1000. */
   maxAuditEntries?: number;
@@ -179,8 +187,14 @@ export function createClient(options: ClientOptions): Client {
     return configs[0]!;
   }
 
-  /** One round trip with `config`: the relay's answer, and its audit entry. */
-  async function roundTrip(config: KeyConfig, message: Uint8Array, method: string, target: string): Promise<Response> {
+  /** One round trip with `config`: the target's answer, and the gateway's Date if the answer is
+   *  its refusal of the request's Date (RFC 9458 §6.5.2); one audit entry. */
+  async function roundTrip(
+    config: KeyConfig,
+    message: Uint8Array,
+    method: string,
+    target: string,
+  ): Promise<{ response: Response; gatewayDate?: string }> {
     const start = performance.now();
     const { encapsulatedRequest, context } = encapsulateRequest(config, message);
     const suite = config.suites[0]!;
@@ -215,7 +229,8 @@ export function createClient(options: ClientOptions): Client {
       if (answer.status !== 200 || type !== MEDIA_TYPE.RESPONSE) throw new ObliviousFetchError('RELAY', answer.status);
       const inner = context.decapsulateResponse(body);
       try {
-        const response = bhttp.responseFromBhttp(bhttp.decodeResponse(inner, fieldLimits));
+        const decoded = bhttp.decodeResponse(inner, fieldLimits);
+        const response = bhttp.responseFromBhttp(decoded);
         entry.status = response.status;
         log({
           hop: 'client',
@@ -226,7 +241,7 @@ export function createClient(options: ClientOptions): Client {
           responseBytes: body.length,
           durationMs: performance.now() - start,
         });
-        return response;
+        return { response, gatewayDate: dateRefused(decoded) };
       } finally {
         inner.fill(0);
       }
@@ -246,16 +261,39 @@ export function createClient(options: ClientOptions): Client {
     }
   }
 
+  /** A round trip of `parts` with `config`; if the gateway refuses the Date this client set, once
+   *  more with the gateway's Date (§6.5.2: a fresh encapsulation, the date used for nothing else). */
+  async function send(config: KeyConfig, parts: BhttpRequest, dated: boolean, target: string): Promise<Response> {
+    const message = bhttp.encodeRequest(parts);
+    let answer: { response: Response; gatewayDate?: string };
+    try {
+      answer = await roundTrip(config, message, parts.method, target);
+    } finally {
+      message.fill(0);
+    }
+    if (!dated || answer.gatewayDate === undefined) return answer.response;
+    const headers = parts.headers.map((f): Field => (f[0] === 'date' ? ['date', answer.gatewayDate!] : f));
+    const retry = bhttp.encodeRequest({ ...parts, headers });
+    try {
+      return (await roundTrip(config, retry, parts.method, target)).response;
+    } finally {
+      retry.fill(0);
+    }
+  }
+
   async function obliviousFetch(request: Request): Promise<Response> {
     if (!(request instanceof Request)) throw new TypeError('"request" expected Request');
     if (authorize !== undefined) request = await authorize(request);
     const url = new URL(request.url);
-    const message = bhttp.encodeRequest(await bhttp.bhttpFromRequest(request));
+    const parts = await bhttp.bhttpFromRequest(request);
+    // §6.5.1: "Clients SHOULD include a Date header field in Encapsulated Requests".
+    const dated = !parts.headers.some(([name]) => name === 'date');
+    if (dated) parts.headers.push(['date', formatHttpDate(now())]);
     const target = url.origin + url.pathname;
     try {
       const config = await currentConfig();
       try {
-        return await roundTrip(config, message, request.method, target);
+        return await send(config, parts, dated, target);
       } catch (e) {
         // §5.3: the key configuration may be outdated. Within its minimum lifetime it is not (a
         // gateway cannot make a client fetch keys per request); after it, read the list again and
@@ -265,14 +303,31 @@ export function createClient(options: ClientOptions): Client {
         await refreshKeys(directory);
         const next = await currentConfig();
         if (equalBytes(encodeKeyConfig(next), encodeKeyConfig(config))) throw e;
-        return await roundTrip(next, message, request.method, target);
+        return await send(next, parts, dated, target);
       }
     } finally {
-      message.fill(0);
+      parts.content.fill(0);
     }
   }
 
   return Object.freeze({ fetch: obliviousFetch, audit });
+}
+
+/** The gateway's Date, if `response` is its refusal of the request's Date (RFC 9458 §6.5.2: a 400
+ *  with the "date" problem type) and carries a valid one. */
+function dateRefused(response: BhttpResponse): string | undefined {
+  if (response.status !== 400) return undefined;
+  const field = (name: string): string | undefined => response.headers.find(([n]) => n === name)?.[1];
+  if (field('content-type')?.split(';')[0]!.trim().toLowerCase() !== 'application/problem+json') return undefined;
+  if (response.content.length > 1024) return undefined;
+  let type: unknown;
+  try {
+    type = (JSON.parse(new TextDecoder().decode(response.content)) as { type?: unknown }).type;
+  } catch {
+    return undefined;
+  }
+  const date = field('date');
+  return type === PROBLEM_TYPE_DATE && parseHttpDate(date) !== undefined ? date : undefined;
 }
 
 /** The configurations of `list` that `other` lists with the same bytes; KEY_INCONSISTENT if one key

@@ -27,16 +27,17 @@ export interface RedisCommandClient {
  *  10,000 commands queued or awaiting a reply (more reject at once). */
 export const REDIS_CLIENT_OPTIONS = Object.freeze({ disableOfflineQueue: true, commandsQueueMaxLength: 10_000 });
 
-const unavailable = (cause?: unknown): CredentialError => new CredentialError('STORE_UNAVAILABLE', { cause });
+const storeUnavailable = (cause?: unknown): CredentialError => new CredentialError('STORE_UNAVAILABLE', { cause });
 
 /** `command()`'s reply if the client is ready and it answers within `timeoutMs` and `accept`s it;
- *  else rejects with STORE_UNAVAILABLE. The command is sent at once, in the caller's tick, so that
+ *  else rejects with `unavailable(cause)` (default CredentialError STORE_UNAVAILABLE). The command is sent at once, in the caller's tick, so that
  *  node-redis pipelines concurrent commands. A late reply is dropped (the command may have run). */
 export function bounded<T>(
-  client: RedisCommandClient,
+  client: Pick<RedisCommandClient, 'isReady'>,
   timeoutMs: number,
   command: () => Promise<unknown>,
   accept: (reply: unknown) => T | undefined,
+  unavailable: (cause?: unknown) => Error = storeUnavailable,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (client.isReady === false) return reject(unavailable());

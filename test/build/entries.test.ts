@@ -66,5 +66,10 @@ test('hpke-js, node, attestation, its simulator, session and redis are entries o
   for (const f of OUTSIDE) for (const name of found[`oblivia/${f}`]!) expect(found['oblivia']).not.toContain(name);
   expect(found['oblivia/node']).toEqual(['CLIENT_ADDRESS_HEADER', 'directoryStorage', 'serveCluster', 'serveNode']);
   expect(found['oblivia/hpke-js']).toContain('CipherSuite');
-  expect(found['oblivia/redis']).toEqual(['REDIS_CLIENT_OPTIONS', 'redisSpentStore']);
+  expect(found['oblivia/redis']).toEqual([
+    'REDIS_CLIENT_OPTIONS',
+    'ReplayStoreUnavailableError',
+    'redisReplayStore',
+    'redisSpentStore',
+  ]);
 });

@@ -380,8 +380,10 @@ describe('the gateway', () => {
     return { send, logs, forwarded: () => forwarded };
   }
 
-  const STATUS_431 = [1, 0x41, 0xaf, 0, 0, 0];
-  const STATUS_400 = [1, 0x41, 0x90, 0, 0, 0];
+  // The gateway pads every answer with zeros to a multiple of 512 bytes (RFC 9292 §3.8, padTo).
+  const padded = (bytes: number[]) => [...bytes, ...new Array<number>(512 - bytes.length).fill(0)];
+  const STATUS_431 = padded([1, 0x41, 0xaf, 0, 0, 0]);
+  const STATUS_400 = padded([1, 0x41, 0x90, 0, 0, 0]);
 
   test('a field flood is answered 431 inside the encapsulation, not forwarded; a valid request after it is served', async () => {
     const { send, logs, forwarded } = setup();
