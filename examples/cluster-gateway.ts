@@ -1,11 +1,13 @@
 // The gateway of examples/cluster.ts, as the module each serveCluster worker imports: it reads the
 // gateway's key and the issuer's key from the file `args.keys` names (not from `args`, which travel
 // in the environment), connects to the shared Redis, and answers with an OHTTP gateway whose
-// credential verifier records spent tokens there — so a token spent at one process is spent at all.
+// credential verifier records spent tokens there, and whose replay store (RFC 9458 §6.5) is there
+// too — so a token spent, or a request answered, at one process is so at all. The target counts
+// the requests it serves in Redis, for the example to show.
 import { readFileSync } from 'node:fs';
 import { createClient } from 'redis';
 import { credentials, ohttp, type GatewayKey } from '../bindings/index.js';
-import { REDIS_CLIENT_OPTIONS, redisSpentStore } from '../bindings/redis.js';
+import { REDIS_CLIENT_OPTIONS, redisReplayStore, redisSpentStore } from '../bindings/redis.js';
 
 export interface ClusterGatewayArgs {
   /** A JSON file: the gateway key and the issuer's secret key, byte fields in hex. */
@@ -13,6 +15,9 @@ export interface ClusterGatewayArgs {
   /** redis://127.0.0.1:PORT */
   readonly redis: string;
 }
+
+/** The Redis key counting the requests the target served. */
+export const SERVED = 'example:served';
 
 const fromHex = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
 
@@ -35,6 +40,10 @@ export default async function build(args: ClusterGatewayArgs) {
   return ohttp.gateway({
     keys: [key],
     authorize: verify,
-    target: async () => new Response(`served by gateway process ${process.pid}`),
+    replay: { store: redisReplayStore({ client }) },
+    target: async () => {
+      await client.incr(SERVED);
+      return new Response(`served by gateway process ${process.pid}`);
+    },
   });
 }

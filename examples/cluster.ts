@@ -1,48 +1,27 @@
 // Gateways at scale, on loopback: two gateway processes (serveCluster) share one Redis — Debian's
 // redis-server, started here in a temporary directory — for their spent-token store, behind one
 // relay. A client spends anonymous credentials through the relay; its requests are served by both
-// processes, and a token replayed to the cluster is refused whichever process gets it, because the
-// check-and-add is Redis's (SET NX). Run with `npm run example:cluster` (needs redis-server).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+// processes; a token replayed to the cluster is refused whichever process gets it, and a captured
+// Encapsulated Request sent again is answered without running the service (RFC 9458 §6.5), because
+// both check-and-adds are Redis's (SET NX). Run with `npm run example:cluster` (needs redis-server).
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClient } from 'redis';
 import { credentials, hpke, ohttp, oprf, type Credential } from '../bindings/index.js';
 import { serveCluster, serveNode } from '../bindings/node.js';
+import { SERVED } from './cluster-gateway.js';
+import { startRedisServer } from './redis-server.js';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
-/** A port the system gives a listener on port 0, free now. */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-// Redis: a server of this example's own, no persistence; ready once a client connects.
-const dir = mkdtempSync(join(tmpdir(), 'oblivia-cluster-'));
-const port = await freePort();
-const redis = spawn(
-  'redis-server',
-  ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
-  {
-    stdio: 'ignore',
-  },
-);
-const redisUrl = `redis://127.0.0.1:${port}`;
-const probe = createClient({ url: redisUrl, socket: { reconnectStrategy: (retries) => (retries > 50 ? false : 50) } });
-await probe.connect();
+// Redis: a server of this example's own, no persistence.
+const redis = await startRedisServer();
 
 // The keys every gateway process shares, in a file only this user reads.
 const gatewayKey = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
   { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
 ]);
 const issuerKey = oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair();
-const keys = join(dir, 'keys.json');
+const keys = join(redis.dir, 'keys.json');
 writeFileSync(
   keys,
   JSON.stringify({
@@ -54,10 +33,16 @@ writeFileSync(
 
 const cluster = await serveCluster({
   module: new URL('./cluster-gateway.js', import.meta.url),
-  args: { keys, redis: redisUrl },
+  args: { keys, redis: redis.url },
   workers: 2,
 });
-const relay = await serveNode(ohttp.relay({ gateway: cluster.url }));
+// The relay keeps what it carries, as a relay could: the replays below are its copies.
+const carried: Uint8Array[] = [];
+const relayHandler = ohttp.relay({ gateway: cluster.url });
+const relay = await serveNode(async (request) => {
+  carried.push(new Uint8Array(await request.clone().arrayBuffer()));
+  return relayHandler(request);
+});
 
 try {
   // Eight credentials for today, issued in process (examples/private-processing.ts serves an issuer).
@@ -85,7 +70,7 @@ try {
   console.log(
     `6 requests, 6 credentials: served by ${processes.size} gateway processes (${[...processes].join(', ')}).`,
   );
-  console.log(`Redis holds ${await probe.dbSize()} spent tokens.`);
+  console.log(`Redis holds ${(await redis.client.keys('oblivia:spent:*')).length} spent tokens.`);
 
   // Each of those tokens replayed, six times over: whichever process gets it, Redis says spent.
   let refused = 0;
@@ -103,11 +88,19 @@ try {
       if ((await replayer.fetch(summarise())).status === 401) refused++;
     }
   console.log(`${spent.length * 6} replays of those tokens across both processes: ${refused} refused (401).`);
+
+  // The relay sends its copy of the first request six times more: answered, but nothing served.
+  const served = Number(await redis.client.get(SERVED));
+  for (let i = 0; i < 6; i++)
+    await fetch(relay.url, {
+      method: 'POST',
+      headers: { 'content-type': ohttp.MEDIA_TYPE.REQUEST },
+      body: carried[0]! as Uint8Array<ArrayBuffer>,
+    });
+  const again = Number(await redis.client.get(SERVED)) - served;
+  console.log(`The first Encapsulated Request sent 6 times more by the relay: the service ran ${again} more times.`);
 } finally {
   await relay.close();
   await cluster.close();
-  await probe.quit();
-  redis.kill('SIGTERM');
-  await new Promise((resolve) => redis.once('exit', resolve));
-  rmSync(dir, { recursive: true, force: true });
+  await redis.stop();
 }
