@@ -1,8 +1,11 @@
 // The gateway the benchmark measures, as a module serveCluster's workers import (its default export
 // builds the handler) and ./server.ts calls in-process for one worker: an OHTTP gateway on the
 // backend and with the key given in `args` — the same key in every worker — in front of an
-// in-process target that answers every request with 1 KiB.
+// in-process target that answers every request with 1 KiB; with a replay store (RFC 9458 §6.5) in
+// memory or on the Redis `args` names.
+import { createClient } from 'redis';
 import { ohttp, useBackend, type GatewayKey } from '../../bindings/index.js';
+import { REDIS_CLIENT_OPTIONS, redisReplayStore } from '../../bindings/redis.js';
 import { bytes, KiB } from '../inputs.js';
 
 /** A gateway key as JSON: its byte fields in hex. */
@@ -14,9 +17,15 @@ export interface KeyJson {
   readonly suites: GatewayKey['suites'];
 }
 
+/** The gateway's replay store (RFC 9458 §6.5): none, in this process's memory, or on Redis. */
+export type Store = 'none' | 'memory' | 'redis';
+
 export interface GatewayArgs {
   readonly backend: 'wasm' | 'js';
   readonly key: KeyJson;
+  readonly store: Store;
+  /** redis://… for the Redis store. */
+  readonly redis?: string;
 }
 
 export const keyToJson = (key: GatewayKey): KeyJson => ({
@@ -34,10 +43,18 @@ export const keyFromJson = (key: KeyJson): GatewayKey => ({
 /** The target's answer to every request. */
 export const ANSWER = bytes(KiB, 92);
 
-export default function build(args: GatewayArgs) {
+export default async function build(args: GatewayArgs) {
   useBackend(args.backend);
   return ohttp.gateway({
     keys: [keyFromJson(args.key)],
     target: async () => new Response(ANSWER, { headers: { 'content-type': 'application/octet-stream' } }),
+    ...(args.store === 'none' ? {} : { replay: { store: await replayStore(args) } }),
   });
+}
+
+async function replayStore(args: GatewayArgs) {
+  if (args.store === 'memory') return ohttp.memoryReplayStore({ maxEntries: 1_000_000 });
+  const client = createClient({ url: args.redis!, ...REDIS_CLIENT_OPTIONS });
+  await client.connect();
+  return redisReplayStore({ client });
 }

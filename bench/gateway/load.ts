@@ -12,6 +12,8 @@ export interface LoadOptions {
   readonly seconds: number;
   /** The status every answer must have; any other counts as an error. */
   readonly expectedStatus: number;
+  /** Send each body once (a gateway that refuses replays): the run ends early if they run out. */
+  readonly once?: boolean;
 }
 
 export interface LoadResult {
@@ -53,6 +55,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const deadline = started + options.seconds * 1000;
   const connection = async (): Promise<void> => {
     while (performance.now() < deadline) {
+      if (options.once === true && next >= options.bodies.length) throw new RangeError('the load ran out of bodies');
       const body = options.bodies[next++ % options.bodies.length]!;
       const sent = performance.now();
       try {

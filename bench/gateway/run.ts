@@ -18,6 +18,7 @@ import { README, RESULTS_DIR } from '../config.js';
 import { bytes, KiB } from '../inputs.js';
 import { updateBlock, type Markers } from '../readme.js';
 import { machineInfo } from '../run-info.js';
+import { startRedisServer } from '../../examples/redis-server.js';
 import { cryptoOnly } from './crypto.js';
 import { load, type LoadResult } from './load.js';
 
@@ -38,6 +39,8 @@ const SECONDS = setting('GATEWAY_SECONDS', 10);
 const CONNECTIONS = setting('GATEWAY_CONNECTIONS', 16);
 const WORKERS = setting('GATEWAY_WORKERS', availableParallelism());
 const REQUESTS = 64;
+/** The most requests/s a row with a replay store can take: each is sent once. */
+const UNIQUE_RATE = setting('GATEWAY_UNIQUE_RATE', 6000);
 
 type Backend = 'wasm' | 'js';
 
@@ -67,25 +70,37 @@ function startServer(args: string[]): Promise<{ url: string; keys: string; stop:
   });
 }
 
-/** A 1 KiB POST as Binary HTTP, encapsulated to `config`. */
-function encapsulated(config: KeyConfig, seed: number) {
+/** A 1 KiB POST as Binary HTTP, encapsulated to `config`; with its Date (RFC 9458 §6.5.1) for a
+ *  gateway with a replay store. */
+function encapsulated(config: KeyConfig, seed: number, date?: string) {
   const request = bhttp.encodeRequest({
     method: 'POST',
     scheme: 'https',
     authority: 'service.example',
     path: '/summarise',
+    headers: date === undefined ? [] : [['date', date]],
     content: bytes(KiB, seed),
   });
   return ohttp.encapsulateRequest(config, request);
 }
 
-/** Loads the server `args` starts: with 1 KiB plain bodies, or encapsulated to its keys. */
-async function measure(args: string[]): Promise<LoadResult> {
+/** Requests a gateway with a replay store answers once each: enough for `seconds` at `UNIQUE_RATE`. */
+function uniqueBodies(config: KeyConfig, seconds: number): Uint8Array[] {
+  const date = new Date().toUTCString();
+  return Array.from(
+    { length: Math.ceil(seconds * UNIQUE_RATE) },
+    (_, i) => encapsulated(config, i, date).encapsulatedRequest,
+  );
+}
+
+/** Loads the server `args` starts: with 1 KiB plain bodies, or encapsulated to its keys (each sent
+ *  once when `unique`: the gateway refuses replays). */
+async function measure(args: string[], unique = false): Promise<LoadResult> {
   const server = await startServer(args);
   try {
     const config = server.keys === '' ? undefined : ohttp.decodeKeyConfigs(Buffer.from(server.keys, 'hex'))[0]!;
     // One request end to end: the answer must be a 200 with 1 KiB (decapsulated, for a gateway).
-    const probe = config === undefined ? undefined : encapsulated(config, 1);
+    const probe = config === undefined ? undefined : encapsulated(config, 1, new Date().toUTCString());
     const answer = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': probe === undefined ? 'application/octet-stream' : ohttp.MEDIA_TYPE.REQUEST },
@@ -94,18 +109,21 @@ async function measure(args: string[]): Promise<LoadResult> {
     const body = new Uint8Array(await answer.arrayBuffer());
     const inner = probe === undefined ? body : bhttp.decodeResponse(probe.context.decapsulateResponse(body)).content;
     if (answer.status !== 200 || inner.length !== KiB) throw new Error(`${args.join(' ')}: the probe request failed`);
-    const bodies = Array.from({ length: REQUESTS }, (_, i) =>
-      config === undefined ? bytes(KiB, i + 2) : encapsulated(config, i + 2).encapsulatedRequest,
-    );
     const common = {
       url: server.url,
-      bodies,
       contentType: config === undefined ? 'application/octet-stream' : ohttp.MEDIA_TYPE.REQUEST,
       connections: CONNECTIONS,
       expectedStatus: 200,
+      once: unique,
     };
-    await load({ ...common, seconds: 1 }); // warm-up
-    return await load({ ...common, seconds: SECONDS });
+    const bodies = (seconds: number) =>
+      unique
+        ? uniqueBodies(config!, seconds)
+        : Array.from({ length: REQUESTS }, (_, i) =>
+            config === undefined ? bytes(KiB, i + 2) : encapsulated(config, i + 2).encapsulatedRequest,
+          );
+    await load({ ...common, bodies: bodies(1), seconds: 1 }); // warm-up
+    return await load({ ...common, bodies: bodies(SECONDS), seconds: SECONDS });
   } finally {
     server.stop();
   }
@@ -131,28 +149,45 @@ const rows: Row[] = [
   { name: 'OHTTP crypto only: the crypto ceiling', kind: 'crypto', backend: 'wasm', result: crypto('wasm') },
   { name: 'OHTTP crypto only: the crypto ceiling', kind: 'crypto', backend: 'js', result: crypto('js') },
 ];
-for (const [backend, workers] of [
-  ['wasm', 1],
-  ['wasm', WORKERS],
-  ['js', 1],
-] as const) {
-  const name = workers === 1 ? 'gateway, serveNode' : 'gateway, serveCluster';
-  const result = await measure(['gateway', backend, String(workers)]);
-  rows.push({ name, kind: 'gateway', backend, workers, store: 'none', result });
+const redis = await startRedisServer();
+try {
+  for (const [backend, workers, store] of [
+    ['wasm', 1, 'none'],
+    ['wasm', 1, 'memory'],
+    ['wasm', 1, 'redis'],
+    ['wasm', WORKERS, 'none'],
+    ['wasm', WORKERS, 'memory'],
+    ['wasm', WORKERS, 'redis'],
+    ['js', 1, 'none'],
+  ] as const) {
+    const name = workers === 1 ? 'gateway, serveNode' : 'gateway, serveCluster';
+    const result = await measure(['gateway', backend, String(workers), store, redis.url], store !== 'none');
+    rows.push({ name, kind: 'gateway', backend, workers, store, result });
+  }
+} finally {
+  await redis.stop();
 }
 
-const rate = (kind: Row['kind'], backend?: Backend, workers?: number) =>
-  rows.find((r) => r.kind === kind && r.backend === backend && (workers === undefined || r.workers === workers))!.result
-    .requestsPerSecond;
+const rate = (kind: Row['kind'], backend?: Backend, workers?: number, store: Row['store'] = 'none') =>
+  rows.find(
+    (r) =>
+      r.kind === kind &&
+      r.backend === backend &&
+      (workers === undefined || r.workers === workers) &&
+      (r.kind !== 'gateway' || r.store === store),
+  )!.result.requestsPerSecond;
 /** 1/(1/http + 1/crypto): one process doing the HTTP of the bare server and the crypto, in turn. */
 const ceiling = (backend: Backend) => 1 / (1 / rate('http') + 1 / rate('crypto', backend));
 
+/** How much fewer requests/s a store gives than none, in percent (negative: more). */
+const cost = (workers: number, store: Row['store']) =>
+  `${fmt(100 * (1 - rate('gateway', 'wasm', workers, store) / rate('gateway', 'wasm', workers)))} %`;
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const share = (row: Row) =>
   row.kind === 'gateway' ? `${fmt((100 * row.result.requestsPerSecond) / ceiling(row.backend!))} %` : '';
 const lines = [
-  `OHTTP gateway on loopback, every row in one run: ${CONNECTIONS} keep-alive connections from a separate load-generator process, ${SECONDS} s per row, 1 KiB requests in, 1 KiB answers from an in-process target, X25519 / HKDF-SHA256 / AES-128-GCM. The crypto rows decapsulate a request and encapsulate an answer in a loop, without HTTP, in one process. Store: the gateway's spent-token and replay store (none yet; in-memory and Redis rows to come).`,
+  `OHTTP gateway on loopback, every row in one run: ${CONNECTIONS} keep-alive connections from a separate load-generator process, ${SECONDS} s per row, 1 KiB requests in, 1 KiB answers from an in-process target, X25519 / HKDF-SHA256 / AES-128-GCM. The crypto rows decapsulate a request and encapsulate an answer in a loop, without HTTP, in one process. Store: the gateway's replay store (RFC 9458 §6.5) — none, in memory (one per process), or one Redis (Debian's redis-server, on loopback) for all; with a store each request is sent once, dated.`,
   '',
   '| server | backend | workers | store | requests/s | p50 ms | p99 ms | errors | of the ceiling |',
   '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -162,6 +197,8 @@ const lines = [
   ),
   '',
   `Combined ceiling of one process, 1/(1/http + 1/crypto): ${fmt(ceiling('wasm'))} requests/s with wasm, ${fmt(ceiling('js'))} with js; "of the ceiling" is each gateway's share of it (${WORKERS} processes can exceed it).`,
+  '',
+  `Replay store cost (wasm), requests/s against none: memory ${cost(1, 'memory')}, Redis ${cost(1, 'redis')} (1 worker); memory ${cost(WORKERS, 'memory')}, Redis ${cost(WORKERS, 'redis')} (${WORKERS} workers).`,
   '',
   `${WORKERS} workers ÷ 1: ${(rate('gateway', 'wasm', WORKERS) / rate('gateway', 'wasm', 1)).toFixed(2)}× the requests per second (wasm; ${availableParallelism()} cores, shared with the load generator). wasm ÷ js: ${(rate('gateway', 'wasm', 1) / rate('gateway', 'js', 1)).toFixed(2)}× (one process). Regenerate with \`npm run bench:gateway\`.`,
 ];

@@ -1,8 +1,10 @@
 // The measured side of the gateway benchmark, run as its own process, on loopback:
 //   server.js http                       a bare node:http server answering 1 KiB (the HTTP ceiling)
 //   server.js serve                      serveNode with a handler answering 1 KiB (no crypto)
-//   server.js gateway wasm|js WORKERS    the OHTTP gateway of ./gateway-module.ts, in this process
-//                                        with serveNode for 1 worker, else with serveCluster
+//   server.js gateway wasm|js WORKERS [STORE REDIS_URL]
+//                                        the OHTTP gateway of ./gateway-module.ts (its replay
+//                                        store none, memory or redis), in this process with
+//                                        serveNode for 1 worker, else with serveCluster
 // Prints one JSON line: the server's URL and, for a gateway, its application/ohttp-keys (hex).
 // Stops when its stdin ends.
 import { createServer } from 'node:http';
@@ -11,8 +13,11 @@ import { hpke, ohttp } from '../../bindings/index.js';
 import { serveCluster, serveNode, type NodeServer } from '../../bindings/node.js';
 import build, { ANSWER, keyToJson, type GatewayArgs } from './gateway-module.js';
 
-const [mode, backend, workers] = process.argv.slice(2);
-const usage = () => new Error(`usage: server.js http | serve | gateway wasm|js WORKERS, got ${process.argv.slice(2)}`);
+const [mode, backend, workers, store = 'none', redis] = process.argv.slice(2);
+const usage = () =>
+  new Error(
+    `usage: server.js http | serve | gateway wasm|js WORKERS [none|memory|redis REDIS_URL], got ${process.argv.slice(2)}`,
+  );
 
 function bareHttp(): Promise<NodeServer> {
   const server = createServer((req, res) => {
@@ -40,10 +45,11 @@ else if (mode === 'gateway' && (backend === 'wasm' || backend === 'js') && Numbe
     { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
   ]);
   keys = Buffer.from(ohttp.encodeKeyConfigs([key])).toString('hex');
-  const args: GatewayArgs = { backend, key: keyToJson(key) };
+  if (store !== 'none' && store !== 'memory' && store !== 'redis') throw usage();
+  const args: GatewayArgs = { backend, key: keyToJson(key), store, ...(redis === undefined ? {} : { redis }) };
   server =
     Number(workers) === 1
-      ? await serveNode(build(args))
+      ? await serveNode(await build(args))
       : await serveCluster({ module: new URL('./gateway-module.js', import.meta.url), args, workers: Number(workers) });
 } else throw usage();
 

@@ -1,13 +1,14 @@
 // What a hop does with a request once the encapsulation is removed (RFC 9458 §5.2: errors from
 // here on go inside the Encapsulated Response, where only the client reads them): decode its
 // Binary HTTP (RFC 9292) within the field limits (else 400, or 431 — RFC 6585 §5 — over them), let
-// `admit` (the gateway's replay check) and then `authorize` decide on it, run the handler for it within timeoutMs (else 504), take at most
-// maxResponseBytes of its answer (else, as for a throw, `failureStatus`), and encode the answer.
+// `admit` (the gateway's replay check, on the decoded message) and then `authorize` decide on it,
+// run the handler for it within timeoutMs (else 504), take at most maxResponseBytes of its answer
+// (else, as for a throw, `failureStatus`), and encode the answer.
 // The decoded content and the answer's content are wiped; the caller wipes the encoding.
 import { bhttp } from '../bhttp.js';
 import { BhttpError } from '../bhttp/bhttp-error.js';
 import { bhttpFromResponseContent } from '../bhttp/fetch-conversion.js';
-import type { BhttpResponse, DecodeOptions } from '../bhttp/message.js';
+import type { BhttpRequest, BhttpResponse, DecodeOptions } from '../bhttp/message.js';
 import { readBody, TimeoutError, TooLargeError, withinDeadline, type Handler } from './exchange.js';
 import type { LogErrorCode } from './logger.js';
 
@@ -33,9 +34,9 @@ export interface BhttpService {
    *  go on with, or the answer to give instead and its log code (the gateway's replay check). A
    *  throw is answered with 500. */
   admit?: (
-    request: Request,
+    request: BhttpRequest,
     encapsulatedRequest: Uint8Array,
-  ) => Promise<Request | { response: Response; error: LogErrorCode }>;
+  ) => Promise<BhttpRequest | { response: Response; error: LogErrorCode }>;
 }
 
 /** The service: a decrypted Binary HTTP request → its Binary HTTP encoded answer. */
@@ -49,30 +50,34 @@ export function bhttpService(
   });
 
   return async (bhttpRequest, encapsulatedRequest) => {
-    let inner: Request;
+    let decoded: BhttpRequest;
     try {
-      const decoded = bhttp.decodeRequest(bhttpRequest, fieldLimits);
-      try {
-        inner = bhttp.requestFromBhttp(decoded);
-      } finally {
-        decoded.content.fill(0);
-      }
+      decoded = bhttp.decodeRequest(bhttpRequest, fieldLimits);
     } catch (e) {
       if (!(e instanceof BhttpError)) throw e;
       return refused(e.code === 'FIELDS_TOO_LARGE' ? 431 : 400, e.code);
     }
-    if (admit !== undefined) {
-      let admitted: Request | { response: Response; error: LogErrorCode };
-      try {
-        admitted = await admit(inner, encapsulatedRequest);
-      } catch {
-        return refused(500, 'INTERNAL');
+    let inner: Request;
+    try {
+      if (admit !== undefined) {
+        let admitted: BhttpRequest | { response: Response; error: LogErrorCode };
+        try {
+          admitted = await admit(decoded, encapsulatedRequest);
+        } catch {
+          return refused(500, 'INTERNAL');
+        }
+        if ('response' in admitted) {
+          const { response, error } = admitted;
+          return { bhttpResponse: bhttp.encodeResponse(await bhttp.bhttpFromResponse(response)), error };
+        }
+        decoded = admitted;
       }
-      if (!(admitted instanceof Request)) {
-        const { response, error } = admitted;
-        return { bhttpResponse: bhttp.encodeResponse(await bhttp.bhttpFromResponse(response)), error };
-      }
-      inner = admitted;
+      inner = bhttp.requestFromBhttp(decoded);
+    } catch (e) {
+      if (!(e instanceof BhttpError)) throw e;
+      return refused(400, e.code);
+    } finally {
+      decoded.content.fill(0);
     }
     if (authorize !== undefined) {
       let decision: Request | Response;

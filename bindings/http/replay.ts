@@ -14,6 +14,7 @@
 // The store is the one thing several gateway processes must share (a Redis `SET key 1 NX PX ttl`
 // is one `add`); the memory store serves one process. Both fail closed: a store that cannot answer,
 // or a memory store that is full of live entries, makes the gateway answer 503, never forget.
+import type { BhttpRequest } from '../bhttp/message.js';
 import { sha256 } from '../hash.js';
 import { describe } from '../utils/arguments.js';
 import { readU16 } from '../utils/bytes.js';
@@ -96,12 +97,12 @@ export interface ReplayOptions {
   now?: () => number;
 }
 
-/** The check of a decapsulated request: the request to serve (without its Date), or the refusal
- *  to answer instead (inside the encapsulation) and its log code. */
+/** The check of a decapsulated, decoded request: the request to serve (without its Date), or the
+ *  refusal to answer instead (inside the encapsulation) and its log code. */
 export type ReplayCheck = (
-  request: Request,
+  request: BhttpRequest,
   encapsulatedRequest: Uint8Array,
-) => Promise<Request | { response: Response; error: LogErrorCode }>;
+) => Promise<BhttpRequest | { response: Response; error: LogErrorCode }>;
 
 /** The gateway's replay check for `options` (checked; defaults filled in); a store that has not
  *  answered within `timeoutMs` counts as failed. */
@@ -118,7 +119,8 @@ export function replayCheck(options: unknown, timeoutMs: number): ReplayCheck {
   const ttlMs = 2 * windowMs + 1000;
   return async (request, encapsulatedRequest) => {
     const t = now();
-    const date = parseHttpDate(request.headers.get('date'), t);
+    const dates = request.headers.filter(([name]) => name.toLowerCase() === 'date');
+    const date = dates.length === 1 ? parseHttpDate(dates[0]![1], t) : undefined;
     if (date === undefined || Math.abs(date - t) > windowMs) return { response: dateRefusal(t), error: 'DATE' };
     let fresh: boolean;
     try {
@@ -129,9 +131,7 @@ export function replayCheck(options: unknown, timeoutMs: number): ReplayCheck {
     }
     if (!fresh) return { response: replayRefusal(), error: 'REPLAY' };
     // The Date has served its purpose; the target does not learn the client's clock (§6.8).
-    const headers = new Headers(request.headers);
-    headers.delete('date');
-    return new Request(request, { headers });
+    return { ...request, headers: request.headers.filter(([name]) => name.toLowerCase() !== 'date') };
   };
 }
 
