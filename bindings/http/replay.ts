@@ -68,10 +68,8 @@ export function memoryReplayStore(options: MemoryReplayStoreOptions = {}): Repla
   };
   return Object.freeze({
     add(id: Uint8Array, ttlMs: number): Promise<boolean> {
-      if (!(id instanceof Uint8Array) || id.length === 0)
-        return Promise.reject(new TypeError('"id" expected non-empty Uint8Array'));
-      if (!Number.isSafeInteger(ttlMs) || ttlMs < 1)
-        return Promise.reject(new RangeError(`"ttlMs" expected a positive integer, got ${String(ttlMs)}`));
+      const wrong = addArgumentError(id, ttlMs);
+      if (wrong !== undefined) return Promise.reject(wrong);
       const t = now();
       const key = hexOf(id);
       const expires = expiries.get(key);
@@ -83,6 +81,14 @@ export function memoryReplayStore(options: MemoryReplayStoreOptions = {}): Repla
       return Promise.resolve(true);
     },
   });
+}
+
+/** What is wrong with a ReplayStore's `add` arguments, if anything: every store refuses them alike. */
+export function addArgumentError(id: unknown, ttlMs: unknown): Error | undefined {
+  if (!(id instanceof Uint8Array) || id.length === 0) return new TypeError('"id" expected non-empty Uint8Array');
+  if (!Number.isSafeInteger(ttlMs) || (ttlMs as number) < 1)
+    return new RangeError(`"ttlMs" expected a positive integer, got ${String(ttlMs)}`);
+  return undefined;
 }
 
 const hexOf = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

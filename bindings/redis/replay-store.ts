@@ -4,7 +4,7 @@
 // the application creates, connects and owns (node-redis' createClient or createCluster) and imports
 // nothing of `redis`. It fails closed: the client not ready, an error, a reply other than 'OK' or
 // null, or no reply within `timeoutMs` rejects, and the gateway answers 503.
-import type { ReplayStore } from '../http/replay.js';
+import { addArgumentError, type ReplayStore } from '../http/replay.js';
 import { bounded, type RedisCommandClient } from './client.js';
 
 /** What the store needs of a client: SET (NX PX), and node-redis' `isReady`. */
@@ -40,10 +40,8 @@ export function redisReplayStore(options: RedisReplayStoreOptions): ReplayStore 
 
   return Object.freeze({
     add(id: Uint8Array, ttlMs: number): Promise<boolean> {
-      if (!(id instanceof Uint8Array) || id.length === 0)
-        return Promise.reject(new TypeError('"id" expected non-empty Uint8Array'));
-      if (!Number.isSafeInteger(ttlMs) || ttlMs < 1)
-        return Promise.reject(new RangeError(`"ttlMs" expected a positive integer, got ${String(ttlMs)}`));
+      const wrong = addArgumentError(id, ttlMs);
+      if (wrong !== undefined) return Promise.reject(wrong);
       const key = prefix + Array.from(id, (b) => b.toString(16).padStart(2, '0')).join('');
       return bounded(
         client,
