@@ -1,99 +1,66 @@
 // The replay store on a real Redis (Debian's redis-server, started here on a free port): two
 // gateway handlers sharing it serve one request once, SET NX PX is what `add` sends, and a Redis
 // that is gone makes the gateway answer 503 inside the encapsulation.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { createClient } from 'redis';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { bhttp, hpke, ohttp, type Handler } from 'oblivia';
-import { redisReplayStore } from 'oblivia/redis/replay-store.js';
+import { redisReplayStore } from 'oblivia/redis';
+import { useRedis } from '../redis/client.js';
+import { redisAvailable } from '../redis/server.js';
 
-const SERVER = '/usr/bin/redis-server';
-let server: ChildProcess | undefined;
-let client: ReturnType<typeof createClient>;
+describe.skipIf(!redisAvailable().run)('the replay store on a real Redis', () => {
+  const redis = useRedis();
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
+  test('two gateways sharing one Redis store serve a request once', async () => {
+    const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
+      { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
+    ]);
+    const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
+    const prefix = `test:${Math.random()}:`;
+    const store = redisReplayStore({ client: redis.client, prefix });
+    let runs = 0;
+    const target: Handler = async () => new Response(`run ${++runs}`);
+    const gateways = [0, 1].map(() => ohttp.gateway({ keys: [key], target, replay: { store } }));
+    const bhttpRequest = bhttp.encodeRequest({
+      method: 'GET',
+      scheme: 'https',
+      authority: 'service.example',
+      path: '/',
+      headers: [['date', new Date().toUTCString()]],
     });
-  });
-}
-
-beforeAll(async () => {
-  if (!existsSync(SERVER)) return;
-  const port = await freePort();
-  server = spawn(SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  client = createClient({ url: `redis://127.0.0.1:${port}`, disableOfflineQueue: true });
-  client.on('error', () => {});
-  for (let i = 0; ; i++) {
-    try {
-      await client.connect();
-      break;
-    } catch (e) {
-      if (i > 50) throw e;
-      await new Promise((r) => setTimeout(r, 100));
+    const skE = crypto.getRandomValues(new Uint8Array(32));
+    const statuses: number[] = [];
+    for (const gateway of [...gateways, ...gateways]) {
+      const { encapsulatedRequest, context } = ohttp.encapsulateRequest(config, bhttpRequest, { skE });
+      const outer = await gateway(
+        new Request('http://gateway.test/', {
+          method: 'POST',
+          headers: { 'content-type': ohttp.MEDIA_TYPE.REQUEST },
+          body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
+        }),
+      );
+      expect(outer.status).toBe(200);
+      statuses.push(
+        bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await outer.arrayBuffer()))).status,
+      );
     }
-  }
-});
-
-afterAll(async () => {
-  if (client?.isOpen) await client.close();
-  server?.kill();
-});
-
-test.skipIf(!existsSync(SERVER))('two gateways sharing one Redis store serve a request once', async () => {
-  const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
-    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
-  ]);
-  const config = ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key));
-  const prefix = `test:${Math.random()}:`;
-  const store = redisReplayStore({ client, prefix });
-  let runs = 0;
-  const target: Handler = async () => new Response(`run ${++runs}`);
-  const gateways = [0, 1].map(() => ohttp.gateway({ keys: [key], target, replay: { store } }));
-  const bhttpRequest = bhttp.encodeRequest({
-    method: 'GET',
-    scheme: 'https',
-    authority: 'service.example',
-    path: '/',
-    headers: [['date', new Date().toUTCString()]],
+    expect(statuses).toEqual([200, 400, 400, 400]);
+    expect(runs).toBe(1);
+    // One key, kept for 2 × 60 s + 1 s.
+    const [stored] = await redis.client.keys(`${prefix}*`);
+    expect(stored).toMatch(/^test:[\d.]+:[0-9a-f]{64}$/);
+    expect(await redis.client.pTTL(stored!)).toBeLessThanOrEqual(121_000);
   });
-  const skE = crypto.getRandomValues(new Uint8Array(32));
-  const statuses: number[] = [];
-  for (const gateway of [...gateways, ...gateways]) {
-    const { encapsulatedRequest, context } = ohttp.encapsulateRequest(config, bhttpRequest, { skE });
-    const outer = await gateway(
-      new Request('http://gateway.test/', {
-        method: 'POST',
-        headers: { 'content-type': ohttp.MEDIA_TYPE.REQUEST },
-        body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
-      }),
-    );
-    expect(outer.status).toBe(200);
-    statuses.push(bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await outer.arrayBuffer()))).status);
-  }
-  expect(statuses).toEqual([200, 400, 400, 400]);
-  expect(runs).toBe(1);
-  // One key, kept for 2 × 60 s + 1 s.
-  const [stored] = await client.keys(`${prefix}*`);
-  expect(stored).toMatch(/^test:[\d.]+:[0-9a-f]{64}$/);
-  expect(await client.pTTL(stored!)).toBeLessThanOrEqual(121_000);
-});
 
-test.skipIf(!existsSync(SERVER))('add is SET NX PX: true once, then false; the key expires', async () => {
-  const prefix = `test:${Math.random()}:`;
-  const store = redisReplayStore({ client, prefix });
-  const id = new Uint8Array([0xab, 0xcd]);
-  expect(await store.add(id, 60_000)).toBe(true);
-  expect(await store.add(id, 60_000)).toBe(false);
-  const ttl = await client.pTTL(`${prefix}abcd`);
-  expect(ttl).toBeGreaterThan(0);
-  expect(ttl).toBeLessThanOrEqual(60_000);
+  test('add is SET NX PX: true once, then false; the key expires', async () => {
+    const prefix = `test:${Math.random()}:`;
+    const store = redisReplayStore({ client: redis.client, prefix });
+    const id = new Uint8Array([0xab, 0xcd]);
+    expect(await store.add(id, 60_000)).toBe(true);
+    expect(await store.add(id, 60_000)).toBe(false);
+    const ttl = await redis.client.pTTL(`${prefix}abcd`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+  });
 });
 
 test('a Redis client that fails, hangs or is not ready: add rejects, the gateway answers 503', async () => {

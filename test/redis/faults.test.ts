@@ -4,11 +4,11 @@
 // client has reconnected, adds work again. The test's server keeps nothing (--save ""), so a
 // restart forgets the spends before it: persistence is the operator's choice (docs/credentials.md).
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { credentials, CredentialError } from 'oblivia';
 import { redisSpentStore, type RedisCommandClient } from 'oblivia/redis';
-import { connectClient, untilReady } from './client.js';
-import { redisAvailable, startRedis, type RedisServer } from './server.js';
+import { untilReady, useRedis } from './client.js';
+import { redisAvailable } from './server.js';
 
 const available = redisAvailable();
 if (!available.run) console.warn(available.reason);
@@ -76,19 +76,10 @@ describe('without Redis: what the client does is bounded and checked', () => {
 });
 
 describe.skipIf(!available.run)('a real Redis stopped, frozen and restarted', () => {
-  let server: RedisServer;
-  let client: Awaited<ReturnType<typeof connectClient>>;
-  beforeAll(async () => {
-    server = await startRedis();
-    client = await connectClient(server.url);
-  });
-  afterAll(async () => {
-    client?.destroy();
-    await server?.close();
-  });
+  const redis = useRedis();
 
   test('stopped mid-run: every add settles within the bound, none true twice; then STORE_UNAVAILABLE; back after a restart', async () => {
-    const store = redisSpentStore({ client, timeoutMs: TIMEOUT });
+    const store = redisSpentStore({ client: redis.client, timeoutMs: TIMEOUT });
     const before = Array.from({ length: 20 }, input);
     expect(await Promise.all(before.map((x) => store.add(scope, x)))).toEqual(before.map(() => true));
 
@@ -97,7 +88,7 @@ describe.skipIf(!available.run)('a real Redis stopped, frozen and restarted', ()
     const replays: Array<Promise<{ result: string; ms: number }>> = [];
     let stopped: Promise<void> | undefined;
     for (let i = 0; i < 100; i++) {
-      if (i === 20) stopped = server.stop();
+      if (i === 20) stopped = redis.server.stop();
       running.push(outcome(() => store.add(scope, input())));
       replays.push(outcome(() => store.add(scope, before[i % before.length]!)));
       await new Promise((r) => setTimeout(r, 2));
@@ -124,19 +115,19 @@ describe.skipIf(!available.run)('a real Redis stopped, frozen and restarted', ()
     }
 
     // Back on the same port, empty (nothing persisted): once reconnected, adds work again.
-    await server.restart();
-    await untilReady(client);
+    await redis.server.restart();
+    await untilReady(redis.client);
     const after = input();
     expect(await store.add(scope, after)).toBe(true);
     expect(await store.add(scope, after)).toBe(false);
     expect(await store.add(scope, before[0]!)).toBe(true); // forgotten: the server kept nothing
-    expect(client.errors.length).toBeGreaterThan(0); // the connection errors reached the application
+    expect(redis.client.errors.length).toBeGreaterThan(0); // the connection errors reached the application
   });
 
   test('frozen (connected, no replies): every add rejects at its time bound; thawed, adds work', async () => {
-    await untilReady(client);
-    const store = redisSpentStore({ client, timeoutMs: TIMEOUT });
-    server.pause();
+    await untilReady(redis.client);
+    const store = redisSpentStore({ client: redis.client, timeoutMs: TIMEOUT });
+    redis.server.pause();
     try {
       const frozen = await Promise.all(Array.from({ length: 20 }, () => outcome(() => store.add(scope, input()))));
       for (const { result, ms } of frozen) {
@@ -145,7 +136,7 @@ describe.skipIf(!available.run)('a real Redis stopped, frozen and restarted', ()
         expect(ms).toBeLessThan(TIMEOUT + SLACK);
       }
     } finally {
-      server.resume();
+      redis.server.resume();
     }
     const x = input();
     expect(await store.add(scope, x)).toBe(true);

@@ -2,26 +2,17 @@
 // spends tokens in the Redis store. A token is served once and refused the second time (401,
 // credential-spent); with Redis stopped, the request is answered 503 (credential-store-unavailable)
 // inside the encapsulation — the relay sees a 200 OHTTP response, the target is never called.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { credentials, hpke, ohttp, oprf, type Handler } from 'oblivia';
 import { redisSpentStore } from 'oblivia/redis';
-import { connectClient, untilReady } from './client.js';
-import { redisAvailable, startRedis, type RedisServer } from './server.js';
+import { untilReady, useRedis } from './client.js';
+import { redisAvailable } from './server.js';
 
 const available = redisAvailable();
 if (!available.run) console.warn(available.reason);
 
 describe.skipIf(!available.run)('an OHTTP gateway over the Redis store', () => {
-  let server: RedisServer;
-  let redis: Awaited<ReturnType<typeof connectClient>>;
-  beforeAll(async () => {
-    server = await startRedis();
-    redis = await connectClient(server.url);
-  });
-  afterAll(async () => {
-    redis?.destroy();
-    await server?.close();
-  });
+  const redis = useRedis();
 
   function setup() {
     const issuerKey = oprf.suite('ristretto255-SHA512', 'poprf').generateKeyPair();
@@ -33,7 +24,7 @@ describe.skipIf(!available.run)('an OHTTP gateway over the Redis store', () => {
       served.push(await request.text());
       return new Response('served');
     };
-    const store = redisSpentStore({ client: redis, timeoutMs: 300 });
+    const store = redisSpentStore({ client: redis.client, timeoutMs: 300 });
     const verifier = credentials.verifier({ secretKey: issuerKey.secretKey, store });
     const gateway = ohttp.gateway({ keys: [ohttpKey], target, authorize: credentials.gatewayAuthorizer(verifier) });
     const relaySaw: Array<[number, string | null]> = [];
@@ -79,7 +70,7 @@ describe.skipIf(!available.run)('an OHTTP gateway over the Redis store', () => {
 
   test('Redis stopped: 503 credential-store-unavailable inside the encapsulation, never the target; back once Redis is', async () => {
     const { served, relaySaw, client, request } = setup();
-    await server.stop();
+    await redis.server.stop();
     try {
       const response = await client().fetch(request());
       expect(response.status).toBe(503);
@@ -92,9 +83,9 @@ describe.skipIf(!available.run)('an OHTTP gateway over the Redis store', () => {
       expect(relaySaw).toEqual([[200, 'message/ohttp-res']]);
       expect(served).toEqual([]);
     } finally {
-      await server.restart();
+      await redis.server.restart();
     }
-    await untilReady(redis);
+    await untilReady(redis.client);
     const response = await client().fetch(request());
     expect([response.status, await response.text()]).toEqual([200, 'served']);
     expect(served).toEqual(['hello']);
