@@ -30,8 +30,9 @@ export function writeResults(dir: string, results: readonly CaseResult[], info: 
     writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
     return file;
   });
-  // Drop files of cases that no longer exist, so the folder only holds this run (and ct.json).
-  const current = new Set([...results.map((r) => `${r.bench.id}.json`), basename(CT_RESULTS)]);
+  // Drop files of cases that no longer exist, so the folder only holds this run (and the results
+  // of `npm run ct` and `npm run bench:gateway`).
+  const current = new Set([...results.map((r) => `${r.bench.id}.json`), basename(CT_RESULTS), 'gateway.json']);
   for (const name of readdirSync(dir)) {
     if (name.endsWith('.json') && !current.has(name)) rmSync(join(dir, name));
   }
