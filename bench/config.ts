@@ -49,3 +49,5 @@ export const ROOT = findRoot();
 export const RESULTS_DIR = join(ROOT, 'bench', 'results');
 export const CT_RESULTS = join(RESULTS_DIR, 'ct.json');
 export const README = join(ROOT, 'README.md');
+/** Where `npm run bench:gateway` writes its table. */
+export const SERVING_DOC = join(ROOT, 'docs', 'serving.md');

@@ -6,7 +6,7 @@
 // GATEWAY_SECONDS with 1 KiB requests (encapsulated beforehand, one checked end to end first),
 // recording requests/s and p50/p99 latency. The crypto ceiling (./crypto.ts) runs here, without
 // HTTP. Each gateway is also given as a share of its combined ceiling 1/(1/http + 1/crypto).
-// Writes bench/results/gateway.json and the README's gateway section.
+// Writes bench/results/gateway.json and the table in docs/serving.md (§ Throughput).
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { backend as activeBackend, bhttp, hpke, ohttp, useBackend, type KeyConfig } from '../../bindings/index.js';
-import { README, RESULTS_DIR } from '../config.js';
+import { RESULTS_DIR, SERVING_DOC } from '../config.js';
 import { bytes, KiB } from '../inputs.js';
 import { updateBlock, type Markers } from '../readme.js';
 import { machineInfo } from '../run-info.js';
@@ -25,7 +25,7 @@ import { load, type LoadResult } from './load.js';
 const MARKERS: Markers = {
   start: '<!-- gateway:start -->',
   end: '<!-- gateway:end -->',
-  heading: '### Gateway throughput',
+  heading: '## Throughput',
 };
 
 function setting(name: string, fallback: number): number {
@@ -218,5 +218,5 @@ writeFileSync(
     2,
   ) + '\n',
 );
-const inReadme = updateBlock(README, lines.join('\n'), MARKERS);
-console.log(`\nwrote ${RESULTS_DIR}/gateway.json${inReadme ? ' and the README gateway section' : ''}`);
+const inDoc = updateBlock(SERVING_DOC, lines.join('\n'), MARKERS);
+console.log(`\nwrote ${RESULTS_DIR}/gateway.json${inDoc ? ' and the table in docs/serving.md' : ''}`);

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { bhttp, hpke, ohttp, type Handler } from 'oblivia';
 import { redisReplayStore } from 'oblivia/redis';
 import { useRedis } from '../redis/client.js';
+import { exchangeWith } from '../security/gateway-exchange.js';
 import { redisAvailable } from '../redis/server.js';
 
 describe.skipIf(!redisAvailable().run)('the replay store on a real Redis', () => {
@@ -29,20 +30,8 @@ describe.skipIf(!redisAvailable().run)('the replay store on a real Redis', () =>
     });
     const skE = crypto.getRandomValues(new Uint8Array(32));
     const statuses: number[] = [];
-    for (const gateway of [...gateways, ...gateways]) {
-      const { encapsulatedRequest, context } = ohttp.encapsulateRequest(config, bhttpRequest, { skE });
-      const outer = await gateway(
-        new Request('http://gateway.test/', {
-          method: 'POST',
-          headers: { 'content-type': ohttp.MEDIA_TYPE.REQUEST },
-          body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
-        }),
-      );
-      expect(outer.status).toBe(200);
-      statuses.push(
-        bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await outer.arrayBuffer()))).status,
-      );
-    }
+    for (const gateway of [...gateways, ...gateways])
+      statuses.push((await exchangeWith(gateway, config, bhttpRequest, { skE })).status);
     expect(statuses).toEqual([200, 400, 400, 400]);
     expect(runs).toBe(1);
     // One key, kept for 2 × 60 s + 1 s.
