@@ -46,6 +46,7 @@ export type { ClientContext, GatewayContext, ResponseOptions } from './ohttp/enc
 export type { SymmetricSuite } from './ohttp/key-config-suites.js';
 export type { Handler } from './http/exchange.js';
 export type { ForwarderOptions } from './http/forwarder.js';
+export type { BhttpTarget } from './http/bhttp-service.js';
 export type { GatewayOptions } from './http/gateway.js';
 export type { KeyDirectory, KeyDirectoryOptions } from './http/key-directory.js';
 export type { Hop, LogEntry, LogErrorCode, LogEvent, Logger, LogSink } from './http/logger.js';

@@ -1,7 +1,8 @@
 // `npm run bench:gateway`: OHTTP gateway throughput on loopback, side by side in one run with its two
 // ceilings. Each HTTP row's server runs in a process of its own (./server.ts) — a bare node:http
 // server (the HTTP ceiling), serveNode without crypto, the gateway under serveNode (one process) and
-// under serveCluster (GATEWAY_WORKERS processes, default os.availableParallelism()), wasm and js —
+// under serveCluster (GATEWAY_WORKERS processes, default os.availableParallelism()), wasm and js,
+// its target fetch-style or Binary HTTP —
 // and this process, the load generator, keeps GATEWAY_CONNECTIONS keep-alive connections busy for
 // GATEWAY_SECONDS with 1 KiB requests (encapsulated beforehand, one checked end to end first),
 // recording requests/s and p50/p99 latency. The crypto ceiling (./crypto.ts) runs here, without
@@ -51,8 +52,9 @@ interface Row {
   readonly backend?: Backend;
   /** Serving processes (serveCluster's primary not counted); 1 when absent. */
   readonly workers?: number;
-  /** The gateway's shared store (spent tokens, replay window): none yet. The in-memory and Redis
-   *  rows are added here when the gateway has stores (issue 17). */
+  /** The gateway's target: fetch-style (a Fetch Request in, a Response out) or Binary HTTP. */
+  readonly target?: 'fetch' | 'bhttp';
+  /** The gateway's replay store. */
   readonly store?: 'none' | 'memory' | 'redis';
   readonly result: LoadResult;
 }
@@ -151,30 +153,38 @@ const rows: Row[] = [
 ];
 const redis = await startRedisServer();
 try {
-  for (const [backend, workers, store] of [
-    ['wasm', 1, 'none'],
-    ['wasm', 1, 'memory'],
-    ['wasm', 1, 'redis'],
-    ['wasm', WORKERS, 'none'],
-    ['wasm', WORKERS, 'memory'],
-    ['wasm', WORKERS, 'redis'],
-    ['js', 1, 'none'],
+  for (const [backend, workers, target, store] of [
+    ['wasm', 1, 'fetch', 'none'],
+    ['wasm', 1, 'bhttp', 'none'],
+    ['wasm', 1, 'bhttp', 'memory'],
+    ['wasm', 1, 'bhttp', 'redis'],
+    ['wasm', WORKERS, 'fetch', 'none'],
+    ['wasm', WORKERS, 'bhttp', 'none'],
+    ['wasm', WORKERS, 'bhttp', 'memory'],
+    ['wasm', WORKERS, 'bhttp', 'redis'],
+    ['js', 1, 'bhttp', 'none'],
   ] as const) {
     const name = workers === 1 ? 'gateway, serveNode' : 'gateway, serveCluster';
-    const result = await measure(['gateway', backend, String(workers), store, redis.url], store !== 'none');
-    rows.push({ name, kind: 'gateway', backend, workers, store, result });
+    const result = await measure(['gateway', backend, String(workers), target, store, redis.url], store !== 'none');
+    rows.push({ name, kind: 'gateway', backend, workers, target, store, result });
   }
 } finally {
   await redis.stop();
 }
 
-const rate = (kind: Row['kind'], backend?: Backend, workers?: number, store: Row['store'] = 'none') =>
+const rate = (
+  kind: Row['kind'],
+  backend?: Backend,
+  workers?: number,
+  store: Row['store'] = 'none',
+  target: Row['target'] = 'bhttp',
+) =>
   rows.find(
     (r) =>
       r.kind === kind &&
       r.backend === backend &&
       (workers === undefined || r.workers === workers) &&
-      (r.kind !== 'gateway' || r.store === store),
+      (r.kind !== 'gateway' || (r.store === store && r.target === target)),
   )!.result.requestsPerSecond;
 /** 1/(1/http + 1/crypto): one process doing the HTTP of the bare server and the crypto, in turn. */
 const ceiling = (backend: Backend) => 1 / (1 / rate('http') + 1 / rate('crypto', backend));
@@ -187,20 +197,22 @@ const fmt = (n: number, digits = 0) =>
 const share = (row: Row) =>
   row.kind === 'gateway' ? `${fmt((100 * row.result.requestsPerSecond) / ceiling(row.backend!))} %` : '';
 const lines = [
-  `OHTTP gateway on loopback, every row in one run: ${CONNECTIONS} keep-alive connections from a separate load-generator process, ${SECONDS} s per row, 1 KiB requests in, 1 KiB answers from an in-process target, X25519 / HKDF-SHA256 / AES-128-GCM. The crypto rows decapsulate a request and encapsulate an answer in a loop, without HTTP, in one process. Store: the gateway's replay store (RFC 9458 §6.5) — none, in memory (one per process), or one Redis (Debian's redis-server, on loopback) for all; with a store each request is sent once, dated.`,
+  `OHTTP gateway on loopback, every row in one run: ${CONNECTIONS} keep-alive connections from a separate load-generator process, ${SECONDS} s per row, 1 KiB requests in, 1 KiB answers from an in-process target, X25519 / HKDF-SHA256 / AES-128-GCM. Target: fetch-style (a Fetch Request in, a Response out) or Binary HTTP (\`{ bhttp }\`: the decoded message in, a message out). The crypto rows decapsulate a request and encapsulate an answer in a loop, without HTTP, in one process. Store: the gateway's replay store (RFC 9458 §6.5) — none, in memory (one per process), or one Redis (Debian's redis-server, on loopback) for all; with a store each request is sent once, dated.`,
   '',
-  '| server | backend | workers | store | requests/s | p50 ms | p99 ms | errors | of the ceiling |',
-  '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  '| server | backend | workers | target | store | requests/s | p50 ms | p99 ms | errors | of the ceiling |',
+  '| --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${r.backend ?? ''} | ${r.workers ?? 1} | ${r.store ?? ''} | ${fmt(r.result.requestsPerSecond)} | ${fmt(r.result.p50, 2)} | ${fmt(r.result.p99, 2)} | ${r.result.errors} | ${share(r)} |`,
+      `| ${r.name} | ${r.backend ?? ''} | ${r.workers ?? 1} | ${r.target ?? ''} | ${r.store ?? ''} | ${fmt(r.result.requestsPerSecond)} | ${fmt(r.result.p50, 2)} | ${fmt(r.result.p99, 2)} | ${r.result.errors} | ${share(r)} |`,
   ),
   '',
   `Combined ceiling of one process, 1/(1/http + 1/crypto): ${fmt(ceiling('wasm'))} requests/s with wasm, ${fmt(ceiling('js'))} with js; "of the ceiling" is each gateway's share of it (${WORKERS} processes can exceed it).`,
   '',
-  `Replay store cost (wasm), requests/s against none: memory ${cost(1, 'memory')}, Redis ${cost(1, 'redis')} (1 worker); memory ${cost(WORKERS, 'memory')}, Redis ${cost(WORKERS, 'redis')} (${WORKERS} workers).`,
+  `Binary HTTP target ÷ fetch-style (wasm, no store): ${(rate('gateway', 'wasm', 1) / rate('gateway', 'wasm', 1, 'none', 'fetch')).toFixed(2)}× (1 worker), ${(rate('gateway', 'wasm', WORKERS) / rate('gateway', 'wasm', WORKERS, 'none', 'fetch')).toFixed(2)}× (${WORKERS} workers).`,
   '',
-  `${WORKERS} workers ÷ 1: ${(rate('gateway', 'wasm', WORKERS) / rate('gateway', 'wasm', 1)).toFixed(2)}× the requests per second (wasm; ${availableParallelism()} cores, shared with the load generator). wasm ÷ js: ${(rate('gateway', 'wasm', 1) / rate('gateway', 'js', 1)).toFixed(2)}× (one process). Regenerate with \`npm run bench:gateway\`.`,
+  `Replay store cost (wasm, Binary HTTP target), requests/s against none: memory ${cost(1, 'memory')}, Redis ${cost(1, 'redis')} (1 worker); memory ${cost(WORKERS, 'memory')}, Redis ${cost(WORKERS, 'redis')} (${WORKERS} workers).`,
+  '',
+  `${WORKERS} workers ÷ 1: ${(rate('gateway', 'wasm', WORKERS) / rate('gateway', 'wasm', 1)).toFixed(2)}× the requests per second (wasm, Binary HTTP target; ${availableParallelism()} cores, shared with the load generator). wasm ÷ js: ${(rate('gateway', 'wasm', 1) / rate('gateway', 'js', 1)).toFixed(2)}× (one process). Regenerate with \`npm run bench:gateway\`.`,
 ];
 for (const line of lines) console.log(line);
 writeFileSync(

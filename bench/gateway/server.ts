@@ -1,10 +1,11 @@
 // The measured side of the gateway benchmark, run as its own process, on loopback:
 //   server.js http                       a bare node:http server answering 1 KiB (the HTTP ceiling)
 //   server.js serve                      serveNode with a handler answering 1 KiB (no crypto)
-//   server.js gateway wasm|js WORKERS [STORE REDIS_URL]
-//                                        the OHTTP gateway of ./gateway-module.ts (its replay
-//                                        store none, memory or redis), in this process with
-//                                        serveNode for 1 worker, else with serveCluster
+//   server.js gateway wasm|js WORKERS fetch|bhttp [STORE REDIS_URL]
+//                                        the OHTTP gateway of ./gateway-module.ts (its target
+//                                        fetch-style or Binary HTTP, its replay store none,
+//                                        memory or redis), in this process with serveNode for
+//                                        1 worker, else with serveCluster
 // Prints one JSON line: the server's URL and, for a gateway, its application/ohttp-keys (hex).
 // Stops when its stdin ends.
 import { createServer } from 'node:http';
@@ -13,10 +14,10 @@ import { hpke, ohttp } from '../../bindings/index.js';
 import { serveCluster, serveNode, type NodeServer } from '../../bindings/node.js';
 import build, { ANSWER, keyToJson, type GatewayArgs } from './gateway-module.js';
 
-const [mode, backend, workers, store = 'none', redis] = process.argv.slice(2);
+const [mode, backend, workers, target, store = 'none', redis] = process.argv.slice(2);
 const usage = () =>
   new Error(
-    `usage: server.js http | serve | gateway wasm|js WORKERS [none|memory|redis REDIS_URL], got ${process.argv.slice(2)}`,
+    `usage: server.js http | serve | gateway wasm|js WORKERS fetch|bhttp [none|memory|redis REDIS_URL], got ${process.argv.slice(2)}`,
   );
 
 function bareHttp(): Promise<NodeServer> {
@@ -46,7 +47,8 @@ else if (mode === 'gateway' && (backend === 'wasm' || backend === 'js') && Numbe
   ]);
   keys = Buffer.from(ohttp.encodeKeyConfigs([key])).toString('hex');
   if (store !== 'none' && store !== 'memory' && store !== 'redis') throw usage();
-  const args: GatewayArgs = { backend, key: keyToJson(key), store, ...(redis === undefined ? {} : { redis }) };
+  if (target !== 'fetch' && target !== 'bhttp') throw usage();
+  const args: GatewayArgs = { backend, key: keyToJson(key), target, store, ...(redis === undefined ? {} : { redis }) };
   server =
     Number(workers) === 1
       ? await serveNode(await build(args))

@@ -1,10 +1,12 @@
 // Byte strings: one character per byte, U+0000–U+00FF (the Fetch API's ByteString), so that any byte
 // of a field value or of control data round-trips, whatever its encoding.
 
-/** The byte string of `bytes`. */
+/** The byte string of `bytes`, converted in runs of 8 KiB (an argument list has a length limit;
+ *  `apply` takes the array as it is, where a spread would iterate it). */
 export function toByteString(bytes: Uint8Array): string {
   let text = '';
-  for (let i = 0; i < bytes.length; i += 0x2000) text += String.fromCharCode(...bytes.subarray(i, i + 0x2000));
+  for (let i = 0; i < bytes.length; i += 0x2000)
+    text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x2000) as unknown as number[]);
   return text;
 }
 

@@ -84,6 +84,7 @@ function writeRest(
   const headers = lines(message.headers, 'headers', false);
   const content = optionalBytes(message.content, 'content');
   const trailers = lines(message.trailers, 'trailers', true);
+  w.reserve(content.length + padding + 64);
   writeSection(w, headers, indeterminate);
   if (indeterminate) {
     // One chunk (a chunk is never empty), then the terminator (§3.2).

@@ -28,7 +28,8 @@ export class Writer {
     return this.buffer.slice(0, this.length);
   }
 
-  private reserve(count: number): void {
+  /** Makes room for `count` more bytes at once (a message's content, before it is written). */
+  reserve(count: number): void {
     if (this.length + count <= this.buffer.length) return;
     const grown = new Uint8Array(Math.max(2 * this.buffer.length, this.length + count));
     grown.set(this.buffer.subarray(0, this.length));

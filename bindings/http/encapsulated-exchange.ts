@@ -35,6 +35,9 @@ export interface EncapsulatedExchange {
   padTo?: number;
 }
 
+/** The default padding block of a hop's answers: 512 bytes. */
+export const DEFAULT_PAD_TO = 512;
+
 /** `message` followed by zero bytes up to a multiple of `block` (RFC 9292 §3.8 padding); a copy
  *  when it grows (the caller wipes both). */
 export function padded(message: Uint8Array, block: number): Uint8Array {

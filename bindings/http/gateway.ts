@@ -23,8 +23,8 @@
 // Where a request goes is configuration, never the request's: a handler target gets the inner
 // request as it is; a URL target keeps its origin and path prefix whatever the inner path
 // (./forwarder.ts).
-import { bhttpService } from './bhttp-service.js';
-import { encapsulatedExchange } from './encapsulated-exchange.js';
+import { bhttpService, isBhttpTarget, type BhttpTarget } from './bhttp-service.js';
+import { DEFAULT_PAD_TO, encapsulatedExchange } from './encapsulated-exchange.js';
 import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TIMEOUT_MS,
@@ -50,10 +50,12 @@ export const PROBLEM_TYPE_KEY = 'https://iana.org/assignments/http-problem-types
 export interface GatewayOptions {
   /** The keys accepted, or a function giving them per request (a key directory's `keys`). */
   keys: readonly GatewayKey[] | (() => readonly GatewayKey[]);
-  /** The target resource: an in-process handler, which gets each decapsulated request as it is, or
-   *  the origin (with an optional path prefix) requests are sent to, their path and query appended
-   *  under the prefix (see createForwarder). Never chosen by a request. */
-  target: Handler | string;
+  /** The target resource: an in-process handler, which gets each decapsulated request as it is (a
+   *  fetch-style handler a Fetch Request; a Binary HTTP target, `{ bhttp }`, the decoded message,
+   *  with no Fetch objects on the way), or the origin (with an optional path prefix) requests are
+   *  sent to, their path and query appended under the prefix (see createForwarder). Never chosen
+   *  by a request. */
+  target: Handler | BhttpTarget | string;
   /** Where the filtered log lines go (see ./log.ts). */
   log?: LogSink;
   /** The largest Encapsulated Request accepted; default 1 MiB. */
@@ -78,9 +80,6 @@ export interface GatewayOptions {
    *  it is encapsulated; default 512, 1 to pad nothing. */
   padTo?: number;
 }
-
-/** The default padding block of the gateway's answers. */
-export const DEFAULT_PAD_TO = 512;
 
 export function createGateway(options: GatewayOptions): Handler {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
@@ -125,11 +124,11 @@ export function createGateway(options: GatewayOptions): Handler {
 }
 
 /** The target option: a handler as it is, or a URL string forwarded to by createForwarder. */
-function targetOption(value: unknown, timeoutMs: number): Handler {
-  if (typeof value === 'function') return value as Handler;
+function targetOption(value: unknown, timeoutMs: number): Handler | BhttpTarget {
+  if (typeof value === 'function' || isBhttpTarget(value)) return value as Handler | BhttpTarget;
   if (typeof value !== 'string')
     throw new TypeError(
-      `"options.target" expected function or URL string, got ${value === null ? 'null' : typeof value}`,
+      `"options.target" expected function, { bhttp } or URL string, got ${value === null ? 'null' : typeof value}`,
     );
   return forwarderTo(targetArgument(value, 'options.target'), timeoutMs);
 }

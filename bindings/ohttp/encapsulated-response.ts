@@ -16,6 +16,7 @@ import { ascii, concat } from '../utils/bytes.js';
 import type { AeadId, KdfId, KemId } from '../hpke/ids.js';
 import type { OhttpResponseState } from '../backend/backend.js';
 import { bytes, optionsArgument } from '../utils/arguments.js';
+import { pooledRandomBytes } from '../utils/random-pool.js';
 import { OhttpError } from './ohttp-error.js';
 import type { Symmetric } from './key-config-suites.js';
 
@@ -118,8 +119,7 @@ export class GatewayContext extends ResponseContext {
     bytes(bhttpResponse, 'bhttpResponse');
     const length = secretLength(this.symmetric);
     const given = optionsArgument(options).responseNonce;
-    const responseNonce =
-      given === undefined ? crypto.getRandomValues(new Uint8Array(length)) : bytes(given, 'responseNonce', length);
+    const responseNonce = given === undefined ? pooledRandomBytes(length) : bytes(given, 'responseNonce', length);
     return this.once((state) => concat(responseNonce, state.seal(responseNonce, bhttpResponse)));
   }
 }

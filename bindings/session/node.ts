@@ -10,14 +10,15 @@
 // out and destroyed, or the key does not offer the suite: the client's key is outdated), 503 once
 // destroyed. After it is removed, errors go inside the encapsulation, where only the client reads
 // them: 400 or 431 for a Binary HTTP request refused, 500 when the handler throws or answers more
-// than maxResponseBytes, 504 when it takes longer than timeoutMs. The handler never throws.
+// than maxResponseBytes, 504 when it takes longer than timeoutMs, each answer padded to a multiple
+// of `padTo` bytes (RFC 9292 §3.8). The handler never throws.
 //
 // Stateless: every path wipes what the request left — the decrypted Binary HTTP bytes, the decoded
 // content, the handler's response content and its encoding, and the response secret (the context
 // is spent or destroyed before the answer returns). What Fetch copies into a Request or Response
 // body is the engine's, out of reach of a wipe; the node holds no reference to it.
 import { bhttpService } from '../http/bhttp-service.js';
-import { encapsulatedExchange } from '../http/encapsulated-exchange.js';
+import { DEFAULT_PAD_TO, encapsulatedExchange } from '../http/encapsulated-exchange.js';
 import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TIMEOUT_MS,
@@ -55,6 +56,10 @@ export interface NodeOptions {
   maxFieldLines?: number;
   /** The most bytes of the request's header or trailer section, as encoded; default 16 KiB. */
   maxFieldSectionBytes?: number;
+  /** Every Binary HTTP answer is padded (RFC 9292 §3.8) to a multiple of this many bytes before it
+   *  is encapsulated, so the gateway and the relay see only its size class; default 512, 1 to pad
+   *  nothing. */
+  padTo?: number;
 }
 
 /** The node's handler, with its key ring. */
@@ -77,6 +82,7 @@ export function createNode(options: NodeOptions): ProcessingNode {
   const timeoutMs = limitArgument(options.timeoutMs, 'options.timeoutMs', DEFAULT_TIMEOUT_MS);
   const fieldLimits = fieldLimitsOption(options);
   const log = createLogger(options.log);
+  const padTo = limitArgument(options.padTo, 'options.padTo', DEFAULT_PAD_TO);
   const ring = createNodeKeyRing(options.keys);
 
   const exchange = encapsulatedExchange({
@@ -86,6 +92,7 @@ export function createNode(options: NodeOptions): ProcessingNode {
     refusal: problem,
     keyRefusal: () => problem(422, undefined, NODE_KEY_PROBLEM_TYPE),
     serve: bhttpService({ handler, fieldLimits, maxResponseBytes, timeoutMs, failureStatus: 500 }),
+    padTo,
   });
   const node = loggedHandler('node', log, async (request, sizes) =>
     ring.keys().length === 0 ? { response: problem(503), error: 'UNKNOWN_KEY' } : exchange.fetch(request, sizes),

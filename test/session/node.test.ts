@@ -128,6 +128,29 @@ describe.each(['wasm', 'js'] as const)('node on %s', (backend) => {
     expect((await node(post(body))).status).toBe(200); // still serving
   });
 
+  test('answers are padded to a multiple of padTo (default 512): one length for small answers', async () => {
+    useBackend(backend);
+    const key = ohttp.generateKeyConfig(1, KEM, SUITES);
+    const lengths = async (node: Handler) => {
+      const out: number[] = [];
+      for (const size of [0, 1, 300]) {
+        const { body } = await seal(
+          key,
+          new Request('https://node.example/', { method: 'POST', body: 'x'.repeat(size) }),
+        );
+        out.push((await (await node(post(body))).arrayBuffer()).byteLength);
+      }
+      return out;
+    };
+    // response_nonce (16 for AES-128-GCM) + 512 bytes of padded Binary HTTP + tag (16).
+    expect(await lengths(session.node({ keys: key, handler: echo }))).toEqual([544, 544, 544]);
+    const unpadded = await lengths(session.node({ keys: key, handler: echo, padTo: 1 }));
+    expect(new Set(unpadded).size).toBe(3);
+    expect(() => session.node({ keys: key, handler: echo, padTo: 0 })).toThrow(
+      new RangeError('"options.padTo" expected a positive integer, got 0'),
+    );
+  });
+
   test('tampered ciphertext → 400, and the node keeps serving', async () => {
     useBackend(backend);
     const key = ohttp.generateKeyConfig(1, KEM, SUITES);
