@@ -49,5 +49,8 @@ export const ROOT = findRoot();
 export const RESULTS_DIR = join(ROOT, 'bench', 'results');
 export const CT_RESULTS = join(RESULTS_DIR, 'ct.json');
 export const README = join(ROOT, 'README.md');
+/** The README links to the report on GitHub: the npm registry shows the README without the files beside it. */
+export const REPORT_URL = 'https://github.com/oblivia-dev/oblivia/blob/main/bench/results/report.md';
+export const CHART_URL = 'https://raw.githubusercontent.com/oblivia-dev/oblivia/main/bench/results/report.svg';
 /** Where `npm run bench:gateway` writes its table. */
 export const SERVING_DOC = join(ROOT, 'docs', 'serving.md');

@@ -1,6 +1,6 @@
 // The markdown report: run header, one table per group of cases, the targets, how each
 // implementation is called, and the latest constant-time evidence.
-import { DEFAULT_ROUNDS, DEFAULT_SECONDS_PER_CASE } from './config.js';
+import { CHART_URL, DEFAULT_ROUNDS, DEFAULT_SECONDS_PER_CASE, REPORT_URL } from './config.js';
 import { ctSection, ctSummary } from './ct/report.js';
 import type { CtResults } from './ct/types.js';
 import { ratio, speed } from './format.js';
@@ -305,9 +305,9 @@ export function readmeBlock(results: readonly CaseResult[], info: RunInfo, ct: C
     '',
     ...summaryTable(results),
     '',
-    RATIO_NOTE + ' Every case, and how each peer is called: [bench/results/report.md](bench/results/report.md).',
+    RATIO_NOTE + ` Every case, and how each peer is called: [bench/results/report.md](${REPORT_URL}).`,
     '',
-    '![oblivia wasm ÷ peer, per case](bench/results/report.svg)',
+    `![oblivia wasm ÷ peer, per case](${CHART_URL})`,
     '',
     ...(summary ? [summary, ''] : []),
     'Regenerate with `npm run bench` (and `npm run ct` for the constant-time evidence).',

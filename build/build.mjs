@@ -1,8 +1,9 @@
 // Builds everything into build/out/: the three wasm targets of asconfig.json (release with SIMD,
 // scalar, debug), the bindings' type of the core's exports (build/exports.mjs), and the
-// TypeScript (bindings, examples, bench). Usage: node build/build.mjs
+// TypeScript (bindings, examples, bench), and the wasm modules' hand-written types (oblivia.wasm.d.ts).
+// Usage: node build/build.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import asc from 'assemblyscript/asc';
@@ -28,6 +29,9 @@ for (const target of TARGETS) {
   }
 }
 write(EXPORTS_FILE, exportsModule(declarations));
+for (const wasm of ['oblivia.wasm', 'oblivia.scalar.wasm']) {
+  copyFileSync('build/oblivia.wasm.d.ts', `build/out/wasm/${wasm}.d.ts`);
+}
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const { status } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });

@@ -1,6 +1,7 @@
 // The report's "Constant-time evidence" section, from bench/results/ct.json. `npm run bench`
 // renders it into report.md; `npm run ct` rewrites it there between its markers.
 import { existsSync, readFileSync } from 'node:fs';
+import { REPORT_URL } from '../config.js';
 import type { Markers } from '../readme.js';
 import { MAX_WARMUP } from './measure.js';
 import type { CtResults, CtTargetResult } from './types.js';
@@ -90,6 +91,6 @@ export function ctSummary(ct: CtResults | undefined): string | undefined {
   return (
     `Constant-time evidence (dudect-style fixed-vs-random t-test, ${ct.date.slice(0, 10)}): largest |t| over the wasm targets ` +
     `${worst.toFixed(2)} (a leak is likely above ${ct.threshold}); the positive controls reach |t| ≥ ${weakest.toFixed(1)}. ` +
-    'Details in [the report](bench/results/report.md#constant-time-evidence).'
+    `Details in [the report](${REPORT_URL}#constant-time-evidence).`
   );
 }
