@@ -24,6 +24,8 @@ export interface LoadResult {
   /** Latency percentiles of the successful requests, milliseconds. */
   readonly p50: number;
   readonly p99: number;
+  /** The CPU time the load generator (this process) used, as a share of one core over the run. */
+  readonly loadCpu?: number;
 }
 
 function post(agent: Agent, url: URL, body: Uint8Array, contentType: string): Promise<number> {
@@ -52,6 +54,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   let errors = 0;
   let next = 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const deadline = started + options.seconds * 1000;
   const connection = async (): Promise<void> => {
     while (performance.now() < deadline) {
@@ -69,6 +72,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   };
   await Promise.all(Array.from({ length: options.connections }, connection));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
@@ -78,5 +82,6 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     requestsPerSecond: latencies.length / seconds,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
+    loadCpu: (cpu.user + cpu.system) / 1e6 / seconds,
   };
 }

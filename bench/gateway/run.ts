@@ -199,14 +199,14 @@ const share = (row: Row) =>
 const lines = [
   `OHTTP gateway on loopback, every row in one run: ${CONNECTIONS} keep-alive connections from a separate load-generator process, ${SECONDS} s per row, 1 KiB requests in, 1 KiB answers from an in-process target, X25519 / HKDF-SHA256 / AES-128-GCM. Target: fetch-style (a Fetch Request in, a Response out) or Binary HTTP (\`{ bhttp }\`: the decoded message in, a message out). The crypto rows decapsulate a request and encapsulate an answer in a loop, without HTTP, in one process. Store: the gateway's replay store (RFC 9458 §6.5) — none, in memory (one per process), or one Redis (Debian's redis-server, on loopback) for all; with a store each request is sent once, dated.`,
   '',
-  '| server | backend | workers | target | store | requests/s | p50 ms | p99 ms | errors | of the ceiling |',
-  '| --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  '| server | backend | workers | target | store | requests/s | p50 ms | p99 ms | errors | of the ceiling | load generator CPU |',
+  '| --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${r.backend ?? ''} | ${r.workers ?? 1} | ${r.target ?? ''} | ${r.store ?? ''} | ${fmt(r.result.requestsPerSecond)} | ${fmt(r.result.p50, 2)} | ${fmt(r.result.p99, 2)} | ${r.result.errors} | ${share(r)} |`,
+      `| ${r.name} | ${r.backend ?? ''} | ${r.workers ?? 1} | ${r.target ?? ''} | ${r.store ?? ''} | ${fmt(r.result.requestsPerSecond)} | ${fmt(r.result.p50, 2)} | ${fmt(r.result.p99, 2)} | ${r.result.errors} | ${share(r)} | ${r.result.loadCpu === undefined ? '' : `${fmt(100 * r.result.loadCpu)} %`} |`,
   ),
   '',
-  `Combined ceiling of one process, 1/(1/http + 1/crypto): ${fmt(ceiling('wasm'))} requests/s with wasm, ${fmt(ceiling('js'))} with js; "of the ceiling" is each gateway's share of it (${WORKERS} processes can exceed it).`,
+  `Combined ceiling of one process, 1/(1/http + 1/crypto): ${fmt(ceiling('wasm'))} requests/s with wasm, ${fmt(ceiling('js'))} with js; "of the ceiling" is each gateway's share of it (${WORKERS} processes can exceed it). "Load generator CPU" is the share of one core the load generator itself took from the machine the server runs on.`,
   '',
   `Binary HTTP target ÷ fetch-style (wasm, no store): ${(rate('gateway', 'wasm', 1) / rate('gateway', 'wasm', 1, 'none', 'fetch')).toFixed(2)}× (1 worker), ${(rate('gateway', 'wasm', WORKERS) / rate('gateway', 'wasm', WORKERS, 'none', 'fetch')).toFixed(2)}× (${WORKERS} workers).`,
   '',

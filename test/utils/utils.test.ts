@@ -1,8 +1,9 @@
-// bindings/utils: strict base64url, the bounded reader and the coded-error factory.
+// bindings/utils: strict base64url, the bounded reader, the coded-error factory and the random pool.
 import { expect, test } from 'vitest';
 import { decodeBase64url, encodeBase64url } from 'oblivia/utils/base64url.js';
 import { codedError } from 'oblivia/utils/coded-error.js';
 import { Reader } from 'oblivia/utils/reader.js';
+import { pooledRandomBytes } from 'oblivia/utils/random-pool.js';
 
 test('base64url equals node:buffer for 0 to 40 bytes, padded and not', () => {
   for (let n = 0; n <= 40; n++) {
@@ -51,4 +52,15 @@ test('a coded error class: code, fixed message, name, cause, instanceof', () => 
   expect(e).toMatchObject({ name: 'TestError', code: 'B', message: 'second', cause });
   expect(new TestError('A')).toEqual(new TestError('A'));
   expect(new TestError('A')).not.toBeInstanceOf(codedError('TestError', { A: 'first' }));
+});
+
+test('the random pool: each draw is fresh across refills (4 KiB each); larger draws bypass it', () => {
+  const draws = Array.from({ length: 1000 }, () => pooledRandomBytes(16)); // ~4 pools
+  expect(draws.every((d) => d.length === 16)).toBe(true);
+  expect(new Set(draws.map((d) => Buffer.from(d).toString('hex'))).size).toBe(1000);
+  // Not zeros: what is handed out is copied before the pool's bytes are wiped.
+  expect(draws.filter((d) => d.every((b) => b === 0))).toEqual([]);
+  const odd = [pooledRandomBytes(4095), pooledRandomBytes(4096), pooledRandomBytes(4097), pooledRandomBytes(0)];
+  expect(odd.map((d) => d.length)).toEqual([4095, 4096, 4097, 0]);
+  expect(new Set(odd.slice(0, 3).map((d) => Buffer.from(d.subarray(0, 32)).toString('hex'))).size).toBe(3);
 });
