@@ -3,7 +3,7 @@
 // to 2^28. A longer input is hpke-js's InvalidParamError("Too long <name>"), before any other work.
 import { InvalidParamError } from './hpke-js-errors.js';
 
-export const INPUT_LENGTH_LIMIT = 8192;
+const INPUT_LENGTH_LIMIT = 8192;
 export const INFO_LENGTH_LIMIT = 2 ** 28;
 
 /** InvalidParamError(`Too long ${name}`) if `input` has more than `limit` bytes. */

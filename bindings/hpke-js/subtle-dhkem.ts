@@ -1,7 +1,8 @@
 // RFC 9180 §4.1 DHKEM with a non-extractable WebCrypto private key (e.g. a pair from
 // crypto.subtle.generateKey(…, false, ['deriveBits'])): WebCrypto never gives out its bytes, so each
-// DH with it runs in crypto.subtle.deriveBits. The ephemeral key's DH, ExtractAndExpand, the key
-// schedule (§5.1) and the contexts (§5.2–5.3) run in oblivia, as for any other key.
+// DH with it runs in crypto.subtle.deriveBits (which refuses an all-zero X25519 output, the check of
+// §7.1.4). The ephemeral key's DH, ExtractAndExpand, the key schedule (§5.1) and the contexts
+// (§5.2–5.3) run in oblivia, in composed steps, so the shared secret passes through JavaScript.
 import { p256, p384, p521, x25519, type DiffieHellman } from '../curves.js';
 import { sha256, sha384, sha512, type HashFunction } from '../hash.js';
 import { kemById } from '../hpke/dhkem.js';
@@ -55,12 +56,12 @@ function parts(ids: SuiteIds) {
 
   /** §4.1 ExtractAndExpand(dh, kem_context); wipes `dhValue`. */
   function sharedSecret(dhValue: Uint8Array, kemContext: Uint8Array): Uint8Array {
-    const prk = kemKdf.extract(EMPTY, ascii('eae_prk'), dhValue);
-    dhValue.fill(0);
+    let prk: Uint8Array | undefined;
     try {
+      prk = kemKdf.extract(EMPTY, ascii('eae_prk'), dhValue);
       return kemKdf.expand(prk, ascii('shared_secret'), kemContext, kem.sharedSecretLength);
     } finally {
-      prk.fill(0);
+      wipe(dhValue, prk);
     }
   }
 

@@ -164,6 +164,21 @@ describe('non-extractable WebCrypto keys: DH in crypto.subtle', () => {
     }
   });
 
+  test('a bad enc: the same error class as @hpke/core’s (X25519’s all-zero DH is refused, §7.1.4)', async () => {
+    const cases = [
+      [new core.DhkemX25519HkdfSha256(), { name: 'X25519' }, new Uint8Array(32), 'DecapError'],
+      [new core.DhkemP256HkdfSha256(), { name: 'ECDH', namedCurve: 'P-256' }, new Uint8Array(65), 'DeserializeError'],
+    ] as const;
+    for (const [kem, algorithm, enc, expected] of cases) {
+      const theirs = new core.CipherSuite({ kem, kdf: new core.HkdfSha256(), aead: new core.Aes128Gcm() });
+      const ours = new adapter.CipherSuite({ kem: kem.id, kdf: 1, aead: 1 });
+      const rkp = (await crypto.subtle.generateKey(algorithm, false, ['deriveBits'])) as CryptoKeyPair;
+      for (const suite of [theirs, ours] as SuiteLike[]) {
+        expect(await outcome(() => suite.createRecipientContext({ recipientKey: rkp, enc }))).toBe(expected);
+      }
+    }
+  });
+
   test('as the README writes it (P-256), with the key pair as recipientKey', async () => {
     const { AeadId, CipherSuite, KdfId, KemId } = adapter; // was: from 'hpke-js'
     const suite = new CipherSuite({ kem: KemId.DhkemP256HkdfSha256, kdf: KdfId.HkdfSha256, aead: AeadId.Aes128Gcm });
