@@ -17,6 +17,7 @@ export {
   DhkemP384HkdfSha384,
   DhkemP521HkdfSha512,
   DhkemX25519HkdfSha256,
+  DhkemX448HkdfSha512,
   type KemInterface,
 } from './hpke-js/kem-objects.js';
 export {
@@ -27,9 +28,11 @@ export {
   HkdfSha256,
   HkdfSha384,
   HkdfSha512,
+  type AeadEncryptionContext,
   type AeadInterface,
   type KdfInterface,
 } from './hpke-js/kdf-aead-objects.js';
+export type { JsonWebKeyExtended } from './hpke-js/jwk.js';
 export { Aead, AeadId, Kdf, KdfId, Kem, KemId } from './hpke-js/identifiers.js';
 export {
   DecapError,

@@ -4,13 +4,17 @@
 import type { ReceiverContext as ObliviaReceiverContext, SenderContext as ObliviaSenderContext } from '../hpke.js';
 import { arrayBuffer, bytesArgument, optionalBytesArgument, type BufferInput } from './buffers.js';
 import { attempt, ExportError, NotSupportedError, OpenError, SealError } from './hpke-js-errors.js';
+import { checkLength } from './limits.js';
 
 export interface EncryptionContext {
   /** ContextS.Seal (§5.2): ciphertext ‖ tag; SealError, or MessageLimitReachedError when seq is exhausted. */
   seal(data: BufferInput, aad?: BufferInput): Promise<ArrayBuffer>;
   /** ContextR.Open (§5.2): the plaintext; OpenError if the ciphertext does not authenticate. */
   open(data: BufferInput, aad?: BufferInput): Promise<ArrayBuffer>;
-  /** Context.Export (§5.3): `len` ≤ 255·Nh bytes bound to `exporterContext`; ExportError otherwise. */
+  /**
+   * Context.Export (§5.3): `len` ≤ 255·Nh bytes bound to `exporterContext` (≤ 8192 bytes, else
+   * InvalidParamError); ExportError otherwise.
+   */
   export(exporterContext: BufferInput, len: number): Promise<ArrayBuffer>;
 }
 
@@ -44,6 +48,7 @@ abstract class Context implements EncryptionContext {
 
   async export(exporterContext: BufferInput, len: number): Promise<ArrayBuffer> {
     const context = bytesArgument(exporterContext, 'exporterContext');
+    checkLength(context, 'exporter context');
     if (typeof len !== 'number') throw new TypeError(`"len" expected number, got ${typeof len}`);
     return attempt(ExportError, () => arrayBuffer(this.#context.export(context, len)));
   }

@@ -27,10 +27,22 @@ import {
   EncapError,
   InvalidParamError,
   NotSupportedError,
+  OpenError,
+  SealError,
 } from './hpke-js-errors.js';
 import { AeadId, KdfId, KemId } from './identifiers.js';
 import { kemById, kemKind, type Dhkem, type KemInterface } from './kem-objects.js';
-import { keyArgument, keyBytes, privateKeyArgument, publicKeyOfPair } from './keys.js';
+import {
+  isSubtleKey,
+  keyArgument,
+  keyBytes,
+  privateKeyArgument,
+  privateKeyInput,
+  publicKeyOfPair,
+  type PrivateKeyInput,
+} from './keys.js';
+import { checkLength, INFO_LENGTH_LIMIT } from './limits.js';
+import { subtleSetupReceiver, subtleSetupSender, type ScheduleInputs, type SuiteIds } from './subtle-dhkem.js';
 
 export interface PreSharedKey {
   /** psk_id: at least one byte. */
@@ -100,27 +112,68 @@ function algorithm<T extends object>(
   throw new InvalidParamError(`unknown ${name} id ${shown}`);
 }
 
+/** The KEMs hpke-js's CipherSuite takes by id; the others come as objects from their own packages. */
+const KEMS_BY_ID: readonly number[] = [
+  KemId.DhkemP256HkdfSha256,
+  KemId.DhkemP384HkdfSha384,
+  KemId.DhkemP521HkdfSha512,
+  KemId.DhkemX25519HkdfSha256,
+  KemId.DhkemX448HkdfSha512,
+];
+
+/** The `kem` parameter: as algorithm(), and InvalidParamError for an id hpke-js does not take as one. */
+function kemArgument(value: unknown): Dhkem {
+  if (typeof value === 'number' && !KEMS_BY_ID.includes(value)) {
+    throw new InvalidParamError(`The KEM (${value}) cannot be specified by KemId. Use submodule for the KEM`);
+  }
+  return algorithm(value, 'KEM', kemById, KemId);
+}
+
 /**
- * info, psk and psk_id as oblivia takes them. hpke-js's checks, as InvalidParamError: the PSK has
- * at least 32 bytes (§5.1.1), and, as VerifyPSKInputs requires, a PSK comes with a non-empty id.
+ * info, psk and psk_id as oblivia takes them, checked as hpke-js checks them (InvalidParamError): the
+ * length limits (limits.ts) and a PSK of at least 32 bytes (§5.1.1); and, as VerifyPSKInputs
+ * requires (hpke-js does not check it), a PSK comes with a non-empty id.
  */
-function scheduleArguments(params: KeyScheduleParams): { info?: Uint8Array; psk?: Uint8Array; pskId?: Uint8Array } {
+function scheduleArguments(params: KeyScheduleParams): ScheduleInputs {
   const info = optionalBytesArgument(params.info, 'info');
+  if (info) checkLength(info, 'info', INFO_LENGTH_LIMIT);
   if (params.psk === undefined) return { info };
   const psk = objectArgument(params.psk, 'psk');
   const key = bytesArgument(psk.key, 'psk.key');
   const id = bytesArgument(psk.id, 'psk.id');
   if (key.length < MIN_PSK_LENGTH) throw new InvalidParamError(`PSK must have at least ${MIN_PSK_LENGTH} bytes`);
+  checkLength(key, 'psk.key');
+  checkLength(id, 'psk.id');
   if (id.length === 0) throw new InvalidParamError('a PSK needs a non-empty psk.id (RFC 9180 §5.1.1)');
   return { info, psk: key, pskId: id };
 }
 
-/** The ekm as input keying material for DeriveKeyPair. */
+/** The ekm as input keying material for DeriveKeyPair (at most 8192 bytes, as hpke-js's ikm). */
 function ekmArgument(ekm: SenderContextParams['ekm']): Uint8Array | undefined {
   if (typeof ekm === 'object' && ekm !== null && 'privateKey' in ekm) {
     throw new NotSupportedError('"ekm" as a CryptoKeyPair is not supported; pass input keying material');
   }
-  return optionalBytesArgument(ekm, 'ekm');
+  const ikm = optionalBytesArgument(ekm, 'ekm');
+  if (ikm) checkLength(ikm, 'ikm');
+  return ikm;
+}
+
+/** skR as oblivia takes it: the key pair when its public key is known (sparing its computation). */
+const recipientKeyBytes = ({ privateKey, publicKey }: { privateKey: Uint8Array; publicKey?: Uint8Array }) =>
+  publicKey ? { privateKey, publicKey } : privateKey;
+
+interface SenderInputs {
+  pkR: Uint8Array;
+  skS?: PrivateKeyInput;
+  schedule: ScheduleInputs;
+  ikmE?: Uint8Array;
+}
+
+interface ReceiverInputs {
+  enc: Uint8Array;
+  skR: PrivateKeyInput;
+  pkS?: Uint8Array;
+  schedule: ScheduleInputs;
 }
 
 export class CipherSuite {
@@ -132,7 +185,7 @@ export class CipherSuite {
   /** InvalidParamError for an unknown id, NotSupportedError for a known one oblivia does not implement. */
   constructor(params: CipherSuiteParams) {
     const p = objectArgument(params, 'params');
-    this.#kem = algorithm(p.kem, 'KEM', kemById, KemId);
+    this.#kem = kemArgument(p.kem);
     this.#kdf = algorithm(p.kdf, 'KDF', kdfById, KdfId);
     this.#aead = algorithm(p.aead, 'AEAD', aeadById, AeadId);
     this.#suite = hpke.suite({
@@ -160,7 +213,7 @@ export class CipherSuite {
 
   /** SetupBaseS / SetupPSKS / SetupAuthS / SetupAuthPSKS (§5.1); EncapError if encapsulation fails. */
   async createSenderContext(params: SenderContextParams): Promise<SenderContext> {
-    const { enc, context } = await this.#setupSender(params);
+    const { enc, context } = await this.#setupSender(await this.#senderInputs(params));
     return new SenderContextImpl(context, enc, this.#exportOnly);
   }
 
@@ -169,29 +222,48 @@ export class CipherSuite {
    * is not a public key of the KEM, DecapError if decapsulation fails otherwise.
    */
   async createRecipientContext(params: RecipientContextParams): Promise<RecipientContext> {
-    return new RecipientContextImpl(await this.#setupReceiver(params), this.#exportOnly);
+    return new RecipientContextImpl(await this.#setupReceiver(await this.#receiverInputs(params)), this.#exportOnly);
   }
 
-  /** §6.1 single-shot seal: one message to the recipient, in one core call. */
+  /**
+   * §6.1 single-shot seal: one message to the recipient, in one core call (with a sender key in
+   * crypto.subtle: setup, then seal).
+   */
   async seal(params: SenderContextParams, pt: BufferInput, aad?: BufferInput): Promise<CipherSuiteSealResponse> {
     if (this.#exportOnly) throw exportOnlyError();
     const plaintext = bytesArgument(pt, 'pt');
     const associated = optionalBytesArgument(aad, 'aad');
-    const { pkR, options } = await this.#senderInputs(params);
+    const inputs = await this.#senderInputs(params);
+    if (inputs.skS && isSubtleKey(inputs.skS)) {
+      const { enc, context } = await this.#setupSender(inputs);
+      return {
+        ct: await attempt(SealError, () => arrayBuffer(context.seal(plaintext, associated))),
+        enc: arrayBuffer(enc),
+      };
+    }
+    const { pkR, skS, schedule, ikmE } = inputs;
     const { enc, ct } = await attempt(EncapError, () =>
-      this.#suite.seal(pkR, plaintext, { ...options, aad: associated }),
+      this.#suite.seal(pkR, plaintext, { ...schedule, skS: skS?.privateKey, ikmE, aad: associated }),
     );
     return { ct: arrayBuffer(ct), enc: arrayBuffer(enc) };
   }
 
-  /** §6.1 single-shot open, in one core call; OpenError if `ct` does not authenticate. */
+  /**
+   * §6.1 single-shot open, in one core call; OpenError if `ct` does not authenticate (or, as in
+   * hpke-js, is shorter than the tag: then the setup runs first, so a bad `enc` is reported first).
+   */
   async open(params: RecipientContextParams, ct: BufferInput, aad?: BufferInput): Promise<ArrayBuffer> {
     if (this.#exportOnly) throw exportOnlyError();
     const ciphertext = bytesArgument(ct, 'ct');
     const associated = optionalBytesArgument(aad, 'aad');
-    const { enc, skR, options } = await this.#receiverInputs(params);
+    const inputs = await this.#receiverInputs(params);
+    if (isSubtleKey(inputs.skR) || ciphertext.length < this.#aead.tagSize) {
+      const context = await this.#setupReceiver(inputs);
+      return attempt(OpenError, () => arrayBuffer(context.open(ciphertext, associated)));
+    }
+    const { enc, skR, pkS, schedule } = inputs;
     return attempt(DecapError, () =>
-      arrayBuffer(this.#suite.open(enc, skR, ciphertext, { ...options, aad: associated })),
+      arrayBuffer(this.#suite.open(enc, recipientKeyBytes(skR), ciphertext, { ...schedule, pkS, aad: associated })),
     );
   }
 
@@ -210,39 +282,51 @@ export class CipherSuite {
     return this.#kem.importKey(format, key, isPublic);
   }
 
-  async #setupSender(params: SenderContextParams): Promise<{ enc: Uint8Array; context: ObliviaSenderContext }> {
-    const { pkR, options } = await this.#senderInputs(params);
-    return attempt(EncapError, () => this.#suite.setupSender(pkR, options));
+  /** Setup on checked inputs: in oblivia, or with the sender's or recipient's key in crypto.subtle. */
+  async #setupSender(inputs: SenderInputs): Promise<{ enc: Uint8Array; context: ObliviaSenderContext }> {
+    const { pkR, skS, schedule, ikmE } = inputs;
+    if (skS && isSubtleKey(skS)) {
+      return attempt(EncapError, () => subtleSetupSender(this.#ids, pkR, skS, { ...schedule, ikmE }));
+    }
+    return attempt(EncapError, () => this.#suite.setupSender(pkR, { ...schedule, skS: skS?.privateKey, ikmE }));
   }
 
-  async #setupReceiver(params: RecipientContextParams): Promise<ReceiverContext> {
-    const { enc, skR, options } = await this.#receiverInputs(params);
-    return attempt(DecapError, () => this.#suite.setupReceiver(enc, skR, options));
+  async #setupReceiver(inputs: ReceiverInputs): Promise<ReceiverContext> {
+    const { enc, skR, pkS, schedule } = inputs;
+    if (isSubtleKey(skR)) return attempt(DecapError, () => subtleSetupReceiver(this.#ids, enc, skR, pkS, schedule));
+    return attempt(DecapError, () => this.#suite.setupReceiver(enc, recipientKeyBytes(skR), { ...schedule, pkS }));
   }
 
-  /** The sender's keys as bytes and the key schedule's options; EncapError if a key is unusable. */
-  async #senderInputs(params: SenderContextParams) {
+  get #ids(): SuiteIds {
+    return { kem: this.#kem.id, kdf: this.#kdf.id, aead: this.#aead.id };
+  }
+
+  /** The sender's checked inputs, keys resolved; EncapError if a key is unusable. */
+  async #senderInputs(params: SenderContextParams): Promise<SenderInputs> {
     const p = objectArgument(params, 'params');
     const recipient = keyArgument(p.recipientPublicKey, 'recipientPublicKey');
     const sender = p.senderKey === undefined ? undefined : privateKeyArgument(p.senderKey, 'senderKey');
+    const senderPublic = publicKeyOfPair(p.senderKey, 'senderKey');
     const schedule = scheduleArguments(p);
     const ikmE = ekmArgument(p.ekm);
     const kind = kemKind(this.#kem);
-    return attempt(EncapError, async () => {
-      const pkR = await keyBytes(recipient, kind, 'public', 'recipientPublicKey');
-      const skS = sender && (await keyBytes(sender, kind, 'private', 'senderKey'));
-      return { pkR, options: { ...schedule, skS, ikmE } };
-    });
+    return attempt(EncapError, async () => ({
+      pkR: await keyBytes(recipient, kind, 'public', 'recipientPublicKey'),
+      skS: sender && (await privateKeyInput(sender, senderPublic, kind, 'senderKey')),
+      schedule,
+      ikmE,
+    }));
   }
 
   /**
-   * The recipient's key as bytes (with its public key when `recipientKey` is a CryptoKeyPair, which
-   * spares computing it), `enc`, and the key schedule's options; DecapError if a key is unusable.
+   * The recipient's checked inputs, keys resolved (with its public key when `recipientKey` is a
+   * CryptoKeyPair, which spares computing it); DeserializeError for an `enc` of the wrong length,
+   * DecapError if a key is unusable.
    */
-  async #receiverInputs(params: RecipientContextParams) {
+  async #receiverInputs(params: RecipientContextParams): Promise<ReceiverInputs> {
     const p = objectArgument(params, 'params');
     const recipient = privateKeyArgument(p.recipientKey, 'recipientKey');
-    const recipientPublic = publicKeyOfPair(p.recipientKey);
+    const recipientPublic = publicKeyOfPair(p.recipientKey, 'recipientKey');
     const enc = bytesArgument(p.enc, 'enc');
     const sender = p.senderPublicKey === undefined ? undefined : keyArgument(p.senderPublicKey, 'senderPublicKey');
     const schedule = scheduleArguments(p);
@@ -253,10 +337,12 @@ export class CipherSuite {
           new RangeError(`"enc" expected ${this.#kem.encSize} bytes, got length=${enc.length}`),
         );
       }
-      const privateKey = await keyBytes(recipient, kind, 'private', 'recipientKey');
-      const publicKey = recipientPublic && (await keyBytes(recipientPublic, kind, 'public', 'recipientKey.publicKey'));
-      const pkS = sender && (await keyBytes(sender, kind, 'public', 'senderPublicKey'));
-      return { enc, skR: publicKey ? { privateKey, publicKey } : privateKey, options: { ...schedule, pkS } };
+      return {
+        enc,
+        skR: await privateKeyInput(recipient, recipientPublic, kind, 'recipientKey'),
+        pkS: sender && (await keyBytes(sender, kind, 'public', 'senderPublicKey')),
+        schedule,
+      };
     });
   }
 }

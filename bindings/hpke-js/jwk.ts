@@ -3,6 +3,15 @@
 import { base64urlArgument } from './buffers.js';
 import type { KeyKind } from './keys.js';
 
+/**
+ * hpke-js's JsonWebKey with the `pub` and `priv` members of the AKP key type (its post-quantum KEMs),
+ * for type compatibility; the adapter's DHKEMs take EC and OKP keys only.
+ */
+export interface JsonWebKeyExtended extends JsonWebKey {
+  pub?: string;
+  priv?: string;
+}
+
 function member(jwk: JsonWebKey, name: 'x' | 'y' | 'd', length: number): Uint8Array {
   const bytes = base64urlArgument(jwk[name], name);
   if (bytes.length !== length) throw new RangeError(`"${name}" expected ${length} bytes, got length=${bytes.length}`);

@@ -2,12 +2,22 @@
 // passed to a CipherSuite in the @hpke/core style. They carry the id and sizes; the labeled HKDF
 // and the AEAD run inside oblivia, so hpke-js's plug-in hooks (extract/expand, labeledExtract/
 // labeledExpand, createEncryptionContext) are not offered.
+import type { BufferInput } from './buffers.js';
 import { AeadId, KdfId } from './identifiers.js';
 
 export interface KdfInterface {
   readonly id: KdfId;
   /** Nh. */
   readonly hashSize: number;
+}
+
+/**
+ * hpke-js's type for what its AEAD hook `createEncryptionContext(key)` returns: seal and open under
+ * an explicit nonce. Offered so code naming the type compiles; the adapter's AEADs have no such hook.
+ */
+export interface AeadEncryptionContext {
+  seal(iv: BufferInput, data: BufferInput, aad: BufferInput): Promise<ArrayBuffer>;
+  open(iv: BufferInput, data: BufferInput, aad: BufferInput): Promise<ArrayBuffer>;
 }
 
 export interface AeadInterface {

@@ -8,6 +8,7 @@ import { arrayBuffer, bytesArgument, type BufferInput } from './buffers.js';
 import { attempt, DeriveKeyPairError, DeserializeError, NotSupportedError, SerializeError } from './hpke-js-errors.js';
 import { KemId } from './identifiers.js';
 import { jwkPrivateKey, jwkPublicKey } from './jwk.js';
+import { checkLength } from './limits.js';
 import { keyArgument, keyBytes, newKey, type KeyKind } from './keys.js';
 
 /** A KEM as hpke-js's KemInterface has it, less encap/decap (the CipherSuite runs those inside oblivia). */
@@ -41,7 +42,7 @@ const KINDS = new Map<number, KeyKind & { secretSize: number }>(
   ).map(([kem, label, secretSize, algorithm]) => [kem, { kem, label, secretSize, algorithm }]),
 );
 
-/** One DHKEM. Its keys are the adapter's CryptoKeys (or extractable WebCrypto keys of its curve). */
+/** One DHKEM. It makes the adapter's CryptoKeys and takes hpke-js's and WebCrypto's keys too (keys.ts). */
 abstract class Dhkem implements KemInterface {
   readonly id: KemId;
   readonly secretSize: number;
@@ -75,9 +76,13 @@ abstract class Dhkem implements KemInterface {
     return attempt(NotSupportedError, () => this.#pair(this.#keys.generateKeyPair()));
   }
 
-  /** DeriveKeyPair(ikm) of §7.1.3; `ikm` needs at least Nsk bytes (else DeriveKeyPairError). */
+  /**
+   * DeriveKeyPair(ikm) of §7.1.3; `ikm` needs at least Nsk bytes (else DeriveKeyPairError) and at
+   * most 8192 (else InvalidParamError, as in hpke-js).
+   */
   async deriveKeyPair(ikm: BufferInput): Promise<CryptoKeyPair> {
     const input = bytesArgument(ikm, 'ikm');
+    checkLength(input, 'ikm');
     return attempt(DeriveKeyPairError, () => this.#pair(this.#keys.deriveKeyPair(input)));
   }
 
@@ -114,17 +119,19 @@ abstract class Dhkem implements KemInterface {
   /**
    * A key from its serialization (`'raw'`) or a JWK (`'jwk'`); `isPublic` says which for `'raw'`
    * and is checked against the JWK. A private JWK's `x` (and `y`), if present, must match `d`.
+   * Any failure is a DeserializeError, as in hpke-js — a key that does not fit the format too.
    */
   async importKey(format: 'raw' | 'jwk', key: ArrayBuffer | JsonWebKey, isPublic = true): Promise<CryptoKey> {
-    if (format === 'raw') {
-      return isPublic ? this.deserializePublicKey(key as ArrayBuffer) : this.deserializePrivateKey(key as ArrayBuffer);
-    }
-    if (format !== 'jwk')
-      throw new NotSupportedError(`key format "${String(format)}" is not supported; use "raw" or "jwk"`);
-    if (ArrayBuffer.isView(key) || key instanceof ArrayBuffer)
-      throw new TypeError('"key" expected a JsonWebKey for the "jwk" format');
-    const jwk = objectArgument(key, 'key');
     return attempt(DeserializeError, () => {
+      if (format === 'raw') {
+        const raw = bytesArgument(key, 'key');
+        return isPublic ? this.deserializePublicKey(raw) : this.deserializePrivateKey(raw);
+      }
+      if (format !== 'jwk') throw new TypeError(`key format "${String(format)}" is not supported; use "raw" or "jwk"`);
+      if (ArrayBuffer.isView(key) || key instanceof ArrayBuffer) {
+        throw new TypeError('"key" expected a JsonWebKey for the "jwk" format');
+      }
+      const jwk = objectArgument(key, 'key');
       if (isPublic) {
         return newKey(
           this.#kind,
@@ -168,6 +175,17 @@ export class DhkemP521HkdfSha512 extends Dhkem {
 export class DhkemX25519HkdfSha256 extends Dhkem {
   constructor() {
     super(KemId.DhkemX25519HkdfSha256);
+  }
+}
+
+const noX448 = (): never => {
+  throw new NotSupportedError('KEM DhkemX448HkdfSha512 (0x0021) is not supported');
+};
+
+/** @hpke/core's DHKEM(X448, HKDF-SHA512): oblivia has no X448, so constructing one throws NotSupportedError. */
+export class DhkemX448HkdfSha512 extends Dhkem {
+  constructor() {
+    super(noX448());
   }
 }
 
