@@ -9,6 +9,7 @@ import { ascii, concat, EMPTY, i2osp } from '../utils/bytes.js';
 import { KEM, type KemId } from './ids.js';
 import { kemSuiteId, labeledKdf } from './labeled.js';
 
+/** An HPKE key pair: the serialized public key and the Nsk-byte private key. */
 export interface KeyPair {
   publicKey: Uint8Array;
   privateKey: Uint8Array;

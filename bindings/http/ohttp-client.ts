@@ -108,6 +108,23 @@ const MESSAGES: Record<ClientErrorCode, string> = {
   RELAY: 'relay answered without an encapsulated response',
 };
 
+/**
+ * Why an oblivious `fetch` failed before a response could be decapsulated: a {@link ClientErrorCode},
+ * and the relay's HTTP `status` when it answered. Decapsulation and decoding fail with
+ * {@link OhttpError} and {@link BhttpError}.
+ *
+ * @example
+ * ```ts
+ * import { ObliviousFetchError } from 'oblivia/ohttp';
+ *
+ * try {
+ *   await client.fetch(new Request('https://target.example/'));
+ * } catch (e) {
+ *   if (e instanceof ObliviousFetchError && e.code === 'RELAY') console.error('relay status', e.status);
+ *   else throw e;
+ * }
+ * ```
+ */
 export class ObliviousFetchError extends codedError<ClientErrorCode>('ObliviousFetchError', MESSAGES) {
   /** The relay's HTTP status, when it answered. */
   readonly status?: number;

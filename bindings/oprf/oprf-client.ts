@@ -8,6 +8,7 @@ import { randomScalar } from './scalars.js';
 import type { OprfEvaluation } from './oprf-server.js';
 import type { OprfSuiteParams } from './oprf-names.js';
 
+/** Options of {@link OprfClient.blind}. */
 export interface BlindOptions {
   /** poprf only: the public input, empty if absent. */
   info?: Uint8Array;
@@ -29,6 +30,7 @@ export interface OprfBlinding {
   tweakedKey?: Uint8Array;
 }
 
+/** The client of RFC 9497 §3.3: Blind over a batch of 1–256 inputs, then Finalize (which checks the proof in voprf and poprf). */
 export interface OprfClient {
   /** §3.3.1 / §3.3.3 Blind; CryptoError INVALID_INPUT (an input hashing to the identity, or a
    *  poprf tweaked key that is the identity), INVALID_POINT (poprf: a bad public key). */

@@ -8,11 +8,13 @@ import { randomScalar } from './scalars.js';
 import { createServer, type OprfServer } from './oprf-server.js';
 import { modeByName, suiteByName, type OprfModeName, type OprfSuiteName } from './oprf-names.js';
 
+/** An OPRF server's key pair: the secret scalar skS and pkS = skS · G, in the suite's encodings. */
 export interface OprfKeyPair {
   secretKey: Uint8Array;
   publicKey: Uint8Array;
 }
 
+/** One RFC 9497 ciphersuite (§4) in one mode (§3.1), from {@link oprf.suite}: keys, the server and the client. */
 export interface OprfSuite {
   readonly name: OprfSuiteName;
   readonly mode: OprfModeName;
