@@ -119,16 +119,16 @@ export const ristretto255 = Object.freeze({
   /** Scalars mod ℓ; CryptoError INVALID_SCALAR for an input not below ℓ (or zero, for invert). */
   scalar: Object.freeze({
     /**
-   * 64 little-endian bytes mod ℓ (RFC 9496 §4.4): a uniformly random scalar from 64 random bytes.
-   *
-   * @throws `TypeError` for a non-Uint8Array, `RangeError` unless 64 bytes.
-   * @example
-   * ```ts
-   * import { ristretto255 } from 'oblivia';
-   *
-   * ristretto255.scalar.reduce(crypto.getRandomValues(new Uint8Array(64))); // 32 bytes
-   * ```
-   */
+     * 64 little-endian bytes mod ℓ (RFC 9496 §4.4): a uniformly random scalar from 64 random bytes.
+     *
+     * @throws `TypeError` for a non-Uint8Array, `RangeError` unless 64 bytes.
+     * @example
+     * ```ts
+     * import { ristretto255 } from 'oblivia';
+     *
+     * ristretto255.scalar.reduce(crypto.getRandomValues(new Uint8Array(64))); // 32 bytes
+     * ```
+     */
     reduce: (wide: Uint8Array): Uint8Array => active().scalar25519Reduce(bytes(wide, 'bytes', 64)),
     /**
      * 1/a mod ℓ.

@@ -90,7 +90,7 @@ abstract class Context {
  *
  * @example
  * ```ts
-* import { hpke } from 'oblivia/hpke';
+ * import { hpke } from 'oblivia/hpke';
  *
  * const suite = hpke.suite({ kem: hpke.KEM.X25519_HKDF_SHA256, kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM });
  * const { publicKey } = suite.generateKeyPair();
