@@ -5,8 +5,10 @@
 import type { BhttpErrorCode } from '../bhttp/bhttp-error.js';
 import type { OhttpErrorCode } from '../ohttp/ohttp-error.js';
 
+/** The hop a log line comes from. */
 export type Hop = 'client' | 'relay' | 'gateway' | 'directory' | 'node' | 'router';
 
+/** What happened, in a log line. */
 export type LogEvent =
   /** A request was answered: forwarded and its response returned. */
   | 'served'

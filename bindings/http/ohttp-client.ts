@@ -40,6 +40,7 @@ import { formatHttpDate, parseHttpDate, PROBLEM_TYPE_DATE } from './replay.js';
 import type { BhttpRequest, BhttpResponse, Field } from '../bhttp/message.js';
 import { encapsulateRequest } from '../ohttp/encapsulated-request.js';
 
+/** Options of {@link ohttp.client}. */
 export interface ClientOptions {
   /** The relay: its URL, or an in-process handler. */
   relay: Handler | string;
@@ -135,6 +136,7 @@ export class ObliviousFetchError extends codedError<ClientErrorCode>('ObliviousF
   }
 }
 
+/** An OHTTP client from {@link ohttp.client}. */
 export interface Client {
   /** The target's response to `request`, by way of the relay and the gateway. */
   fetch(request: Request): Promise<Response>;
