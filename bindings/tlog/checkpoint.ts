@@ -7,11 +7,13 @@ import { HASH_SIZE, type TreeHead } from './merkle.js';
 import { isNoteText } from './signed-note.js';
 import { TransparencyError } from './transparency-error.js';
 
+/** c2sp.org/tlog-checkpoint: a log's origin, tree size, root hash and extension lines. */
 export interface Checkpoint extends TreeHead {
   readonly origin: string;
   readonly extensions: readonly string[];
 }
 
+/** Options of {@link tlog.parseCheckpoint}. */
 export interface ParseCheckpointOptions {
   /** The log's origin: another is refused with UNKNOWN_LOG. */
   readonly origin?: string;
