@@ -52,6 +52,7 @@ import { SessionError } from './session-error.js';
 /** The longest a bundle may still be valid for, in seconds. */
 export const MAX_BUNDLE_LIFETIME = 24 * 60 * 60;
 
+/** Options of {@link session.bundleVerifier}: what evidence and which log a client trusts. */
 export interface BundleVerifierOptions {
   /** Per platform: the evidence verifier's roots and policy (defaults: the vendors' roots). */
   readonly attestation?: {
@@ -69,6 +70,7 @@ export interface BundleVerifierOptions {
   readonly platforms?: readonly BundlePlatform[];
 }
 
+/** Options of {@link BundleVerifier.verify}. */
 export interface BundleVerifyOptions {
   /** The verification time: the bundle's expiry, the certificates and the witnesses' freshness. */
   readonly now: Date;
@@ -91,6 +93,7 @@ export interface BundleLogFacts {
   readonly witnesses: readonly WitnessCosignature[];
 }
 
+/** A bundle that verified: the node's key configuration, its expiry, and the evidence and log facts. */
 export interface VerifiedBundle {
   readonly keyConfig: KeyConfig;
   readonly encodedKeyConfig: Uint8Array;
@@ -104,6 +107,7 @@ export interface VerifiedBundle {
   readonly bundle: AttestedKeyBundle;
 }
 
+/** A bundle verifier, from {@link session.bundleVerifier}. */
 export interface BundleVerifier {
   /** The verified bundle, or a SessionError, AttestationError (evidence) refusal. */
   verify(bundle: Uint8Array, options: BundleVerifyOptions): Promise<VerifiedBundle>;

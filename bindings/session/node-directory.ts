@@ -33,6 +33,7 @@ export interface DirectoryNode {
   readonly bundle: Uint8Array;
 }
 
+/** Options of {@link session.nodeDirectory}. */
 export interface NodeDirectoryOptions {
   /** The nodes, by name ([a-z0-9-]{1,63}): each gives its current bundle. A node whose function
    *  throws or gives something else than a bundle's bytes is left out of that answer. */

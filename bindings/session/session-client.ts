@@ -41,6 +41,7 @@ import { equalBytes } from '@noble/curves/utils.js';
  *  gateway's key list (application/ohttp-keys) and the node directory. */
 export const MIRROR_PATHS = Object.freeze({ keys: 'ohttp-keys', nodes: 'nodes' });
 
+/** Options of {@link session.client}. */
 export interface SessionClientOptions {
   /** The OHTTP relay: its URL, or an in-process handler. */
   relay: Handler | string;
@@ -106,6 +107,7 @@ export interface SessionAuditEntry {
   error?: string;
 }
 
+/** A session client, from {@link session.client}. */
 export interface SessionClient {
   /** The node's response to `request`. SessionError DIRECTORY, INCONSISTENT or NO_NODE, and
    *  ObliviousFetchError KEYS or KEY_INCONSISTENT, before anything is sent. */
