@@ -15,6 +15,8 @@ export type {
 /**
  * Simulated TEEs for tests and demos, an entry of its own so production bundles need not carry it.
  * Its evidence verifies only when its root is passed to a verifier explicitly.
+ *
+ * @namespace
  */
 export const attestationSimulator = Object.freeze({
   /**

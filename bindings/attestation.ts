@@ -55,6 +55,8 @@ export { AttestationError, type AttestationErrorCode };
 /**
  * TEE evidence verifiers, one per platform, with one result shape ({@link AttestationResult}) and one
  * error ({@link AttestationError}): AMD SEV-SNP reports and NVIDIA H100 SPDM evidence (docs/attestation.md).
+ *
+ * @namespace
  */
 export const attestation = Object.freeze({
   /**

@@ -6,6 +6,8 @@ import { bhttpFromRequest, bhttpFromResponse, requestFromBhttp, responseFromBhtt
 /**
  * Binary HTTP (RFC 9292): encoding and strict decoding of requests and responses, and conversion
  * to and from Fetch's `Request` and `Response` (docs/bhttp.md).
+ *
+ * @namespace
  */
 export const bhttp = Object.freeze({
   /**

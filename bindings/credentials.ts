@@ -12,13 +12,15 @@ import { createVerifier } from './credentials/credential-verifier.js';
 /**
  * Anonymous credentials on RFC 9497 POPRF (protocol oblivia-acs-v1, docs/credentials.md):
  * issuer, client, verifier with a spent-token store, the HTTP header and the OHTTP hooks.
+ *
+ * @namespace
  */
 export const credentials = Object.freeze({
   /**
    * The issuer of oblivia-acs-v1 (docs/credentials.md): answers issuance requests with POPRF
    * evaluations under its key and one batched DLEQ proof, for the attributes its `policy` accepts.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`); {@link CryptoError} `INVALID_SCALAR` for
+   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`); `CryptoError` `INVALID_SCALAR` for
    * a bad secret key. `issue` throws {@link CredentialError} `MALFORMED`, `VERSION`, `BATCH`,
    * `UNKNOWN_KEY`, `ATTRIBUTES`.
    * @example
@@ -37,7 +39,7 @@ export const credentials = Object.freeze({
    * attributes, `finalize` checks the issuer's proof and yields the credentials, `redeem` spends one
    * on a 32-byte request binding.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`); {@link CryptoError} `INVALID_POINT` for
+   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`); `CryptoError` `INVALID_POINT` for
    * a bad public key. `finalize`: {@link CredentialError} `MALFORMED`, `VERSION`, `BATCH`, `PROOF`;
    * `redeem`: `SPENT` for a credential already redeemed, `RangeError` for a binding not of 32 bytes.
    * @example

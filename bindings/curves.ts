@@ -67,7 +67,7 @@ function nistCurve(curve: NistCurveName, size: number, topByteMask: number): Nis
  * X25519 (RFC 7748 §5): 32-byte keys and shared secret.
  *
  * @throws `TypeError` for a non-Uint8Array; `RangeError` for a key not of 32 bytes;
- * {@link CryptoError} `IDENTITY` when the shared secret is all zeros (a small-order public key).
+ * `CryptoError` `IDENTITY` when the shared secret is all zeros (a small-order public key).
  * @example
  * ```ts
  * import { x25519 } from 'oblivia';
@@ -83,7 +83,7 @@ export const x25519: DiffieHellman = Object.freeze(diffieHellman('x25519', 32, 3
  * P-256 (secp256r1): ECDH (the shared secret is the x-coordinate), ECDSA with SHA-256, and RFC 9380
  * hash_to_curve (P256_XMD:SHA-256_SSWU_RO_). Points are SEC1, secret keys 32 big-endian bytes.
  *
- * @throws `TypeError` for a non-Uint8Array; `RangeError` for a wrong length; {@link CryptoError}
+ * @throws `TypeError` for a non-Uint8Array; `RangeError` for a wrong length; `CryptoError`
  * `INVALID_SCALAR` for a secret key not in [1, n − 1], `INVALID_POINT` for a public key off the
  * curve.
  * @example
@@ -102,7 +102,7 @@ export const p256: NistCurve = nistCurve('p256', 32, 0xff);
  * P-384 (secp384r1): ECDH, ECDSA with SHA-384 (SEV-SNP reports are signed with it), and RFC 9380
  * hash_to_curve (P384_XMD:SHA-384_SSWU_RO_). Secret keys are 48 big-endian bytes.
  *
- * @throws `TypeError` for a non-Uint8Array; `RangeError` for a wrong length; {@link CryptoError}
+ * @throws `TypeError` for a non-Uint8Array; `RangeError` for a wrong length; `CryptoError`
  * `INVALID_SCALAR` for a secret key not in [1, n − 1], `INVALID_POINT` for a public key off the
  * curve.
  * @example
@@ -120,7 +120,7 @@ export const p384: NistCurve = nistCurve('p384', 48, 0xff);
  * P-521 (secp521r1): ECDH, ECDSA with SHA-512, and RFC 9380 hash_to_curve
  * (P521_XMD:SHA-512_SSWU_RO_). Secret keys are 66 big-endian bytes.
  *
- * @throws `TypeError` for a non-Uint8Array; `RangeError` for a wrong length; {@link CryptoError}
+ * @throws `TypeError` for a non-Uint8Array; `RangeError` for a wrong length; `CryptoError`
  * `INVALID_SCALAR` for a secret key not in [1, n − 1], `INVALID_POINT` for a public key off the
  * curve.
  * @example

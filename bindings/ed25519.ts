@@ -18,6 +18,8 @@ function randomSecretKey(seed?: Uint8Array): Uint8Array {
  * Ed25519 signatures (RFC 8032 §5.1) in @noble/curves v2's shape. The secret key is the 32-byte
  * seed of §5.1.5; verification is Go's crypto/ed25519's (cofactorless, S < ℓ, canonical R), the rule
  * C2SP signed notes are checked with.
+ *
+ * @namespace
  */
 export const ed25519 = Object.freeze({
   /** Byte lengths: secretKey 32, publicKey 32, signature 64, seed 32. */

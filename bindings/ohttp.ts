@@ -21,6 +21,8 @@ import { decodeKeyConfigs, encodeKeyConfigs } from './ohttp/ohttp-keys.js';
  * Oblivious HTTP (RFC 9458): key configurations, Encapsulated Requests and Responses over Binary
  * HTTP, and the roles as fetch-style handlers — client, relay, gateway (with replay protection),
  * forwarder, key directory, consistency mirror and the hop logger (docs/ohttp.md).
+ *
+ * @namespace
  */
 export const ohttp = Object.freeze({
   /**
@@ -41,7 +43,7 @@ export const ohttp = Object.freeze({
   /**
    * RFC 9458 §3.1: one key configuration's bytes (the public parts only).
    *
-   * @throws `TypeError` for a value that is not a key configuration; {@link CryptoError}
+   * @throws `TypeError` for a value that is not a key configuration; `CryptoError`
    * `INVALID_POINT` if its public key is not a point of the KEM's curve.
    * @example
    * ```ts
@@ -56,7 +58,7 @@ export const ohttp = Object.freeze({
    * RFC 9458 §3.1: the key configuration that `bytes` encode, strictly.
    *
    * @throws `RangeError` for a truncated or overlong encoding, an unknown KEM, KDF or AEAD, or an
-   * empty or ragged algorithm list; {@link CryptoError} `INVALID_POINT` for a public key off the
+   * empty or ragged algorithm list; `CryptoError` `INVALID_POINT` for a public key off the
    * curve; `TypeError` for a non-Uint8Array.
    * @example
    * ```ts
@@ -84,7 +86,7 @@ export const ohttp = Object.freeze({
    * RFC 9458 §3.2: the key configurations of an `application/ohttp-keys` body, in order.
    *
    * @throws `RangeError` for an empty list, a truncated length or configuration, or one
-   * `decodeKeyConfig` refuses (its error, for the whole list); {@link CryptoError} `INVALID_POINT`;
+   * `decodeKeyConfig` refuses (its error, for the whole list); `CryptoError` `INVALID_POINT`;
    * `TypeError` for a non-Uint8Array.
    * @example
    * ```ts
@@ -100,7 +102,7 @@ export const ohttp = Object.freeze({
    * the configuration's first.
    *
    * @throws `TypeError` for a non-Uint8Array or a malformed config; `RangeError` for a suite the configuration
-   * does not offer; {@link CryptoError} `INVALID_POINT` for a bad public key in the configuration.
+   * does not offer; `CryptoError` `INVALID_POINT` for a bad public key in the configuration.
    * @example
    * ```ts
    * import { bhttp, ohttp } from 'oblivia';
@@ -134,7 +136,7 @@ export const ohttp = Object.freeze({
    * mirror, never from the directory itself), and keeps an audit of each exchange.
    *
    * @throws `TypeError` / `RangeError` naming an option that is missing or out of range (`"options.…"`). `fetch` rejects with {@link ObliviousFetchError}
-   * (`KEYS`, `KEY_INCONSISTENT`, `KEY_REJECTED`, `RELAY`), {@link OhttpError} or {@link BhttpError}.
+   * (`KEYS`, `KEY_INCONSISTENT`, `KEY_REJECTED`, `RELAY`), {@link OhttpError} or `BhttpError`.
    * @example
    * ```ts
    * import { ohttp } from 'oblivia';

@@ -21,6 +21,8 @@ import { decodeToken, encodeAuthenticatorInput, encodeToken, TOKEN_TYPE } from '
 /**
  * Privacy Pass (RFC 9577, RFC 9578 §5): token type 0x0001, VOPRF(P-384, SHA-384) — challenges,
  * tokens, the issuance protocol and the HTTP authentication headers (docs/privacypass.md).
+ *
+ * @namespace
  */
 export const privacyPass = Object.freeze({
   /**
@@ -61,7 +63,7 @@ export const privacyPass = Object.freeze({
    *
    * @throws `TypeError` / `RangeError` for a key that is not 49 bytes. `createTokenRequest`:
    * {@link PrivacyPassError} `MALFORMED` or `TOKEN_TYPE` for a bad challenge; `finalize`:
-   * `MALFORMED`, {@link CryptoError} `PROOF_FAILED` or `INVALID_POINT`.
+   * `MALFORMED`, `CryptoError` `PROOF_FAILED` or `INVALID_POINT`.
    * @example
    * ```ts
    * import { privacyPass } from 'oblivia/privacypass';
@@ -80,7 +82,7 @@ export const privacyPass = Object.freeze({
    * The issuer of RFC 9578 §5.2 with its secret key: `issue` answers a TokenRequest, `verify` checks
    * a token (§5.4; the origin shares the key for this privately verifiable type).
    *
-   * @throws {@link CryptoError} `INVALID_SCALAR` for a key outside 1 … n − 1; `RangeError` unless 48
+   * @throws `CryptoError` `INVALID_SCALAR` for a key outside 1 … n − 1; `RangeError` unless 48
    * bytes. `issue`: {@link PrivacyPassError} `MALFORMED`, `TOKEN_TYPE`, `KEY_ID`, CryptoError
    * `INVALID_POINT`; `verify`: `MALFORMED` or `TOKEN_TYPE` for a token that does not decode.
    * @example

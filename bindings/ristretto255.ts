@@ -14,13 +14,15 @@ const scalarOp = (op: ScalarOp) => (a: Uint8Array, b: Uint8Array) => active().sc
  * ristretto255 (RFC 9496), the prime-order group of order ℓ = 2^252 + 27742317777372353535851937790883648493:
  * elements as canonical 32-byte encodings, scalars as 32 little-endian bytes below ℓ. What RFC 9497's
  * OPRF (and so the credentials) run on.
+ *
+ * @namespace
  */
 export const ristretto255 = Object.freeze({
   /** Bytes of an element's encoding: 32. */
   pointLength: 32,
   /** Bytes of a scalar: 32, little-endian. */
   scalarLength: 32,
-  /** Bytes {@link ristretto255.fromUniformBytes} takes: 64. */
+  /** Bytes `ristretto255.fromUniformBytes` takes: 64. */
   uniformLength: 64,
   /**
    * §4.3.1: whether the 32 bytes are a canonical encoding of an element.
@@ -65,7 +67,7 @@ export const ristretto255 = Object.freeze({
   /**
    * a + b.
    *
-   * @throws `RangeError` unless 32 bytes each; {@link CryptoError} `INVALID_POINT` for a non-canonical encoding.
+   * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_POINT` for a non-canonical encoding.
    * @example
    * ```ts
    * import { ristretto255 } from 'oblivia';
@@ -78,7 +80,7 @@ export const ristretto255 = Object.freeze({
   /**
    * a − b.
    *
-   * @throws `RangeError` unless 32 bytes each; {@link CryptoError} `INVALID_POINT` for a non-canonical encoding.
+   * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_POINT` for a non-canonical encoding.
    * @example
    * ```ts
    * import { ristretto255 } from 'oblivia';
@@ -91,7 +93,7 @@ export const ristretto255 = Object.freeze({
   /**
    * scalar · point.
    *
-   * @throws `RangeError` unless 32 bytes each; {@link CryptoError} `INVALID_SCALAR` unless 0 < scalar < ℓ, `INVALID_POINT` for a non-canonical point.
+   * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` unless 0 < scalar < ℓ, `INVALID_POINT` for a non-canonical point.
    * @example
    * ```ts
    * import { ristretto255 } from 'oblivia';
@@ -106,7 +108,7 @@ export const ristretto255 = Object.freeze({
   /**
    * scalar · B, B the generator.
    *
-   * @throws `RangeError` unless 32 bytes; {@link CryptoError} `INVALID_SCALAR` unless 0 < scalar < ℓ.
+   * @throws `RangeError` unless 32 bytes; `CryptoError` `INVALID_SCALAR` unless 0 < scalar < ℓ.
    * @example
    * ```ts
    * import { ristretto255 } from 'oblivia';
@@ -133,7 +135,7 @@ export const ristretto255 = Object.freeze({
     /**
      * 1/a mod ℓ.
      *
-     * @throws `RangeError` unless 32 bytes; {@link CryptoError} `INVALID_SCALAR` for zero or a scalar not below ℓ.
+     * @throws `RangeError` unless 32 bytes; `CryptoError` `INVALID_SCALAR` for zero or a scalar not below ℓ.
      * @example
      * ```ts
      * import { ristretto255 } from 'oblivia';
@@ -146,7 +148,7 @@ export const ristretto255 = Object.freeze({
     /**
      * −a mod ℓ.
      *
-     * @throws `RangeError` unless 32 bytes; {@link CryptoError} `INVALID_SCALAR` for a scalar not below ℓ.
+     * @throws `RangeError` unless 32 bytes; `CryptoError` `INVALID_SCALAR` for a scalar not below ℓ.
      * @example
      * ```ts
      * import { ristretto255 } from 'oblivia';
@@ -159,7 +161,7 @@ export const ristretto255 = Object.freeze({
     /**
      * a · b mod ℓ.
      *
-     * @throws `RangeError` unless 32 bytes each; {@link CryptoError} `INVALID_SCALAR` for a scalar not below ℓ.
+     * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` for a scalar not below ℓ.
      * @example
      * ```ts
      * import { ristretto255 } from 'oblivia';
@@ -172,7 +174,7 @@ export const ristretto255 = Object.freeze({
     /**
      * a + b mod ℓ.
      *
-     * @throws `RangeError` unless 32 bytes each; {@link CryptoError} `INVALID_SCALAR` for a scalar not below ℓ.
+     * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` for a scalar not below ℓ.
      * @example
      * ```ts
      * import { ristretto255 } from 'oblivia';
@@ -185,7 +187,7 @@ export const ristretto255 = Object.freeze({
     /**
      * a − b mod ℓ.
      *
-     * @throws `RangeError` unless 32 bytes each; {@link CryptoError} `INVALID_SCALAR` for a scalar not below ℓ.
+     * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` for a scalar not below ℓ.
      * @example
      * ```ts
      * import { ristretto255 } from 'oblivia';

@@ -34,15 +34,17 @@ import { createSessionClient, MIRROR_PATHS } from './session/session-client.js';
  * The attested end-to-end session between a client and a processing node (TEE), docs/session.md: the
  * inner encapsulation and the node's handler, attested key bundles and their verifier, release
  * statements, the router and node directory, and the client.
+ *
+ * @namespace
  */
 export const session = Object.freeze({
   // the inner layer and the node
   /**
    * The client's inner Encapsulated Request (RFC 9458's encapsulation with the session's own labels)
    * of Binary HTTP bytes to a node's key configuration, and the context that opens the node's
-   * response. Options as {@link ohttp.encapsulateRequest}'s.
+   * response. Options as `ohttp.encapsulateRequest`'s.
    *
-   * @throws as {@link ohttp.encapsulateRequest}.
+   * @throws as `ohttp.encapsulateRequest`.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -56,7 +58,7 @@ export const session = Object.freeze({
    * The node's decapsulation of an inner Encapsulated Request with one of its keys: the Binary HTTP
    * request and the context that encapsulates the response.
    *
-   * @throws as {@link ohttp.decapsulateRequest}: {@link OhttpError} `MALFORMED`, `UNKNOWN_KEY`,
+   * @throws as `ohttp.decapsulateRequest`: `OhttpError` `MALFORMED`, `UNKNOWN_KEY`,
    * `UNSUPPORTED_SUITE`, `DECRYPT`.
    * @example
    * ```ts
@@ -72,7 +74,7 @@ export const session = Object.freeze({
    * send (as `INNER_MEDIA_TYPE.REQUEST`) and the {@link InnerContext} that opens the answer.
    *
    * @throws `TypeError` for a bad config or a request whose body was used; as
-   * {@link ohttp.encapsulateRequest} otherwise.
+   * `ohttp.encapsulateRequest` otherwise.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -118,7 +120,7 @@ export const session = Object.freeze({
    * seconds): what a node asks its TEE to put in its evidence.
    *
    * @throws `TypeError` for a bad key configuration or a non-Date; `RangeError` for an expiry out of range;
-   * {@link CryptoError} `INVALID_POINT` for a bad public key.
+   * `CryptoError` `INVALID_POINT` for a bad public key.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -132,7 +134,7 @@ export const session = Object.freeze({
    * The encoded attested key bundle of a node: its key configuration and expiry, its TEE's evidence
    * over them (from `attester`), the endorsements, and the release statement with its tlog-proof.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`); {@link SessionError} or {@link TransparencyError} `MALFORMED` for a statement or
+   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`); {@link SessionError} or `TransparencyError` `MALFORMED` for a statement or
    * proof that does not parse; what `attester` throws.
    * @example
    * ```ts
@@ -152,7 +154,7 @@ export const session = Object.freeze({
   /**
    * The encoding of a bundle's fields (see {@link session.createBundle}, which gathers them).
    *
-   * @throws `TypeError` / `RangeError` for a bad field; {@link SessionError} or {@link TransparencyError}
+   * @throws `TypeError` / `RangeError` for a bad field; {@link SessionError} or `TransparencyError`
    * `MALFORMED` for a statement or proof that does not parse.
    * @example
    * ```ts
@@ -179,7 +181,7 @@ export const session = Object.freeze({
    * policy, report data binding the key and expiry), that its release statement is in the log under
    * the log policy, and its lifetime. Any failure refuses the node.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`). `verify` rejects with {@link AttestationError} (the
+   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`). `verify` rejects with `AttestationError` (the
    * evidence's own code) or {@link SessionError} `MALFORMED`, `PLATFORM`, `EXPIRED`, `LIFETIME`, `UNRELEASED`,
    * `LOG`.
    * @example

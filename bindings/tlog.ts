@@ -32,6 +32,8 @@ import { formatProof, parseProof, TLOG_PROOF_HEADER } from './tlog/tlog-proof.js
  * Verifiable transparency (docs/tlog.md): C2SP signed notes, checkpoints, cosignatures and
  * tlog-proofs, RFC 9162 Merkle trees, tlog-tiles logs (writer, reader, HTTP source), the witness,
  * the log policy and the client's consistent view.
+ *
+ * @namespace
  */
 export const tlog = Object.freeze({
   /**

@@ -37,7 +37,7 @@ export interface H100PolicyOptions {
   readonly allowTrailingZeros?: boolean;
 }
 
-/** Options of {@link attestation.h100.verifier}. */
+/** Options of `attestation.h100.verifier`. */
 export interface H100VerifierOptions {
   /** Trusted roots (default: the NVIDIA Device Identity CA). */
   readonly roots?: readonly H100Root[];
@@ -63,7 +63,7 @@ export interface H100Result extends AttestationResult<'nvidia-h100', H100Evidenc
   readonly fwid: Uint8Array;
 }
 
-/** An H100 evidence verifier, from {@link attestation.h100.verifier}. */
+/** An H100 evidence verifier, from `attestation.h100.verifier`. */
 export interface H100Verifier {
   /** Verifies `evidence` with the device chain at time `options.at`, for `options.nonce`. */
   verify(evidence: Uint8Array, endorsements: H100Endorsements, options: H100VerifyOptions): Promise<H100Result>;

@@ -26,7 +26,7 @@ export interface SevSnpEndorsements {
   readonly crls?: readonly Uint8Array[];
 }
 
-/** Options of {@link attestation.sevSnp.verifier}. */
+/** Options of `attestation.sevSnp.verifier`. */
 export interface SevSnpVerifierOptions {
   /** Trusted roots (default: AMD's Milan, Genoa and Turin ARKs). */
   readonly roots?: readonly SevSnpRoot[];
@@ -48,7 +48,7 @@ export interface SevSnpVerifyOptions {
   readonly reportData?: Uint8Array;
 }
 
-/** An SEV-SNP report verifier, from {@link attestation.sevSnp.verifier}. */
+/** An SEV-SNP report verifier, from `attestation.sevSnp.verifier`. */
 export interface SevSnpVerifier {
   /** Verifies `report` (1184 bytes) with its endorsements at time `options.at`. */
   verify(report: Uint8Array, endorsements: SevSnpEndorsements, options: SevSnpVerifyOptions): Promise<SevSnpResult>;
