@@ -44,7 +44,7 @@ export const credentials = Object.freeze({
    * `redeem`: `SPENT` for a credential already redeemed, `RangeError` for a binding not of 32 bytes.
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
+   * import { credentials } from 'oblivia';
    *
    * const client = credentials.client({ publicKey });
    * const { bytes, pending } = client.request({ epoch: credentials.currentEpoch(), values: ['summarise'] }, 10);
@@ -62,7 +62,7 @@ export const credentials = Object.freeze({
    * or the store's refusal (`STORE_FULL`, `STORE_UNAVAILABLE`).
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
+   * import { credentials } from 'oblivia';
    *
    * const verifier = credentials.verifier({ secretKey, store: credentials.memorySpentStore() });
    * const { attributes } = await verifier.verify(credentials.parseAuthorization(header), binding);
@@ -77,8 +77,7 @@ export const credentials = Object.freeze({
    * @throws `TypeError` if `issuer` is not an issuer; `RangeError` for a bad `maxBodyBytes`.
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
-   *
+   * import { credentials } from 'oblivia';
    * import { serveNode } from 'oblivia/node';
    *
    * const server = await serveNode(credentials.issuerHandler(issuer));
@@ -93,7 +92,7 @@ export const credentials = Object.freeze({
    * @throws `TypeError` / `RangeError` for a `maxEntries` outside 1 … 2^24 or a bad `retainEpochs`.
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
+   * import { credentials } from 'oblivia';
    *
    * const store = credentials.memorySpentStore({ maxEntries: 1_000_000 });
    * const verifier = credentials.verifier({ secretKey, store });
@@ -106,7 +105,7 @@ export const credentials = Object.freeze({
    * @throws `TypeError` for a non-Uint8Array.
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
+   * import { credentials } from 'oblivia';
    *
    * const headers = { authorization: credentials.encodeAuthorization(token) };
    * ```
@@ -119,7 +118,7 @@ export const credentials = Object.freeze({
    * value that does not parse; `TypeError` for a non-string.
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
+   * import { credentials } from 'oblivia';
    *
    * const token = credentials.parseAuthorization(request.headers.get('authorization'));
    * ```
@@ -131,7 +130,7 @@ export const credentials = Object.freeze({
    * @throws nothing.
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
+   * import { credentials } from 'oblivia';
    *
    * credentials.currentEpoch(); // e.g. 20428
    * credentials.currentEpoch(Date.UTC(2026, 0, 1));
@@ -145,7 +144,7 @@ export const credentials = Object.freeze({
    * @throws `TypeError` if the request's body was already used.
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
+   * import { credentials } from 'oblivia';
    *
    * const binding = await credentials.requestBinding(request);
    * const token = client.redeem(credential, binding);
@@ -159,7 +158,7 @@ export const credentials = Object.freeze({
    * @throws `TypeError` if `next` is not a function; the hook rejects with what `next` or `redeem` throws.
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
+   * import { credentials } from 'oblivia';
    *
    * const ohttpClient = ohttp.client({ relay, keys, authorize: credentials.clientAuthorizer(client, () => wallet.shift()!) });
    * ```
@@ -174,7 +173,7 @@ export const credentials = Object.freeze({
    * CredentialError (the gateway answers 500).
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
+   * import { credentials } from 'oblivia';
    *
    * const gateway = ohttp.gateway({ keys: [key], target, authorize: credentials.gatewayAuthorizer([verifier]) });
    * ```
@@ -186,7 +185,7 @@ export const credentials = Object.freeze({
    * @throws nothing.
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
+   * import { credentials } from 'oblivia';
    *
    * credentials.problemType('SPENT'); // 'urn:oblivia:problem:credential-spent'
    * ```
@@ -198,11 +197,10 @@ export const credentials = Object.freeze({
    * @throws nothing for a CredentialError.
    * @example
    * ```ts
-   * import { credentials, oprf } from 'oblivia';
+   * import { credentials, CredentialError } from 'oblivia';
    *
-   * import { CredentialError } from 'oblivia/credentials';
-   *
-   * return credentials.problemResponse(new CredentialError('SPENT'), 401);
+   * const refusal = credentials.problemResponse(new CredentialError('SPENT'), 401);
+   * await refusal.json(); // { type: 'urn:oblivia:problem:credential-spent', title, status: 401 }
    * ```
    */
   problemResponse,

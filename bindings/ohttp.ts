@@ -26,7 +26,7 @@ import { decodeKeyConfigs, encodeKeyConfigs } from './ohttp/ohttp-keys.js';
  */
 export const ohttp = Object.freeze({
   /**
-   * RFC 9458 §3: a fresh gateway key — its public configuration (`config`) and private key — with
+   * RFC 9458 §3: a fresh gateway key — a key configuration with its private key — with
    * this key id (0–255), KEM and (KDF, AEAD) pairs.
    *
    * @throws `TypeError` for an id that is not a number or a list that is not an array; `RangeError`
@@ -36,7 +36,7 @@ export const ohttp = Object.freeze({
    * import { hpke, ohttp } from 'oblivia';
    *
    * const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [{ kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM }]);
-   * key.config; // { keyId, kem, publicKey, suites }
+   * const { keyId, publicKey, privateKey } = key; // keep privateKey on the gateway
    * ```
    */
   generateKeyConfig,

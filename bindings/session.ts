@@ -94,7 +94,6 @@ export const session = Object.freeze({
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
-   *
    * import { hpke, ohttp } from 'oblivia';
    *
    * const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [{ kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM }]);
@@ -264,7 +263,6 @@ export const session = Object.freeze({
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
-   *
    * import { serveNode } from 'oblivia/node';
    *
    * const directory = await serveNode(session.nodeDirectory({ nodes: { 'node-1': () => bundle } }));

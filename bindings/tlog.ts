@@ -288,7 +288,6 @@ export const tlog = Object.freeze({
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
-   *
    * import { serveNode } from 'oblivia/node';
    *
    * const w = tlog.generateKey('w1.example');

@@ -58,10 +58,10 @@ const MESSAGES: Record<CredentialErrorCode, string> = {
  * import { CredentialError } from 'oblivia/credentials';
  *
  * try {
- *   await verifier.redeem(token, binding);
+ *   await verifier.verify(token, binding);
  * } catch (e) {
- *   if (e instanceof CredentialError && e.code === 'SPENT') return new Response(null, { status: 401 });
- *   throw e;
+ *   if (!(e instanceof CredentialError)) throw e;
+ *   console.log(e.code); // 'SPENT' for a token redeemed before, 'INVALID_TOKEN', …
  * }
  * ```
  */

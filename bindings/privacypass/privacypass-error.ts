@@ -30,7 +30,7 @@ const MESSAGES: Record<PrivacyPassErrorCode, string> = {
  * import { privacyPass, PrivacyPassError } from 'oblivia/privacypass';
  *
  * try {
- *   privacyPass.decodeToken(new Uint8Array(3));
+ *   privacyPass.decodeToken(Uint8Array.of(0, 1, 2)); // type 0x0001, then too short
  * } catch (e) {
  *   if (!(e instanceof PrivacyPassError && e.code === 'MALFORMED')) throw e;
  * }
