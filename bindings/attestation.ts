@@ -62,6 +62,8 @@ export const attestation = Object.freeze({
   /**
    * AMD SEV-SNP (SEV Secure Nested Paging Firmware ABI): attestation reports, VCEK/VLEK signers, the
    * VCEK ← ASK ← ARK chain.
+   *
+   * @namespace
    */
   sevSnp: Object.freeze({
     /** Bytes of an attestation report: 1184 (0x4A0). */
@@ -129,6 +131,8 @@ export const attestation = Object.freeze({
   /**
    * NVIDIA H100 (confidential computing mode): SPDM 1.1 GET_MEASUREMENTS evidence, its opaque data
    * and the device certificate chain.
+   *
+   * @namespace
    */
   h100: Object.freeze({
     /** SPDMVersion of the evidence: 0x11 (SPDM 1.1). */

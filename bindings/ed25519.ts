@@ -85,7 +85,11 @@ export const ed25519 = Object.freeze({
     const secretKey = randomSecretKey(seed);
     return { secretKey, publicKey: active().ed25519PublicKey(secretKey) };
   },
-  /** Key helpers, as noble's `ed25519.utils`. */
+  /**
+   * Key helpers, as noble's `ed25519.utils`.
+   *
+   * @namespace
+   */
   utils: Object.freeze({
     /**
      * 32 random bytes (WebCrypto getRandomValues); a given `seed` is checked and returned.

@@ -118,7 +118,11 @@ export const ristretto255 = Object.freeze({
    * ```
    */
   multiplyBase: (k: Uint8Array): Uint8Array => active().ristretto255Multiply(b32(k, 'scalar'), undefined),
-  /** Scalars mod ℓ; CryptoError INVALID_SCALAR for an input not below ℓ (or zero, for invert). */
+  /**
+   * Scalars mod ℓ; CryptoError INVALID_SCALAR for an input not below ℓ (or zero, for invert).
+   *
+   * @namespace
+   */
   scalar: Object.freeze({
     /**
      * 64 little-endian bytes mod ℓ (RFC 9496 §4.4): a uniformly random scalar from 64 random bytes.
