@@ -23,10 +23,10 @@ export const attestationSimulator = Object.freeze({
    * A simulated AMD SEV-SNP platform: real-format reports signed by a VCEK (P-384) under a
    * test-only ASK and ARK (RSA-4096), in AMD's formats; CRLs and revocation too.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is invalid (a product other than Milan,
-   * Genoa or Turin, a `notAfter` not after `notBefore`). `attest` throws `RangeError` for a bad
-   * field (a REPORT_DATA not of 64 bytes, a version other than 2, 3 or 5), and `TypeError` after
-   * `destroy`.
+   * @throws `TypeError` / `RangeError` naming an option that is invalid (a product other than
+   * Milan, Genoa or Turin, a `notAfter` not after `notBefore`). `attest` throws `RangeError` for a
+   * bad field (a REPORT_DATA not of 64 bytes, a version other than 2, 3 or 5), and `TypeError`
+   * after `destroy`.
    * @example
    * ```ts
    * import { attestation } from 'oblivia/attestation';

@@ -53,15 +53,16 @@ export type {
 export { AttestationError, type AttestationErrorCode };
 
 /**
- * TEE evidence verifiers, one per platform, with one result shape ({@link AttestationResult}) and one
- * error ({@link AttestationError}): AMD SEV-SNP reports and NVIDIA H100 SPDM evidence (docs/attestation.md).
+ * TEE evidence verifiers, one per platform, with one result shape ({@link AttestationResult}) and
+ * one error ({@link AttestationError}): AMD SEV-SNP reports and NVIDIA H100 SPDM evidence
+ * (docs/attestation.md).
  *
  * @namespace
  */
 export const attestation = Object.freeze({
   /**
-   * AMD SEV-SNP (SEV Secure Nested Paging Firmware ABI): attestation reports, VCEK/VLEK signers, the
-   * VCEK ← ASK ← ARK chain.
+   * AMD SEV-SNP (SEV Secure Nested Paging Firmware ABI): attestation reports, VCEK/VLEK signers,
+   * the VCEK ← ASK ← ARK chain.
    *
    * @namespace
    */
@@ -73,12 +74,13 @@ export const attestation = Object.freeze({
     /** SIGNATURE_ALGO 1: ECDSA P-384 with SHA-384, the only one defined. */
     ECDSA_P384_SHA384: SEV_SNP_ECDSA_P384_SHA384,
     /**
-     * A verifier of SEV-SNP reports: the signature by the VCEK/VLEK, its chain to a pinned ARK (AMD's
-     * Milan, Genoa and Turin by default), CRLs, the TCB, the guest policy and the caller's policy
-     * (measurements, minimum TCB, debug), and the REPORT_DATA if given.
+     * A verifier of SEV-SNP reports: the signature by the VCEK/VLEK, its chain to a pinned ARK
+     * (AMD's Milan, Genoa and Turin by default), CRLs, the TCB, the guest policy and the caller's
+     * policy (measurements, minimum TCB, debug), and the REPORT_DATA if given.
      *
-     * @throws `TypeError` / `RangeError` for bad options. `verify` rejects with {@link AttestationError} `SIGNATURE`,
-     * `CHAIN`, `EXPIRED`, `REVOKED`, `TCB`, `POLICY`, `DEBUG`, `REPORT_DATA`, `MALFORMED`, `UNSUPPORTED`.
+     * @throws `TypeError` / `RangeError` for bad options. `verify` rejects with
+     * {@link AttestationError} `SIGNATURE`, `CHAIN`, `EXPIRED`, `REVOKED`, `TCB`, `POLICY`, `DEBUG`,
+     * `REPORT_DATA`, `MALFORMED`, `UNSUPPORTED`.
      * @example
      * ```ts
      * import { attestation } from 'oblivia/attestation';
@@ -92,8 +94,8 @@ export const attestation = Object.freeze({
     /**
      * The fields of an SEV-SNP attestation report, unverified.
      *
-     * @throws {@link AttestationError} `MALFORMED` (length, reserved bits) or `UNSUPPORTED` (report version, signature
-     * algorithm); `TypeError` for a non-Uint8Array.
+     * @throws {@link AttestationError} `MALFORMED` (length, reserved bits) or `UNSUPPORTED` (report
+     * version, signature algorithm); `TypeError` for a non-Uint8Array.
      * @example
      * ```ts
      * import { attestation } from 'oblivia/attestation';
@@ -105,7 +107,8 @@ export const attestation = Object.freeze({
     /**
      * A VCEK or VLEK certificate (DER): its kind, TCB extensions and hwID.
      *
-     * @throws {@link AttestationError} `MALFORMED` for a certificate that does not parse or lacks AMD's extensions.
+     * @throws {@link AttestationError} `MALFORMED` for a certificate that does not parse or lacks
+     * AMD's extensions.
      * @example
      * ```ts
      * import { attestation } from 'oblivia/attestation';
@@ -116,9 +119,11 @@ export const attestation = Object.freeze({
     parseSigner: parseSevSnpSigner,
     /**
      * Verifies a report's signature with its VCEK/VLEK certificate, and that the certificate is the
-     * report's signer (kind, CHIP_ID, REPORTED_TCB); the chain is not checked (the verifier does that).
+     * report's signer (kind, CHIP_ID, REPORTED_TCB); the chain is not checked (the verifier does
+     * that).
      *
-     * @throws {@link AttestationError} `SIGNATURE`, `CHAIN` (kind or chip), `TCB`, `MALFORMED`, `UNSUPPORTED`.
+     * @throws {@link AttestationError} `SIGNATURE`, `CHAIN` (kind or chip), `TCB`, `MALFORMED`,
+     * `UNSUPPORTED`.
      * @example
      * ```ts
      * import { attestation } from 'oblivia/attestation';
@@ -150,11 +155,13 @@ export const attestation = Object.freeze({
     /** NVIDIA's opaque data field types (OPAQUE_FIELD_ID_*). */
     OPAQUE: NVIDIA_OPAQUE,
     /**
-     * A verifier of H100 evidence: the response's signature by the device's leaf certificate, the chain
-     * to the NVIDIA Device Identity CA (or the given roots), the nonce, and the reference measurements.
+     * A verifier of H100 evidence: the response's signature by the device's leaf certificate, the
+     * chain to the NVIDIA Device Identity CA (or the given roots), the nonce, and the reference
+     * measurements.
      *
-     * @throws `TypeError` / `RangeError` for bad options. `verify` rejects with {@link AttestationError} `SIGNATURE`,
-     * `CHAIN`, `EXPIRED`, `POLICY`, `REPORT_DATA`, `MALFORMED`, `UNSUPPORTED`.
+     * @throws `TypeError` / `RangeError` for bad options. `verify` rejects with
+     * {@link AttestationError} `SIGNATURE`, `CHAIN`, `EXPIRED`, `POLICY`, `REPORT_DATA`, `MALFORMED`,
+     * `UNSUPPORTED`.
      * @example
      * ```ts
      * import { attestation } from 'oblivia/attestation';
@@ -168,7 +175,8 @@ export const attestation = Object.freeze({
     /**
      * The parts of H100 evidence (the GET_MEASUREMENTS request and response), unverified.
      *
-     * @throws {@link AttestationError} `MALFORMED` or `UNSUPPORTED`; `TypeError` for a non-Uint8Array.
+     * @throws {@link AttestationError} `MALFORMED` or `UNSUPPORTED`; `TypeError` for a
+     * non-Uint8Array.
      * @example
      * ```ts
      * import { attestation } from 'oblivia/attestation';
@@ -180,7 +188,8 @@ export const attestation = Object.freeze({
     /**
      * The fields of NVIDIA opaque data (type-length-value), unknown types kept undecoded.
      *
-     * @throws {@link AttestationError} `MALFORMED` for a field that overruns, a duplicate type or a bad length.
+     * @throws {@link AttestationError} `MALFORMED` for a field that overruns, a duplicate type or a
+     * bad length.
      * @example
      * ```ts
      * import { attestation } from 'oblivia/attestation';

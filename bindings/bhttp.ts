@@ -14,8 +14,8 @@ export const bhttp = Object.freeze({
    * RFC 9292 §3: a request's bytes, known-length (framing indicator 0) or, with
    * `indeterminate`, indeterminate-length (2); `padding` zero bytes appended (§3.8).
    *
-   * @throws `TypeError` / `RangeError` naming a part that is not valid (a method or field name that is not a
-   * token, a value with a CR, LF or NUL, a status out of range); it never truncates.
+   * @throws `TypeError` / `RangeError` naming a part that is not valid (a method or field name that
+   * is not a token, a value with a CR, LF or NUL, a status out of range); it never truncates.
    * @example
    * ```ts
    * import { bhttp } from 'oblivia/bhttp';
@@ -31,9 +31,9 @@ export const bhttp = Object.freeze({
    * RFC 9292 §3: the request a message encodes, strictly and within the limits of `options`
    * ({@link DecodeOptions}); field names come out lowercase.
    *
-   * @throws {@link BhttpError} (`TRUNCATED`, `INVALID_FRAMING`, `INVALID_LENGTH`, `INVALID_CONTROL_DATA`,
-   * `INVALID_FIELD`, `INVALID_PADDING`, `FIELDS_TOO_LARGE`, …) for an invalid message; nothing partial
-   * is returned. `TypeError` if `message` is not a Uint8Array.
+   * @throws {@link BhttpError} (`TRUNCATED`, `INVALID_FRAMING`, `INVALID_LENGTH`,
+   * `INVALID_CONTROL_DATA`, `INVALID_FIELD`, `INVALID_PADDING`, `FIELDS_TOO_LARGE`, …) for an
+   * invalid message; nothing partial is returned. `TypeError` if `message` is not a Uint8Array.
    * @example
    * ```ts
    * import { bhttp } from 'oblivia/bhttp';
@@ -47,8 +47,8 @@ export const bhttp = Object.freeze({
    * RFC 9292 §3: a response's bytes, with any informational (1xx) responses before the final one;
    * known-length (framing indicator 1) or indeterminate-length (3).
    *
-   * @throws `TypeError` / `RangeError` naming a part that is not valid (a status out of range, a field that
-   * is not a token or carries CR, LF or NUL).
+   * @throws `TypeError` / `RangeError` naming a part that is not valid (a status out of range, a
+   * field that is not a token or carries CR, LF or NUL).
    * @example
    * ```ts
    * import { bhttp } from 'oblivia/bhttp';
@@ -61,8 +61,8 @@ export const bhttp = Object.freeze({
    * RFC 9292 §3: the response a message encodes (informational responses, status, headers, content,
    * trailers), strictly and within the limits of `options`.
    *
-   * @throws {@link BhttpError} for an invalid message (`TRUNCATED`, `INVALID_STATUS`, `TOO_MANY_INFORMATIONAL`,
-   * …); `TypeError` if `message` is not a Uint8Array.
+   * @throws {@link BhttpError} for an invalid message (`TRUNCATED`, `INVALID_STATUS`,
+   * `TOO_MANY_INFORMATIONAL`, …); `TypeError` if `message` is not a Uint8Array.
    * @example
    * ```ts
    * import { bhttp } from 'oblivia/bhttp';
@@ -75,8 +75,9 @@ export const bhttp = Object.freeze({
    * The Fetch `Request` of a decoded request. Trailers, connection-specific fields and Host are
    * dropped; Cookie lines are joined with "; ".
    *
-   * @throws {@link BhttpError} `UNSUPPORTED` for what Fetch forbids or cannot address (CONNECT, TRACE, a
-   * body on GET or HEAD, a scheme other than http(s), a path not starting with "/", pseudo-fields).
+   * @throws {@link BhttpError} `UNSUPPORTED` for what Fetch forbids or cannot address (CONNECT,
+   * TRACE, a body on GET or HEAD, a scheme other than http(s), a path not starting with "/",
+   * pseudo-fields).
    * @example
    * ```ts
    * import { bhttp } from 'oblivia/bhttp';
@@ -117,8 +118,8 @@ export const bhttp = Object.freeze({
    * The Binary HTTP response of a Fetch `Response` (its body read whole), ready for
    * {@link bhttp.encodeResponse}.
    *
-   * @throws {@link BhttpError} `UNSUPPORTED` for a Response without a status (a network error or an opaque
-   * response); `TypeError` if it is not a Response.
+   * @throws {@link BhttpError} `UNSUPPORTED` for a Response without a status (a network error or an
+   * opaque response); `TypeError` if it is not a Response.
    * @example
    * ```ts
    * import { bhttp } from 'oblivia/bhttp';

@@ -20,9 +20,9 @@ export const credentials = Object.freeze({
    * The issuer of oblivia-acs-v1 (docs/credentials.md): answers issuance requests with POPRF
    * evaluations under its key and one batched DLEQ proof, for the attributes its `policy` accepts.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`); `CryptoError` `INVALID_SCALAR` for
-   * a bad secret key. `issue` throws {@link CredentialError} `MALFORMED`, `VERSION`, `BATCH`,
-   * `UNKNOWN_KEY`, `ATTRIBUTES`.
+   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`);
+   * `CryptoError` `INVALID_SCALAR` for a bad secret key. `issue` throws {@link CredentialError}
+   * `MALFORMED`, `VERSION`, `BATCH`, `UNKNOWN_KEY`, `ATTRIBUTES`.
    * @example
    * ```ts
    * import { credentials, oprf } from 'oblivia';
@@ -36,12 +36,13 @@ export const credentials = Object.freeze({
   issuer: createIssuer,
   /**
    * The credential client for an issuer's public key: `request` blinds fresh token inputs for some
-   * attributes, `finalize` checks the issuer's proof and yields the credentials, `redeem` spends one
-   * on a 32-byte request binding.
+   * attributes, `finalize` checks the issuer's proof and yields the credentials, `redeem` spends
+   * one on a 32-byte request binding.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`); `CryptoError` `INVALID_POINT` for
-   * a bad public key. `finalize`: {@link CredentialError} `MALFORMED`, `VERSION`, `BATCH`, `PROOF`;
-   * `redeem`: `SPENT` for a credential already redeemed, `RangeError` for a binding not of 32 bytes.
+   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`);
+   * `CryptoError` `INVALID_POINT` for a bad public key. `finalize`: {@link CredentialError}
+   * `MALFORMED`, `VERSION`, `BATCH`, `PROOF`; `redeem`: `SPENT` for a credential already redeemed,
+   * `RangeError` for a binding not of 32 bytes.
    * @example
    * ```ts
    * import { credentials } from 'oblivia';
@@ -57,9 +58,10 @@ export const credentials = Object.freeze({
    * The verifier (a gateway) of tokens under an issuer key: `verify` checks the token for a binding
    * and records it as spent in `store`, which every verifier of the key shares.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`) (`store` is required). `verify` rejects with
-   * {@link CredentialError} `MALFORMED`, `VERSION`, `UNKNOWN_KEY`, `EPOCH`, `INVALID_TOKEN`, `SPENT`,
-   * or the store's refusal (`STORE_FULL`, `STORE_UNAVAILABLE`).
+   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`)
+   * (`store` is required). `verify` rejects with {@link CredentialError} `MALFORMED`, `VERSION`,
+   * `UNKNOWN_KEY`, `EPOCH`, `INVALID_TOKEN`, `SPENT`, or the store's refusal (`STORE_FULL`,
+   * `STORE_UNAVAILABLE`).
    * @example
    * ```ts
    * import { credentials } from 'oblivia';
@@ -86,8 +88,8 @@ export const credentials = Object.freeze({
   issuerHandler: createIssuerHandler,
   /**
    * A spent-token store in this process's memory: atomic `add`; it keeps the `retainEpochs` newest
-   * epochs and refuses older ones (`EPOCH`), and refuses new inputs when full (`STORE_FULL`). Several
-   * processes need a shared store (oblivia/redis).
+   * epochs and refuses older ones (`EPOCH`), and refuses new inputs when full (`STORE_FULL`).
+   * Several processes need a shared store (oblivia/redis).
    *
    * @throws `TypeError` / `RangeError` for a `maxEntries` outside 1 … 2^24 or a bad `retainEpochs`.
    * @example
@@ -114,8 +116,8 @@ export const credentials = Object.freeze({
   /**
    * The token of an Authorization value `ObliviaToken token="…"` (scheme case-insensitive).
    *
-   * @throws {@link CredentialError} `MISSING` for no value or another scheme, `MALFORMED` for an ObliviaToken
-   * value that does not parse; `TypeError` for a non-string.
+   * @throws {@link CredentialError} `MISSING` for no value or another scheme, `MALFORMED` for an
+   * ObliviaToken value that does not parse; `TypeError` for a non-string.
    * @example
    * ```ts
    * import { credentials } from 'oblivia';
@@ -155,7 +157,8 @@ export const credentials = Object.freeze({
    * The OHTTP client's `authorize` hook: each request gets `Authorization: ObliviaToken …` from the
    * next credential `next` gives, bound to that request.
    *
-   * @throws `TypeError` if `next` is not a function; the hook rejects with what `next` or `redeem` throws.
+   * @throws `TypeError` if `next` is not a function; the hook rejects with what `next` or `redeem`
+   * throws.
    * @example
    * ```ts
    * import { credentials } from 'oblivia';

@@ -16,8 +16,8 @@ function randomSecretKey(seed?: Uint8Array): Uint8Array {
 
 /**
  * Ed25519 signatures (RFC 8032 §5.1) in @noble/curves v2's shape. The secret key is the 32-byte
- * seed of §5.1.5; verification is Go's crypto/ed25519's (cofactorless, S < ℓ, canonical R), the rule
- * C2SP signed notes are checked with.
+ * seed of §5.1.5; verification is Go's crypto/ed25519's (cofactorless, S < ℓ, canonical R), the
+ * rule C2SP signed notes are checked with.
  *
  * @namespace
  */
@@ -54,7 +54,8 @@ export const ed25519 = Object.freeze({
    * §5.1.7 as Go checks it: whether `signature` signs `msg` under `publicKey`. An invalid signature
    * or key of the right length is `false`, never an error.
    *
-   * @throws `TypeError` for a non-Uint8Array, `RangeError` for a signature not of 64 bytes or a key not of 32.
+   * @throws `TypeError` for a non-Uint8Array, `RangeError` for a signature not of 64 bytes or a key
+   * not of 32.
    * @example
    * ```ts
    * import { ed25519 } from 'oblivia/ed25519';

@@ -16,8 +16,8 @@ export interface HmacFunction {
  * HMAC (RFC 2104) of `msg` under `key`, with SHA-256, SHA-384 or SHA-512: a digest of the hash's
  * output length.
  *
- * @throws `TypeError` if `hash` is not one of `sha256`, `sha384`, `sha512`, or `key` or `msg` is not
- * a Uint8Array.
+ * @throws `TypeError` if `hash` is not one of `sha256`, `sha384`, `sha512`, or `key` or `msg` is
+ * not a Uint8Array.
  * @example
  * ```ts
  * import { hmac, sha256 } from 'oblivia';

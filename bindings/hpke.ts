@@ -4,7 +4,8 @@ import { AEAD, KDF, KEM } from './hpke/ids.js';
 import { suite } from './hpke/hpke-suite.js';
 
 /**
- * HPKE (RFC 9180): every mode, DHKEM X25519 / P-256 / P-384 / P-521, HKDF-SHA256/384/512, AES-GCM, ChaCha20-Poly1305, export-only.
+ * HPKE (RFC 9180): every mode, DHKEM X25519 / P-256 / P-384 / P-521, HKDF-SHA256/384/512, AES-GCM,
+ * ChaCha20-Poly1305, export-only.
  *
  * @namespace
  */
@@ -12,10 +13,10 @@ export const hpke = Object.freeze({
   /**
    * The suite of a KEM, a KDF and an AEAD ({@link HpkeSuite}).
    *
-   * @throws `TypeError` for a missing or unknown id (`"kem"`, `"kdf"`, `"aead"` named). The suite's
-   * methods throw `RangeError` for a key, `enc` or `psk` of the wrong length, `CryptoError`
-   * `INVALID_POINT` for an invalid public key, `INVALID_TAG` when `open` fails, `LIMIT` after 2^96 − 1
-   * messages of a context.
+   * @throws `TypeError` for an id that is not a number, `RangeError` for an unknown one (`"kem"`,
+   * `"kdf"`, `"aead"` named). The suite's methods throw `RangeError` for a key, `enc` or `psk` of
+   * the wrong length, `CryptoError` `INVALID_POINT` for an invalid public key, `INVALID_TAG` when
+   * `open` fails, `LIMIT` after 2^96 − 1 messages of a context.
    * @example
    * ```ts
    * import { hpke } from 'oblivia/hpke';

@@ -72,7 +72,8 @@ export const ohttp = Object.freeze({
    * RFC 9458 §3.2: the `application/ohttp-keys` body of a list of key configurations (each prefixed
    * with its 2-byte length), public parts only.
    *
-   * @throws `TypeError` / `RangeError` for an empty list or a configuration that is not well-formed.
+   * @throws `TypeError` / `RangeError` for an empty list or a configuration that is not
+   * well-formed.
    * @example
    * ```ts
    * import { hpke, ohttp } from 'oblivia';
@@ -101,8 +102,9 @@ export const ohttp = Object.freeze({
    * {@link ClientContext} that will open the response. The (KDF, AEAD) pair is `options.suite`, or
    * the configuration's first.
    *
-   * @throws `TypeError` for a non-Uint8Array or a malformed config; `RangeError` for a suite the configuration
-   * does not offer; `CryptoError` `INVALID_POINT` for a bad public key in the configuration.
+   * @throws `TypeError` for a non-Uint8Array or a malformed config; `RangeError` for a suite the
+   * configuration does not offer; `CryptoError` `INVALID_POINT` for a bad public key in the
+   * configuration.
    * @example
    * ```ts
    * import { bhttp, ohttp } from 'oblivia';
@@ -115,12 +117,13 @@ export const ohttp = Object.freeze({
    */
   encapsulateRequest,
   /**
-   * RFC 9458 §4.3: the gateway's decapsulation of an Encapsulated Request with one of `keys` (picked
-   * by key id; pass every live key during a rotation): the Binary HTTP request, and the
+   * RFC 9458 §4.3: the gateway's decapsulation of an Encapsulated Request with one of `keys`
+   * (picked by key id; pass every live key during a rotation): the Binary HTTP request, and the
    * {@link GatewayContext} that encapsulates the response.
    *
-   * @throws {@link OhttpError} `MALFORMED` (too short: 400), `UNKNOWN_KEY` or `UNSUPPORTED_SUITE` (no key
-   * matches its header: 422), `DECRYPT` (it does not open: 400, the CryptoError as `cause`).
+   * @throws {@link OhttpError} `MALFORMED` (too short: 400), `UNKNOWN_KEY` or `UNSUPPORTED_SUITE`
+   * (no key matches its header: 422), `DECRYPT` (it does not open: 400, the CryptoError as
+   * `cause`).
    * @example
    * ```ts
    * import { bhttp, ohttp } from 'oblivia';
@@ -135,8 +138,9 @@ export const ohttp = Object.freeze({
    * encapsulated to a key read from `keys` (a list, a URL or a handler — read through a consistency
    * mirror, never from the directory itself), and keeps an audit of each exchange.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or out of range (`"options.…"`). `fetch` rejects with {@link ObliviousFetchError}
-   * (`KEYS`, `KEY_INCONSISTENT`, `KEY_REJECTED`, `RELAY`), {@link OhttpError} or `BhttpError`.
+   * @throws `TypeError` / `RangeError` naming an option that is missing or out of range
+   * (`"options.…"`). `fetch` rejects with {@link ObliviousFetchError} (`KEYS`, `KEY_INCONSISTENT`,
+   * `KEY_REJECTED`, `RELAY`), {@link OhttpError} or `BhttpError`.
    * @example
    * ```ts
    * import { ohttp } from 'oblivia';
@@ -151,7 +155,8 @@ export const ohttp = Object.freeze({
    * The Oblivious Relay Resource (RFC 9458 §2): a handler that forwards `message/ohttp-req` bodies,
    * and nothing else of the request, to its one gateway.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or out of range (`"options.…"`).
+   * @throws `TypeError` / `RangeError` naming an option that is missing or out of range
+   * (`"options.…"`).
    * @example
    * ```ts
    * import { ohttp } from 'oblivia';
@@ -163,11 +168,13 @@ export const ohttp = Object.freeze({
   relay: createRelay,
   /**
    * The Oblivious Gateway Resource (RFC 9458 §2, §5): a handler that decapsulates each request with
-   * `keys`, forwards it to the configured `target` (never one the request names), and encapsulates the
-   * answer. It never throws: failures are answered (400, 405, 413, 415, 422 in the clear; 400, 431,
-   * 502, 503, 504 inside the encapsulation). Optional replay protection (§6.5), `authorize` and padding.
+   * `keys`, forwards it to the configured `target` (never one the request names), and encapsulates
+   * the answer. It never throws: failures are answered (400, 405, 413, 415, 422 in the clear; 400,
+   * 431, 502, 503, 504 inside the encapsulation). Optional replay protection (§6.5), `authorize`
+   * and padding.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or out of range (`"options.…"`).
+   * @throws `TypeError` / `RangeError` naming an option that is missing or out of range
+   * (`"options.…"`).
    * @example
    * ```ts
    * import { hpke, ohttp } from 'oblivia';
@@ -182,12 +189,12 @@ export const ohttp = Object.freeze({
    */
   gateway: createGateway,
   /**
-   * A handler that sends each request to `target` (an origin, or an origin and path prefix) at prefix
-   * ‖ its own path and query; redirects are not followed, and the exchange is aborted after
+   * A handler that sends each request to `target` (an origin, or an origin and path prefix) at
+   * prefix ‖ its own path and query; redirects are not followed, and the exchange is aborted after
    * `timeoutMs`. The gateway's URL `target` is this.
    *
-   * @throws `TypeError` for a target that is not an absolute http(s) URL without credentials, query or
-   * fragment; `RangeError` for a bad `timeoutMs`.
+   * @throws `TypeError` for a target that is not an absolute http(s) URL without credentials, query
+   * or fragment; `RangeError` for a bad `timeoutMs`.
    * @example
    * ```ts
    * import { ohttp } from 'oblivia';
@@ -201,7 +208,8 @@ export const ohttp = Object.freeze({
    * A key directory: one fresh gateway key, rotated on `rotate()` with an overlap during which the
    * old key is still accepted, and `handler` serving the `application/ohttp-keys` list.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or out of range (`"options.…"`).
+   * @throws `TypeError` / `RangeError` naming an option that is missing or out of range
+   * (`"options.…"`).
    * @example
    * ```ts
    * import { ohttp } from 'oblivia';
@@ -213,11 +221,12 @@ export const ohttp = Object.freeze({
    */
   keyDirectory: createKeyDirectory,
   /**
-   * A consistency mirror (draft-ietf-privacypass-consistency-mirror): a handler serving every client
-   * the same copy of configured resources (such as a key list), fetched from their origins at most
-   * once per resource per `minFreshness`.
+   * A consistency mirror (draft-ietf-privacypass-consistency-mirror): a handler serving every
+   * client the same copy of configured resources (such as a key list), fetched from their origins
+   * at most once per resource per `minFreshness`.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or out of range (`"options.…"`).
+   * @throws `TypeError` / `RangeError` naming an option that is missing or out of range
+   * (`"options.…"`).
    * @example
    * ```ts
    * import { ohttp } from 'oblivia';
@@ -229,8 +238,8 @@ export const ohttp = Object.freeze({
   mirror: createMirror,
   /**
    * A logger over `sink` that passes only an allow-list of typed fields (hop, event, status, sizes,
-   * key id, duration, error code), each read once; anything else, and any free-form string, is dropped.
-   * A sink that throws loses its line, not the request.
+   * key id, duration, error code), each read once; anything else, and any free-form string, is
+   * dropped. A sink that throws loses its line, not the request.
    *
    * @throws nothing: a bad line or field is dropped, not refused.
    * @example
@@ -255,11 +264,11 @@ export const ohttp = Object.freeze({
   PROBLEM_TYPE_REPLAY,
   /**
    * A replay store (RFC 9458 §6.5.1) in this process's memory, for one gateway process (or several
-   * handlers in it); when it holds `maxEntries` live ids its `add` rejects (the gateway answers 503)
-   * rather than forget one. Several processes need a shared store (oblivia/redis).
+   * handlers in it); when it holds `maxEntries` live ids its `add` rejects (the gateway answers
+   * 503) rather than forget one. Several processes need a shared store (oblivia/redis).
    *
-   * @throws `RangeError` for a `maxEntries` that is not a positive integer; `TypeError` for a `now` that is
-   * not a function.
+   * @throws `RangeError` for a `maxEntries` that is not a positive integer; `TypeError` for a `now`
+   * that is not a function.
    * @example
    * ```ts
    * import { ohttp } from 'oblivia';

@@ -2,7 +2,8 @@
 import { suite } from './oprf/oprf-suite.js';
 
 /**
- * Oblivious PRFs (RFC 9497): suites `ristretto255-SHA512`, `P256-SHA256`, `P384-SHA384`, `P521-SHA512`, modes oprf, voprf, poprf.
+ * Oblivious PRFs (RFC 9497): suites `ristretto255-SHA512`, `P256-SHA256`, `P384-SHA384`,
+ * `P521-SHA512`, modes oprf, voprf, poprf.
  *
  * @namespace
  */
@@ -12,8 +13,8 @@ export const oprf = Object.freeze({
    *
    * @throws `TypeError` for an unknown suite name or mode. Its objects throw `CryptoError`
    * `INVALID_POINT` for a bad element, `INVALID_SCALAR` for a secret key outside 1 … order − 1,
-   * `PROOF_FAILED` when the client's proof check fails, `INVERSE_ZERO` / `INVALID_INPUT` (poprf) for
-   * an `info` that cancels the key; `RangeError` for wrong lengths and batch sizes.
+   * `PROOF_FAILED` when the client's proof check fails, `INVERSE_ZERO` / `INVALID_INPUT` (poprf)
+   * for an `info` that cancels the key; `RangeError` for wrong lengths and batch sizes.
    * @example
    * ```ts
    * import { oprf } from 'oblivia/oprf';

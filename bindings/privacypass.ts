@@ -79,8 +79,8 @@ export const privacyPass = Object.freeze({
    */
   client: createClient,
   /**
-   * The issuer of RFC 9578 §5.2 with its secret key: `issue` answers a TokenRequest, `verify` checks
-   * a token (§5.4; the origin shares the key for this privately verifiable type).
+   * The issuer of RFC 9578 §5.2 with its secret key: `issue` answers a TokenRequest, `verify`
+   * checks a token (§5.4; the origin shares the key for this privately verifiable type).
    *
    * @throws `CryptoError` `INVALID_SCALAR` for a key outside 1 … n − 1; `RangeError` unless 48
    * bytes. `issue`: {@link PrivacyPassError} `MALFORMED`, `TOKEN_TYPE`, `KEY_ID`, CryptoError
@@ -100,8 +100,8 @@ export const privacyPass = Object.freeze({
   /**
    * RFC 9577 §2.1.1: the bytes of a TokenChallenge (hashed into the token's challenge_digest).
    *
-   * @throws `TypeError` / `RangeError` for a field of the wrong type or size (an issuer or origin name that is
-   * not printable ASCII, a redemption context not of 0 or 32 bytes).
+   * @throws `TypeError` / `RangeError` for a field of the wrong type or size (an issuer or origin
+   * name that is not printable ASCII, a redemption context not of 0 or 32 bytes).
    * @example
    * ```ts
    * import { privacyPass } from 'oblivia/privacypass';
@@ -115,8 +115,8 @@ export const privacyPass = Object.freeze({
   /**
    * RFC 9577 §2.1.1: the TokenChallenge that `encoded` holds.
    *
-   * @throws {@link PrivacyPassError} `MALFORMED` for bytes of the wrong structure; `TypeError` for a
-   * non-Uint8Array.
+   * @throws {@link PrivacyPassError} `MALFORMED` for bytes of the wrong structure; `TypeError` for
+   * a non-Uint8Array.
    * @example
    * ```ts
    * import { privacyPass } from 'oblivia/privacypass';
@@ -129,8 +129,8 @@ export const privacyPass = Object.freeze({
    * RFC 9577 §2.2.2: token_type ‖ nonce ‖ challenge_digest ‖ token_key_id, what the authenticator
    * covers.
    *
-   * @throws `TypeError` / `RangeError` for a field of the wrong type or size; {@link PrivacyPassError}
-   * `TOKEN_TYPE` for a type other than 0x0001 and 0x0002.
+   * @throws `TypeError` / `RangeError` for a field of the wrong type or size;
+   * {@link PrivacyPassError} `TOKEN_TYPE` for a type other than 0x0001 and 0x0002.
    * @example
    * ```ts
    * import { privacyPass } from 'oblivia/privacypass';
@@ -142,8 +142,8 @@ export const privacyPass = Object.freeze({
   /**
    * RFC 9577 §2.2: the bytes of a Token.
    *
-   * @throws `TypeError` / `RangeError` for a field of the wrong type or size; {@link PrivacyPassError}
-   * `TOKEN_TYPE` for an unknown type.
+   * @throws `TypeError` / `RangeError` for a field of the wrong type or size;
+   * {@link PrivacyPassError} `TOKEN_TYPE` for an unknown type.
    * @example
    * ```ts
    * import { privacyPass } from 'oblivia/privacypass';
@@ -155,8 +155,8 @@ export const privacyPass = Object.freeze({
   /**
    * RFC 9577 §2.2: the Token that `encoded` holds (type 0x0001 or 0x0002).
    *
-   * @throws {@link PrivacyPassError} `MALFORMED` for bytes of the wrong length or structure, `TOKEN_TYPE` for
-   * another token type; `TypeError` for a non-Uint8Array.
+   * @throws {@link PrivacyPassError} `MALFORMED` for bytes of the wrong length or structure,
+   * `TOKEN_TYPE` for another token type; `TypeError` for a non-Uint8Array.
    * @example
    * ```ts
    * import { privacyPass } from 'oblivia/privacypass';
@@ -180,8 +180,8 @@ export const privacyPass = Object.freeze({
   /**
    * RFC 9578 §5.1: the TokenRequest that `encoded` holds.
    *
-   * @throws {@link PrivacyPassError} `MALFORMED` for bytes of the wrong length or structure, `TOKEN_TYPE` for
-   * another token type; `TypeError` for a non-Uint8Array.
+   * @throws {@link PrivacyPassError} `MALFORMED` for bytes of the wrong length or structure,
+   * `TOKEN_TYPE` for another token type; `TypeError` for a non-Uint8Array.
    * @example
    * ```ts
    * import { privacyPass } from 'oblivia/privacypass';
@@ -216,11 +216,12 @@ export const privacyPass = Object.freeze({
    */
   decodeTokenResponse,
   /**
-   * RFC 9577 §2.1: every PrivateToken challenge of a WWW-Authenticate value, in order; other schemes
-   * are skipped.
+   * RFC 9577 §2.1: every PrivateToken challenge of a WWW-Authenticate value, in order; other
+   * schemes are skipped.
    *
-   * @throws {@link PrivacyPassError} `HEADER` for a value that is not a challenge list, or a PrivateToken
-   * challenge without a valid `challenge` or with a bad parameter; `TypeError` for a non-string.
+   * @throws {@link PrivacyPassError} `HEADER` for a value that is not a challenge list, or a
+   * PrivateToken challenge without a valid `challenge` or with a bad parameter; `TypeError` for a
+   * non-string.
    * @example
    * ```ts
    * import { privacyPass } from 'oblivia/privacypass';
@@ -234,8 +235,8 @@ export const privacyPass = Object.freeze({
    * RFC 9577 §2.1: a WWW-Authenticate value with one PrivateToken challenge per entry (padded
    * base64url).
    *
-   * @throws `TypeError` for an empty list or a bad entry; `RangeError` for a challenge under 2 bytes or a bad
-   * `maxAge`.
+   * @throws `TypeError` for an empty list or a bad entry; `RangeError` for a challenge under 2
+   * bytes or a bad `maxAge`.
    * @example
    * ```ts
    * import { privacyPass } from 'oblivia/privacypass';
@@ -252,8 +253,8 @@ export const privacyPass = Object.freeze({
   /**
    * RFC 9577 §2.2: the Token of an Authorization value `PrivateToken token="…"`.
    *
-   * @throws {@link PrivacyPassError} `HEADER` for another scheme, more than one credential, or a missing or
-   * bad `token`; `TypeError` for a non-string.
+   * @throws {@link PrivacyPassError} `HEADER` for another scheme, more than one credential, or a
+   * missing or bad `token`; `TypeError` for a non-string.
    * @example
    * ```ts
    * import { privacyPass } from 'oblivia/privacypass';

@@ -11,9 +11,9 @@ const b32 = (value: unknown, name: string) => bytes(value, name, 32);
 const scalarOp = (op: ScalarOp) => (a: Uint8Array, b: Uint8Array) => active().scalar25519(op, b32(a, 'a'), b32(b, 'b'));
 
 /**
- * ristretto255 (RFC 9496), the prime-order group of order ℓ = 2^252 + 27742317777372353535851937790883648493:
- * elements as canonical 32-byte encodings, scalars as 32 little-endian bytes below ℓ. What RFC 9497's
- * OPRF (and so the credentials) run on.
+ * ristretto255 (RFC 9496), the prime-order group of order ℓ = 2^252 +
+ * 27742317777372353535851937790883648493: elements as canonical 32-byte encodings, scalars as 32
+ * little-endian bytes below ℓ. What RFC 9497's OPRF (and so the credentials) run on.
  *
  * @namespace
  */
@@ -67,7 +67,8 @@ export const ristretto255 = Object.freeze({
   /**
    * a + b.
    *
-   * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_POINT` for a non-canonical encoding.
+   * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_POINT` for a non-canonical
+   * encoding.
    * @example
    * ```ts
    * import { ristretto255 } from 'oblivia';
@@ -80,7 +81,8 @@ export const ristretto255 = Object.freeze({
   /**
    * a − b.
    *
-   * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_POINT` for a non-canonical encoding.
+   * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_POINT` for a non-canonical
+   * encoding.
    * @example
    * ```ts
    * import { ristretto255 } from 'oblivia';
@@ -93,7 +95,8 @@ export const ristretto255 = Object.freeze({
   /**
    * scalar · point.
    *
-   * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` unless 0 < scalar < ℓ, `INVALID_POINT` for a non-canonical point.
+   * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` unless 0 < scalar <
+   * ℓ, `INVALID_POINT` for a non-canonical point.
    * @example
    * ```ts
    * import { ristretto255 } from 'oblivia';
@@ -139,7 +142,8 @@ export const ristretto255 = Object.freeze({
     /**
      * 1/a mod ℓ.
      *
-     * @throws `RangeError` unless 32 bytes; `CryptoError` `INVALID_SCALAR` for zero or a scalar not below ℓ.
+     * @throws `RangeError` unless 32 bytes; `CryptoError` `INVALID_SCALAR` for zero or a scalar not
+     * below ℓ.
      * @example
      * ```ts
      * import { ristretto255 } from 'oblivia';
@@ -152,7 +156,8 @@ export const ristretto255 = Object.freeze({
     /**
      * −a mod ℓ.
      *
-     * @throws `RangeError` unless 32 bytes; `CryptoError` `INVALID_SCALAR` for a scalar not below ℓ.
+     * @throws `RangeError` unless 32 bytes; `CryptoError` `INVALID_SCALAR` for a scalar not below
+     * ℓ.
      * @example
      * ```ts
      * import { ristretto255 } from 'oblivia';
@@ -165,7 +170,8 @@ export const ristretto255 = Object.freeze({
     /**
      * a · b mod ℓ.
      *
-     * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` for a scalar not below ℓ.
+     * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` for a scalar not
+     * below ℓ.
      * @example
      * ```ts
      * import { ristretto255 } from 'oblivia';
@@ -178,7 +184,8 @@ export const ristretto255 = Object.freeze({
     /**
      * a + b mod ℓ.
      *
-     * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` for a scalar not below ℓ.
+     * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` for a scalar not
+     * below ℓ.
      * @example
      * ```ts
      * import { ristretto255 } from 'oblivia';
@@ -191,7 +198,8 @@ export const ristretto255 = Object.freeze({
     /**
      * a − b mod ℓ.
      *
-     * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` for a scalar not below ℓ.
+     * @throws `RangeError` unless 32 bytes each; `CryptoError` `INVALID_SCALAR` for a scalar not
+     * below ℓ.
      * @example
      * ```ts
      * import { ristretto255 } from 'oblivia';

@@ -31,8 +31,8 @@ import {
 import { createSessionClient, MIRROR_PATHS } from './session/session-client.js';
 
 /**
- * The attested end-to-end session between a client and a processing node (TEE), docs/session.md: the
- * inner encapsulation and the node's handler, attested key bundles and their verifier, release
+ * The attested end-to-end session between a client and a processing node (TEE), docs/session.md:
+ * the inner encapsulation and the node's handler, attested key bundles and their verifier, release
  * statements, the router and node directory, and the client.
  *
  * @namespace
@@ -40,9 +40,9 @@ import { createSessionClient, MIRROR_PATHS } from './session/session-client.js';
 export const session = Object.freeze({
   // the inner layer and the node
   /**
-   * The client's inner Encapsulated Request (RFC 9458's encapsulation with the session's own labels)
-   * of Binary HTTP bytes to a node's key configuration, and the context that opens the node's
-   * response. Options as `ohttp.encapsulateRequest`'s.
+   * The client's inner Encapsulated Request (RFC 9458's encapsulation with the session's own
+   * labels) of Binary HTTP bytes to a node's key configuration, and the context that opens the
+   * node's response. Options as `ohttp.encapsulateRequest`'s.
    *
    * @throws as `ohttp.encapsulateRequest`.
    * @example
@@ -70,8 +70,8 @@ export const session = Object.freeze({
    */
   decapsulateInner,
   /**
-   * A Fetch Request, read and Binary HTTP encoded, encapsulated to the node's `config`: the `body` to
-   * send (as `INNER_MEDIA_TYPE.REQUEST`) and the {@link InnerContext} that opens the answer.
+   * A Fetch Request, read and Binary HTTP encoded, encapsulated to the node's `config`: the `body`
+   * to send (as `INNER_MEDIA_TYPE.REQUEST`) and the {@link InnerContext} that opens the answer.
    *
    * @throws `TypeError` for a bad config or a request whose body was used; as
    * `ohttp.encapsulateRequest` otherwise.
@@ -118,8 +118,8 @@ export const session = Object.freeze({
    * The report data that binds `keyConfig` (a KeyConfig or its encoding) until `expiry` (whole
    * seconds): what a node asks its TEE to put in its evidence.
    *
-   * @throws `TypeError` for a bad key configuration or a non-Date; `RangeError` for an expiry out of range;
-   * `CryptoError` `INVALID_POINT` for a bad public key.
+   * @throws `TypeError` for a bad key configuration or a non-Date; `RangeError` for an expiry out
+   * of range; `CryptoError` `INVALID_POINT` for a bad public key.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -133,8 +133,9 @@ export const session = Object.freeze({
    * The encoded attested key bundle of a node: its key configuration and expiry, its TEE's evidence
    * over them (from `attester`), the endorsements, and the release statement with its tlog-proof.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`); {@link SessionError} or `TransparencyError` `MALFORMED` for a statement or
-   * proof that does not parse; what `attester` throws.
+   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`);
+   * {@link SessionError} or `TransparencyError` `MALFORMED` for a statement or proof that does not
+   * parse; what `attester` throws.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -166,7 +167,8 @@ export const session = Object.freeze({
   /**
    * The fields of an encoded bundle, unverified (see {@link session.bundleVerifier}).
    *
-   * @throws {@link SessionError} `MALFORMED` unless it is one bundle's one encoding; `TypeError` for a non-Uint8Array.
+   * @throws {@link SessionError} `MALFORMED` unless it is one bundle's one encoding; `TypeError`
+   * for a non-Uint8Array.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -180,9 +182,9 @@ export const session = Object.freeze({
    * policy, report data binding the key and expiry), that its release statement is in the log under
    * the log policy, and its lifetime. Any failure refuses the node.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`). `verify` rejects with `AttestationError` (the
-   * evidence's own code) or {@link SessionError} `MALFORMED`, `PLATFORM`, `EXPIRED`, `LIFETIME`, `UNRELEASED`,
-   * `LOG`.
+   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`).
+   * `verify` rejects with `AttestationError` (the evidence's own code) or {@link SessionError}
+   * `MALFORMED`, `PLATFORM`, `EXPIRED`, `LIFETIME`, `UNRELEASED`, `LOG`.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -202,8 +204,8 @@ export const session = Object.freeze({
    * The encoding of a release statement (platform, 48-byte measurement, name, time): the bytes a
    * release appends to the transparency log.
    *
-   * @throws `TypeError` / `RangeError` for a bad platform, a measurement not of 48 bytes, a name that is not
-   * 1–128 printable ASCII characters, or a bad time.
+   * @throws `TypeError` / `RangeError` for a bad platform, a measurement not of 48 bytes, a name
+   * that is not 1–128 printable ASCII characters, or a bad time.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -216,8 +218,8 @@ export const session = Object.freeze({
   /**
    * The parts of an encoded release statement.
    *
-   * @throws {@link SessionError} `MALFORMED` unless it is exactly the one encoding of its parts; `TypeError` for a
-   * non-Uint8Array.
+   * @throws {@link SessionError} `MALFORMED` unless it is exactly the one encoding of its parts;
+   * `TypeError` for a non-Uint8Array.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -227,11 +229,11 @@ export const session = Object.freeze({
    */
   parseReleaseStatement,
   /**
-   * The composite measurement of an NVIDIA H100's SPDM measurement blocks (index 1–254 → value), as a
-   * release statement names it.
+   * The composite measurement of an NVIDIA H100's SPDM measurement blocks (index 1–254 → value), as
+   * a release statement names it.
    *
-   * @throws `RangeError` for an index outside 1–254; `TypeError` for a value that is not a Uint8Array
-   * of at most 65535 bytes.
+   * @throws `RangeError` for an index outside 1–254; `TypeError` for a value that is not a
+   * Uint8Array of at most 65535 bytes.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -242,11 +244,12 @@ export const session = Object.freeze({
   h100Measurement,
   // routing and the client
   /**
-   * The gateway's target that passes inner requests to the node a client names
-   * among the configured ones (`/nodes/<name>`); anything else is 404. Where a request goes is configuration, never the
+   * The gateway's target that passes inner requests to the node a client names among the configured
+   * ones (`/nodes/<name>`); anything else is 404. Where a request goes is configuration, never the
    * request's.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`) (a node name or URL).
+   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`)
+   * (a node name or URL).
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -272,8 +275,8 @@ export const session = Object.freeze({
   /**
    * The directory document of `nodes` (sorted by name).
    *
-   * @throws `TypeError` for a non-array; `RangeError` for a bad or duplicate name, an empty or too large
-   * bundle, or no or too many nodes.
+   * @throws `TypeError` for a non-array; `RangeError` for a bad or duplicate name, an empty or too
+   * large bundle, or no or too many nodes.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -285,8 +288,8 @@ export const session = Object.freeze({
   /**
    * The nodes of a directory document, in its order.
    *
-   * @throws {@link SessionError} `DIRECTORY` unless the bytes are exactly one directory's encoding; `TypeError` for a
-   * non-Uint8Array.
+   * @throws {@link SessionError} `DIRECTORY` unless the bytes are exactly one directory's encoding;
+   * `TypeError` for a non-Uint8Array.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';
@@ -306,8 +309,9 @@ export const session = Object.freeze({
    * verifies every node's bundle before it encrypts a byte, picks one verified node at random, and
    * sends the request through OHTTP and the inner layer. `audit` records each exchange.
    *
-   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`). `fetch` rejects with {@link SessionError} `DIRECTORY`,
-   * `INCONSISTENT`, `NO_NODE` (nothing sent) or `NODE`, and with the OHTTP client's errors.
+   * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`).
+   * `fetch` rejects with {@link SessionError} `DIRECTORY`, `INCONSISTENT`, `NO_NODE` (nothing sent)
+   * or `NODE`, and with the OHTTP client's errors.
    * @example
    * ```ts
    * import { session } from 'oblivia/session';

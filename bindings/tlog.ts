@@ -91,7 +91,8 @@ export const tlog = Object.freeze({
   /**
    * The verifier of a vkey: type 0x01 (Ed25519) or 0x04 (cosignature).
    *
-   * @throws {@link TransparencyError} `BAD_KEY` for a malformed vkey or a wrong key ID, `KEY_TYPE` for another type.
+   * @throws {@link TransparencyError} `BAD_KEY` for a malformed vkey or a wrong key ID, `KEY_TYPE`
+   * for another type.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -104,8 +105,8 @@ export const tlog = Object.freeze({
   /**
    * The parts of a vkey of a supported type (0x01, 0x04): name, key ID, type, public key.
    *
-   * @throws {@link TransparencyError} `BAD_KEY` if malformed or its key ID is not the key's, `KEY_TYPE` for another type;
-   * `TypeError` for a non-string.
+   * @throws {@link TransparencyError} `BAD_KEY` if malformed or its key ID is not the key's,
+   * `KEY_TYPE` for another type; `TypeError` for a non-string.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -117,7 +118,8 @@ export const tlog = Object.freeze({
   /**
    * The vkey of a public key: `<name>+<hex key ID>+<base64(type ‖ publicKey)>`.
    *
-   * @throws `RangeError` for a name that is not a key name; `TypeError` / `RangeError` for a bad type or key.
+   * @throws `RangeError` for a name that is not a key name; `TypeError` / `RangeError` for a bad
+   * type or key.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -132,7 +134,8 @@ export const tlog = Object.freeze({
    * c2sp.org/signed-note §Format: the text and signature lines of a note, unverified (see
    * {@link tlog.openNote}).
    *
-   * @throws {@link TransparencyError} `MALFORMED` if the note breaks the format or has over 100 signatures.
+   * @throws {@link TransparencyError} `MALFORMED` if the note breaks the format or has over 100
+   * signatures.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -144,7 +147,8 @@ export const tlog = Object.freeze({
   /**
    * The text of a note: its text, a blank line, its signature lines.
    *
-   * @throws {@link TransparencyError} `MALFORMED` for a text that does not end in a newline or is not valid note text.
+   * @throws {@link TransparencyError} `MALFORMED` for a text that does not end in a newline or is
+   * not valid note text.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -154,11 +158,11 @@ export const tlog = Object.freeze({
    */
   formatNote,
   /**
-   * Parses a note and checks its signatures against `verifiers`: every signature from a known key must
-   * verify, and at least one must exist. The text, and the verified and unverified signatures.
+   * Parses a note and checks its signatures against `verifiers`: every signature from a known key
+   * must verify, and at least one must exist. The text, and the verified and unverified signatures.
    *
-   * @throws {@link TransparencyError} `MALFORMED`, `BAD_SIGNATURE` (a known key's signature does not verify: the whole note
-   * is refused), `UNVERIFIED` (no known signature), `AMBIGUOUS_KEY`.
+   * @throws {@link TransparencyError} `MALFORMED`, `BAD_SIGNATURE` (a known key's signature does
+   * not verify: the whole note is refused), `UNVERIFIED` (no known signature), `AMBIGUOUS_KEY`.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -170,7 +174,8 @@ export const tlog = Object.freeze({
   /**
    * Signs a note text (ending in a newline), or adds signatures to a parsed note (Go's note.Sign).
    *
-   * @throws {@link TransparencyError} `MALFORMED` for a text that is not valid note text; `TypeError` for a bad signer.
+   * @throws {@link TransparencyError} `MALFORMED` for a text that is not valid note text;
+   * `TypeError` for a bad signer.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -185,8 +190,8 @@ export const tlog = Object.freeze({
    * c2sp.org/tlog-checkpoint: the checkpoint in a note text (origin, size, root hash, extension
    * lines).
    *
-   * @throws {@link TransparencyError} `MALFORMED` if it breaks the format, `UNKNOWN_LOG` if its origin is not
-   * `options.origin`; `TypeError` for a non-string.
+   * @throws {@link TransparencyError} `MALFORMED` if it breaks the format, `UNKNOWN_LOG` if its
+   * origin is not `options.origin`; `TypeError` for a non-string.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -225,7 +230,8 @@ export const tlog = Object.freeze({
   /**
    * The timestamp (POSIX seconds) of a type-0x04 signature (the bytes after the key ID).
    *
-   * @throws {@link TransparencyError} `MALFORMED` unless 72 bytes; `TypeError` for a non-Uint8Array.
+   * @throws {@link TransparencyError} `MALFORMED` unless 72 bytes; `TypeError` for a
+   * non-Uint8Array.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -240,9 +246,9 @@ export const tlog = Object.freeze({
    * `verifyCheckpoint` and `verifyProof` accept only a checkpoint the log signed and a quorum of
    * witnesses cosigned within `maxAge`.
    *
-   * @throws {@link TransparencyError} `AMBIGUOUS_KEY` if two keys share a name and key ID, `BAD_KEY` / `KEY_TYPE`; `RangeError` for
-   * a quorum above the witnesses. Its methods throw `UNVERIFIED`, `UNKNOWN_LOG`, `QUORUM`, `STALE`,
-   * `NOT_INCLUDED`.
+   * @throws {@link TransparencyError} `AMBIGUOUS_KEY` if two keys share a name and key ID,
+   * `BAD_KEY` / `KEY_TYPE`; `RangeError` for a quorum above the witnesses. Its methods throw
+   * `UNVERIFIED`, `UNKNOWN_LOG`, `QUORUM`, `STALE`, `NOT_INCLUDED`.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -257,7 +263,8 @@ export const tlog = Object.freeze({
    * the newest one it accepted before (kept in `store`).
    *
    * @throws `TypeError` for a missing policy. `update` and `verifyProof` reject with the policy's
-   * {@link TransparencyError} codes, `INCONSISTENT` (a split view), `NOT_FOUND` / `UNAVAILABLE` from the tiles.
+   * {@link TransparencyError} codes, `INCONSISTENT` (a split view), `NOT_FOUND` / `UNAVAILABLE`
+   * from the tiles.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -280,9 +287,9 @@ export const tlog = Object.freeze({
   memoryCheckpointStore,
   // the witness (c2sp.org/tlog-witness)
   /**
-   * c2sp.org/tlog-witness: a witness's `add-checkpoint` handler. It cosigns only a checkpoint the log
-   * signed and that extends its record; it answers every request (400, 403, 404, 409, 413, 422) and
-   * never throws once made.
+   * c2sp.org/tlog-witness: a witness's `add-checkpoint` handler. It cosigns only a checkpoint the
+   * log signed and that extends its record; it answers every request (400, 403, 404, 409, 413, 422)
+   * and never throws once made.
    *
    * @throws `TypeError` / `RangeError` for bad options (a key, a log list, `maxBodyBytes`).
    * @example
@@ -373,8 +380,8 @@ export const tlog = Object.freeze({
   /**
    * RFC 9162 §2.1.3.2: verifies that the leaf with hash `leaf` is at `index` in `tree`.
    *
-   * @throws {@link TransparencyError} `NOT_INCLUDED` if the proof does not lead to the tree's root; `RangeError` for
-   * bad lengths or an index outside the tree.
+   * @throws {@link TransparencyError} `NOT_INCLUDED` if the proof does not lead to the tree's root;
+   * `RangeError` for bad lengths or an index outside the tree.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -386,8 +393,8 @@ export const tlog = Object.freeze({
   /**
    * RFC 9162 §2.1.4.2: verifies that `newer` extends `older`.
    *
-   * @throws {@link TransparencyError} `INCONSISTENT` if it does not, if `older` is empty or the larger; `RangeError` for
-   * bad lengths.
+   * @throws {@link TransparencyError} `INCONSISTENT` if it does not, if `older` is empty or the
+   * larger; `RangeError` for bad lengths.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -401,7 +408,8 @@ export const tlog = Object.freeze({
    * c2sp.org/tlog-proof: the parts of a proof (index, hashes, checkpoint note, extra); its
    * signatures are not checked here ({@link LogPolicy.verifyProof} does).
    *
-   * @throws {@link TransparencyError} `MALFORMED` if it breaks the format or its checkpoint is not a signed checkpoint note.
+   * @throws {@link TransparencyError} `MALFORMED` if it breaks the format or its checkpoint is not
+   * a signed checkpoint note.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -440,12 +448,13 @@ export const tlog = Object.freeze({
    */
   tilePath,
   /**
-   * c2sp.org/tlog-tiles: a log's writer. `append` sequences entries; `publish` writes their bundles and
-   * tiles, then the signed checkpoint. It resumes from the checkpoint in its storage; one writer a log.
+   * c2sp.org/tlog-tiles: a log's writer. `append` sequences entries; `publish` writes their bundles
+   * and tiles, then the signed checkpoint. It resumes from the checkpoint in its storage; one
+   * writer a log.
    *
-   * @throws `TypeError` for bad options; {@link TransparencyError} `BAD_KEY` / `KEY_TYPE` for the signer key,
-   * `MALFORMED` for a checkpoint in storage that is not this log's. `append` throws `RangeError`
-   * for an entry over 65535 bytes.
+   * @throws `TypeError` for bad options; {@link TransparencyError} `BAD_KEY` / `KEY_TYPE` for the
+   * signer key, `MALFORMED` for a checkpoint in storage that is not this log's. `append` throws
+   * `RangeError` for an entry over 65535 bytes.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -462,8 +471,8 @@ export const tlog = Object.freeze({
    * c2sp.org/tlog-tiles: a reader of the tree of `size` leaves in `storage`: roots, proofs and
    * entries. Tiles are untrusted: check what it gives against a verified checkpoint.
    *
-   * @throws `RangeError` for a bad size. Its methods throw {@link TransparencyError} `NOT_FOUND` for a missing tile,
-   * `MALFORMED` for one of the wrong length.
+   * @throws `RangeError` for a bad size. Its methods throw {@link TransparencyError} `NOT_FOUND`
+   * for a missing tile, `MALFORMED` for one of the wrong length.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -492,9 +501,9 @@ export const tlog = Object.freeze({
    * A {@link TileSource} reading the files of the log at `base` (a URL prefix, or an in-process
    * handler) over HTTP.
    *
-   * @throws `TypeError` for a base that is not an http(s) URL or a handler; `RangeError` for bad options.
-   * The source rejects with {@link TransparencyError} `UNAVAILABLE` (a status other than 200 or 404, a network
-   * error or a timeout).
+   * @throws `TypeError` for a base that is not an http(s) URL or a handler; `RangeError` for bad
+   * options. The source rejects with {@link TransparencyError} `UNAVAILABLE` (a status other than
+   * 200 or 404, a network error or a timeout).
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -505,12 +514,12 @@ export const tlog = Object.freeze({
    */
   httpTiles,
   /**
-   * The consistency proof from the log's first `size1` leaves to its first `size2`, computed from the
-   * tiles `source` serves. Unverified: check it with {@link tlog.verifyConsistency} against both signed
-   * checkpoints.
+   * The consistency proof from the log's first `size1` leaves to its first `size2`, computed from
+   * the tiles `source` serves. Unverified: check it with {@link tlog.verifyConsistency} against
+   * both signed checkpoints.
    *
-   * @throws `TypeError` / `RangeError` for bad arguments; rejects with {@link TransparencyError} `NOT_FOUND` for a missing
-   * tile, `MALFORMED` for a short one, or what `source` throws.
+   * @throws `TypeError` / `RangeError` for bad arguments; rejects with {@link TransparencyError}
+   * `NOT_FOUND` for a missing tile, `MALFORMED` for a short one, or what `source` throws.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';

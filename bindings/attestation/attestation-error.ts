@@ -44,8 +44,8 @@ const MESSAGES: Record<AttestationErrorCode, string> = {
 
 /**
  * Refused attestation evidence, with a stable `code`: `SIGNATURE`, `CHAIN`, `EXPIRED`, `REVOKED`,
- * `TCB`, `POLICY`, `DEBUG`, `REPORT_DATA`, `MALFORMED`, `UNSUPPORTED`. The message is fixed per code.
- * Wrong argument types stay `TypeError`.
+ * `TCB`, `POLICY`, `DEBUG`, `REPORT_DATA`, `MALFORMED`, `UNSUPPORTED`. The message is fixed per
+ * code. Wrong argument types stay `TypeError`.
  *
  * @example
  * ```ts

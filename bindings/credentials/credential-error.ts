@@ -48,10 +48,10 @@ const MESSAGES: Record<CredentialErrorCode, string> = {
 };
 
 /**
- * A refused credential message, token or header, with a stable `code`:
- * `MALFORMED`, `VERSION`, `BATCH`, `UNKNOWN_KEY`, `ATTRIBUTES`, `PROOF`, `EPOCH`, `INVALID_TOKEN`,
- * `SPENT`, `STORE_FULL`, `STORE_UNAVAILABLE`, `MISSING` (docs/credentials.md §Errors). The message is
- * fixed per code; a CryptoError underneath is the `cause`.
+ * A refused credential message, token or header, with a stable `code`: `MALFORMED`, `VERSION`,
+ * `BATCH`, `UNKNOWN_KEY`, `ATTRIBUTES`, `PROOF`, `EPOCH`, `INVALID_TOKEN`, `SPENT`, `STORE_FULL`,
+ * `STORE_UNAVAILABLE`, `MISSING` (docs/credentials.md §Errors). The message is fixed per code; a
+ * CryptoError underneath is the `cause`.
  *
  * @example
  * ```ts

@@ -71,10 +71,10 @@ export interface NodeServer {
 }
 
 /**
- * Serves a fetch-style handler over `node:http` until `close()`, with every connection bounded (body
- * size, buffered bytes, connections, header, request, body-pause and write timeouts). The handler
- * never sees the peer's address unless `exposeAddress` is set (a relay). A handler that throws gets
- * the client a bare 500.
+ * Serves a fetch-style handler over `node:http` until `close()`, with every connection bounded
+ * (body size, buffered bytes, connections, header, request, body-pause and write timeouts). The
+ * handler never sees the peer's address unless `exposeAddress` is set (a relay). A handler that
+ * throws gets the client a bare 500.
  *
  * @throws `TypeError` if `handler` is not a function; `RangeError` for a bad limit or a header
  * timeout above the request timeout; rejects if the port cannot be bound.

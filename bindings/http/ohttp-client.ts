@@ -110,9 +110,9 @@ const MESSAGES: Record<ClientErrorCode, string> = {
 };
 
 /**
- * Why an oblivious `fetch` failed before a response could be decapsulated: a {@link ClientErrorCode},
- * and the relay's HTTP `status` when it answered. Decapsulation and decoding fail with
- * {@link OhttpError} and {@link BhttpError}.
+ * Why an oblivious `fetch` failed before a response could be decapsulated: a
+ * {@link ClientErrorCode}, and the relay's HTTP `status` when it answered. Decapsulation and decoding fail
+ * with {@link OhttpError} and {@link BhttpError}.
  *
  * @example
  * ```ts

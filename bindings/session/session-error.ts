@@ -51,8 +51,8 @@ const MESSAGES: Record<SessionErrorCode, string> = {
 /**
  * A refused attested key bundle, or a session that could not be set up, with a stable `code`:
  * `MALFORMED`, `PLATFORM`, `EXPIRED`, `LIFETIME`, `UNRELEASED`, `LOG` (the bundle); `DIRECTORY`,
- * `INCONSISTENT`, `NO_NODE` (the client, before anything is sent); `NODE` (after). The evidence's own
- * failures are `AttestationError`, rethrown as they are.
+ * `INCONSISTENT`, `NO_NODE` (the client, before anything is sent); `NODE` (after). The evidence's
+ * own failures are `AttestationError`, rethrown as they are.
  *
  * @example
  * ```ts
