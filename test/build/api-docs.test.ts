@@ -223,3 +223,12 @@ test('the temporary allow-list names only what still lacks a comment', () => {
   const lacking = new Set(problems.map((p) => p.name));
   expect([...TEMPORARILY_UNDOCUMENTED].filter((name) => !lacking.has(name))).toEqual([]);
 });
+
+test("typedoc.json documents exactly package.json's entries, the root last", () => {
+  // typedoc.json may hold comments (TypeDoc reads it as JSON with comments).
+  const config = ts.parseConfigFileTextToJson('typedoc.json', readFileSync('typedoc.json', 'utf8'));
+  const entryPoints = (config.config as { entryPoints: string[] }).entryPoints;
+  expect([...entryPoints].sort()).toEqual(entries.map((entry) => `bindings/${entry}.ts`).sort());
+  // Last, so that each family's page holds its own declarations and the root's only refers to them.
+  expect(entryPoints.at(-1)).toBe('bindings/index.ts');
+});
