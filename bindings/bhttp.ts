@@ -15,7 +15,7 @@ export const bhttp = Object.freeze({
    * `indeterminate`, indeterminate-length (2); `padding` zero bytes appended (§3.8).
    *
    * @throws `TypeError` / `RangeError` naming a part that is not valid (a method or field name that
-   * is not a token, a value with a CR, LF or NUL, a status out of range); it never truncates.
+   * is not a token, a value with a CR, LF or NUL); it never truncates.
    * @example
    * ```ts
    * import { bhttp } from 'oblivia/bhttp';

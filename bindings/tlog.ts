@@ -51,8 +51,7 @@ export const tlog = Object.freeze({
   /**
    * signed-note §Signatures: SHA-256(name ‖ 0x0A ‖ type ‖ publicKey)[:4] as a big-endian uint32.
    *
-   * @throws `TypeError` / `RangeError` for a name that is not a key name, a type outside 0–255 or a
-   * non-Uint8Array key.
+   * @throws `RangeError` for a type outside 0–255; `TypeError` for a key that is not a Uint8Array.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -380,8 +379,9 @@ export const tlog = Object.freeze({
   /**
    * RFC 9162 §2.1.3.2: verifies that the leaf with hash `leaf` is at `index` in `tree`.
    *
-   * @throws {@link TransparencyError} `NOT_INCLUDED` if the proof does not lead to the tree's root;
-   * `RangeError` for bad lengths or an index outside the tree.
+   * @throws {@link TransparencyError} `NOT_INCLUDED` if the proof does not lead to the tree's root
+   * (an index outside the tree, or a hash not of 32 bytes, too); `TypeError` for an argument of the
+   * wrong type, `RangeError` for a negative index or tree size.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
@@ -394,7 +394,8 @@ export const tlog = Object.freeze({
    * RFC 9162 §2.1.4.2: verifies that `newer` extends `older`.
    *
    * @throws {@link TransparencyError} `INCONSISTENT` if it does not, if `older` is empty or the
-   * larger; `RangeError` for bad lengths.
+   * larger, or a hash is not of 32 bytes; `TypeError` for an argument of the wrong type,
+   * `RangeError` for a negative tree size.
    * @example
    * ```ts
    * import { tlog } from 'oblivia/tlog';
