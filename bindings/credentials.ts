@@ -40,9 +40,10 @@ export const credentials = Object.freeze({
    * one on a 32-byte request binding.
    *
    * @throws `TypeError` / `RangeError` naming an option that is missing or invalid (`"options.…"`);
-   * `CryptoError` `INVALID_POINT` for a bad public key. `finalize`: {@link CredentialError}
-   * `MALFORMED`, `VERSION`, `BATCH`, `PROOF`; `redeem`: `SPENT` for a credential already redeemed,
-   * `RangeError` for a binding not of 32 bytes.
+   * `request` throws `RangeError` for a count outside 1 … 256 or attributes over 4096 framed bytes,
+   * `CryptoError` `INVALID_POINT` for a public key that is not a valid element. `finalize`:
+   * {@link CredentialError} `MALFORMED`, `VERSION`, `BATCH`, `PROOF`; `redeem`: `SPENT` for a
+   * credential already redeemed, `RangeError` for a binding not of 32 bytes.
    * @example
    * ```ts
    * import { credentials } from 'oblivia';
