@@ -14,8 +14,11 @@ import { bytes, optionalBytes } from './utils/arguments.js';
  * {@link xchacha20poly1305} or {@link gcm}: an `encrypt` or a `decrypt`, once.
  */
 export interface Aead {
+  /** Bytes of the key. */
   readonly keyLength: number;
+  /** Bytes of the nonce. */
   readonly nonceLength: number;
+  /** Bytes of the tag: 16. */
   readonly tagLength: number;
   /** Ciphertext ‖ tag; into `out` (of exactly that length) if given. The object's one operation:
    *  after it, encrypt and decrypt throw CryptoError('LIMIT'). */

@@ -11,8 +11,11 @@ export type { Ecdsa, EcdsaSignOptions, EcdsaVerifyOptions, SignatureFormat } fro
 
 /** Diffie–Hellman on one curve: key generation and the shared secret. */
 export interface DiffieHellman {
+  /** Bytes of a secret key. */
   readonly secretKeyLength: number;
+  /** Bytes of a public key (NIST curves: SEC1 uncompressed). */
   readonly publicKeyLength: number;
+  /** Bytes of the shared secret. */
   readonly sharedSecretLength: number;
   /** A uniformly random valid secret key (WebCrypto getRandomValues). */
   randomSecretKey(): Uint8Array;

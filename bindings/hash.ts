@@ -11,8 +11,11 @@ export interface HashFunction {
   (msg: Uint8Array): Uint8Array;
   /** A streaming object of this hash ({@link Hash}). */
   create(): Hash;
+  /** Bytes of the digest. */
   readonly outputLen: number;
+  /** Bytes of the hash's block (the HMAC block size). */
   readonly blockLen: number;
+  /** The algorithm's name: `sha256`, `sha384` or `sha512`. */
   readonly algorithm: HashName;
 }
 

@@ -11,7 +11,9 @@ import { kemSuiteId, labeledKdf } from './labeled.js';
 
 /** An HPKE key pair: the serialized public key and the Nsk-byte private key. */
 export interface KeyPair {
+  /** The serialized public key (X25519: 32 bytes; NIST curves: SEC1 uncompressed). */
   publicKey: Uint8Array;
+  /** The private key, Nsk bytes; keep it secret. */
   privateKey: Uint8Array;
 }
 

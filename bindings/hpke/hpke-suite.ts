@@ -20,8 +20,11 @@ export type { ReceiverContext, SenderContext } from './encryption-context.js';
 
 /** The algorithms of an HPKE suite, by their RFC 9180 §7 ids ({@link hpke.KEM}, {@link hpke.KDF}, {@link hpke.AEAD}). */
 export interface HpkeSuiteIds {
+  /** The KEM id ({@link hpke.KEM}). */
   kem: KemId;
+  /** The KDF id ({@link hpke.KDF}). */
   kdf: KdfId;
+  /** The AEAD id ({@link hpke.AEAD}). */
   aead: AeadId;
 }
 
@@ -59,11 +62,13 @@ export interface ReceiverOptions extends PskOptions {
 
 /** Options of the single-shot {@link HpkeSuite.seal}: the sender's and the message's `aad`. */
 export interface SealOptions extends SenderOptions {
+  /** The message's associated data; empty if absent. */
   aad?: Uint8Array;
 }
 
 /** Options of the single-shot {@link HpkeSuite.open}: the receiver's and the message's `aad`. */
 export interface OpenOptions extends ReceiverOptions {
+  /** The message's associated data; empty if absent. */
   aad?: Uint8Array;
 }
 
@@ -73,13 +78,19 @@ export interface OpenOptions extends ReceiverOptions {
  * `receiveExport`). The mode follows from the options.
  */
 export interface HpkeSuite {
+  /** The suite's KEM id. */
   readonly kem: KemId;
+  /** The suite's KDF id. */
   readonly kdf: KdfId;
+  /** The suite's AEAD id. */
   readonly aead: AeadId;
   /** Npk (= Nenc, the length of `enc`), Nsk, and the AEAD's Nt (0 when export-only). */
   readonly publicKeyLength: number;
+  /** Nsk: bytes of a private key. */
   readonly privateKeyLength: number;
+  /** Nenc: bytes of `enc`. */
   readonly encLength: number;
+  /** Nt: bytes of the AEAD tag (0 when export-only). */
   readonly tagLength: number;
   /** A random key pair (GenerateKeyPair). */
   generateKeyPair(): KeyPair;

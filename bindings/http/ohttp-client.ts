@@ -82,17 +82,23 @@ export interface AuditEntry {
   readonly relay: string;
   /** The key configuration it was encapsulated to, and the HPKE suite. */
   readonly keyId: number;
+  /** The KEM of that key. */
   readonly kem: KemId;
+  /** The KDF used. */
   readonly kdf: KdfId;
+  /** The AEAD used. */
   readonly aead: AeadId;
   /** The request line sent: method, and the target's origin and path (the query left out). */
   readonly method: string;
+  /** The target's origin and path. */
   readonly target: string;
   /** Encapsulated sizes, as the relay saw them. */
   readonly requestBytes: number;
+  /** The Encapsulated Response's size, when there was one. */
   readonly responseBytes?: number;
   /** The target's status, or why the exchange failed. */
   readonly status?: number;
+  /** Why the exchange failed: an error's code. */
   readonly error?: ClientErrorCode | OhttpErrorCode | BhttpErrorCode;
 }
 

@@ -21,8 +21,11 @@ export interface BlindOptions {
 
 /** What blind() returns: send `blinded` to the server and keep the rest, which is secret. */
 export interface OprfBlinding {
+  /** The blinded elements: send these to the server. */
   blinded: Uint8Array[];
+  /** Copies of the inputs (secret). */
   inputs: Uint8Array[];
+  /** The blinds (secret). */
   blinds: Uint8Array[];
   /** poprf: the public input. */
   info?: Uint8Array;

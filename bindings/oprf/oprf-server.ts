@@ -20,7 +20,9 @@ export interface BlindEvaluateOptions {
 
 /** The server's answer: one evaluated element per blinded one, and in voprf/poprf the proof c ‖ s. */
 export interface OprfEvaluation {
+  /** One evaluated element per blinded one, in order. */
   evaluated: Uint8Array[];
+  /** voprf and poprf: the batch's DLEQ proof c ‖ s. */
   proof?: Uint8Array;
 }
 

@@ -81,9 +81,13 @@ export interface BundleVerifyOptions {
 
 /** What the log proved about the release statement: the facts for a client's audit log. */
 export interface BundleLogFacts {
+  /** The log's origin. */
   readonly origin: string;
+  /** The size of the checkpoint's tree. */
   readonly treeSize: number;
+  /** The statement's index in the log. */
   readonly leafIndex: number;
+  /** The checkpoint's root hash. */
   readonly rootHash: Uint8Array;
   /** SHA-256 of the checkpoint's note text (its signed body, without signature lines). */
   readonly checkpointHash: Uint8Array;
@@ -95,15 +99,23 @@ export interface BundleLogFacts {
 
 /** A bundle that verified: the node's key configuration, its expiry, and the evidence and log facts. */
 export interface VerifiedBundle {
+  /** The node's key configuration: encrypt to this. */
   readonly keyConfig: KeyConfig;
+  /** Its §3.1 encoding, as the report data binds it. */
   readonly encodedKeyConfig: Uint8Array;
+  /** When the key expires. */
   readonly expiry: Date;
+  /** The TEE platform. */
   readonly platform: BundlePlatform;
+  /** The measurement the evidence reports and the statement names (48 bytes). */
   readonly measurement: Uint8Array;
+  /** The release statement included in the log. */
   readonly statement: ReleaseStatement;
+  /** What the log proved. */
   readonly log: BundleLogFacts;
   /** The evidence verifier's result. */
   readonly attestation: SevSnpResult | H100Result;
+  /** The decoded bundle. */
   readonly bundle: AttestedKeyBundle;
 }
 

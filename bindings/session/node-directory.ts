@@ -29,7 +29,9 @@ export const MAX_DIRECTORY_SIZE = 8 << 20;
 
 /** One node of the directory: its name and its attested key bundle's bytes. */
 export interface DirectoryNode {
+  /** The node's name, `[a-z0-9-]{1,63}`. */
   readonly name: string;
+  /** Its current attested key bundle (encoded). */
   readonly bundle: Uint8Array;
 }
 

@@ -9,7 +9,9 @@ import { TransparencyError } from './transparency-error.js';
 
 /** c2sp.org/tlog-checkpoint: a log's origin, tree size, root hash and extension lines. */
 export interface Checkpoint extends TreeHead {
+  /** The log's origin line. */
   readonly origin: string;
+  /** Extension lines after the root hash; usually none. */
   readonly extensions: readonly string[];
 }
 
