@@ -9,9 +9,16 @@ import type { AeadName } from './backend/backend.js';
 import { CryptoError } from './crypto-error.js';
 import { bytes, optionalBytes } from './utils/arguments.js';
 
+/**
+ * One AEAD operation under one key and nonce, from {@link chacha20poly1305},
+ * {@link xchacha20poly1305} or {@link gcm}: an `encrypt` or a `decrypt`, once.
+ */
 export interface Aead {
+  /** Bytes of the key. */
   readonly keyLength: number;
+  /** Bytes of the nonce. */
   readonly nonceLength: number;
+  /** Bytes of the tag: 16. */
   readonly tagLength: number;
   /** Ciphertext ‖ tag; into `out` (of exactly that length) if given. The object's one operation:
    *  after it, encrypt and decrypt throw CryptoError('LIMIT'). */
@@ -123,13 +130,65 @@ function aead(alg: AeadName, keyLength: number, nonceLength: number): AeadFuncti
   return Object.freeze(Object.assign(create, { nonceLength, tagLength: TAG_LENGTH }));
 }
 
-/** ChaCha20-Poly1305 (RFC 8439 §2.8): 32-byte key, 12-byte nonce. */
+/**
+ * ChaCha20-Poly1305 (RFC 8439 §2.8): 32-byte key, 12-byte nonce, 16-byte tag. The object does one
+ * operation ({@link Aead}).
+ *
+ * @throws `TypeError` for a non-Uint8Array argument; `RangeError` for a key or nonce of the wrong
+ * length, a ciphertext shorter than the tag, or an `out` of the wrong length;
+ * {@link CryptoError} `INVALID_TAG` when decryption fails to authenticate, `LIMIT` on a second
+ * operation.
+ * @example
+ * ```ts
+ * import { chacha20poly1305 } from 'oblivia';
+ *
+ * const key = crypto.getRandomValues(new Uint8Array(32));
+ * const nonce = crypto.getRandomValues(new Uint8Array(12));
+ * const aad = new TextEncoder().encode('header');
+ * const sealed = chacha20poly1305(key, nonce, aad).encrypt(new TextEncoder().encode('hello'));
+ * chacha20poly1305(key, nonce, aad).decrypt(sealed); // 'hello', or CryptoError INVALID_TAG
+ * ```
+ */
 export const chacha20poly1305: AeadFunction = aead('chacha20-poly1305', 32, 12);
 
-/** XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha-03): 32-byte key, 24-byte nonce. */
+/**
+ * XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha-03): 32-byte key, 24-byte nonce (random nonces are
+ * safe), 16-byte tag.
+ *
+ * @throws `TypeError` for a non-Uint8Array argument; `RangeError` for a key, nonce, ciphertext or
+ * `out` of the wrong length; {@link CryptoError} `INVALID_TAG` when decryption fails, `LIMIT` on a
+ * second operation.
+ * @example
+ * ```ts
+ * import { xchacha20poly1305 } from 'oblivia';
+ *
+ * const key = crypto.getRandomValues(new Uint8Array(32));
+ * const nonce = crypto.getRandomValues(new Uint8Array(24));
+ * const sealed = xchacha20poly1305(key, nonce).encrypt(new TextEncoder().encode('hello'));
+ * xchacha20poly1305(key, nonce).decrypt(sealed);
+ * ```
+ */
 export const xchacha20poly1305: AeadFunction = aead('xchacha20-poly1305', 32, 24);
 
-/** AES-GCM (NIST SP 800-38D): AES-128, -192 or -256 by key length; any nonce of 1–1024 bytes, 12 recommended. */
+/**
+ * AES-GCM (NIST SP 800-38D): AES-128, -192 or -256 by key length; any nonce of 1–1024 bytes, 12
+ * recommended; 16-byte tag.
+ *
+ * @throws `TypeError` for a non-Uint8Array argument; `RangeError` for a key not of 16, 24 or 32
+ * bytes, a nonce not of 1–1024 bytes, a short ciphertext or a wrong `out`; {@link CryptoError}
+ * `INVALID_TAG` when decryption fails, `LIMIT` on a second operation.
+ * @example
+ * ```ts
+ * import { gcm } from 'oblivia';
+ *
+ * const key = crypto.getRandomValues(new Uint8Array(16)); // AES-128
+ * const nonce = crypto.getRandomValues(new Uint8Array(12));
+ * const plaintext = new TextEncoder().encode('hello');
+ * const out = new Uint8Array(plaintext.length + 16);
+ * gcm(key, nonce).encrypt(plaintext, out); // into `out`
+ * gcm(key, nonce).decrypt(out);
+ * ```
+ */
 export const gcm: AeadFunction = Object.freeze(
   Object.assign(
     (key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array): Aead => {

@@ -8,8 +8,10 @@ import { active } from './backend/select.js';
 import type { NistCurveName } from './backend/backend.js';
 import { bytes, describe, optionsArgument } from './utils/arguments.js';
 
+/** An ECDSA signature's encoding: `'compact'` (r ‖ s, IEEE P1363) or `'der'` (SEC 1 §C.8). */
 export type SignatureFormat = 'compact' | 'der';
 
+/** Options of {@link Ecdsa.sign}. */
 export interface EcdsaSignOptions {
   /** Hash the message with the curve's SHA-2 first (default true); false: `msg` is the digest. */
   prehash?: boolean;
@@ -21,6 +23,7 @@ export interface EcdsaSignOptions {
   extraEntropy?: boolean | Uint8Array;
 }
 
+/** Options of {@link Ecdsa.verify}. */
 export interface EcdsaVerifyOptions {
   /** As for sign (default true). */
   prehash?: boolean;
@@ -30,6 +33,10 @@ export interface EcdsaVerifyOptions {
   format?: SignatureFormat;
 }
 
+/**
+ * ECDSA (FIPS 186-5 §6.4) with RFC 6979 deterministic nonces, in @noble/curves v2's shape: P-256
+ * with SHA-256, P-384 with SHA-384, P-521 with SHA-512. Part of {@link NistCurve}.
+ */
 export interface Ecdsa {
   /** Bytes of a compact signature, r ‖ s. */
   readonly signatureLength: number;

@@ -6,7 +6,20 @@ import type { HashFunction } from './hash.js';
 import { dstArgument, hashArgument } from './primitive-arguments.js';
 import { bytes, integer } from './utils/arguments.js';
 
-/** `length` ≤ 255·HashLen uniformly random bytes from `msg` under the tag `dst`. */
+/**
+ * RFC 9380 §5.3.1 expand_message_xmd: `length` ≤ 255·HashLen uniformly random bytes from `msg`
+ * under the domain separation tag `dst`.
+ *
+ * @throws `TypeError` for an unknown `hash` or a non-Uint8Array; `RangeError` for an empty `dst`
+ * (one over 255 bytes is hashed, §5.3.3) or a `length` not an integer in [0, 255·HashLen].
+ * @example
+ * ```ts
+ * import { expandMessageXmd, sha256 } from 'oblivia';
+ *
+ * const dst = new TextEncoder().encode('my-app-v1');
+ * expandMessageXmd(sha256, new TextEncoder().encode('a'), dst, 96); // Uint8Array(96)
+ * ```
+ */
 export function expandMessageXmd(hash: HashFunction, msg: Uint8Array, dst: Uint8Array, length: number): Uint8Array {
   const h = hashArgument(hash);
   return active().expandMessageXmd(

@@ -5,6 +5,7 @@ import type { HashFunction } from './hash.js';
 import { hashArgument } from './primitive-arguments.js';
 import { bytes, integer, optionalBytes } from './utils/arguments.js';
 
+/** HKDF (RFC 5869): extract-then-expand in one call, or its two steps. */
 export interface HkdfFunction {
   (
     hash: HashFunction,
@@ -23,6 +24,23 @@ function okmLength(hash: HashFunction, length: unknown): number {
   return integer(length, 'length', 0, 255 * hash.outputLen);
 }
 
+/**
+ * HKDF (RFC 5869 §2): `length` ≤ 255·HashLen bytes of output keying material from `ikm`; an absent
+ * salt or info is the empty string (for the salt, HashLen zero bytes, §2.2).
+ *
+ * @throws `TypeError` for an unknown `hash` or a non-Uint8Array argument; `RangeError` if `length`
+ * is not an integer in [0, 255·HashLen], or (expand) `prk` is shorter than HashLen.
+ * @example
+ * ```ts
+ * import { hkdf, sha256 } from 'oblivia';
+ *
+ * const ikm = new Uint8Array(32).fill(7);
+ * const info = new TextEncoder().encode('context');
+ * const okm = hkdf(sha256, ikm, undefined, info, 32); // Uint8Array(32)
+ * const prk = hkdf.extract(sha256, ikm, new Uint8Array(16));
+ * hkdf.expand(sha256, prk, info, 64); // Uint8Array(64)
+ * ```
+ */
 export const hkdf: HkdfFunction = Object.freeze(
   Object.assign(
     (

@@ -5,11 +5,29 @@ import { hashArgument } from './primitive-arguments.js';
 import { Streaming, type Hash } from './streaming.js';
 import { bytes } from './utils/arguments.js';
 
+/** HMAC over a {@link HashFunction}: one-shot, or streamed through `create`. */
 export interface HmacFunction {
   (hash: HashFunction, key: Uint8Array, msg: Uint8Array): Uint8Array;
+  /** A streaming HMAC under `key` ({@link Hash}). */
   create(hash: HashFunction, key: Uint8Array): Hash;
 }
 
+/**
+ * HMAC (RFC 2104) of `msg` under `key`, with SHA-256, SHA-384 or SHA-512: a digest of the hash's
+ * output length.
+ *
+ * @throws `TypeError` if `hash` is not one of `sha256`, `sha384`, `sha512`, or `key` or `msg` is
+ * not a Uint8Array.
+ * @example
+ * ```ts
+ * import { hmac, sha256 } from 'oblivia';
+ *
+ * const key = new Uint8Array(32).fill(7);
+ * const msg = new TextEncoder().encode('abc');
+ * hmac(sha256, key, msg); // Uint8Array(32)
+ * hmac.create(sha256, key).update(msg).digest(); // the same, streamed
+ * ```
+ */
 export const hmac: HmacFunction = Object.freeze(
   Object.assign(
     (hash: HashFunction, key: Uint8Array, msg: Uint8Array) =>

@@ -2,6 +2,10 @@
 import type { Hasher } from './backend/backend.js';
 import { bytes } from './utils/arguments.js';
 
+/**
+ * A streaming hash or HMAC, from {@link HashFunction.create} or `hmac.create`: any number of
+ * `update` calls, then one `digest`. After `digest` or `destroy`, calls throw a `TypeError`.
+ */
 export interface Hash {
   /** Absorbs `data`; returns the same object for chaining. */
   update(data: Uint8Array): this;

@@ -16,6 +16,7 @@
 //   UNSUPPORTED  a well-formed value this library does not handle (report version, signature algorithm).
 import { codedError } from '../utils/coded-error.js';
 
+/** Why attestation evidence was refused: see {@link AttestationError}. */
 export type AttestationErrorCode =
   | 'SIGNATURE'
   | 'CHAIN'
@@ -41,5 +42,20 @@ const MESSAGES: Record<AttestationErrorCode, string> = {
   UNSUPPORTED: 'attestation evidence uses an unsupported version or algorithm',
 };
 
-/** Refused attestation evidence; the message is fixed per code. */
+/**
+ * Refused attestation evidence, with a stable `code`: `SIGNATURE`, `CHAIN`, `EXPIRED`, `REVOKED`,
+ * `TCB`, `POLICY`, `DEBUG`, `REPORT_DATA`, `MALFORMED`, `UNSUPPORTED`. The message is fixed per
+ * code. Wrong argument types stay `TypeError`.
+ *
+ * @example
+ * ```ts
+ * import { attestation, AttestationError } from 'oblivia/attestation';
+ *
+ * try {
+ *   attestation.sevSnp.parseReport(new Uint8Array(10));
+ * } catch (e) {
+ *   if (!(e instanceof AttestationError && e.code === 'MALFORMED')) throw e;
+ * }
+ * ```
+ */
 export class AttestationError extends codedError<AttestationErrorCode>('AttestationError', MESSAGES) {}

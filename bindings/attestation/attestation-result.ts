@@ -1,8 +1,10 @@
 // The one result shape of every evidence verifier (SEV-SNP, H100; TDX and Nitro fit it too): what was
 // measured, what the evidence binds, the TCB it runs at, and the parsed evidence for anything else.
 
+/** The platforms whose evidence this library verifies. */
 export type AttestationPlatform = 'sev-snp' | 'nvidia-h100';
 
+/** What every evidence verifier returns: measurements, the bound report data, the TCB, the parsed evidence. */
 export interface AttestationResult<Platform extends AttestationPlatform, Evidence> {
   readonly platform: Platform;
   /** Measurements by name: SEV-SNP `MEASUREMENT`; H100 the SPDM block index (`'1'`…`'64'`). */

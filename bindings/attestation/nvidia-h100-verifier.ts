@@ -15,6 +15,7 @@ import type { H100Evidence } from './nvidia-spdm.js';
 import { verificationTime } from './verification-time.js';
 import { decodeAsn1, parsePemCertificates, type X509Certificate } from './x509.js';
 
+/** A trusted root of the H100 device chain, pinned by its SHA-256. */
 export interface H100Root {
   /** SHA-256 of the root certificate's DER. */
   readonly rootSha256: Uint8Array;
@@ -28,6 +29,7 @@ const CHAIN_LENGTH = 5;
 const OID_DICE_COMPOSITE_DEVICE_ID = '2.23.133.5.4.1';
 const OID_SHA384 = '2.16.840.1.101.3.4.2.2';
 
+/** The relying party's H100 policy: reference measurements, trailing bytes. */
 export interface H100PolicyOptions {
   /** Each index given must be measured with exactly this value (else POLICY). */
   readonly referenceMeasurements?: H100ReferenceMeasurements;
@@ -35,6 +37,7 @@ export interface H100PolicyOptions {
   readonly allowTrailingZeros?: boolean;
 }
 
+/** Options of `attestation.h100.verifier`. */
 export interface H100VerifierOptions {
   /** Trusted roots (default: the NVIDIA Device Identity CA). */
   readonly roots?: readonly H100Root[];
@@ -46,19 +49,23 @@ export interface H100Endorsements {
   readonly chain: string | readonly Uint8Array[];
 }
 
+/** Options of {@link H100Verifier.verify}: the verification time and the expected nonce. */
 export interface H100VerifyOptions {
   readonly at: Date;
   /** The 32-byte nonce the relying party put in the request (else REPORT_DATA). */
   readonly nonce: Uint8Array;
 }
 
+/** A verified H100's result: measurements by SPDM index, the nonce, the driver and VBIOS versions. */
 export interface H100Result extends AttestationResult<'nvidia-h100', H100Evidence> {
   readonly driverVersion: string;
   readonly vbiosVersion: string;
   readonly fwid: Uint8Array;
 }
 
+/** An H100 evidence verifier, from `attestation.h100.verifier`. */
 export interface H100Verifier {
+  /** Verifies `evidence` with the device chain at time `options.at`, for `options.nonce`. */
   verify(evidence: Uint8Array, endorsements: H100Endorsements, options: H100VerifyOptions): Promise<H100Result>;
 }
 

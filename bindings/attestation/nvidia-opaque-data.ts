@@ -43,11 +43,13 @@ export const NVIDIA_OPAQUE = Object.freeze({
 export const NVIDIA_FWID_SIZE = 48;
 const VBIOS_VERSION_SIZE = 8;
 
+/** One opaque data field: its type and value. */
 export interface NvidiaOpaqueField {
   readonly type: number;
   readonly value: Uint8Array;
 }
 
+/** NVIDIA opaque data: every field, and the ones this library decodes. */
 export interface NvidiaOpaqueData {
   /** Every field, in order; each type appears at most once. */
   readonly fields: readonly NvidiaOpaqueField[];

@@ -33,6 +33,7 @@ const SPEC_DMTF = 0x01;
 /** DMTFSpecMeasurementValueType bit 7: a raw bit stream, not a digest. */
 const RAW_BIT_STREAM = 0x80;
 
+/** The SPDM GET_MEASUREMENTS request inside H100 evidence. */
 export interface H100Request {
   readonly version: number;
   readonly code: number;
@@ -60,6 +61,7 @@ export interface SpdmMeasurementBlock {
   readonly value: Uint8Array;
 }
 
+/** The SPDM MEASUREMENTS response inside H100 evidence. */
 export interface H100Response {
   readonly version: number;
   readonly code: number;
@@ -81,6 +83,7 @@ export interface H100Response {
   readonly opaque: NvidiaOpaqueData;
 }
 
+/** H100 evidence, parsed: request, response and signature. */
 export interface H100Evidence {
   readonly request: H100Request;
   readonly response: H100Response;

@@ -6,6 +6,7 @@ import { bytes, describe, integer, optionsArgument } from '../utils/arguments.js
 import { AttestationError } from './attestation-error.js';
 import type { SevSnpReport, SevSnpTcb } from './sev-snp-report.js';
 
+/** The lowest security version of each TCB component a policy accepts. */
 export interface SevSnpMinimumTcb {
   readonly bootloader?: number;
   readonly tee?: number;
@@ -14,6 +15,7 @@ export interface SevSnpMinimumTcb {
   readonly fmc?: number;
 }
 
+/** The relying party's SEV-SNP policy: measurements, minimum TCB, debug and migration, and more. */
 export interface SevSnpPolicyOptions {
   /** Accept a guest whose policy allows debugging (default false: DEBUG). */
   readonly allowDebug?: boolean;

@@ -39,6 +39,7 @@ export interface SevSnpPolicy {
   readonly singleSocket: boolean;
 }
 
+/** PLATFORM_INFO of a report: the raw value and its flags. */
 export interface SevSnpPlatformInfo {
   readonly value: bigint;
   readonly smtEnabled: boolean;
@@ -48,6 +49,7 @@ export interface SevSnpPlatformInfo {
 /** Which key signed the report (flags bits 4:2). */
 export type SevSnpSigningKey = 'VCEK' | 'VLEK' | 'NONE';
 
+/** The fields of an SEV-SNP attestation report (SEV-SNP Firmware ABI, Table 23). */
 export interface SevSnpReport {
   readonly version: number;
   readonly guestSvn: number;

@@ -3,8 +3,10 @@
 // the ASVK). Any other root, such as a simulator's, is trusted only when a verifier is given it.
 import { hexToBytes } from '@noble/curves/utils.js';
 
+/** AMD's SEV-SNP product lines. */
 export type SevSnpProduct = 'Milan' | 'Genoa' | 'Turin';
 
+/** A trusted AMD root key (ARK) of a product line, pinned by its SHA-256. */
 export interface SevSnpRoot {
   readonly product: SevSnpProduct;
   /** SHA-256 of the ARK certificate's DER. */

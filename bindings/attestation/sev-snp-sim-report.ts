@@ -14,6 +14,7 @@ import type { SevSnpSimTcb } from './sev-snp-sim-chain.js';
 /** CPUID family of Turin (Zen 5): its TCB_VERSION puts FMC first (56860, "TCB_VERSION"). */
 const FAMILY_TURIN = 0x1a;
 
+/** The simulated firmware's version, as a report states it. */
 export interface SimFirmwareVersion {
   readonly major: number;
   readonly minor: number;

@@ -47,6 +47,7 @@ const POLICY_RESERVED_ONE = 1n << 17n;
 const POLICY_LIMIT = 1n << 26n;
 const UINT64_LIMIT = 1n << 64n;
 
+/** Options of {@link attestationSimulator.sevSnp}: the product, TCB, chip and certificates' validity. */
 export interface SevSnpSimulatorOptions {
   /** Default 'Milan'. */
   readonly product?: SevSnpProduct;
@@ -69,6 +70,7 @@ export interface SevSnpSimulatorOptions {
   readonly crlUrl?: string;
 }
 
+/** Options of {@link SevSnpSimulator.attest}: what the report says (REPORT_DATA, MEASUREMENT, policy, …). */
 export interface SevSnpAttestOptions {
   /** REPORT_DATA, 64 bytes: what the report binds (a key's hash, a nonce). */
   readonly reportData: Uint8Array;
@@ -94,6 +96,7 @@ export interface SevSnpAttestOptions {
   readonly currentMitVector?: bigint;
 }
 
+/** Options of {@link SevSnpSimulator.crl}. */
 export interface SevSnpCrlOptions {
   readonly thisUpdate: Date;
   readonly nextUpdate: Date;
@@ -101,6 +104,7 @@ export interface SevSnpCrlOptions {
   readonly revoked?: readonly (bigint | number)[];
 }
 
+/** A simulated SEV-SNP platform, from {@link attestationSimulator.sevSnp}: reports and a test-only chain. */
 export interface SevSnpSimulator {
   readonly product: SevSnpProduct;
   readonly productName: string;

@@ -26,18 +26,21 @@ export interface SevSnpEndorsements {
   readonly crls?: readonly Uint8Array[];
 }
 
+/** Options of `attestation.sevSnp.verifier`. */
 export interface SevSnpVerifierOptions {
   /** Trusted roots (default: AMD's Milan, Genoa and Turin ARKs). */
   readonly roots?: readonly SevSnpRoot[];
   readonly policy?: SevSnpPolicyOptions;
 }
 
+/** A verified SEV-SNP report's result: measurement, report data, TCB, signing key and product. */
 export interface SevSnpResult extends AttestationResult<'sev-snp', SevSnpReport> {
   readonly signingKey: 'VCEK' | 'VLEK';
   /** The product line of the root reached, and the CPU stepping where known. */
   readonly product: { readonly name: string; readonly stepping?: number };
 }
 
+/** Options of {@link SevSnpVerifier.verify}: the verification time and the expected REPORT_DATA. */
 export interface SevSnpVerifyOptions {
   readonly at: Date;
   /** The exact REPORT_DATA (64 bytes) this session expects, e.g. a key hash and a nonce (else
@@ -45,6 +48,7 @@ export interface SevSnpVerifyOptions {
   readonly reportData?: Uint8Array;
 }
 
+/** An SEV-SNP report verifier, from `attestation.sevSnp.verifier`. */
 export interface SevSnpVerifier {
   /** Verifies `report` (1184 bytes) with its endorsements at time `options.at`. */
   verify(report: Uint8Array, endorsements: SevSnpEndorsements, options: SevSnpVerifyOptions): Promise<SevSnpResult>;

@@ -29,9 +29,20 @@ const MEANINGS: Record<BhttpErrorCode, string> = {
 };
 
 /**
- * A Binary HTTP message that cannot be decoded or converted. The message names the element, its
- * byte offset and length, and the limit it crosses, never anything the message says (no name,
- * value, control data or status code), so it is safe to log.
+ * A Binary HTTP message that cannot be decoded or converted, with a {@link BhttpErrorCode}. The
+ * message names the element, its byte offset and length, and the limit it crosses, never anything
+ * the message says (no name, value, control data or status code), so it is safe to log.
+ *
+ * @example
+ * ```ts
+ * import { bhttp, BhttpError } from 'oblivia/bhttp';
+ *
+ * try {
+ *   bhttp.decodeRequest(new Uint8Array([0]));
+ * } catch (e) {
+ *   if (!(e instanceof BhttpError && e.code === 'TRUNCATED')) throw e;
+ * }
+ * ```
  */
 export class BhttpError extends codedError<BhttpErrorCode>('BhttpError', MEANINGS) {
   /** `message` replaces the code's meaning with the particulars: element, offset, limit. */

@@ -7,6 +7,7 @@ import { malformed } from './credential-error.js';
 /** The protocol label; prefixes `info` and the key-id and redemption-key derivations. */
 export const PROTOCOL = 'oblivia-acs-v1';
 
+/** A credential's public attributes: an epoch and further values (the POPRF `info`). */
 export interface Attributes {
   /** u32, e.g. days since 1970-01-01 (UTC); keys rotate and spent sets expire per epoch. */
   readonly epoch: number;

@@ -12,6 +12,7 @@ import { BINDING_LENGTH, redeemKey, tagOf } from './redeem-key.js';
 import { optionsObject, poprfSuite } from './poprf-suite.js';
 import { decodeIssuanceResponse, encodeIssuanceRequest, encodeToken, INPUT_LENGTH, MAX_BATCH } from './wire.js';
 
+/** Options of {@link credentials.client}. */
 export interface ClientOptions {
   /** The issuer's pkS. */
   publicKey: Uint8Array;
@@ -34,6 +35,7 @@ export interface PendingIssuance {
   readonly count: number;
 }
 
+/** A credential client for one issuer key, from {@link credentials.client}. */
 export interface CredentialClient {
   readonly keyId: Uint8Array;
   /** An issuance request for `count` (1 … 256, default 1) credentials with these attributes. */

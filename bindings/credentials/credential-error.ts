@@ -17,6 +17,7 @@
 //   MISSING        no ObliviaToken credential in the Authorization header
 import { codedError } from '../utils/coded-error.js';
 
+/** Why a credential message or token was refused (docs/credentials.md §Errors): see {@link CredentialError}. */
 export type CredentialErrorCode =
   | 'MALFORMED'
   | 'VERSION'
@@ -46,6 +47,24 @@ const MESSAGES: Record<CredentialErrorCode, string> = {
   MISSING: 'no ObliviaToken credential',
 };
 
+/**
+ * A refused credential message, token or header, with a stable `code`: `MALFORMED`, `VERSION`,
+ * `BATCH`, `UNKNOWN_KEY`, `ATTRIBUTES`, `PROOF`, `EPOCH`, `INVALID_TOKEN`, `SPENT`, `STORE_FULL`,
+ * `STORE_UNAVAILABLE`, `MISSING` (docs/credentials.md §Errors). The message is fixed per code; a
+ * CryptoError underneath is the `cause`.
+ *
+ * @example
+ * ```ts
+ * import { CredentialError } from 'oblivia/credentials';
+ *
+ * try {
+ *   await verifier.verify(token, binding);
+ * } catch (e) {
+ *   if (!(e instanceof CredentialError)) throw e;
+ *   console.log(e.code); // 'SPENT' for a token redeemed before, 'INVALID_TOKEN', …
+ * }
+ * ```
+ */
 export class CredentialError extends codedError<CredentialErrorCode>('CredentialError', MESSAGES) {}
 
 /** What the Reader of a message throws: a short read or trailing bytes. */

@@ -11,6 +11,7 @@ import { keyIdOf } from './key-id.js';
 import { optionalFunction, optionsObject, poprfSuite } from './poprf-suite.js';
 import { decodeIssuanceRequest, encodeIssuanceResponse, MAX_BATCH } from './wire.js';
 
+/** Options of {@link credentials.issuer}. */
 export interface IssuerOptions {
   /** The POPRF secret key skS (SerializeScalar). */
   secretKey: Uint8Array;
@@ -22,6 +23,7 @@ export interface IssuerOptions {
   maxBatch?: number;
 }
 
+/** A credential issuer, from {@link credentials.issuer}. */
 export interface Issuer {
   readonly suite: OprfSuiteName;
   /** pkS, which clients are configured with. */

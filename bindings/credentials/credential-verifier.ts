@@ -12,6 +12,7 @@ import type { SpentStore } from './spent-store.js';
 import { optionalFunction, optionsObject, poprfSuite } from './poprf-suite.js';
 import { decodeToken } from './wire.js';
 
+/** Options of {@link credentials.verifier}. */
 export interface VerifierOptions {
   /** The issuer's POPRF secret key skS. */
   secretKey: Uint8Array;
@@ -24,11 +25,13 @@ export interface VerifierOptions {
   acceptEpoch?: (epoch: number) => boolean;
 }
 
+/** What a verified token says: its issuer key and attributes. */
 export interface Verified {
   readonly keyId: Uint8Array;
   readonly attributes: CredentialAttributes;
 }
 
+/** A token verifier for one issuer key, from {@link credentials.verifier}. */
 export interface Verifier {
   readonly keyId: Uint8Array;
   readonly store: SpentStore;

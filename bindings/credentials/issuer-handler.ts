@@ -33,6 +33,7 @@ export function problemResponse(error: CredentialError, status: number): Respons
 
 const ISSUER_STATUS: Partial<Record<CredentialErrorCode, number>> = { UNKNOWN_KEY: 422, ATTRIBUTES: 403 };
 
+/** Options of {@link credentials.issuerHandler}. */
 export interface IssuerHandlerOptions {
   /** The largest issuance request accepted; default 1 MiB. */
   maxBodyBytes?: number;

@@ -12,6 +12,10 @@ export interface SpentScope {
   readonly epoch: number;
 }
 
+/**
+ * Which token inputs were redeemed, per issuer key and epoch: {@link credentials.memorySpentStore},
+ * oblivia/redis's `redisSpentStore`, or your own with the same atomic `add`.
+ */
 export interface SpentStore {
   /** Records `tokenInput` as spent in `scope`: true if it was not yet, false if it was. Atomic:
    *  of any number of concurrent adds of one input, exactly one returns true. May reject with a
@@ -24,6 +28,7 @@ export interface SpentStore {
   expire(beforeEpoch: number): void | Promise<void>;
 }
 
+/** Options of {@link credentials.memorySpentStore}. */
 export interface MemorySpentStoreOptions {
   /** The most token inputs held at once, 1 … 2^24; default 1,000,000 (about 70 MB: ~69 bytes each). */
   maxEntries?: number;

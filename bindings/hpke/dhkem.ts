@@ -9,8 +9,11 @@ import { ascii, concat, EMPTY, i2osp } from '../utils/bytes.js';
 import { KEM, type KemId } from './ids.js';
 import { kemSuiteId, labeledKdf } from './labeled.js';
 
+/** An HPKE key pair: the serialized public key and the Nsk-byte private key. */
 export interface KeyPair {
+  /** The serialized public key (X25519: 32 bytes; NIST curves: SEC1 uncompressed). */
   publicKey: Uint8Array;
+  /** The private key, Nsk bytes; keep it secret. */
   privateKey: Uint8Array;
 }
 

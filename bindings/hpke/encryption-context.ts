@@ -84,6 +84,22 @@ abstract class Context {
   }
 }
 
+/**
+ * An HPKE sender context (RFC 9180 §5.2): `seal` messages in order, `export` secrets (§5.3),
+ * `destroy` to wipe its key, base nonce and exporter secret. From {@link HpkeSuite.setupSender}.
+ *
+ * @example
+ * ```ts
+ * import { hpke } from 'oblivia/hpke';
+ *
+ * const suite = hpke.suite({ kem: hpke.KEM.X25519_HKDF_SHA256, kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM });
+ * const { publicKey } = suite.generateKeyPair();
+ * const { enc, context } = suite.setupSender(publicKey, { info: new TextEncoder().encode('app') });
+ * const ct1 = context.seal(new TextEncoder().encode('first'));
+ * const ct2 = context.seal(new TextEncoder().encode('second'));
+ * context.destroy();
+ * ```
+ */
 export class SenderContext extends Context {
   /** ContextS.Seal(aad, pt): ciphertext ‖ tag. */
   seal(pt: Uint8Array, aad?: Uint8Array): Uint8Array {
@@ -93,6 +109,18 @@ export class SenderContext extends Context {
   }
 }
 
+/**
+ * An HPKE receiver context (RFC 9180 §5.2): `open` messages in the sender's order, `export`
+ * secrets (§5.3), `destroy` to wipe it. From {@link HpkeSuite.setupReceiver}.
+ *
+ * @example
+ * ```ts
+ * const context = suite.setupReceiver(enc, recipient, { info: new TextEncoder().encode('app') });
+ * context.open(ct1); // CryptoError INVALID_TAG if it does not authenticate
+ * context.open(ct2);
+ * context.destroy();
+ * ```
+ */
 export class ReceiverContext extends Context {
   /** ContextR.Open(aad, ct): the plaintext, or CryptoError('INVALID_TAG') (seq unchanged). */
   open(ct: Uint8Array, aad?: Uint8Array): Uint8Array {

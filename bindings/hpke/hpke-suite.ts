@@ -18,9 +18,13 @@ import { keySchedule, pskArguments, splitSecrets, type ContextSecrets, type Psk 
 export type { KeyPair } from './dhkem.js';
 export type { ReceiverContext, SenderContext } from './encryption-context.js';
 
+/** The algorithms of an HPKE suite, by their RFC 9180 §7 ids ({@link hpke.KEM}, {@link hpke.KDF}, {@link hpke.AEAD}). */
 export interface HpkeSuiteIds {
+  /** The KEM id ({@link hpke.KEM}). */
   kem: KemId;
+  /** The KDF id ({@link hpke.KDF}). */
   kdf: KdfId;
+  /** The AEAD id ({@link hpke.AEAD}). */
   aead: AeadId;
 }
 
@@ -33,6 +37,7 @@ interface PskOptions {
   pskId?: Uint8Array;
 }
 
+/** The sender's options of {@link HpkeSuite.setupSender}; they select the mode (§5): `psk` + `pskId`, `skS` (auth), or both. */
 export interface SenderOptions extends PskOptions {
   /** The sender's private key: auth mode. */
   skS?: Uint8Array;
@@ -49,38 +54,57 @@ export interface SenderOptions extends PskOptions {
   skE?: Uint8Array;
 }
 
+/** The receiver's options of {@link HpkeSuite.setupReceiver}: the sender's, mirrored (`pkS` for auth). */
 export interface ReceiverOptions extends PskOptions {
   /** The sender's public key: auth mode. */
   pkS?: Uint8Array;
 }
 
+/** Options of the single-shot {@link HpkeSuite.seal}: the sender's and the message's `aad`. */
 export interface SealOptions extends SenderOptions {
+  /** The message's associated data; empty if absent. */
   aad?: Uint8Array;
 }
 
+/** Options of the single-shot {@link HpkeSuite.open}: the receiver's and the message's `aad`. */
 export interface OpenOptions extends ReceiverOptions {
+  /** The message's associated data; empty if absent. */
   aad?: Uint8Array;
 }
 
+/**
+ * One HPKE suite (RFC 9180) from {@link hpke.suite}: keys, the two-step API (`setupSender` /
+ * `setupReceiver` → contexts) and the single-shot API of §6 (`seal` / `open`, `sendExport` /
+ * `receiveExport`). The mode follows from the options.
+ */
 export interface HpkeSuite {
+  /** The suite's KEM id. */
   readonly kem: KemId;
+  /** The suite's KDF id. */
   readonly kdf: KdfId;
+  /** The suite's AEAD id. */
   readonly aead: AeadId;
   /** Npk (= Nenc, the length of `enc`), Nsk, and the AEAD's Nt (0 when export-only). */
   readonly publicKeyLength: number;
+  /** Nsk: bytes of a private key. */
   readonly privateKeyLength: number;
+  /** Nenc: bytes of `enc`. */
   readonly encLength: number;
+  /** Nt: bytes of the AEAD tag (0 when export-only). */
   readonly tagLength: number;
   /** A random key pair (GenerateKeyPair). */
   generateKeyPair(): KeyPair;
   /** DeriveKeyPair(ikm) of §7.1.3; `ikm` has at least Nsk bytes. */
   deriveKeyPair(ikm: Uint8Array): KeyPair;
+  /** The public key of `privateKey`. */
   getPublicKey(privateKey: Uint8Array): Uint8Array;
+  /** §7.1.1 SerializePublicKey: a copy (keys are held serialized). */
   serializePublicKey(publicKey: Uint8Array): Uint8Array;
   /** A copy of a validated public key; CryptoError INVALID_POINT if it is not on the curve. */
   deserializePublicKey(publicKey: Uint8Array): Uint8Array;
   /** §7.1.2: X25519 keys clamped; NIST keys checked to lie in [1, n−1] (else CryptoError INVALID_SCALAR). */
   serializePrivateKey(privateKey: Uint8Array): Uint8Array;
+  /** §7.1.2 DeserializePrivateKey: a copy of a checked private key. */
   deserializePrivateKey(privateKey: Uint8Array): Uint8Array;
   /** SetupBaseS / SetupPSKS / SetupAuthS / SetupAuthPSKS. */
   setupSender(pkR: Uint8Array, options?: SenderOptions): { enc: Uint8Array; context: SenderContext };

@@ -33,8 +33,11 @@ export const MODE = Object.freeze({
   AUTH_PSK: abi.MODE_AUTH_PSK,
 });
 
+/** A KEM id of RFC 9180 §7.1 ({@link hpke.KEM}). */
 export type KemId = (typeof KEM)[keyof typeof KEM];
+/** A KDF id of RFC 9180 §7.2 ({@link hpke.KDF}). */
 export type KdfId = (typeof KDF)[keyof typeof KDF];
+/** An AEAD id of RFC 9180 §7.3 ({@link hpke.AEAD}); `EXPORT_ONLY` is 0xFFFF. */
 export type AeadId = (typeof AEAD)[keyof typeof AEAD];
 export type Mode = (typeof MODE)[keyof typeof MODE];
 

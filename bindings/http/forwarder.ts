@@ -12,6 +12,7 @@ import {
   type Handler,
 } from './exchange.js';
 
+/** Options of {@link ohttp.forwarder}. */
 export interface ForwarderOptions {
   /** How long an exchange with the target may take, its body included, in ms; default 30 s. */
   timeoutMs?: number;

@@ -47,6 +47,7 @@ import { MEDIA_TYPE } from '../ohttp/media-types.js';
 /** RFC 9458 §5.3: the problem type for a key the gateway does not accept. */
 export const PROBLEM_TYPE_KEY = 'https://iana.org/assignments/http-problem-types#ohttp-key';
 
+/** Options of {@link ohttp.gateway}. */
 export interface GatewayOptions {
   /** The keys accepted, or a function giving them per request (a key directory's `keys`). */
   keys: readonly GatewayKey[] | (() => readonly GatewayKey[]);

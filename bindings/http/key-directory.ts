@@ -13,6 +13,7 @@ import { MEDIA_TYPE } from '../ohttp/media-types.js';
 import { encodeKeyConfigs } from '../ohttp/ohttp-keys.js';
 import type { SymmetricSuite } from '../ohttp/key-config-suites.js';
 
+/** Options of {@link ohttp.keyDirectory}. */
 export interface KeyDirectoryOptions {
   /** The KEM of new keys; default DHKEM(X25519, HKDF-SHA256). */
   kem?: KemId;
@@ -29,6 +30,7 @@ export interface KeyDirectoryOptions {
   log?: LogSink;
 }
 
+/** A key directory from {@link ohttp.keyDirectory}: the live keys for the gateway, the published list and its handler, rotation. */
 export interface KeyDirectory {
   /** The live keys, newest first, private keys included: a gateway's `keys` option. */
   keys(): readonly GatewayKey[];

@@ -5,8 +5,10 @@
 import type { BhttpErrorCode } from '../bhttp/bhttp-error.js';
 import type { OhttpErrorCode } from '../ohttp/ohttp-error.js';
 
+/** The hop a log line comes from. */
 export type Hop = 'client' | 'relay' | 'gateway' | 'directory' | 'node' | 'router';
 
+/** What happened, in a log line. */
 export type LogEvent =
   /** A request was answered: forwarded and its response returned. */
   | 'served'
@@ -47,15 +49,21 @@ export type LogErrorCode =
 
 /** A filtered log line. */
 export interface LogEntry {
+  /** The hop that logs. */
   readonly hop: Hop;
+  /** What happened. */
   readonly event: LogEvent;
   /** An HTTP status code. */
   readonly status?: number;
+  /** The request body's size. */
   readonly requestBytes?: number;
+  /** The response body's size. */
   readonly responseBytes?: number;
   /** The OHTTP key identifier (RFC 9458 §3.1), 0–255. */
   readonly keyId?: number;
+  /** How long the exchange took, in ms. */
   readonly durationMs?: number;
+  /** Why it failed: a typed error code. */
   readonly error?: LogErrorCode;
 }
 

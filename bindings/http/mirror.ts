@@ -23,6 +23,7 @@ import {
 import { targetArgument } from './forwarder.js';
 import { describe, objectArgument } from '../utils/arguments.js';
 
+/** Options of {@link ohttp.mirror}. */
 export interface MirrorOptions {
   /** Served path → origin URL. A path ending in '/' is a prefix: its remainder is appended to the
    *  URL (which then ends in '/' too). */

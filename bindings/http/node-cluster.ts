@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { limitArgument } from './exchange.js';
 import type { NodeServer, ServeOptions } from './node-server.js';
 
+/** Options of {@link serveCluster}: the handler module, the workers, restarts, and {@link ServeOptions}. */
 export interface ClusterOptions extends ServeOptions {
   /** The module each worker imports (a URL, or a file path): its default export builds the handler,
    *  `(args, worker) => Handler | Promise<Handler>`, `worker` the slot number from 0. */
@@ -34,6 +35,7 @@ export interface ClusterOptions extends ServeOptions {
   onEvent?: (event: ClusterEvent) => void;
 }
 
+/** What {@link ClusterOptions.onEvent} is told: a worker listens, exits, or waits to be restarted. */
 export interface ClusterEvent {
   readonly type: 'listening' | 'exit' | 'restart-delayed';
   /** The worker's slot, 0 … workers − 1 (a restarted worker keeps its slot). */
@@ -46,6 +48,7 @@ export interface ClusterEvent {
   readonly delayMs?: number;
 }
 
+/** A running cluster, from {@link serveCluster}. */
 export interface NodeCluster extends NodeServer {
   /** The process ids of the workers alive now. */
   pids(): number[];
@@ -73,7 +76,25 @@ const WORKER_SCRIPT = fileURLToPath(new URL('./node-cluster-worker.js', import.m
 /** How long after its grace time a closing worker is killed. */
 const KILL_AFTER_MS = 5_000;
 
-/** Serves the handler `options.module` builds from `options.workers` processes until `close()`. */
+/**
+ * Serves the handler `options.module` builds from `options.workers` processes on one port until
+ * `close()`, with graceful shutdown and bounded restarts (docs/serving.md).
+ *
+ * @throws `TypeError` / `RangeError` naming an option that is invalid; `Error` if called in a
+ * worker; rejects if a worker fails to start.
+ * @example
+ * ```ts
+ * import { serveCluster } from 'oblivia/node';
+ *
+ * // gateway.js: export default (args) => ohttp.gateway({ keys: …, target: args.target });
+ * const cluster = await serveCluster({
+ *   module: new URL('./gateway.js', import.meta.url),
+ *   args: { target: 'http://127.0.0.1:9000/' },
+ *   port: 8080,
+ * });
+ * process.on('SIGTERM', () => void cluster.close());
+ * ```
+ */
 export async function serveCluster(options: ClusterOptions): Promise<NodeCluster> {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
   if (!cluster.isPrimary) throw new Error('serveCluster runs in the primary process, not in a worker');

@@ -20,6 +20,7 @@ import { BodyBudget, readNodeBody } from './node-body.js';
 /** The request header that carries the peer's address to a handler served with `exposeAddress`. */
 export const CLIENT_ADDRESS_HEADER = 'x-oblivia-client-address';
 
+/** Options of {@link serveNode}: where to listen, and the bounds on every connection and request. */
 export interface ServeOptions {
   /** Default 0: a free port. */
   port?: number;
@@ -60,6 +61,7 @@ const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
  *  and refuses TRACK as an unknown method. */
 const TRACE = 'TRACE';
 
+/** A running server, from {@link serveNode}. */
 export interface NodeServer {
   /** The server's origin, with a trailing slash: http://127.0.0.1:PORT/ */
   readonly url: string;
@@ -68,7 +70,23 @@ export interface NodeServer {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Serves `handler` until `close()`. A handler that throws gets the client a bare 500. */
+/**
+ * Serves a fetch-style handler over `node:http` until `close()`, with every connection bounded
+ * (body size, buffered bytes, connections, header, request, body-pause and write timeouts). The
+ * handler never sees the peer's address unless `exposeAddress` is set (a relay). A handler that
+ * throws gets the client a bare 500.
+ *
+ * @throws `TypeError` if `handler` is not a function; `RangeError` for a bad limit or a header
+ * timeout above the request timeout; rejects if the port cannot be bound.
+ * @example
+ * ```ts
+ * import { serveNode } from 'oblivia/node';
+ *
+ * const server = await serveNode(async (request) => new Response(`hello ${request.method}`), { port: 8080 });
+ * console.log(server.url); // http://127.0.0.1:8080/
+ * await server.close(5_000);
+ * ```
+ */
 export async function serveNode(handler: Handler, options: ServeOptions = {}): Promise<NodeServer> {
   if (typeof handler !== 'function') throw new TypeError('"handler" expected function');
   const host = options.host ?? '127.0.0.1';

@@ -40,6 +40,7 @@ import { formatHttpDate, parseHttpDate, PROBLEM_TYPE_DATE } from './replay.js';
 import type { BhttpRequest, BhttpResponse, Field } from '../bhttp/message.js';
 import { encapsulateRequest } from '../ohttp/encapsulated-request.js';
 
+/** Options of {@link ohttp.client}. */
 export interface ClientOptions {
   /** The relay: its URL, or an in-process handler. */
   relay: Handler | string;
@@ -81,17 +82,23 @@ export interface AuditEntry {
   readonly relay: string;
   /** The key configuration it was encapsulated to, and the HPKE suite. */
   readonly keyId: number;
+  /** The KEM of that key. */
   readonly kem: KemId;
+  /** The KDF used. */
   readonly kdf: KdfId;
+  /** The AEAD used. */
   readonly aead: AeadId;
   /** The request line sent: method, and the target's origin and path (the query left out). */
   readonly method: string;
+  /** The target's origin and path. */
   readonly target: string;
   /** Encapsulated sizes, as the relay saw them. */
   readonly requestBytes: number;
+  /** The Encapsulated Response's size, when there was one. */
   readonly responseBytes?: number;
   /** The target's status, or why the exchange failed. */
   readonly status?: number;
+  /** Why the exchange failed: an error's code. */
   readonly error?: ClientErrorCode | OhttpErrorCode | BhttpErrorCode;
 }
 
@@ -108,6 +115,23 @@ const MESSAGES: Record<ClientErrorCode, string> = {
   RELAY: 'relay answered without an encapsulated response',
 };
 
+/**
+ * Why an oblivious `fetch` failed before a response could be decapsulated: a
+ * {@link ClientErrorCode}, and the relay's HTTP `status` when it answered. Decapsulation and decoding fail
+ * with {@link OhttpError} and {@link BhttpError}.
+ *
+ * @example
+ * ```ts
+ * import { ObliviousFetchError } from 'oblivia/ohttp';
+ *
+ * try {
+ *   await client.fetch(new Request('https://target.example/'));
+ * } catch (e) {
+ *   if (e instanceof ObliviousFetchError && e.code === 'RELAY') console.error('relay status', e.status);
+ *   else throw e;
+ * }
+ * ```
+ */
 export class ObliviousFetchError extends codedError<ClientErrorCode>('ObliviousFetchError', MESSAGES) {
   /** The relay's HTTP status, when it answered. */
   readonly status?: number;
@@ -118,6 +142,7 @@ export class ObliviousFetchError extends codedError<ClientErrorCode>('ObliviousF
   }
 }
 
+/** An OHTTP client from {@link ohttp.client}. */
 export interface Client {
   /** The target's response to `request`, by way of the relay and the gateway. */
   fetch(request: Request): Promise<Response>;

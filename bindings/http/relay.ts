@@ -15,6 +15,7 @@ import { createLogger, type LogSink } from './logger.js';
 import { forwardBody, type Passing } from './pass-on.js';
 import { MEDIA_TYPE } from '../ohttp/media-types.js';
 
+/** Options of {@link ohttp.relay}. */
 export interface RelayOptions {
   /** The one gateway: its URL, or an in-process handler. */
   gateway: Handler | string;

@@ -37,6 +37,7 @@ export interface ReplayStore {
   add(id: Uint8Array, ttlMs: number): Promise<boolean>;
 }
 
+/** Options of {@link ohttp.memoryReplayStore}. */
 export interface MemoryReplayStoreOptions {
   /** The most ids kept at once; default 100 000. When every one is still live, `add` rejects (the
    *  gateway answers 503) rather than forget one, which would let its request be replayed. */
@@ -93,6 +94,7 @@ export function addArgumentError(id: unknown, ttlMs: unknown): Error | undefined
 
 const hexOf = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
+/** The gateway's `replay` option (RFC 9458 §6.5.1): the store of accepted requests and the Date window. */
 export interface ReplayOptions {
   /** Where accepted requests are remembered; default a memoryReplayStore for this gateway alone
    *  (several gateway processes need a shared one, such as Redis). */

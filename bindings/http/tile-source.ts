@@ -21,6 +21,7 @@ import {
   type Handler,
 } from './exchange.js';
 
+/** Options of {@link tlog.httpTiles}. */
 export interface HttpTilesOptions {
   /** The largest file read, in bytes; default 8192, a full hash tile (entry bundles are larger). */
   readonly maxTileBytes?: number;

@@ -28,6 +28,7 @@ export interface WitnessStore {
   compareAndSet(origin: string, expectedSize: number, next: TreeHead): Promise<boolean>;
 }
 
+/** Options of {@link tlog.witness}. */
 export interface WitnessOptions {
   /** The witness's Ed25519 signer key (a Go skey, type 0x01 or 0x04); it cosigns with type 0x04. */
   readonly key: string;

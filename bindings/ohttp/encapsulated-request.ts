@@ -37,6 +37,7 @@ const paramsOf = (kem: Kem, s: Symmetric): OhttpParams => ({
   secretLength: secretLength(s),
 });
 
+/** Options of {@link ohttp.encapsulateRequest}. */
 export interface RequestOptions {
   /** The (KDF, AEAD) pair, one the configuration offers; by default its first. */
   suite?: SymmetricSuite;

@@ -72,7 +72,16 @@ abstract class ResponseContext {
   }
 }
 
-/** The client's side of one request: it decapsulates the response. */
+/**
+ * The client's side of one request (RFC 9458 §4.4): it decapsulates the one response, then is
+ * wiped. From {@link ohttp.encapsulateRequest}.
+ *
+ * @example
+ * ```ts
+ * const { encapsulatedRequest, context } = ohttp.encapsulateRequest(config, bhttpRequest);
+ * const bhttpResponse = context.decapsulateResponse(encapsulatedResponse); // OhttpError DECRYPT if forged
+ * ```
+ */
 export class ClientContext extends ResponseContext {
   /** The Binary HTTP response; OhttpError MALFORMED if too short, DECRYPT if it does not
    *  authenticate. */
@@ -91,6 +100,7 @@ export class ClientContext extends ResponseContext {
   }
 }
 
+/** Options of {@link GatewayContext.encapsulateResponse}. */
 export interface ResponseOptions {
   /**
    * Known-answer tests only: response_nonce (max(Nn, Nk) bytes) instead of a random one. Reusing
@@ -99,7 +109,17 @@ export interface ResponseOptions {
   responseNonce?: Uint8Array;
 }
 
-/** The gateway's side of one request: its header fields, for logs, and the response's encapsulation. */
+/**
+ * The gateway's side of one request (RFC 9458 §4.4): its header fields, for logs, and the one
+ * response's encapsulation. From {@link ohttp.decapsulateRequest}.
+ *
+ * @example
+ * ```ts
+ * const { bhttpRequest, context } = ohttp.decapsulateRequest([key], encapsulatedRequest);
+ * context.keyId; // which key opened it
+ * const encapsulatedResponse = context.encapsulateResponse(bhttp.encodeResponse({ status: 200 }));
+ * ```
+ */
 export class GatewayContext extends ResponseContext {
   readonly keyId: number;
   readonly kem: KemId;

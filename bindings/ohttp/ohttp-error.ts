@@ -12,6 +12,7 @@
 // On the client, MALFORMED and DECRYPT mean the Encapsulated Response cannot be trusted.
 import { codedError } from '../utils/coded-error.js';
 
+/** Why an Encapsulated Request or Response was refused (RFC 9458 §4.3, §4.4): see {@link OhttpError}. */
 export type OhttpErrorCode = 'MALFORMED' | 'UNKNOWN_KEY' | 'UNSUPPORTED_SUITE' | 'DECRYPT';
 
 const MESSAGES: Record<OhttpErrorCode, string> = {
@@ -21,6 +22,21 @@ const MESSAGES: Record<OhttpErrorCode, string> = {
   DECRYPT: 'encapsulated message cannot be decrypted',
 };
 
-/** A refused Encapsulated Request or Response. The message is fixed per code and never holds a
- *  secret; for DECRYPT the `cause` is the CryptoError underneath. */
+/**
+ * A refused Encapsulated Request or Response, with a stable `code`: `MALFORMED` (too short),
+ * `UNKNOWN_KEY` and `UNSUPPORTED_SUITE` (RFC 9458 §5.3: the client's key configuration is wrong or
+ * outdated), `DECRYPT` (the encapsulation cannot be removed; the `cause` is the CryptoError
+ * underneath). The message is fixed per code and never holds a secret.
+ *
+ * @example
+ * ```ts
+ * import { ohttp, OhttpError } from 'oblivia/ohttp';
+ *
+ * try {
+ *   ohttp.decapsulateRequest(gatewayKey, new Uint8Array(4));
+ * } catch (e) {
+ *   if (!(e instanceof OhttpError && e.code === 'MALFORMED')) throw e;
+ * }
+ * ```
+ */
 export class OhttpError extends codedError<OhttpErrorCode>('OhttpError', MESSAGES) {}

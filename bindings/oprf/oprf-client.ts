@@ -8,6 +8,7 @@ import { randomScalar } from './scalars.js';
 import type { OprfEvaluation } from './oprf-server.js';
 import type { OprfSuiteParams } from './oprf-names.js';
 
+/** Options of {@link OprfClient.blind}. */
 export interface BlindOptions {
   /** poprf only: the public input, empty if absent. */
   info?: Uint8Array;
@@ -20,8 +21,11 @@ export interface BlindOptions {
 
 /** What blind() returns: send `blinded` to the server and keep the rest, which is secret. */
 export interface OprfBlinding {
+  /** The blinded elements: send these to the server. */
   blinded: Uint8Array[];
+  /** Copies of the inputs (secret). */
   inputs: Uint8Array[];
+  /** The blinds (secret). */
   blinds: Uint8Array[];
   /** poprf: the public input. */
   info?: Uint8Array;
@@ -29,6 +33,7 @@ export interface OprfBlinding {
   tweakedKey?: Uint8Array;
 }
 
+/** The client of RFC 9497 §3.3: Blind over a batch of 1–256 inputs, then Finalize (which checks the proof in voprf and poprf). */
 export interface OprfClient {
   /** §3.3.1 / §3.3.3 Blind; CryptoError INVALID_INPUT (an input hashing to the identity, or a
    *  poprf tweaked key that is the identity), INVALID_POINT (poprf: a bad public key). */

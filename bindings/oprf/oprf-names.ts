@@ -5,6 +5,7 @@ import { OPRF_SUITES as SUITES, type OprfSuiteParams } from '../backend/oprf-sui
 
 export type { OprfSuiteName } from '../backend/backend.js';
 export type { OprfSuiteParams } from '../backend/oprf-suites.js';
+/** RFC 9497 §3.1 modes: `'oprf'`, `'voprf'` (verifiable), `'poprf'` (partially oblivious, with a public `info`). */
 export type OprfModeName = 'oprf' | 'voprf' | 'poprf';
 
 const MODES: Record<OprfModeName, OprfMode> = { oprf: OprfMode.OPRF, voprf: OprfMode.VOPRF, poprf: OprfMode.POPRF };

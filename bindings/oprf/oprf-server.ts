@@ -7,6 +7,7 @@ import { absent, batchArgument, infoArgument, inputArgument, scalarArgument, wip
 import { randomScalar } from './scalars.js';
 import type { OprfSuiteParams } from './oprf-names.js';
 
+/** Options of {@link OprfServer.blindEvaluate}. */
 export interface BlindEvaluateOptions {
   /** poprf only: the public input, empty if absent. */
   info?: Uint8Array;
@@ -19,10 +20,13 @@ export interface BlindEvaluateOptions {
 
 /** The server's answer: one evaluated element per blinded one, and in voprf/poprf the proof c ‖ s. */
 export interface OprfEvaluation {
+  /** One evaluated element per blinded one, in order. */
   evaluated: Uint8Array[];
+  /** voprf and poprf: the batch's DLEQ proof c ‖ s. */
   proof?: Uint8Array;
 }
 
+/** The server of RFC 9497 §3.3, holding a copy of its secret key: BlindEvaluate over a batch, and Evaluate. */
 export interface OprfServer {
   /** pkS = skS · G. */
   readonly publicKey: Uint8Array;
@@ -32,6 +36,7 @@ export interface OprfServer {
   evaluate(input: Uint8Array, options?: EvaluateOptions): Uint8Array;
 }
 
+/** Options of {@link OprfServer.evaluate}. */
 export interface EvaluateOptions {
   /** poprf: the public input the key is tweaked with; absent in the other modes. */
   info?: Uint8Array;

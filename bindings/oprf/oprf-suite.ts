@@ -8,13 +8,19 @@ import { randomScalar } from './scalars.js';
 import { createServer, type OprfServer } from './oprf-server.js';
 import { modeByName, suiteByName, type OprfModeName, type OprfSuiteName } from './oprf-names.js';
 
+/** An OPRF server's key pair: the secret scalar skS and pkS = skS · G, in the suite's encodings. */
 export interface OprfKeyPair {
+  /** skS, SerializeScalar: keep it secret. */
   secretKey: Uint8Array;
+  /** pkS = skS · G, SerializeElement. */
   publicKey: Uint8Array;
 }
 
+/** One RFC 9497 ciphersuite (§4) in one mode (§3.1), from {@link oprf.suite}: keys, the server and the client. */
 export interface OprfSuite {
+  /** The ciphersuite's name (RFC 9497 §4). */
   readonly name: OprfSuiteName;
+  /** The mode. */
   readonly mode: OprfModeName;
   /** Ne: ristretto255 32; P-256 / P-384 / P-521 compressed SEC1, 33 / 49 / 67. */
   readonly elementLength: number;

@@ -6,6 +6,7 @@ import { ascii, concat, u16 } from '../utils/bytes.js';
 import { Reader } from '../utils/reader.js';
 import { malformed, PrivacyPassError } from './privacypass-error.js';
 
+/** RFC 9577 §2.1.1: what an origin challenges a client with. */
 export interface TokenChallenge {
   tokenType: number;
   /** The issuer's authority (RFC 3986 §3.2), ASCII. */

@@ -9,6 +9,7 @@ import { decodeBase64url, encodeBase64url } from '../utils/base64url.js';
 import { readU16 } from '../utils/bytes.js';
 import { PrivacyPassError } from './privacypass-error.js';
 
+/** One PrivateToken challenge of a WWW-Authenticate header (RFC 9577 §2.1). */
 export interface PrivateTokenChallenge {
   /** The first two bytes of `challenge` (RFC 9577 §2.1: every challenge starts with its type). */
   tokenType: number;

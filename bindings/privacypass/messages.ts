@@ -12,6 +12,7 @@ import { TOKEN_TYPE } from './token.js';
 export const NE = 49;
 export const NS = 48;
 
+/** RFC 9578 §5.1: the client's blinded request for token type 0x0001. */
 export interface TokenRequest {
   tokenType: number;
   /** The last byte of token_key_id. */
@@ -20,6 +21,7 @@ export interface TokenRequest {
   blindedMsg: Uint8Array;
 }
 
+/** RFC 9578 §5.2: the issuer's evaluation and DLEQ proof. */
 export interface TokenResponse {
   evaluateMsg: Uint8Array;
   /** The DLEQ proof c ‖ s (RFC 9497 §2.2). */

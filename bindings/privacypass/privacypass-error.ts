@@ -9,6 +9,7 @@
 //                 challenge or credential (RFC 9577 §2.1, §2.2; RFC 9110 §11).
 import { codedError } from '../utils/coded-error.js';
 
+/** Why a Privacy Pass message or header was refused: see {@link PrivacyPassError}. */
 export type PrivacyPassErrorCode = 'MALFORMED' | 'TOKEN_TYPE' | 'KEY_ID' | 'HEADER';
 
 const MESSAGES: Record<PrivacyPassErrorCode, string> = {
@@ -18,7 +19,23 @@ const MESSAGES: Record<PrivacyPassErrorCode, string> = {
   HEADER: 'PrivateToken header value is malformed',
 };
 
-/** A refused Privacy Pass message or header; the message is fixed per code. */
+/**
+ * A refused Privacy Pass message or header, with a stable `code`: `MALFORMED` (wrong length or
+ * structure, RFC 9577 §2.1.1, §2.2; RFC 9578 §5.1, §5.2), `TOKEN_TYPE` (not 0x0001), `KEY_ID` (not
+ * the issuer key's), `HEADER` (not a valid PrivateToken challenge or credential). Crypto failures
+ * underneath stay CryptoError.
+ *
+ * @example
+ * ```ts
+ * import { privacyPass, PrivacyPassError } from 'oblivia/privacypass';
+ *
+ * try {
+ *   privacyPass.decodeToken(Uint8Array.of(0, 1, 2)); // type 0x0001, then too short
+ * } catch (e) {
+ *   if (!(e instanceof PrivacyPassError && e.code === 'MALFORMED')) throw e;
+ * }
+ * ```
+ */
 export class PrivacyPassError extends codedError<PrivacyPassErrorCode>('PrivacyPassError', MESSAGES) {}
 
 /** What the Reader of a message throws: a short read or trailing bytes. */

@@ -10,6 +10,7 @@ import { decodeTokenResponse, encodeTokenRequest } from './messages.js';
 import { tokenKeyId, voprf } from './token-key.js';
 import { encodeAuthenticatorInput, encodeToken, TOKEN_TYPE } from './token.js';
 
+/** Options of {@link PrivacyPassClient.createTokenRequest}. */
 export interface TokenRequestOptions {
   /** Known-answer tests only: the 32-byte nonce instead of a random one. */
   nonce?: Uint8Array;
@@ -24,6 +25,7 @@ export interface PendingToken {
   finalize(tokenResponse: Uint8Array): Uint8Array;
 }
 
+/** A Privacy Pass client for one issuer key, from {@link privacyPass.client}. */
 export interface PrivacyPassClient {
   readonly tokenKeyId: Uint8Array;
   /** PrivacyPassError MALFORMED for a bad TokenChallenge, TOKEN_TYPE unless its type is 0x0001. */

@@ -10,16 +10,19 @@ import { decodeTokenRequest, encodeTokenResponse } from './messages.js';
 import { tokenKeyId, voprf } from './token-key.js';
 import { decodeToken, encodeAuthenticatorInput, TOKEN_TYPE } from './token.js';
 
+/** Options of {@link PrivacyPassIssuer.issue}. */
 export interface IssueOptions {
   /** Known-answer tests only: the proof randomness r (RFC 9497 §2.2.1); reuse reveals the key. */
   proofRandomness?: BlindEvaluateOptions['proofRandomness'];
 }
 
+/** Options of {@link PrivacyPassIssuer.verify}. */
 export interface VerifyOptions {
   /** The encoded TokenChallenge the origin sent: the token's challenge_digest must be its SHA-256. */
   challenge?: Uint8Array;
 }
 
+/** A Privacy Pass issuer (and verifier) with one key, from {@link privacyPass.issuer}. */
 export interface PrivacyPassIssuer {
   /** pkI, a compressed P-384 point (the `token-key` of RFC 9577 §2.1 for type 0x0001). */
   readonly publicKey: Uint8Array;

@@ -19,6 +19,7 @@ const SIZES = new Map<number, { nid: number; nk: number }>([
   [TOKEN_TYPE.BLIND_RSA, { nid: 32, nk: 256 }],
 ]);
 
+/** RFC 9577 §2.2.2: the part of a Token the authenticator covers. */
 export interface AuthenticatorInput {
   tokenType: number;
   /** 32 random bytes chosen by the client. */
@@ -29,6 +30,7 @@ export interface AuthenticatorInput {
   tokenKeyId: Uint8Array;
 }
 
+/** RFC 9577 §2.2: a token, its AuthenticatorInput and the authenticator. */
 export interface Token extends AuthenticatorInput {
   /** Nk bytes. */
   authenticator: Uint8Array;

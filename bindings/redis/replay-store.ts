@@ -10,6 +10,7 @@ import { bounded, type RedisCommandClient } from './client.js';
 /** What the store needs of a client: SET (NX PX), and node-redis' `isReady`. */
 export type RedisSetClient = Pick<RedisCommandClient, 'isReady' | 'set'>;
 
+/** Options of {@link redisReplayStore}. */
 export interface RedisReplayStoreOptions {
   /** The connected client. */
   client: RedisSetClient;
@@ -19,7 +20,18 @@ export interface RedisReplayStoreOptions {
   timeoutMs?: number;
 }
 
-/** Thrown (as the rejection of `add`) when Redis cannot answer: the gateway answers 503. */
+/**
+ * Thrown (as the rejection of `add`) when Redis cannot answer: the gateway answers 503. Its `cause`
+ * is what failed (not ready, an error, an unexpected reply, a timeout).
+ *
+ * @example
+ * ```ts
+ * const fresh = await store.add(id, 120_000).catch((e) => {
+ *   if (e instanceof ReplayStoreUnavailableError) return undefined; // fail closed: refuse the request
+ *   throw e;
+ * });
+ * ```
+ */
 export class ReplayStoreUnavailableError extends Error {
   constructor(cause?: unknown) {
     super('replay store unavailable', { cause });
@@ -27,6 +39,24 @@ export class ReplayStoreUnavailableError extends Error {
   }
 }
 
+/**
+ * The OHTTP gateway's replay store (RFC 9458 §6.5) on Redis, shared by every gateway process: `add`
+ * is one atomic `SET <prefix><hex id> 1 NX PX <ttl>`. It fails closed: the client not ready, an
+ * error, an unexpected reply or no reply within `timeoutMs` rejects with
+ * {@link ReplayStoreUnavailableError}, and the gateway answers 503.
+ *
+ * @throws `TypeError` for a missing client or prefix of the wrong type; `RangeError` for a bad
+ * `timeoutMs`.
+ * @example
+ * ```ts
+ * import { createClient } from 'redis';
+ * import { ohttp } from 'oblivia/ohttp';
+ * import { REDIS_CLIENT_OPTIONS, redisReplayStore } from 'oblivia/redis';
+ *
+ * const client = await createClient({ url: 'redis://127.0.0.1:6379', ...REDIS_CLIENT_OPTIONS }).connect();
+ * const gateway = ohttp.gateway({ keys, target, replay: { store: redisReplayStore({ client }), windowSeconds: 60 } });
+ * ```
+ */
 export function redisReplayStore(options: RedisReplayStoreOptions): ReplayStore {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" expected object');
   const { client } = options;

@@ -14,6 +14,7 @@ import type { SpentScope, SpentStore } from '../credentials/spent-store.js';
 import { INPUT_LENGTH } from '../credentials/wire.js';
 import { bounded, type RedisCommandClient } from './client.js';
 
+/** Options of {@link redisSpentStore}. */
 export interface RedisSpentStoreOptions {
   /** A connected node-redis client (createClient or createCluster), owned by the application: it
    *  connects, listens to its 'error' events and closes it. REDIS_CLIENT_OPTIONS bound its queue. */
@@ -32,8 +33,11 @@ export interface RedisSpentStoreOptions {
 
 /** A SpentStore whose add and has always answer by a promise (or throw on bad arguments). */
 export interface RedisSpentStore extends SpentStore {
+  /** One `SET key 1 NX PX ttl`: true if the input was not yet spent in `scope`, false if it was. */
   add(scope: SpentScope, tokenInput: Uint8Array): Promise<boolean>;
+  /** Whether the input is spent in `scope` (`EXISTS`). */
   has(scope: SpentScope, tokenInput: Uint8Array): Promise<boolean>;
+  /** Nothing to do: Redis expires each key by its TTL. */
   expire(beforeEpoch: number): void;
 }
 
@@ -43,7 +47,20 @@ const PREFIX = /^[\x21-\x7e]{0,64}$/;
 /** A SpentStore on Redis. `add` and `has` throw TypeError / RangeError for bad arguments (the key
  *  id must be 8 bytes and the input 32, as in a token), throw EPOCH for an epoch whose retention
  *  has passed or lies further ahead than two retentions, and reject STORE_UNAVAILABLE when Redis
- *  does not answer as it should within timeoutMs — never resolving true for an unrecorded input. */
+ *  does not answer as it should within timeoutMs — never resolving true for an unrecorded input.
+ *
+ * @throws `TypeError` / `RangeError` for a missing client or a bad option (`"options.…"`).
+ * @example
+ * ```ts
+ * import { createClient } from 'redis';
+ * import { credentials } from 'oblivia/credentials';
+ * import { REDIS_CLIENT_OPTIONS, redisSpentStore } from 'oblivia/redis';
+ *
+ * const client = await createClient({ url: 'redis://127.0.0.1:6379', ...REDIS_CLIENT_OPTIONS }).connect();
+ * client.on('error', () => {}); // refusals come back as STORE_UNAVAILABLE
+ * const verifier = credentials.verifier({ secretKey, store: redisSpentStore({ client }) });
+ * ```
+ */
 export function createRedisSpentStore(options: RedisSpentStoreOptions): RedisSpentStore {
   optionsObject(options, 'options');
   const { client } = options;

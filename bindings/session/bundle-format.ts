@@ -33,10 +33,13 @@ const MAX_FIELD = 0xffff;
 
 /** What a bundle holds, as `encodeBundle` takes it. */
 export interface BundleFields {
+  /** The TEE platform of the evidence. */
   readonly platform: BundlePlatform;
   /** When the key expires (whole seconds, rounded down); a verifier refuses more than 24 h ahead. */
   readonly expiry: Date;
+  /** The node's key configuration (its public part), or its encoding. */
   readonly keyConfig: KeyConfig | Uint8Array;
+  /** The TEE's evidence, whose report data binds the key configuration and the expiry ({@link session.reportData}). */
   readonly evidence: Uint8Array;
   /** DER certificates, signer first: SEV-SNP VCEK (or VLEK), ASK (or ASVK), ARK; H100 the device
    *  chain, leaf first. */
@@ -51,18 +54,27 @@ export interface BundleFields {
 
 /** A decoded bundle: every field, each already checked against its format. */
 export interface AttestedKeyBundle {
+  /** The format version, {@link session.BUNDLE_VERSION}. */
   readonly version: typeof BUNDLE_VERSION;
+  /** The TEE platform of the evidence. */
   readonly platform: BundlePlatform;
+  /** When the key expires. */
   readonly expiry: Date;
+  /** The node's key configuration. */
   readonly keyConfig: KeyConfig;
   /** The key config's §3.1 encoding, as the report data binds it. */
   readonly encodedKeyConfig: Uint8Array;
+  /** The TEE's evidence (an SEV-SNP report, H100 SPDM evidence). */
   readonly evidence: Uint8Array;
+  /** DER certificates, signer first. */
   readonly certificates: readonly Uint8Array[];
+  /** DER CRLs (SEV-SNP); may be empty. */
   readonly crls: readonly Uint8Array[];
   /** The release statement's encoding: the log entry. */
   readonly statement: Uint8Array;
+  /** The release statement's parts. */
   readonly release: ReleaseStatement;
+  /** The c2sp.org/tlog-proof of the statement's inclusion. */
   readonly proof: string;
 }
 

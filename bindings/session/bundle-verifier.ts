@@ -52,6 +52,7 @@ import { SessionError } from './session-error.js';
 /** The longest a bundle may still be valid for, in seconds. */
 export const MAX_BUNDLE_LIFETIME = 24 * 60 * 60;
 
+/** Options of {@link session.bundleVerifier}: what evidence and which log a client trusts. */
 export interface BundleVerifierOptions {
   /** Per platform: the evidence verifier's roots and policy (defaults: the vendors' roots). */
   readonly attestation?: {
@@ -69,6 +70,7 @@ export interface BundleVerifierOptions {
   readonly platforms?: readonly BundlePlatform[];
 }
 
+/** Options of {@link BundleVerifier.verify}. */
 export interface BundleVerifyOptions {
   /** The verification time: the bundle's expiry, the certificates and the witnesses' freshness. */
   readonly now: Date;
@@ -79,9 +81,13 @@ export interface BundleVerifyOptions {
 
 /** What the log proved about the release statement: the facts for a client's audit log. */
 export interface BundleLogFacts {
+  /** The log's origin. */
   readonly origin: string;
+  /** The size of the checkpoint's tree. */
   readonly treeSize: number;
+  /** The statement's index in the log. */
   readonly leafIndex: number;
+  /** The checkpoint's root hash. */
   readonly rootHash: Uint8Array;
   /** SHA-256 of the checkpoint's note text (its signed body, without signature lines). */
   readonly checkpointHash: Uint8Array;
@@ -91,19 +97,29 @@ export interface BundleLogFacts {
   readonly witnesses: readonly WitnessCosignature[];
 }
 
+/** A bundle that verified: the node's key configuration, its expiry, and the evidence and log facts. */
 export interface VerifiedBundle {
+  /** The node's key configuration: encrypt to this. */
   readonly keyConfig: KeyConfig;
+  /** Its §3.1 encoding, as the report data binds it. */
   readonly encodedKeyConfig: Uint8Array;
+  /** When the key expires. */
   readonly expiry: Date;
+  /** The TEE platform. */
   readonly platform: BundlePlatform;
+  /** The measurement the evidence reports and the statement names (48 bytes). */
   readonly measurement: Uint8Array;
+  /** The release statement included in the log. */
   readonly statement: ReleaseStatement;
+  /** What the log proved. */
   readonly log: BundleLogFacts;
   /** The evidence verifier's result. */
   readonly attestation: SevSnpResult | H100Result;
+  /** The decoded bundle. */
   readonly bundle: AttestedKeyBundle;
 }
 
+/** A bundle verifier, from {@link session.bundleVerifier}. */
 export interface BundleVerifier {
   /** The verified bundle, or a SessionError, AttestationError (evidence) refusal. */
   verify(bundle: Uint8Array, options: BundleVerifyOptions): Promise<VerifiedBundle>;

@@ -14,6 +14,7 @@ import { bindingOf, boundPart, keyConfigOf, secondsOf } from './report-data.js';
  *  32-byte nonce for H100), e.g. `(reportData) => sim.attest({ reportData, measurement })`. */
 export type Attester = (reportData: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
+/** Options of {@link session.createBundle}. */
 export interface CreateBundleOptions {
   readonly keyConfig: KeyConfig | Uint8Array;
   /** When the key expires; at most 24 h after the bundle is verified, or verifiers refuse it. */

@@ -11,6 +11,7 @@ import { fieldLimitsOption } from '../http/exchange.js';
 import { describe, optionsArgument } from '../utils/arguments.js';
 import { encapsulateInner } from './inner-message.js';
 
+/** Options of {@link session.encapsulateRequest}. */
 export interface InnerRequestOptions extends RequestOptions {
   /** The most field lines in each field section of the response; default 128. */
   maxFieldLines?: number;
@@ -18,7 +19,16 @@ export interface InnerRequestOptions extends RequestOptions {
   maxFieldSectionBytes?: number;
 }
 
-/** What answers one inner request: single use, like the OHTTP contexts it wraps. */
+/**
+ * What answers one inner request: single use, like the OHTTP contexts it wraps. From
+ * {@link session.encapsulateRequest}.
+ *
+ * @example
+ * ```ts
+ * const { body, context } = await session.encapsulateRequest(nodeConfig, new Request('https://node.example/v1/hello'));
+ * const response = context.openResponse(encapsulatedResponse); // a Fetch Response; OhttpError DECRYPT if forged
+ * ```
+ */
 export class InnerContext {
   readonly #context: ClientContext;
   readonly #fieldLimits: DecodeOptions;

@@ -29,10 +29,13 @@ export const MAX_DIRECTORY_SIZE = 8 << 20;
 
 /** One node of the directory: its name and its attested key bundle's bytes. */
 export interface DirectoryNode {
+  /** The node's name, `[a-z0-9-]{1,63}`. */
   readonly name: string;
+  /** Its current attested key bundle (encoded). */
   readonly bundle: Uint8Array;
 }
 
+/** Options of {@link session.nodeDirectory}. */
 export interface NodeDirectoryOptions {
   /** The nodes, by name ([a-z0-9-]{1,63}): each gives its current bundle. A node whose function
    *  throws or gives something else than a bundle's bytes is left out of that answer. */

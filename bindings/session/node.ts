@@ -38,6 +38,7 @@ import { problem } from './node-names.js';
  *  its own); the client needs the node's current attested key. */
 export const NODE_KEY_PROBLEM_TYPE = 'urn:oblivia:problem:node-key';
 
+/** Options of {@link session.node}. */
 export interface NodeOptions {
   /** The node's key, or [current, previous] during a rotation's overlap. The node owns their
    *  private keys from now on: rotation and `destroy` wipe them in place. */

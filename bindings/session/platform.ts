@@ -3,6 +3,7 @@
 // 64-byte report data (all of it for SEV-SNP; the first 32 bytes as the H100 request nonce).
 import type { AttestationPlatform } from '../attestation/attestation-result.js';
 
+/** The TEE platforms a bundle may come from: `'sev-snp'`, `'nvidia-h100'`. */
 export type BundlePlatform = AttestationPlatform;
 
 export const PLATFORMS: readonly BundlePlatform[] = Object.freeze(['sev-snp', 'nvidia-h100']);

@@ -16,6 +16,7 @@ import { MEASUREMENT_SIZE, isPlatform, platformArgument, type BundlePlatform } f
 import { MAX_SECONDS, secondsOf } from './report-data.js';
 import { SessionError } from './session-error.js';
 
+/** A release's statement in the transparency log: a platform's measurement, the release's name and time. */
 export interface ReleaseStatement {
   readonly platform: BundlePlatform;
   /** 48 bytes: the SEV-SNP MEASUREMENT, or the H100 composite measurement. */

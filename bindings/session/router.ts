@@ -28,6 +28,7 @@ export { NODE_NAME } from './node-names.js';
 /** The path prefix of a node: `/nodes/<name>`. */
 export const NODE_PATH_PREFIX = '/nodes/';
 
+/** Options of {@link session.router}. */
 export interface RouterOptions {
   /** The processing nodes, by name: each an absolute http(s) URL (an origin with an optional path),
    *  without credentials, query or fragment. */

@@ -41,6 +41,7 @@ import { equalBytes } from '@noble/curves/utils.js';
  *  gateway's key list (application/ohttp-keys) and the node directory. */
 export const MIRROR_PATHS = Object.freeze({ keys: 'ohttp-keys', nodes: 'nodes' });
 
+/** Options of {@link session.client}. */
 export interface SessionClientOptions {
   /** The OHTTP relay: its URL, or an in-process handler. */
   relay: Handler | string;
@@ -85,11 +86,15 @@ export interface SessionAuditEntry {
   readonly time: string;
   /** The node chosen, by its directory name, and what its verified bundle proved. */
   readonly node: string;
+  /** The node's TEE platform. */
   readonly platform: BundlePlatform;
   /** The attested measurement, lowercase hex. */
   readonly measurement: string;
+  /** The origin of the log that includes its release. */
   readonly logOrigin: string;
+  /** The size of the checkpoint's tree. */
   readonly treeSize: number;
+  /** The release statement's index in the log. */
   readonly leafIndex: number;
   /** SHA-256 of the checkpoint's note text, lowercase hex. */
   readonly checkpointHash: string;
@@ -97,15 +102,19 @@ export interface SessionAuditEntry {
   readonly witnesses: readonly string[];
   /** The node key's identifier, and the bundle's expiry (ISO 8601). */
   readonly keyId: number;
+  /** The bundle's expiry (ISO 8601). */
   readonly expiry: string;
   /** How many nodes the directory listed, and how many verified. */
   readonly listed: number;
+  /** How many of them verified. */
   readonly verified: number;
   /** The node's status, or why the exchange failed (an error's code). */
   status?: number;
+  /** Why the exchange failed: an error's code. */
   error?: string;
 }
 
+/** A session client, from {@link session.client}. */
 export interface SessionClient {
   /** The node's response to `request`. SessionError DIRECTORY, INCONSISTENT or NO_NODE, and
    *  ObliviousFetchError KEYS or KEY_INCONSISTENT, before anything is sent. */

@@ -22,6 +22,7 @@
 //   NODE        the router or the node answered without an inner Encapsulated Response.
 import { codedError } from '../utils/coded-error.js';
 
+/** Why an attested key bundle or a session was refused: see {@link SessionError}. */
 export type SessionErrorCode =
   | 'MALFORMED'
   | 'PLATFORM'
@@ -47,5 +48,22 @@ const MESSAGES: Record<SessionErrorCode, string> = {
   NODE: 'the node answered without an inner encapsulated response',
 };
 
-/** A refused attested key bundle, or a session that could not be set up; the message is fixed per code. */
+/**
+ * A refused attested key bundle, or a session that could not be set up, with a stable `code`:
+ * `MALFORMED`, `PLATFORM`, `EXPIRED`, `LIFETIME`, `UNRELEASED`, `LOG` (the bundle); `DIRECTORY`,
+ * `INCONSISTENT`, `NO_NODE` (the client, before anything is sent); `NODE` (after). The evidence's
+ * own failures are `AttestationError`, rethrown as they are.
+ *
+ * @example
+ * ```ts
+ * import { SessionError } from 'oblivia/session';
+ *
+ * try {
+ *   await client.fetch(new Request('https://ai.example/summarise', { method: 'POST', body: 'hi' }));
+ * } catch (e) {
+ *   if (e instanceof SessionError && e.code === 'NO_NODE') console.error('no node verifies', e.cause);
+ *   else throw e;
+ * }
+ * ```
+ */
 export class SessionError extends codedError<SessionErrorCode>('SessionError', MESSAGES) {}

@@ -7,11 +7,15 @@ import { HASH_SIZE, type TreeHead } from './merkle.js';
 import { isNoteText } from './signed-note.js';
 import { TransparencyError } from './transparency-error.js';
 
+/** c2sp.org/tlog-checkpoint: a log's origin, tree size, root hash and extension lines. */
 export interface Checkpoint extends TreeHead {
+  /** The log's origin line. */
   readonly origin: string;
+  /** Extension lines after the root hash; usually none. */
   readonly extensions: readonly string[];
 }
 
+/** Options of {@link tlog.parseCheckpoint}. */
 export interface ParseCheckpointOptions {
   /** The log's origin: another is refused with UNKNOWN_LOG. */
   readonly origin?: string;

@@ -17,6 +17,7 @@ import { openNote, parseNote, type OpenedNote } from './signed-note.js';
 import { parseProof, type TlogProof } from './tlog-proof.js';
 import { TransparencyError } from './transparency-error.js';
 
+/** Options of {@link tlog.policy}. */
 export interface PolicyOptions {
   /** The log's verifier: a vkey (type 0x01), or any note verifier. */
   readonly log: string | NoteVerifier;
@@ -30,17 +31,20 @@ export interface PolicyOptions {
   readonly maxAge?: number;
 }
 
+/** Options of {@link LogPolicy.verifyCheckpoint} and {@link LogPolicy.verifyProof}. */
 export interface VerifyCheckpointOptions {
   /** The current time, POSIX seconds: required when the policy has a `maxAge`. */
   readonly now?: number;
 }
 
+/** A witness's cosignature that counted: its name and time. */
 export interface WitnessCosignature {
   readonly name: string;
   /** When the witness cosigned, POSIX seconds. */
   readonly time: number;
 }
 
+/** A checkpoint the policy accepted: the checkpoint, the opened note, the fresh cosignatures. */
 export interface VerifiedCheckpoint {
   readonly checkpoint: Checkpoint;
   readonly note: OpenedNote;
@@ -48,12 +52,14 @@ export interface VerifiedCheckpoint {
   readonly cosignatures: readonly WitnessCosignature[];
 }
 
+/** A tlog-proof the policy accepted: its checkpoint, and the index of the entry it includes. */
 export interface VerifiedProof extends VerifiedCheckpoint {
   readonly index: number;
   /** The proof's extra data, if any: not authenticated. */
   readonly extra?: Uint8Array;
 }
 
+/** A log's trust policy, from {@link tlog.policy}. */
 export interface LogPolicy {
   readonly origin: string;
   /** Verifies a signed checkpoint note against this policy. */

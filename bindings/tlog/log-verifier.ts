@@ -15,15 +15,19 @@ import { TransparencyError } from './transparency-error.js';
 /** Where a verifier keeps the newest checkpoint it accepted, per origin (a browser might use
  *  IndexedDB, a server a file); in memory by default. */
 export interface CheckpointStore {
+  /** The newest tree head accepted for `origin`. */
   get(origin: string): Promise<TreeHead | undefined>;
+  /** Records `head` as the newest for `origin`. */
   set(origin: string, head: TreeHead): Promise<void>;
 }
 
+/** Options of {@link tlog.verifier}. */
 export interface LogVerifierOptions {
   readonly policy: LogPolicy;
   readonly store?: CheckpointStore;
 }
 
+/** Options of {@link LogVerifier.update} and {@link LogVerifier.verifyProof}. */
 export interface UpdateOptions {
   /** The current time, POSIX seconds (the policy's freshness bound is measured from it). */
   readonly now?: number;
@@ -31,6 +35,7 @@ export interface UpdateOptions {
   readonly consistency?: readonly Uint8Array[];
 }
 
+/** The client's consistent view of one log, from {@link tlog.verifier}. */
 export interface LogVerifier {
   readonly origin: string;
   /** The newest checkpoint accepted so far. */

@@ -14,6 +14,7 @@ import { readTile, tileReader } from './tile-reader.js';
 import type { TileStorage } from './tile-storage.js';
 import { TransparencyError } from './transparency-error.js';
 
+/** Options of {@link tlog.logWriter}. */
 export interface LogWriterOptions {
   readonly storage: TileStorage;
   /** The log's key: a Go skey (Ed25519), or any note signer. */
@@ -22,6 +23,7 @@ export interface LogWriterOptions {
   readonly origin?: string;
 }
 
+/** A tiled log's writer, from {@link tlog.logWriter}. */
 export interface LogWriter {
   readonly origin: string;
   /** The size of the last published tree. */

@@ -14,7 +14,9 @@ import { TransparencyError } from './transparency-error.js';
 
 /** A tree head: what a checkpoint commits to. */
 export interface TreeHead {
+  /** The number of leaves. */
   readonly size: number;
+  /** The tree's root hash, 32 bytes (RFC 9162 §2.1.1). */
   readonly rootHash: Uint8Array;
 }
 

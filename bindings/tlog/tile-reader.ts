@@ -10,10 +10,12 @@ import { ENTRIES, levelSpan, TILE_WIDTH, tilePath, tileWidth } from './tile-path
 import type { TileStorage } from './tile-storage.js';
 import { TransparencyError } from './transparency-error.js';
 
+/** A reader of a tiled tree, from {@link tlog.tileReader}. */
 export interface TileReader {
   readonly size: number;
   /** The root hash of the tree of `size` leaves. */
   rootHash(): Uint8Array;
+  /** The inclusion proof of entry `index` in the tree. */
   inclusionProof(index: number): Uint8Array[];
   /** The consistency proof from the tree's first `size1` leaves to all of them. */
   consistencyProof(size1: number): Uint8Array[];

@@ -2,9 +2,11 @@
 // static host serves them. Writes are whole files; a file once written is never changed but for
 // `checkpoint`.
 
+/** Where a tiled log's files are kept: {@link tlog.memoryStorage}, oblivia/node's `directoryStorage`, or your own. */
 export interface TileStorage {
   /** The file at `path`, or undefined if there is none. */
   read(path: string): Uint8Array | undefined;
+  /** Writes (or replaces) the file at `path`. */
   write(path: string, data: Uint8Array): void;
 }
 

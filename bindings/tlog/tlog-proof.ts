@@ -8,6 +8,7 @@ import { HASH_SIZE } from './merkle.js';
 import { noteCharacters, parseNote } from './signed-note.js';
 import { TransparencyError } from './transparency-error.js';
 
+/** c2sp.org/tlog-proof: an entry's index, its inclusion proof and the signed checkpoint. */
 export interface TlogProof {
   readonly index: number;
   /** The inclusion proof of entry `index` in the checkpoint's tree. */

@@ -18,6 +18,7 @@
 //                  network error or a timeout (the cause); trying later may succeed.
 import { codedError } from '../utils/coded-error.js';
 
+/** Why transparency-log data was refused: see {@link TransparencyError}. */
 export type TransparencyErrorCode =
   | 'MALFORMED'
   | 'BAD_KEY'
@@ -49,5 +50,21 @@ const MESSAGES: Record<TransparencyErrorCode, string> = {
   UNAVAILABLE: 'a log file could not be fetched',
 };
 
-/** Refused transparency-log data; the message is fixed per code. */
+/**
+ * Refused transparency-log data, with a stable `code`: `MALFORMED`, `BAD_KEY`, `KEY_TYPE`,
+ * `AMBIGUOUS_KEY`, `BAD_SIGNATURE`, `UNVERIFIED`, `UNKNOWN_LOG`, `QUORUM`, `STALE`, `NOT_INCLUDED`,
+ * `INCONSISTENT`, `NOT_FOUND`, `UNAVAILABLE` (docs/tlog.md). Wrong argument types and lengths stay
+ * `TypeError` and `RangeError`.
+ *
+ * @example
+ * ```ts
+ * import { tlog, TransparencyError } from 'oblivia/tlog';
+ *
+ * try {
+ *   tlog.parseNote('no signature line\n');
+ * } catch (e) {
+ *   if (!(e instanceof TransparencyError && e.code === 'MALFORMED')) throw e;
+ * }
+ * ```
+ */
 export class TransparencyError extends codedError<TransparencyErrorCode>('TransparencyError', MESSAGES) {}

@@ -2,7 +2,9 @@
 // message fixed per code that never holds a secret, the family's `name`, and what failed underneath
 // as the `cause`.
 
+/** An error of one family, with its stable code. */
 export interface CodedError<Code extends string> extends Error {
+  /** Why it failed: stable across versions and backends; the message is fixed per code. */
   readonly code: Code;
 }
 
@@ -17,6 +19,7 @@ export function codedError<Code extends string>(
   messages: Readonly<Record<Code, string>>,
 ): CodedErrorClass<Code> {
   return class extends Error {
+    /** Why it failed: stable across versions and backends; the message is fixed per code. */
     readonly code: Code;
 
     constructor(code: Code, options?: { cause?: unknown }) {
