@@ -1,12 +1,14 @@
 // Builds everything into build/out/: the three wasm targets of asconfig.json (release with SIMD,
-// scalar, debug), the bindings' type of the core's exports (build/exports.mjs), and the
-// TypeScript (bindings, examples, bench). Usage: node build/build.mjs
+// scalar, debug), the bindings' type of the core's exports (build/exports.mjs), the SIMD module
+// inlined for bundles (build/inline-wasm.mjs), and the TypeScript (bindings, examples, bench).
+// Usage: node build/build.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import asc from 'assemblyscript/asc';
 import { EXPORTS_FILE, exportsModule } from './exports.mjs';
+import { inlineModule } from './inline-wasm.mjs';
 
 const TARGETS = ['release', 'scalar', 'debug'];
 
@@ -28,6 +30,7 @@ for (const target of TARGETS) {
   }
 }
 write(EXPORTS_FILE, exportsModule(declarations));
+write('build/out/bindings/wasm-source/oblivia.inline.js', inlineModule(readFileSync('build/out/wasm/oblivia.wasm')));
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const { status } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
