@@ -54,15 +54,21 @@ export function initSync(input: SyncInitInput | { module: SyncInitInput }): void
 async function load(input: InitInput | Promise<InitInput> | undefined): Promise<InitResult> {
   if (typeof WebAssembly !== 'object') return { backend: 'js', reason: 'no-webassembly' };
   let error: string | undefined;
-  const given = await input;
-  if (given !== undefined) {
-    checkInput(given);
-    try {
-      return installed(await compile(given), 'input');
-    } catch (e) {
-      if (isRefusal(e)) return { backend: 'js', reason: 'refused', error: message(e) };
-      if (e instanceof WebAssembly.CompileError) throw e;
-      error = message(e); // not fetched or read: the packaged module instead
+  if (input !== undefined) {
+    const given = await Promise.resolve(input).then(
+      (value) => ({ value }),
+      (e: unknown) => ({ error: message(e) }), // a fetch that failed: the packaged module instead
+    );
+    if ('error' in given) error = given.error;
+    else {
+      checkInput(given.value);
+      try {
+        return installed(await compile(given.value), 'input');
+      } catch (e) {
+        if (isRefusal(e)) return { backend: 'js', reason: 'refused', error: message(e) };
+        if (e instanceof WebAssembly.CompileError) throw e;
+        error = message(e); // not fetched or read: the packaged module instead
+      }
     }
   }
   if (autoload()) return withError({ backend: 'wasm', reason: 'file' }, error);
@@ -72,7 +78,7 @@ async function load(input: InitInput | Promise<InitInput> | undefined): Promise<
   } catch (e) {
     if (isRefusal(e)) return { backend: 'js', reason: 'refused', error: message(e) };
     if (e instanceof WebAssembly.CompileError) throw e;
-    return { backend: 'js', reason: 'unavailable', error: error ?? message(e) };
+    return { backend: 'js', reason: 'unavailable', error: error ? `${error}; ${message(e)}` : message(e) };
   }
 }
 

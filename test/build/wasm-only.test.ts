@@ -1,5 +1,7 @@
 // The `oblivia-wasm-only` condition: bundles resolve #js-fallback to nothing, so no @noble module is
-// in them; without it, the js backend (noble) is there. esbuild's JS API, as a user's build would run.
+// in them (esbuild's JS API, as a user's build would run); without it, the js backend (noble) is
+// there. And what such a build does before init(): throw, rather than run on js.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { expect, test } from 'vitest';
 
@@ -34,4 +36,20 @@ test('the OHTTP client and the whole root under oblivia-wasm-only have no noble 
 
 test('without the condition the js fallback, and so noble, is in the bundle', async () => {
   expect(await packagesIn(HPKE_ONLY, [])).toEqual(['@noble/ciphers', '@noble/curves', '@noble/hashes']);
+});
+
+test('under the condition, calls before init() throw, useBackend(js) throws, and init() loads wasm', () => {
+  const script = `process.getBuiltinModule = undefined; // no autoload, as in a browser
+const o = await import('oblivia');
+const attempt = (f) => { try { return f(); } catch (e) { return e.constructor.name + ': ' + e.message; } };
+const out = [attempt(() => o.sha256(new Uint8Array(0))), attempt(() => o.useBackend('js'))];
+out.push(await o.init(), o.backend());
+console.log(JSON.stringify(out));`;
+  const args = ['--conditions=oblivia-wasm-only', '--input-type=module', '-e', script];
+  expect(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }))).toEqual([
+    'Error: no wasm module is loaded and this build has no js backend: call `await init()` first',
+    'Error: this build has no js backend (condition oblivia-wasm-only)',
+    { backend: 'wasm', reason: 'inline' },
+    'wasm',
+  ]);
 });

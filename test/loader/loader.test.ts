@@ -93,6 +93,17 @@ describe('init() accepts what wasm-pack accepts', () => {
     expectWasm(pkg);
   });
 
+  test('a fetch that fails (a rejected promise) gives way to the packaged module too', async () => {
+    likeABrowser();
+    const pkg = await fresh();
+    const failed = Promise.reject(new TypeError('fetch failed'));
+    expect(await pkg.init({ module_or_path: failed })).toEqual({
+      backend: 'wasm',
+      reason: 'inline',
+      error: 'fetch failed',
+    });
+  });
+
   test('corrupt bytes reject with a CompileError', async () => {
     const pkg = await fresh();
     await expect(pkg.init(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 99]))).rejects.toThrow(WebAssembly.CompileError);
@@ -131,6 +142,23 @@ describe('what init() resolves with', () => {
     );
     expect(await pkg.init()).toEqual({ backend: 'js', reason: 'unavailable', error: 'fetch failed' });
     expect(pkg.backend()).toBe('js');
+  });
+
+  test('without SIMD (or DecompressionStream): the packaged file is fetched, the scalar one', async () => {
+    likeABrowser();
+    const scalar = readFileSync(new URL('../../build/out/wasm/oblivia.scalar.wasm', import.meta.url));
+    vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
+    const fetched: string[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (url) => {
+      fetched.push(String(url));
+      return new Response(new Uint8Array(scalar), { headers: { 'Content-Type': 'application/wasm' } });
+    });
+    const pkg = await fresh();
+    expect(await pkg.init()).toEqual({ backend: 'wasm', reason: 'url' });
+    expect(fetched.map((url) => url.slice(url.lastIndexOf('/build/')))).toEqual([
+      '/build/out/wasm/oblivia.scalar.wasm',
+    ]);
+    expectWasm(pkg);
   });
 
   test('require: wasm with an input that loads resolves as without it', async () => {
