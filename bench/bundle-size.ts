@@ -84,5 +84,5 @@ function table(sizes: readonly Size[]): string {
 const sizes: Size[] = [];
 for (const c of CASES) sizes.push(await measure(c));
 console.log(table(sizes));
-writeFileSync(join(RESULTS_DIR, 'bundle-size.json'), JSON.stringify({ sizes }, null, 2) + '\n');
+writeFileSync(join(RESULTS_DIR, 'bundle-size.json'), JSON.stringify({ esbuild: version, sizes }, null, 2) + '\n');
 updateBlock(join(ROOT, 'docs', 'loading.md'), table(sizes), MARKERS);
