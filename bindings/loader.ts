@@ -34,6 +34,9 @@ let pending: Promise<InitResult> | undefined;
 /** Loads the wasm backend; without an argument, the packaged module (see InitResult). */
 export function init(input?: InitInput | Promise<InitInput> | InitOptions): Promise<InitResult> {
   const options = isOptions(input) ? input : { module_or_path: input };
+  if (options.require !== undefined && options.require !== 'wasm') {
+    return Promise.reject(new TypeError(`"require" expected 'wasm', got ${String(options.require)}`));
+  }
   const loaded = loadedFrom();
   if (loaded) return Promise.resolve({ backend: 'wasm', reason: loaded });
   pending ??= load(options.module_or_path).finally(() => {

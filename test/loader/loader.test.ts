@@ -161,6 +161,13 @@ describe('what init() resolves with', () => {
     expectWasm(pkg);
   });
 
+  test("require takes 'wasm' only", async () => {
+    const pkg = await fresh();
+    await expect(pkg.init({ require: 'js' as never })).rejects.toThrow(
+      new TypeError(`"require" expected 'wasm', got js`),
+    );
+  });
+
   test('require: wasm with an input that loads resolves as without it', async () => {
     likeABrowser();
     const pkg = await fresh();
