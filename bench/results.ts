@@ -31,8 +31,13 @@ export function writeResults(dir: string, results: readonly CaseResult[], info: 
     return file;
   });
   // Drop files of cases that no longer exist, so the folder only holds this run (and the results
-  // of `npm run ct` and `npm run bench:gateway`).
-  const current = new Set([...results.map((r) => `${r.bench.id}.json`), basename(CT_RESULTS), 'gateway.json']);
+  // of `npm run ct`, `npm run bench:gateway` and `npm run bench:size`).
+  const current = new Set([
+    ...results.map((r) => `${r.bench.id}.json`),
+    basename(CT_RESULTS),
+    'gateway.json',
+    'bundle-size.json',
+  ]);
   for (const name of readdirSync(dir)) {
     if (name.endsWith('.json') && !current.has(name)) rmSync(join(dir, name));
   }

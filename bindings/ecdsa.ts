@@ -1,12 +1,11 @@
 // ECDSA for p256, p384 and p521 (FIPS 186-5 §6.4, RFC 6979 deterministic nonces), in @noble/curves
 // v2's shape: sign(msg, secretKey, options) and verify(signature, msg, publicKey, options). The
-// backends sign and verify r ‖ s (IEEE P1363); DER (SEC 1 §C.8 Ecdsa-Sig-Value) is converted here by
-// @noble/curves' strict DER codec, which refuses BER and non-minimal encodings.
-import { DER } from '@noble/curves/abstract/der.js';
-import { bytesToNumberBE, hexToBytes, numberToBytesBE } from '@noble/curves/utils.js';
+// backends sign and verify r ‖ s (IEEE P1363); DER (SEC 1 §C.8 Ecdsa-Sig-Value) is converted here
+// (./utils/der.ts), strictly: BER and non-minimal encodings are refused.
 import { active } from './backend/select.js';
 import type { NistCurveName } from './backend/backend.js';
 import { bytes, describe, optionsArgument } from './utils/arguments.js';
+import { compactFromDer, derFromCompact } from './utils/der.js';
 
 /** An ECDSA signature's encoding: `'compact'` (r ‖ s, IEEE P1363) or `'der'` (SEC 1 §C.8). */
 export type SignatureFormat = 'compact' | 'der';
@@ -65,7 +64,7 @@ export function ecdsa(curve: NistCurveName, size: number): Ecdsa {
       const wanted = formatArgument(format);
       const message = messageArgument(msg, sign.prehash);
       const signature = active().ecdsaSign(curve, message, bytes(secretKey, 'secretKey', size), sign);
-      return wanted === 'der' ? toDer(signature, size) : signature;
+      return wanted === 'der' ? derFromCompact(signature, size) : signature;
     },
     verify(signature: Uint8Array, msg: Uint8Array, publicKey: Uint8Array, options?: EcdsaVerifyOptions): boolean {
       const { prehash, lowS, format } = optionsArgument(options);
@@ -74,7 +73,7 @@ export function ecdsa(curve: NistCurveName, size: number): Ecdsa {
       const sig = der ? bytes(signature, 'signature') : bytes(signature, 'signature', signatureLength);
       const message = messageArgument(msg, verify.prehash);
       const key = publicKeyArgument(publicKey, size);
-      const compact = der ? fromDer(sig, size) : sig;
+      const compact = der ? compactFromDer(sig, size) : sig;
       return compact !== undefined && active().ecdsaVerify(curve, compact, message, key, verify);
     },
   };
@@ -126,27 +125,4 @@ function publicKeyArgument(value: unknown, size: number): Uint8Array {
     );
   }
   return key;
-}
-
-function toDer(compact: Uint8Array, size: number): Uint8Array {
-  const r = bytesToNumberBE(compact.subarray(0, size));
-  const s = bytesToNumberBE(compact.subarray(size));
-  return hexToBytes(DER.hexFromSig({ r, s }));
-}
-
-/** r ‖ s of a strict DER signature, or undefined if it does not parse or an integer exceeds `size`
- *  bytes (then it is not below n either). */
-function fromDer(der: Uint8Array, size: number): Uint8Array | undefined {
-  let r: bigint, s: bigint;
-  try {
-    ({ r, s } = DER.toSig(der, size + 1));
-  } catch {
-    return undefined;
-  }
-  const limit = 1n << BigInt(8 * size);
-  if (r >= limit || s >= limit) return undefined;
-  const compact = new Uint8Array(2 * size);
-  compact.set(numberToBytesBE(r, size));
-  compact.set(numberToBytesBE(s, size), size);
-  return compact;
 }

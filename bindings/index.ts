@@ -2,8 +2,8 @@
 // (oblivia/hpke, oblivia/ohttp, …: package.json "exports"); Node's HTTP adapter is oblivia/node.
 // oblivia/attestation and oblivia/attestation-simulator stay outside the root: they bring X.509
 // (pkijs, asn1js), which nothing else needs and which would lengthen every root import.
-export { init, initSync, type InitInput, type SyncInitInput } from './loader.js';
-export { backend, useBackend, type BackendName } from './backend/select.js';
+export { init, initSync, type InitInput, type InitOptions, type InitResult, type SyncInitInput } from './loader.js';
+export { backend, useBackend, warnOnFallback, type BackendName, type WasmSource } from './backend/select.js';
 export { CryptoError, type CryptoErrorCode } from './crypto-error.js';
 export * from './hash.js';
 export * from './hmac.js';

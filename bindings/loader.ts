@@ -1,48 +1,100 @@
 // init() and initSync(), with the signatures of wasm-pack (wasm-bindgen --target web). Both are
-// idempotent. Where WebAssembly is missing or refused (a CSP without 'wasm-unsafe-eval'), init()
-// resolves and calls keep running on the js backend; other failures (a 404, corrupt bytes) reject.
-import { installModule, isLoaded } from './backend/select.js';
+// idempotent. init() resolves with the backend it got and why: a module it could not fetch or read
+// (a 404, a bundle without the .wasm) gives way to the packaged one, and where there is none, or
+// WebAssembly is missing or refused (a CSP without 'wasm-unsafe-eval'), to the js backend — unless
+// `require: 'wasm'`. A module that does not compile, or an input of the wrong kind, rejects.
+import { packagedModule } from '#wasm-source';
+import { autoload, installModule, isLoaded, loadedFrom, type WasmSource } from './backend/select.js';
+import { compileResponse } from './wasm-source/compile.js';
 import { nodeFs } from './platform.js';
-import { defaultWasmUrl } from './wasm-url.js';
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 export type SyncInitInput = BufferSource | WebAssembly.Module;
 
-let pending: Promise<void> | undefined;
+export interface InitOptions {
+  /** Where the module is; by default the packaged one (see InitResult's `reason`). */
+  module_or_path?: InitInput | Promise<InitInput>;
+  /** 'wasm': reject where init() would otherwise resolve on the js backend. */
+  require?: 'wasm';
+}
 
-/** Loads the wasm backend; without an argument, from the packaged file next to this module. */
-export function init(
-  input?: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> },
-): Promise<void> {
-  if (isLoaded()) return Promise.resolve();
-  pending ??= load(input).finally(() => {
+/**
+ * What init() got. `backend: 'wasm'` with where the module came from: `input` (the argument),
+ * `file` (the packaged file, read from disk: Node, Deno, Bun), `inline` (the copy inlined in the
+ * bundle), `worker-module` (imported by a Worker bundle) or `url` (the packaged file, fetched).
+ * `backend: 'js'` with why: `no-webassembly`, `refused` (a CSP or the embedder forbids compiling)
+ * or `unavailable` (no module could be fetched or read). `error` says what failed on the way.
+ */
+export type InitResult =
+  | { readonly backend: 'wasm'; readonly reason: WasmSource; readonly error?: string }
+  | { readonly backend: 'js'; readonly reason: 'no-webassembly' | 'refused' | 'unavailable'; readonly error?: string };
+
+let pending: Promise<InitResult> | undefined;
+
+/** Loads the wasm backend; without an argument, the packaged module (see InitResult). */
+export function init(input?: InitInput | Promise<InitInput> | InitOptions): Promise<InitResult> {
+  const options = isOptions(input) ? input : { module_or_path: input };
+  if (options.require !== undefined && options.require !== 'wasm') {
+    return Promise.reject(new TypeError(`"require" expected 'wasm', got ${String(options.require)}`));
+  }
+  const loaded = loadedFrom();
+  if (loaded) return Promise.resolve({ backend: 'wasm', reason: loaded });
+  pending ??= load(options.module_or_path).finally(() => {
     pending = undefined;
   });
-  return pending;
+  return options.require === 'wasm' ? pending.then(requireWasm) : pending;
 }
 
 /** Loads the wasm backend from bytes or a compiled module, synchronously. */
 export function initSync(input: SyncInitInput | { module: SyncInitInput }): void {
   if (isLoaded()) return;
-  const source = isObjectWith(input, 'module') ? input.module : input;
+  const source = isObjectWith(input, 'module') ? (input.module as SyncInitInput) : input;
   if (source instanceof WebAssembly.Module) installModule(source);
   else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) installModule(new WebAssembly.Module(source));
   else throw new TypeError('"input" expected BufferSource or WebAssembly.Module');
 }
 
-async function load(
-  input: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> } | undefined,
-): Promise<void> {
-  if (typeof WebAssembly !== 'object') return;
-  const source = (await (isObjectWith(input, 'module_or_path') ? input.module_or_path : input)) ?? defaultWasmUrl();
-  let module: WebAssembly.Module;
-  try {
-    module = await compile(source);
-  } catch (error) {
-    if (isRefusal(error)) return;
-    throw error;
+async function load(input: InitInput | Promise<InitInput> | undefined): Promise<InitResult> {
+  if (typeof WebAssembly !== 'object') return { backend: 'js', reason: 'no-webassembly' };
+  let error: string | undefined;
+  if (input !== undefined) {
+    const given = await Promise.resolve(input).then(
+      (value) => ({ value }),
+      (e: unknown) => ({ error: message(e) }), // a fetch that failed: the packaged module instead
+    );
+    if ('error' in given) error = given.error;
+    else {
+      checkInput(given.value);
+      try {
+        return installed(await compile(given.value), 'input');
+      } catch (e) {
+        if (isRefusal(e)) return { backend: 'js', reason: 'refused', error: message(e) };
+        if (e instanceof WebAssembly.CompileError) throw e;
+        error = message(e); // not fetched or read: the packaged module instead
+      }
+    }
   }
-  if (!isLoaded()) installModule(module);
+  if (autoload()) return withError({ backend: 'wasm', reason: 'file' }, error);
+  try {
+    const { module, from } = await packagedModule();
+    return withError(installed(module, from), error);
+  } catch (e) {
+    if (isRefusal(e)) return { backend: 'js', reason: 'refused', error: message(e) };
+    if (e instanceof WebAssembly.CompileError) throw e;
+    return { backend: 'js', reason: 'unavailable', error: error ? `${error}; ${message(e)}` : message(e) };
+  }
+}
+
+/** Installs the module unless a concurrent load already did. */
+function installed(module: WebAssembly.Module, from: WasmSource): InitResult {
+  if (!isLoaded()) installModule(module, from);
+  return { backend: 'wasm', reason: loadedFrom() ?? from };
+}
+
+function requireWasm(result: InitResult): InitResult {
+  if (result.backend === 'wasm') return result;
+  const why = result.error ? `${result.reason}: ${result.error}` : result.reason;
+  throw new Error(`the wasm backend is required but could not be loaded (${why})`);
 }
 
 async function compile(source: InitInput): Promise<WebAssembly.Module> {
@@ -53,24 +105,22 @@ async function compile(source: InitInput): Promise<WebAssembly.Module> {
     const bytes = readLocalFile(source);
     if (bytes) return WebAssembly.compile(bytes);
   }
-  if (
-    typeof source === 'string' ||
-    source instanceof URL ||
-    (typeof Request === 'function' && source instanceof Request)
-  ) {
-    return compileResponse(await fetch(source));
-  }
-  throw new TypeError('"input" expected URL, string, Request, Response, BufferSource or WebAssembly.Module');
+  return compileResponse(await fetch(source as RequestInfo | URL));
 }
 
-/** Streams the compile when the server says application/wasm; otherwise buffers first. */
-async function compileResponse(response: Response): Promise<WebAssembly.Module> {
-  if (!response.ok) throw new Error(`failed to fetch the wasm module: HTTP ${response.status} ${response.url}`);
-  const type = response.headers.get('Content-Type')?.split(';')[0]?.trim();
-  if (type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function') {
-    return WebAssembly.compileStreaming(response);
+function checkInput(source: unknown): void {
+  if (
+    source instanceof WebAssembly.Module ||
+    source instanceof ArrayBuffer ||
+    ArrayBuffer.isView(source) ||
+    typeof source === 'string' ||
+    source instanceof URL ||
+    (typeof Response === 'function' && source instanceof Response) ||
+    (typeof Request === 'function' && source instanceof Request)
+  ) {
+    return;
   }
-  return WebAssembly.compile(await response.arrayBuffer());
+  throw new TypeError('"input" expected URL, string, Request, Response, BufferSource or WebAssembly.Module');
 }
 
 /** Node's fetch has no file: URLs, so a file: URL or path is read directly where fs exists. */
@@ -91,6 +141,20 @@ function isRefusal(error: unknown): boolean {
   );
 }
 
-function isObjectWith<K extends string, V>(value: V | Record<K, V>, key: K): value is Record<K, V> {
-  return typeof value === 'object' && value !== null && !(value instanceof WebAssembly.Module) && key in value;
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const withError = (result: InitResult, error: string | undefined): InitResult =>
+  error === undefined ? result : { ...result, error };
+
+function isOptions(value: unknown): value is InitOptions {
+  return isObjectWith(value, 'module_or_path') || isObjectWith(value, 'require');
+}
+
+function isObjectWith<K extends string>(value: unknown, key: K): value is Record<K, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(typeof WebAssembly === 'object' && value instanceof WebAssembly.Module) &&
+    key in value
+  );
 }

@@ -1,13 +1,15 @@
 // Builds everything into build/out/: the three wasm targets of asconfig.json (release with SIMD,
-// scalar, debug), the bindings' type of the core's exports (build/exports.mjs), and the
-// TypeScript (bindings, examples, bench), and the wasm modules' hand-written types (oblivia.wasm.d.ts).
+// scalar, debug), the bindings' type of the core's exports (build/exports.mjs), the SIMD module
+// inlined for bundles (build/inline-wasm.mjs), the TypeScript (bindings, examples, bench), and the
+// wasm modules' hand-written types (oblivia.wasm.d.ts).
 // Usage: node build/build.mjs
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import asc from 'assemblyscript/asc';
 import { EXPORTS_FILE, exportsModule } from './exports.mjs';
+import { inlineModule } from './inline-wasm.mjs';
 
 const TARGETS = ['release', 'scalar', 'debug'];
 
@@ -32,6 +34,7 @@ write(EXPORTS_FILE, exportsModule(declarations));
 for (const wasm of ['oblivia.wasm', 'oblivia.scalar.wasm']) {
   copyFileSync('build/oblivia.wasm.d.ts', `build/out/wasm/${wasm}.d.ts`);
 }
+write('build/out/bindings/wasm-source/oblivia.inline.js', inlineModule(readFileSync('build/out/wasm/oblivia.wasm')));
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const { status } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });

@@ -2,7 +2,7 @@
 // chain is given in order, leaf first, and must end at a self-signed root whose SHA-256 (of the DER)
 // is pinned. Names are compared byte for byte; every issuer must be a CA allowed to sign
 // certificates, within its path length; every certificate must be valid at `at`.
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { sha256 } from '../hash.js';
 import { AttestationError } from './attestation-error.js';
 import { verifyCertificateSignature } from './certificate-signature.js';

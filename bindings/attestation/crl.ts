@@ -2,7 +2,7 @@
 // lists revoked ASKs and ASVKs. A CRL counts only once its signature by the issuer verifies and the
 // verification time falls between thisUpdate and nextUpdate.
 import * as pkijs from 'pkijs';
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { AttestationError } from './attestation-error.js';
 import { verifyCertificateSignature } from './certificate-signature.js';
 import { bitString, decodeAsn1, encodedName, signatureAlgorithm, type X509Certificate } from './x509.js';

@@ -6,7 +6,7 @@
 // Trailing bytes: the signature covers only the bytes before it, so anything after it is unsigned
 // and may have been added by anyone. By default they are refused (MALFORMED); `allowTrailingZeros`
 // accepts zero bytes only (a capture artefact seen in the wild), which are then dropped.
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { p384 } from '../curves.js';
 import { bytes, integer, objectArgument } from '../utils/arguments.js';
 import { AttestationError } from './attestation-error.js';

@@ -1,7 +1,7 @@
 // What a relying party accepts of a verified SEV-SNP report (AMD 56860 §4.3 guest policy, §7.3 report
 // fields). Defaults fail closed: no debug, no migration agent. A policy is checked once, when a
 // verifier is made; the report is checked on every verification.
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { bytes, describe, integer, optionsArgument } from '../utils/arguments.js';
 import { AttestationError } from './attestation-error.js';
 import type { SevSnpReport, SevSnpTcb } from './sev-snp-report.js';

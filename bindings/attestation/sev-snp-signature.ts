@@ -1,7 +1,7 @@
 // The SEV-SNP report signature: ECDSA P-384/SHA-384 over bytes 0x000..0x29F by the VCEK (or VLEK),
 // whose key and claims come from its X.509 certificate (AMD VCEK certificate spec 57230). The
 // certificate's own chain (ASK/ASVK ← ARK) and validity are checked elsewhere, not here.
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { p384 } from '../curves.js';
 import { AttestationError } from './attestation-error.js';
 import { parseSevSnpReport, type SevSnpReport, type SevSnpTcb } from './sev-snp-report.js';

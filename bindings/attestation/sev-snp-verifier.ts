@@ -2,7 +2,7 @@
 // at a given time against pinned roots and a policy (AMD 56860 §7.3; VCEK spec 57230 §2-3). Order:
 // parse, chain to a pinned ARK, the product, the report signature and its binding to the signer
 // certificate, then the policy. Any failure throws AttestationError; there is no partial result.
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { bytes, describe, objectArgument, optionsArgument } from '../utils/arguments.js';
 import { AttestationError } from './attestation-error.js';
 import type { AttestationResult } from './attestation-result.js';

@@ -3,7 +3,7 @@
 // here checks a signature or a date; certificate-chain.ts does.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { AttestationError } from './attestation-error.js';
 
 const OID = {

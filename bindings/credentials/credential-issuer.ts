@@ -6,7 +6,7 @@ import type { OprfSuiteName } from '../oprf.js';
 import { bytes } from '../utils/arguments.js';
 import { infoOf, type CredentialAttributes } from './attributes.js';
 import { CredentialError } from './credential-error.js';
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { keyIdOf } from './key-id.js';
 import { optionalFunction, optionsObject, poprfSuite } from './poprf-suite.js';
 import { decodeIssuanceRequest, encodeIssuanceResponse, MAX_BATCH } from './wire.js';

@@ -5,7 +5,7 @@ import type { OprfSuiteName } from '../oprf.js';
 import { bytes } from '../utils/arguments.js';
 import { currentEpoch, infoOf, type CredentialAttributes } from './attributes.js';
 import { CredentialError } from './credential-error.js';
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { keyIdOf } from './key-id.js';
 import { BINDING_LENGTH, redeemKey, tagOf } from './redeem-key.js';
 import type { SpentStore } from './spent-store.js';

@@ -1,7 +1,7 @@
 // The spent-token store: which token inputs were redeemed, per issuer key and epoch. `add` is the
 // atomic check-and-add a verifier relies on; a store shared between processes must keep that
 // guarantee (docs/credentials.md §Spent-token store).
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex } from '../utils/bytes.js';
 import { bytes, integer } from '../utils/arguments.js';
 import { CredentialError } from './credential-error.js';
 import { optionsObject } from './poprf-suite.js';

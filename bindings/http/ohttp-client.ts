@@ -31,7 +31,7 @@ import {
   type Handler,
 } from './exchange.js';
 import { encodeKeyConfig, keyConfigArgument, type KeyConfig } from '../ohttp/key-config.js';
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { describe } from '../utils/arguments.js';
 import { createLogger, type LogSink } from './logger.js';
 import { MEDIA_TYPE } from '../ohttp/media-types.js';

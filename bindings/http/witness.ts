@@ -8,7 +8,6 @@
 //   422 a consistency proof that does not verify; 200 the cosignature line.
 // Per origin, the check and the update of the record run one at a time (§add-checkpoint: "must be
 // performed atomically"); a store shared by several processes makes the update a compare-and-set.
-import { equalBytes } from '@noble/curves/utils.js';
 import { parseCheckpoint, type Checkpoint } from '../tlog/checkpoint.js';
 import { cosigner as makeCosigner } from '../tlog/cosignature.js';
 import { HASH_SIZE, verifyConsistency, type TreeHead } from '../tlog/merkle.js';
@@ -17,7 +16,7 @@ import { formatNote, openNote, parseNote } from '../tlog/signed-note.js';
 import { TransparencyError } from '../tlog/transparency-error.js';
 import { integer, objectArgument } from '../utils/arguments.js';
 import { decodeBase64 } from '../utils/base64.js';
-import { utf8 } from '../utils/bytes.js';
+import { equalBytes, utf8 } from '../utils/bytes.js';
 import { bodyOf, limitArgument, readBody, statusResponse, TooLargeError, type Handler } from './exchange.js';
 
 /** Where a witness records the latest checkpoint it cosigned, per origin. */

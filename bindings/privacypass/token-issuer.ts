@@ -1,7 +1,7 @@
 // The issuer of RFC 9578 §5.2 (BlindEvaluate with a DLEQ proof) and the verification of §5.4,
 // which origin and issuer share in the privately verifiable type: recompute the PRF output of
 // the token's AuthenticatorInput with the secret key and compare it to the authenticator.
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { sha256 } from '../hash.js';
 import type { BlindEvaluateOptions } from '../oprf.js';
 import { bytes, optionsArgument } from '../utils/arguments.js';

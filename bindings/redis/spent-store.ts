@@ -5,7 +5,7 @@
 // command atomically, so of concurrent adds of one input exactly one gets OK, the others null. The
 // TTL keeps the key until the end of epoch `epoch + retainEpochs − 1` on this process's clock (the
 // clock its verifier accepts epochs by), so there is no `expire` to call.
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex } from '../utils/bytes.js';
 import { bytes, integer } from '../utils/arguments.js';
 import { CredentialError } from '../credentials/credential-error.js';
 import { KEY_ID_LENGTH } from '../credentials/key-id.js';

@@ -14,11 +14,10 @@
 // At most 256 KiB. Decoding refuses anything else with SessionError('MALFORMED'): a short or long
 // input, an unknown version or platform, an empty field, a count out of bounds, a key config,
 // statement or proof that breaks its own format or is not in its one encoding.
-import { equalBytes } from '@noble/curves/utils.js';
 import { decodeKeyConfig, encodeKeyConfig, type KeyConfig } from '../ohttp/key-config.js';
 import { formatProof, parseProof } from '../tlog/tlog-proof.js';
 import { bytes, describe, objectArgument } from '../utils/arguments.js';
-import { concat, u16, utf8 } from '../utils/bytes.js';
+import { concat, equalBytes, u16, utf8 } from '../utils/bytes.js';
 import { Reader } from '../utils/reader.js';
 import { PLATFORM_ID, platformArgument, platformOfId, type BundlePlatform } from './platform.js';
 import { parseReleaseStatement, releaseStatement, type ReleaseStatement } from './release-statement.js';

@@ -18,7 +18,6 @@
 // once the verifier has refused the checkpoint for want of one — after its signatures and
 // witnesses passed, so no unverified size makes the client fetch anything. A tile that cannot be
 // fetched is LOG (its error the cause); tiles that do not make a valid proof are LOG INCONSISTENT.
-import { equalBytes } from '@noble/curves/utils.js';
 import { parseRevocationList } from '../attestation/crl.js';
 import { h100Verifier, type H100Result, type H100VerifierOptions } from '../attestation/nvidia-h100-verifier.js';
 import { sevSnpVerifier, type SevSnpResult, type SevSnpVerifierOptions } from '../attestation/sev-snp-verifier.js';
@@ -41,7 +40,7 @@ import { fetchConsistencyProof, type TileSource } from '../tlog/tile-fetch.js';
 import { parseProof } from '../tlog/tlog-proof.js';
 import { TransparencyError } from '../tlog/transparency-error.js';
 import { describe, objectArgument, optionsArgument } from '../utils/arguments.js';
-import { utf8 } from '../utils/bytes.js';
+import { equalBytes, utf8 } from '../utils/bytes.js';
 import { decodeBundle, type AttestedKeyBundle } from './bundle-format.js';
 import { measurementOf } from './measurement.js';
 import { platformArgument, type BundlePlatform } from './platform.js';

@@ -35,7 +35,7 @@ import {
 import type { BundlePlatform } from './platform.js';
 import { NODE_PATH_PREFIX } from './router.js';
 import { SessionError } from './session-error.js';
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 
 /** Where a consistency mirror serves what the client reads, relative to the mirror's URL: the
  *  gateway's key list (application/ohttp-keys) and the node directory. */

@@ -5,7 +5,7 @@
 //   - a larger tree needs a consistency proof from it, which moves the newest one forward;
 //   - a smaller tree needs a consistency proof to it, and leaves the newest one as it is.
 // A missing or failing proof is INCONSISTENT. There is no switch that skips any of this.
-import { equalBytes } from '@noble/curves/utils.js';
+import { equalBytes } from '../utils/bytes.js';
 import { bytes, objectArgument, optionsArgument } from '../utils/arguments.js';
 import type { LogPolicy, VerifiedCheckpoint, VerifiedProof } from './log-policy.js';
 import { verifyConsistency, verifyInclusion, type TreeHead } from './merkle.js';

@@ -6,10 +6,9 @@
 //   - the leaf hash and every proof hash are exactly 32 bytes, and so are both roots whenever a
 //     consistency proof is computed (different sizes);
 //   - no consistency proof from size 0: nothing is proven about an empty tree.
-import { equalBytes } from '@noble/curves/utils.js';
 import { sha256 } from '../hash.js';
 import { bytes, integer, objectArgument } from '../utils/arguments.js';
-import { concat, EMPTY } from '../utils/bytes.js';
+import { concat, EMPTY, equalBytes } from '../utils/bytes.js';
 import { TransparencyError } from './transparency-error.js';
 
 /** A tree head: what a checkpoint commits to. */

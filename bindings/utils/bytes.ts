@@ -1,5 +1,15 @@
 // Byte strings and big-endian integers (network byte order, RFC 8446 §3; I2OSP of RFC 8017 §4.1).
-export { concatBytes as concat } from '@noble/hashes/utils.js';
+
+/** The arrays one after the other, in a new array. */
+export function concat(...arrays: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(arrays.reduce((sum, a) => sum + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
+}
 
 export const EMPTY = new Uint8Array(0);
 
@@ -32,3 +42,15 @@ export function writeU32(data: Uint8Array, at: number, value: number): void {
   writeU16(data, at, value >>> 16);
   writeU16(data, at + 2, value & 0xffff);
 }
+
+/** Whether `a` and `b` hold the same bytes, in time that depends only on their lengths. */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+/** Lowercase hexadecimal, two digits a byte. */
+export const bytesToHex = (data: Uint8Array): string =>
+  Array.from(data, (b) => b.toString(16).padStart(2, '0')).join('');

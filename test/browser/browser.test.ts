@@ -24,6 +24,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VECTORS = process.env.OBLIVIA_VECTORS ?? fileURLToPath(new URL('../../../shared/vectors/', import.meta.url));
 const PAGE = '/test/browser/page.html';
 const WASM = '/build/out/wasm/oblivia.wasm';
+const INLINE = '/build/out/bindings/wasm-source/oblivia.inline.js';
 
 // Without Chromium: CI fails (it installs it), a developer machine skips with a message.
 const haveChromium = existsSync(CHROMIUM);
@@ -156,6 +157,7 @@ interface Loaded {
   mode: string;
   before?: string;
   after?: string;
+  result?: unknown;
   error?: string;
 }
 interface Opened {
@@ -302,22 +304,24 @@ describe.skipIf(skip)('browser (headless Chromium)', () => {
     expect(vectors.aead).toHaveLength(256 + 246 + 229); // every valid Wycheproof AEAD case
   });
 
-  test('init() with no argument loads the packaged SIMD module; known answers match on wasm', async () => {
-    const before = wasmRequests(WASM);
+  test('init() with no argument loads the inlined SIMD module; known answers match on wasm', async () => {
+    const before = [wasmRequests(WASM), wasmRequests(INLINE)];
     const { page, loaded, pageErrors } = await open('default');
-    expect(loaded).toEqual({ mode: 'default', before: 'js', after: 'wasm' });
-    expect(wasmRequests(WASM)).toBe(before + 1);
-    const result = await runKnownAnswers(page);
-    expect(result.backend).toBe('wasm');
-    expectAllKnownAnswers(result);
+    const result = { backend: 'wasm', reason: 'inline' };
+    expect(loaded).toEqual({ mode: 'default', before: 'js', after: 'wasm', result });
+    expect([wasmRequests(WASM), wasmRequests(INLINE)]).toEqual([before[0], before[1]! + 1]);
+    const answers = await runKnownAnswers(page);
+    expect(answers.backend).toBe('wasm');
+    expectAllKnownAnswers(answers);
     expect(pageErrors).toEqual([]);
   });
 
-  test('init() is idempotent: repeated and concurrent calls fetch the module once', async () => {
-    const before = wasmRequests(WASM);
+  test('init() is idempotent: repeated and concurrent calls load the module once', async () => {
+    const before = [wasmRequests(WASM), wasmRequests(INLINE)];
     const { page, loaded, pageErrors } = await open('twice');
-    expect(loaded).toEqual({ mode: 'twice', before: 'js', after: 'wasm' });
-    expect(wasmRequests(WASM)).toBe(before + 1);
+    const result = { backend: 'wasm', reason: 'inline' };
+    expect(loaded).toEqual({ mode: 'twice', before: 'js', after: 'wasm', result });
+    expect([wasmRequests(WASM), wasmRequests(INLINE)]).toEqual([before[0], before[1]! + 1]);
     const again = await page.evaluate(async () => {
       const o = (
         window as unknown as {
@@ -331,7 +335,7 @@ describe.skipIf(skip)('browser (headless Chromium)', () => {
     expect(Buffer.from(Object.values(again[1]) as number[]).toString('hex')).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
-    expect(wasmRequests(WASM)).toBe(before + 1);
+    expect([wasmRequests(WASM), wasmRequests(INLINE)]).toEqual([before[0], before[1]! + 1]);
     expect(pageErrors).toEqual([]);
   });
 
@@ -342,7 +346,7 @@ describe.skipIf(skip)('browser (headless Chromium)', () => {
     ['octet', 'a module served as application/octet-stream (buffered, not streamed)'],
   ])('%s: %s', async (mode) => {
     const { page, loaded, pageErrors } = await open(mode);
-    expect(loaded).toEqual({ mode, before: 'js', after: 'wasm' });
+    expect(loaded).toEqual({ mode, before: 'js', after: 'wasm', result: { backend: 'wasm', reason: 'input' } });
     const result = await runKnownAnswers(page);
     expect(result.backend).toBe('wasm');
     expectAllKnownAnswers(result);
@@ -353,7 +357,12 @@ describe.skipIf(skip)('browser (headless Chromium)', () => {
 
   test("a CSP without 'wasm-unsafe-eval': init() resolves, the js backend computes the same answers", async () => {
     const { page, loaded, pageErrors } = await open('default', '&csp=strict');
-    expect(loaded).toEqual({ mode: 'default', before: 'js', after: 'js' });
+    expect(loaded).toEqual({
+      mode: 'default',
+      before: 'js',
+      after: 'js',
+      result: { backend: 'js', reason: 'refused', error: expect.stringMatching(/unsafe-eval/) },
+    });
     const result = await runKnownAnswers(page);
     expect(result.backend).toBe('js');
     expectAllKnownAnswers(result);

@@ -52,7 +52,9 @@ test('each family entry loads alone; the root is their union, the loader, the ba
   const found = exportsOf(['oblivia', ...FAMILIES.map((f) => `oblivia/${f}`)]);
   const families = FAMILIES.flatMap((f) => found[`oblivia/${f}`]!);
   expect(new Set(families).size).toBe(families.length); // no name in two families
-  expect(found['oblivia']).toEqual([...families, 'CryptoError', 'backend', 'init', 'initSync', 'useBackend'].sort());
+  expect(found['oblivia']).toEqual(
+    [...families, 'CryptoError', 'backend', 'init', 'initSync', 'useBackend', 'warnOnFallback'].sort(),
+  );
   expect(found['oblivia/hpke']).toEqual(['hpke']);
   expect(found['oblivia/ohttp']).toEqual(['ObliviousFetchError', 'OhttpError', 'ohttp']);
   expect(found['oblivia/credentials']).toEqual(['CredentialError', 'credentials']);
