@@ -35,6 +35,7 @@ for (const wasm of ['oblivia.wasm', 'oblivia.scalar.wasm']) {
   copyFileSync('build/oblivia.wasm.d.ts', `build/out/wasm/${wasm}.d.ts`);
 }
 write('build/out/bindings/wasm-source/oblivia.inline.js', inlineModule(readFileSync('build/out/wasm/oblivia.wasm')));
+write('build/out/bindings/wasm-source/oblivia.inline.d.ts', 'declare const base64: string;\nexport default base64;\n');
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const { status } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
