@@ -8,9 +8,13 @@ import { autoload, installModule, isLoaded, loadedFrom, type WasmSource } from '
 import { compileResponse } from './wasm-source/compile.js';
 import { nodeFs } from './platform.js';
 
+/** Where init() takes the module from, as wasm-pack's init does: a URL or path, a Request, a
+ *  Response (compiled streaming when served as application/wasm), bytes, or a compiled module. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+/** What initSync() compiles or installs: the module's bytes, or the compiled module. */
 export type SyncInitInput = BufferSource | WebAssembly.Module;
 
+/** init()'s options, as one object: the module's place and whether the wasm backend is required. */
 export interface InitOptions {
   /** Where the module is; by default the packaged one (see InitResult's `reason`). */
   module_or_path?: InitInput | Promise<InitInput>;
@@ -31,7 +35,23 @@ export type InitResult =
 
 let pending: Promise<InitResult> | undefined;
 
-/** Loads the wasm backend; without an argument, the packaged module (see InitResult). */
+/**
+ * Loads the wasm backend: without an argument, the packaged module (read from disk in Node, Deno
+ * and Bun; inlined in a bundle; imported by a Worker bundle); idempotent. Resolves with the
+ * backend it got and why (InitResult); where no module loads it resolves on the js backend,
+ * unless `require: 'wasm'`.
+ * @throws {TypeError} (a rejection) for an input of the wrong kind, or `require` other than 'wasm'.
+ * @throws {WebAssembly.CompileError} (a rejection) for a module that does not compile.
+ * @throws {Error} (a rejection) with `require: 'wasm'`, when init() would end on the js backend.
+ * @example
+ * ```ts
+ * import { init } from 'oblivia';
+ *
+ * const loaded = await init();            // { backend: 'wasm', reason: 'file' } in Node
+ * if (loaded.backend !== 'wasm') console.warn(`oblivia runs on js: ${loaded.reason}`);
+ * await init({ require: 'wasm' });        // rejects where only the js backend is left
+ * ```
+ */
 export function init(input?: InitInput | Promise<InitInput> | InitOptions): Promise<InitResult> {
   const options = isOptions(input) ? input : { module_or_path: input };
   if (options.require !== undefined && options.require !== 'wasm') {
@@ -45,7 +65,19 @@ export function init(input?: InitInput | Promise<InitInput> | InitOptions): Prom
   return options.require === 'wasm' ? pending.then(requireWasm) : pending;
 }
 
-/** Loads the wasm backend from bytes or a compiled module, synchronously. */
+/**
+ * Loads the wasm backend from bytes or a compiled module, synchronously (a Worker bundle's
+ * imported `.wasm`, for one); idempotent.
+ * @throws {TypeError} for an input that is neither bytes nor a WebAssembly.Module.
+ * @throws {WebAssembly.CompileError} for bytes that do not compile.
+ * @example
+ * ```ts
+ * import { initSync } from 'oblivia';
+ * import wasm from 'oblivia/oblivia.wasm';   // a WebAssembly.Module in workerd (wrangler)
+ *
+ * initSync({ module: wasm });
+ * ```
+ */
 export function initSync(input: SyncInitInput | { module: SyncInitInput }): void {
   if (isLoaded()) return;
   const source = isObjectWith(input, 'module') ? (input.module as SyncInitInput) : input;

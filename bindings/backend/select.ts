@@ -8,6 +8,7 @@ import { defaultWasmUrl } from '../wasm-url.js';
 import type { Backend } from './backend.js';
 import { WasmBackend } from './wasm/wasm-backend.js';
 
+/** The two backends: the WebAssembly core, or the pure-JS fallback over @noble. */
 export type BackendName = 'wasm' | 'js';
 
 /** Where the installed module came from: the caller's input, the packaged file read from disk,
@@ -33,14 +34,34 @@ export function active(): Backend {
   return chosen;
 }
 
-/** The name of the backend the next call runs on. */
+/**
+ * The name of the backend the next call runs on.
+ * @example
+ * ```ts
+ * import { backend, sha256 } from 'oblivia';
+ *
+ * sha256(new Uint8Array(0));
+ * console.log(backend());   // 'wasm' in Node, which loads the core by itself
+ * ```
+ */
 export function backend(): BackendName {
   return current().name;
 }
 
 /**
  * Forces a backend. 'wasm' needs a loaded module (in Node it loads by itself; elsewhere
- * `await init()` first); `undefined` returns to the default choice.
+ * `await init()` first); `undefined` returns to the default choice. Both give the same bytes and
+ * the same errors.
+ * @throws {TypeError} for a name other than 'wasm', 'js' or undefined.
+ * @throws {Error} for 'wasm' before a module is loaded, or 'js' in a wasm-only build.
+ * @example
+ * ```ts
+ * import { sha256, useBackend } from 'oblivia';
+ *
+ * useBackend('js');
+ * const viaJs = sha256(new Uint8Array(3));
+ * useBackend(undefined);    // back to wasm
+ * ```
  */
 export function useBackend(name: BackendName | undefined): void {
   if (name !== 'wasm' && name !== 'js' && name !== undefined) {
@@ -53,7 +74,18 @@ export function useBackend(name: BackendName | undefined): void {
   forced = name;
 }
 
-/** Turns the one-time warning about running on the js fallback off (false) or back on (true). */
+/**
+ * Turns the one-time console warning about running on the js fallback off (false) or back on
+ * (true). It is given on the first call that runs on js without `useBackend('js')`: in a browser
+ * or a Worker before `await init()` resolves, or where WebAssembly is refused.
+ * @throws {TypeError} for a value other than a boolean.
+ * @example
+ * ```ts
+ * import { warnOnFallback } from 'oblivia';
+ *
+ * warnOnFallback(false);   // this page knows it may run on js (a CSP without 'wasm-unsafe-eval')
+ * ```
+ */
 export function warnOnFallback(enabled: boolean): void {
   if (typeof enabled !== 'boolean') throw new TypeError(`"enabled" expected boolean, got ${typeof enabled}`);
   warn = enabled;

@@ -68,13 +68,6 @@ const TEMPORARILY_UNDOCUMENTED = new Set<string>([
   'hpke-js:SenderContextParams',
   'hpke-js:SerializeError',
   'hpke-js:ValidationError',
-  'index:BackendName',
-  'index:InitInput',
-  'index:SyncInitInput',
-  'index:backend',
-  'index:init',
-  'index:initSync',
-  'index:useBackend',
 ]);
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown> };
