@@ -9,8 +9,10 @@ const alias = [
   { find: /^oblivia\/(.*?)(\.js)?$/, replacement: out('$1.js') },
 ];
 
-// Suites under test/api and test/vectors run once per backend; the rest run once.
+// Suites under test/api and test/vectors run once per backend; the runtime matrix (the packed
+// package under Node, Deno, Bun, workerd and Chromium) is a project of its own; the rest run once.
 const perBackend = ['test/api/**/*.test.ts', 'test/vectors/**/*.test.ts'];
+const runtimes = ['test/runtimes/**/*.test.ts'];
 const backends = ['wasm', 'wasm-scalar', 'wasm-debug', 'js'] as const;
 
 export default defineConfig({
@@ -34,9 +36,13 @@ export default defineConfig({
         test: {
           name: 'once',
           include: ['test/**/*.test.ts'],
-          exclude: perBackend,
+          exclude: [...perBackend, ...runtimes],
           testTimeout: 60_000,
         },
+      },
+      {
+        resolve: { alias },
+        test: { name: 'runtimes', include: runtimes, testTimeout: 60_000 },
       },
     ],
   },

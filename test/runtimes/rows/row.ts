@@ -1,0 +1,12 @@
+// A row of the matrix: a runtime (and the bundler that prepared the fixture for it, if any).
+import type { Outcome } from '../outcome.js';
+import type { Project } from '../project.js';
+
+export interface Row {
+  /** The name the smoke test reports as `runtime`. */
+  readonly name: string;
+  run(project: Project): Promise<Outcome>;
+}
+
+/** How long one runtime may take to start, run the smoke test and report. */
+export const ROW_TIMEOUT_MS = 30_000;
