@@ -64,7 +64,7 @@ describe.each(ROWS.map((row) => [row.name, row] as const))('%s', (name, row) => 
     expect(report().backend).toBe('wasm');
   });
 
-  test("init() resolved with { backend: 'wasm', reason }", () => {
-    expect(report().init).toEqual({ backend: 'wasm', reason: expect.any(String) });
+  test(`init() resolved with { backend: 'wasm', reason: '${row.wasmFrom}' }`, () => {
+    expect(report().init).toEqual({ backend: 'wasm', reason: row.wasmFrom });
   });
 });

@@ -32,6 +32,7 @@ export async function closeBrowser(): Promise<void> {
 
 export const esbuildChromium: Row = {
   name: 'esbuild-chromium',
+  wasmFrom: 'inline',
   async run(p: Project): Promise<Outcome> {
     const out = join(p.dir, 'esbuild-dist');
     await build({
@@ -51,6 +52,7 @@ export const esbuildChromium: Row = {
 
 export const viteChromium: Row = {
   name: 'vite-chromium',
+  wasmFrom: 'inline',
   async run(p: Project): Promise<Outcome> {
     const out = join(p.dir, 'vite-dist');
     const built = await execute(

@@ -8,16 +8,19 @@ import { ROW_TIMEOUT_MS, type Row } from './row.js';
 
 export const nodeEsm: Row = {
   name: 'node-esm',
+  wasmFrom: 'file',
   run: (p) => runProcess(process.execPath, ['cli.mjs', 'node-esm'], { cwd: p.dir, timeoutMs: ROW_TIMEOUT_MS }),
 };
 
 export const nodeCjs: Row = {
   name: 'node-cjs',
+  wasmFrom: 'file',
   run: (p) => runProcess(process.execPath, ['cli.cjs'], { cwd: p.dir, timeoutMs: ROW_TIMEOUT_MS }),
 };
 
 export const deno: Row = {
   name: 'deno',
+  wasmFrom: 'file',
   run: (p) =>
     runProcess(
       p.bin('deno'),
@@ -41,6 +44,7 @@ export const deno: Row = {
 
 export const bun: Row = {
   name: 'bun',
+  wasmFrom: 'file',
   run: (p) =>
     runProcess(p.bin('bun'), ['run', '--no-install', 'cli.mjs', 'bun'], {
       cwd: p.dir,

@@ -5,6 +5,8 @@ import type { Project } from '../project.js';
 export interface Row {
   /** The name the smoke test reports as `runtime`. */
   readonly name: string;
+  /** Where init() must say the wasm module came from (InitResult's `reason`). */
+  readonly wasmFrom: 'file' | 'inline' | 'worker-module';
   run(project: Project): Promise<Outcome>;
 }
 

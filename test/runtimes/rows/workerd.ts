@@ -17,6 +17,7 @@ const COMPATIBILITY_DATE = '2026-11-01';
 
 export const workerd: Row = {
   name: 'workerd',
+  wasmFrom: 'worker-module',
   async run(p: Project): Promise<Outcome> {
     const out = join(p.dir, 'workerd-dist');
     mkdirSync(out);
