@@ -6,22 +6,46 @@ import { arrayBuffer, bytesArgument, optionalBytesArgument, type BufferInput } f
 import { attempt, ExportError, NotSupportedError, OpenError, SealError } from './hpke-js-errors.js';
 import { checkLength } from './limits.js';
 
+/**
+ * An encryption context (RFC 9180 §5.2–5.3) as hpke-js returns it: `seal` on the sender's, `open`
+ * on the recipient's, `export` on both; async, on ArrayBuffers or views. Each call does its work
+ * when it is made, so calls nobody awaited in between still take sequence numbers in order.
+ */
 export interface EncryptionContext {
-  /** ContextS.Seal (§5.2): ciphertext ‖ tag; SealError, or MessageLimitReachedError when seq is exhausted. */
+  /**
+   * ContextS.Seal (§5.2): the ciphertext ‖ tag of `data`, with `aad` (empty if absent).
+   *
+   * @throws (rejects with) `NotSupportedError` on a recipient context or in an export-only suite;
+   * `TypeError` if `data` or `aad` is not an ArrayBuffer or a view; `MessageLimitReachedError` when
+   * the sequence number is exhausted; `SealError` if sealing fails otherwise.
+   */
   seal(data: BufferInput, aad?: BufferInput): Promise<ArrayBuffer>;
-  /** ContextR.Open (§5.2): the plaintext; OpenError if the ciphertext does not authenticate. */
+  /**
+   * ContextR.Open (§5.2): the plaintext of `data` (ciphertext ‖ tag), with `aad` (empty if absent).
+   *
+   * @throws (rejects with) `NotSupportedError` on a sender context or in an export-only suite;
+   * `TypeError` if `data` or `aad` is not an ArrayBuffer or a view; `OpenError` if the ciphertext
+   * does not authenticate; `MessageLimitReachedError` when the sequence number is exhausted.
+   */
   open(data: BufferInput, aad?: BufferInput): Promise<ArrayBuffer>;
   /**
-   * Context.Export (§5.3): `len` ≤ 255·Nh bytes bound to `exporterContext` (≤ 8192 bytes, else
-   * InvalidParamError); ExportError otherwise.
+   * Context.Export (§5.3): a secret of `len` bytes (at most 255·Nh) bound to `exporterContext`.
+   *
+   * @throws (rejects with) `TypeError` if `exporterContext` is not an ArrayBuffer or a view or
+   * `len` not a number; `InvalidParamError` (`Too long exporter context`) for a context over 8192
+   * bytes; `ExportError` for a `len` above 255·Nh, negative or not an integer.
    */
   export(exporterContext: BufferInput, len: number): Promise<ArrayBuffer>;
 }
 
+/** The recipient's context from {@link CipherSuite.createRecipientContext}: `open` and `export`. */
 export type RecipientContext = EncryptionContext;
 
+/**
+ * The sender's context from {@link CipherSuite.createSenderContext}: `seal`, `export`, and `enc`.
+ */
 export interface SenderContext extends EncryptionContext {
-  /** The encapsulated key for the recipient. */
+  /** The encapsulated key for the recipient (Nenc bytes). */
   readonly enc: ArrayBuffer;
 }
 

@@ -44,33 +44,51 @@ import {
 import { checkLength, INFO_LENGTH_LIMIT } from './limits.js';
 import { subtleSetupReceiver, subtleSetupSender, type ScheduleInputs, type SuiteIds } from './subtle-dhkem.js';
 
+/**
+ * A pre-shared key and its id (RFC 9180 §5.1.1): with it, the mode is psk, or auth_psk with a
+ * sender key.
+ */
 export interface PreSharedKey {
-  /** psk_id: at least one byte. */
+  /** psk_id: 1 to 8192 bytes. */
   id: BufferInput;
-  /** psk: at least 32 bytes (§5.1.1). */
+  /** psk: 32 to 8192 bytes (§5.1.1). */
   key: BufferInput;
 }
 
+/** The key schedule's inputs (RFC 9180 §5.1) that sender and recipient share. */
 export interface KeyScheduleParams {
-  /** Application info bound to the context; empty if absent. */
+  /** Application info bound to the context (at most 2^28 bytes); empty if absent. */
   info?: BufferInput;
   /** A pre-shared key: psk or auth_psk mode. */
   psk?: PreSharedKey;
 }
 
+/**
+ * The sender's parameters of {@link CipherSuite.createSenderContext} and {@link CipherSuite.seal};
+ * the mode (RFC 9180 §5) follows from them: `psk` (psk), `senderKey` (auth), both (auth_psk).
+ */
 export interface SenderContextParams extends KeyScheduleParams {
+  /** The recipient's public key: the adapter's, hpke-js's or a WebCrypto key of the suite's KEM. */
   recipientPublicKey: CryptoKey;
   /** The sender's private key, or its key pair: auth or auth_psk mode. */
   senderKey?: CryptoKey | CryptoKeyPair;
   /**
-   * Known-answer tests only: the ephemeral key pair is DeriveKeyPair(ekm) instead of a random one.
-   * hpke-js also takes a CryptoKeyPair here; this adapter does not (NotSupportedError).
+   * Known-answer tests only: the ephemeral key pair is DeriveKeyPair(ekm) (at most 8192 bytes)
+   * instead of a random one. hpke-js also takes a CryptoKeyPair here; this adapter does not
+   * (NotSupportedError).
    */
   ekm?: CryptoKeyPair | BufferInput;
 }
 
+/**
+ * The recipient's parameters of {@link CipherSuite.createRecipientContext} and
+ * {@link CipherSuite.open}: the sender's, mirrored (`senderPublicKey` for auth).
+ */
 export interface RecipientContextParams extends KeyScheduleParams {
-  /** The recipient's private key, or its key pair. */
+  /**
+   * The recipient's private key, or its key pair (which spares computing the public key; a
+   * non-extractable WebCrypto key needs it).
+   */
   recipientKey: CryptoKey | CryptoKeyPair;
   /** The encapsulated key from the sender: Nenc bytes. */
   enc: BufferInput;
@@ -78,14 +96,24 @@ export interface RecipientContextParams extends KeyScheduleParams {
   senderPublicKey?: CryptoKey;
 }
 
+/**
+ * The algorithms of a {@link CipherSuite}: each an id (hpke-js style) or an object (`@hpke/core`
+ * style).
+ */
 export interface CipherSuiteParams {
+  /** The KEM: {@link KemId} or a KEM object such as {@link DhkemX25519HkdfSha256}. */
   kem: KemId | KemInterface;
+  /** The KDF: {@link KdfId} or a KDF object such as {@link HkdfSha256}. */
   kdf: KdfId | KdfInterface;
+  /** The AEAD: {@link AeadId} or an AEAD object such as {@link Aes128Gcm}. */
   aead: AeadId | AeadInterface;
 }
 
+/** What the single-shot {@link CipherSuite.seal} returns (RFC 9180 §6.1). */
 export interface CipherSuiteSealResponse {
+  /** The ciphertext ‖ tag. */
   ct: ArrayBuffer;
+  /** The encapsulated key, for the recipient (Nenc bytes). */
   enc: ArrayBuffer;
 }
 
@@ -176,13 +204,37 @@ interface ReceiverInputs {
   schedule: ScheduleInputs;
 }
 
+/**
+ * hpke-js's CipherSuite over oblivia's HPKE (RFC 9180): a KEM, a KDF and an AEAD, given as ids
+ * (hpke-js style) or objects (`@hpke/core` style). It offers the two-step API of §5
+ * (`createSenderContext` / `createRecipientContext` → contexts), the single-shot `seal` / `open` of
+ * §6.1, and the KEM's key methods on `suite.kem`. All four modes: the mode follows from the params
+ * (`psk`, `senderKey` / `senderPublicKey`). Everything is async and takes ArrayBuffers or views.
+ *
+ * @throws `TypeError` if `params` is not an object or an algorithm is neither a number nor an
+ * object with a numeric `id`; `NotSupportedError` for an algorithm hpke-js lists that oblivia does
+ * not implement (X448, by id or object; secp256k1 and post-quantum KEM objects; any KDF but
+ * HKDF-SHA256/384/512); `InvalidParamError` for an unknown id, or a KEM id hpke-js does not take by
+ * id (secp256k1, ML-KEM, X-Wing, …).
+ * @example
+ * ```ts
+ * import { AeadId, CipherSuite, KdfId, KemId } from 'oblivia/hpke-js';
+ *
+ * const suite = new CipherSuite({ kem: KemId.DhkemX25519HkdfSha256, kdf: KdfId.HkdfSha256, aead: AeadId.Aes128Gcm });
+ * const rkp = await suite.kem.generateKeyPair();
+ * const sender = await suite.createSenderContext({ recipientPublicKey: rkp.publicKey });
+ * const ct = await sender.seal(new TextEncoder().encode('Hello world!'));
+ * const recipient = await suite.createRecipientContext({ recipientKey: rkp, enc: sender.enc });
+ * const pt = await recipient.open(ct); // ArrayBuffer: 'Hello world!'
+ * ```
+ */
 export class CipherSuite {
   readonly #kem: Dhkem;
   readonly #kdf: KdfInterface;
   readonly #aead: AeadInterface;
   readonly #suite: HpkeSuite;
 
-  /** InvalidParamError for an unknown id, NotSupportedError for a known one oblivia does not implement. */
+  /** The suite of these algorithms; see the class for what it throws. */
   constructor(params: CipherSuiteParams) {
     const p = objectArgument(params, 'params');
     this.#kem = kemArgument(p.kem);
@@ -195,14 +247,17 @@ export class CipherSuite {
     });
   }
 
+  /** The KEM object: its sizes and the key methods (generateKeyPair, importKey, …). */
   get kem(): KemInterface {
     return this.#kem;
   }
 
+  /** The KDF object: its id and Nh. */
   get kdf(): KdfInterface {
     return this.#kdf;
   }
 
+  /** The AEAD object: its id and sizes. */
   get aead(): AeadInterface {
     return this.#aead;
   }
@@ -211,23 +266,53 @@ export class CipherSuite {
     return this.#aead.id === AeadId.ExportOnly;
   }
 
-  /** SetupBaseS / SetupPSKS / SetupAuthS / SetupAuthPSKS (§5.1); EncapError if encapsulation fails. */
+  /**
+   * SetupBaseS / SetupPSKS / SetupAuthS / SetupAuthPSKS (RFC 9180 §5.1): a sender context and its
+   * `enc`, for the recipient.
+   *
+   * @throws (rejects with) `TypeError` for params, keys or buffers of the wrong JavaScript type;
+   * `InvalidParamError` for a PSK shorter than 32 bytes or with an empty id, or an input over
+   * hpke-js's limits (8192 bytes, info 2^28); `NotSupportedError` for an `ekm` given as a key pair
+   * or a lone non-extractable `senderKey`; `EncapError` if encapsulation fails (a key of the wrong
+   * type or KEM among the causes).
+   */
   async createSenderContext(params: SenderContextParams): Promise<SenderContext> {
     const { enc, context } = await this.#setupSender(await this.#senderInputs(params));
     return new SenderContextImpl(context, enc, this.#exportOnly);
   }
 
   /**
-   * SetupBaseR / SetupPSKR / SetupAuthR / SetupAuthPSKR (§5.1); DeserializeError for an `enc` that
-   * is not a public key of the KEM, DecapError if decapsulation fails otherwise.
+   * SetupBaseR / SetupPSKR / SetupAuthR / SetupAuthPSKR (RFC 9180 §5.1): the recipient's context
+   * for the sender's `enc`.
+   *
+   * @throws (rejects with) `TypeError` for params, keys or buffers of the wrong JavaScript type;
+   * `InvalidParamError` for a PSK shorter than 32 bytes or with an empty id, or an input over
+   * hpke-js's limits; `DeserializeError` for an `enc` that is not a public key of the KEM;
+   * `NotSupportedError` for a lone non-extractable `recipientKey` (pass its CryptoKeyPair);
+   * `DecapError` if decapsulation fails otherwise (a key of the wrong type or KEM among the
+   * causes).
    */
   async createRecipientContext(params: RecipientContextParams): Promise<RecipientContext> {
     return new RecipientContextImpl(await this.#setupReceiver(await this.#receiverInputs(params)), this.#exportOnly);
   }
 
   /**
-   * §6.1 single-shot seal: one message to the recipient, in one core call (with a sender key in
-   * crypto.subtle: setup, then seal).
+   * Single-shot seal (RFC 9180 §6.1): one message to the recipient, in one core call (with a sender
+   * key in crypto.subtle: setup, then seal).
+   *
+   * @throws (rejects with) `NotSupportedError` in an export-only suite; otherwise as
+   * {@link CipherSuite.createSenderContext}, `TypeError` for a `pt` or `aad` that is not an
+   * ArrayBuffer or a view, and `EncapError` for a failure of the core call.
+   * @example
+   * ```ts
+   * import { AeadId, CipherSuite, KdfId, KemId } from 'oblivia/hpke-js';
+   *
+   * const suite = new CipherSuite({ kem: KemId.DhkemP256HkdfSha256, kdf: KdfId.HkdfSha256, aead: AeadId.Aes128Gcm });
+   * const rkp = await suite.kem.generateKeyPair();
+   * const info = new TextEncoder().encode('app');
+   * const { ct, enc } = await suite.seal({ recipientPublicKey: rkp.publicKey, info }, new TextEncoder().encode('hi'));
+   * const pt = await suite.open({ recipientKey: rkp, enc, info }, ct); // 'hi'
+   * ```
    */
   async seal(params: SenderContextParams, pt: BufferInput, aad?: BufferInput): Promise<CipherSuiteSealResponse> {
     if (this.#exportOnly) throw exportOnlyError();
@@ -249,8 +334,12 @@ export class CipherSuite {
   }
 
   /**
-   * §6.1 single-shot open, in one core call; OpenError if `ct` does not authenticate (or, as in
-   * hpke-js, is shorter than the tag: then the setup runs first, so a bad `enc` is reported first).
+   * Single-shot open (RFC 9180 §6.1), in one core call: the plaintext.
+   *
+   * @throws (rejects with) `NotSupportedError` in an export-only suite; otherwise as
+   * {@link CipherSuite.createRecipientContext}, `TypeError` for a `ct` or `aad` that is not an
+   * ArrayBuffer or a view, and `OpenError` if `ct` does not authenticate (or, as in hpke-js, is
+   * shorter than the tag: then the setup runs first, so a bad `enc` is reported first).
    */
   async open(params: RecipientContextParams, ct: BufferInput, aad?: BufferInput): Promise<ArrayBuffer> {
     if (this.#exportOnly) throw exportOnlyError();
@@ -267,17 +356,31 @@ export class CipherSuite {
     );
   }
 
-  /** @deprecated As in hpke-js: use `suite.kem.generateKeyPair()`. */
+  /**
+   * A fresh random key pair of the suite's KEM: {@link KemInterface.generateKeyPair}.
+   *
+   * @deprecated As in hpke-js: use `suite.kem.generateKeyPair()`.
+   */
   async generateKeyPair(): Promise<CryptoKeyPair> {
     return this.#kem.generateKeyPair();
   }
 
-  /** @deprecated As in hpke-js: use `suite.kem.deriveKeyPair(ikm)`. */
+  /**
+   * DeriveKeyPair(ikm) (RFC 9180 §7.1.3) of the suite's KEM: {@link KemInterface.deriveKeyPair}.
+   *
+   * @throws As {@link KemInterface.deriveKeyPair}.
+   * @deprecated As in hpke-js: use `suite.kem.deriveKeyPair(ikm)`.
+   */
   async deriveKeyPair(ikm: BufferInput): Promise<CryptoKeyPair> {
     return this.#kem.deriveKeyPair(ikm);
   }
 
-  /** @deprecated As in hpke-js: use `suite.kem.importKey(format, key, isPublic)`. */
+  /**
+   * A key of the suite's KEM from its serialization or a JWK: {@link KemInterface.importKey}.
+   *
+   * @throws `DeserializeError` for any failure, as {@link KemInterface.importKey}.
+   * @deprecated As in hpke-js: use `suite.kem.importKey(format, key, isPublic)`.
+   */
   async importKey(format: 'raw' | 'jwk', key: ArrayBuffer | JsonWebKey, isPublic = true): Promise<CryptoKey> {
     return this.#kem.importKey(format, key, isPublic);
   }

@@ -11,65 +11,6 @@ import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { expect, test } from 'vitest';
 
-/**
- * TEMPORARY: names in modules being rewritten by other helpers (bindings/hpke-js*, loader.ts,
- * wasm-url.ts, backend/select.ts); their comments come with the rewrite. Empty it after merging.
- */
-const TEMPORARILY_UNDOCUMENTED = new Set<string>([
-  'hpke-js:Aead',
-  'hpke-js:AeadId',
-  'hpke-js:AeadInterface',
-  'hpke-js:Aes128Gcm',
-  'hpke-js:Aes256Gcm',
-  'hpke-js:Chacha20Poly1305',
-  'hpke-js:CipherSuite',
-  'hpke-js:CipherSuite.deriveKeyPair',
-  'hpke-js:CipherSuite.generateKeyPair',
-  'hpke-js:CipherSuite.importKey',
-  'hpke-js:CipherSuiteParams',
-  'hpke-js:CipherSuiteSealResponse',
-  'hpke-js:DecapError',
-  'hpke-js:DeriveKeyPairError',
-  'hpke-js:DeserializeError',
-  'hpke-js:DhkemP256HkdfSha256',
-  'hpke-js:DhkemP384HkdfSha384',
-  'hpke-js:DhkemP521HkdfSha512',
-  'hpke-js:DhkemX25519HkdfSha256',
-  'hpke-js:EncapError',
-  'hpke-js:EncryptionContext',
-  'hpke-js:ExportError',
-  'hpke-js:ExportOnly',
-  'hpke-js:HkdfSha256',
-  'hpke-js:HkdfSha384',
-  'hpke-js:HkdfSha512',
-  'hpke-js:HpkeError',
-  'hpke-js:InvalidParamError',
-  'hpke-js:Kdf',
-  'hpke-js:KdfId',
-  'hpke-js:KdfInterface',
-  'hpke-js:Kem',
-  'hpke-js:KemId',
-  'hpke-js:KemInterface.deriveKeyPair',
-  'hpke-js:KemInterface.deserializePrivateKey',
-  'hpke-js:KemInterface.deserializePublicKey',
-  'hpke-js:KemInterface.generateKeyPair',
-  'hpke-js:KemInterface.importKey',
-  'hpke-js:KemInterface.serializePrivateKey',
-  'hpke-js:KemInterface.serializePublicKey',
-  'hpke-js:KeyScheduleParams',
-  'hpke-js:MessageLimitReachedError',
-  'hpke-js:NotSupportedError',
-  'hpke-js:OpenError',
-  'hpke-js:PreSharedKey',
-  'hpke-js:RecipientContext',
-  'hpke-js:RecipientContextParams',
-  'hpke-js:SealError',
-  'hpke-js:SenderContext',
-  'hpke-js:SenderContextParams',
-  'hpke-js:SerializeError',
-  'hpke-js:ValidationError',
-]);
-
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown> };
 // The root last: a name it re-exports is reported under its family's entry.
 const entries = Object.keys(pkg.exports)
@@ -205,16 +146,7 @@ function apiProblems(): Problem[] {
 const problems = apiProblems();
 
 test('every exported name is documented; every function has an @example, and a @throws if it takes arguments', () => {
-  const missing = problems
-    .filter((p) => !TEMPORARILY_UNDOCUMENTED.has(p.name))
-    .map((p) => `${p.name}: ${p.missing} (${p.at})`);
-  expect(missing).toEqual([]);
-});
-
-test('the temporary allow-list names only what still lacks a comment', () => {
-  // A name that gained its comments leaves the list, so the list only shrinks.
-  const lacking = new Set(problems.map((p) => p.name));
-  expect([...TEMPORARILY_UNDOCUMENTED].filter((name) => !lacking.has(name))).toEqual([]);
+  expect(problems.map((p) => `${p.name}: ${p.missing} (${p.at})`)).toEqual([]);
 });
 
 test("typedoc.json documents exactly package.json's entries, the root last", () => {
