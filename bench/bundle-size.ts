@@ -1,11 +1,10 @@
-// `npm run bench:size`: what typical imports weigh in a bundle. Each is bundled by esbuild (browser,
-// ESM, minified, one file: the inlined wasm module included) and measured in bytes and gzip bytes
-// (node:zlib, level 9). Writes bench/results/bundle-size.json and the table in docs/loading.md.
+// `npm run bench:size`: what typical imports weigh in a bundle (./bundle/sizes.ts). Writes
+// bench/results/bundle-size.json and the table in docs/loading.md; `npm run bench` puts the same
+// table in its report.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build, version } from 'esbuild';
 import { RESULTS_DIR, ROOT } from './config.js';
+import { bundleTable, esbuildVersion, measureBundles } from './bundle/sizes.js';
 import { updateBlock, type Markers } from './readme.js';
 
 const MARKERS: Markers = {
@@ -14,75 +13,10 @@ const MARKERS: Markers = {
   heading: '## Bundle sizes',
 };
 
-interface Case {
-  readonly name: string;
-  readonly code: string;
-  readonly conditions?: string[];
-}
-
-const INIT = `import { init } from 'oblivia';`;
-const CASES: Case[] = [
-  { name: '`oblivia/hpke` + `init`', code: `${INIT} import { hpke } from 'oblivia/hpke'; use(init, hpke);` },
-  {
-    name: '`oblivia/hpke` + `init`, `oblivia-wasm-only`',
-    code: `${INIT} import { hpke } from 'oblivia/hpke'; use(init, hpke);`,
-    conditions: ['oblivia-wasm-only'],
-  },
-  {
-    name: '`oblivia/ohttp` client + `init`',
-    code: `${INIT} import { ohttp } from 'oblivia/ohttp'; use(init, ohttp.client);`,
-  },
-  {
-    name: '`oblivia/ohttp` client + `init`, `oblivia-wasm-only`',
-    code: `${INIT} import { ohttp } from 'oblivia/ohttp'; use(init, ohttp.client);`,
-    conditions: ['oblivia-wasm-only'],
-  },
-  { name: '`oblivia` (everything)', code: `import * as oblivia from 'oblivia'; use(oblivia);` },
-];
-
-interface Size {
-  readonly name: string;
-  readonly bytes: number;
-  readonly gzipBytes: number;
-  readonly nobleModules: number;
-}
-
-async function measure(c: Case): Promise<Size> {
-  const result = await build({
-    stdin: { contents: `const use = (...a) => console.log(a); ${c.code}`, resolveDir: ROOT, loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    minify: true,
-    conditions: c.conditions ?? [],
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.contents;
-  const noble = Object.keys(result.metafile.inputs).filter((path) => path.includes('node_modules/@noble/'));
-  return {
-    name: c.name,
-    bytes: code.length,
-    gzipBytes: gzipSync(code, { level: 9 }).length,
-    nobleModules: noble.length,
-  };
-}
-
-const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
-
-function table(sizes: readonly Size[]): string {
-  return [
-    '| import | minified | gzip | noble modules |',
-    '| --- | ---: | ---: | ---: |',
-    ...sizes.map((s) => `| ${s.name} | ${kB(s.bytes)} | ${kB(s.gzipBytes)} | ${s.nobleModules} |`),
-    '',
-    `esbuild ${version}, browser, ESM, minified, one file (\`npm run bench:size\`).`,
-  ].join('\n');
-}
-
-const sizes: Size[] = [];
-for (const c of CASES) sizes.push(await measure(c));
-console.log(table(sizes));
-writeFileSync(join(RESULTS_DIR, 'bundle-size.json'), JSON.stringify({ esbuild: version, sizes }, null, 2) + '\n');
-updateBlock(join(ROOT, 'docs', 'loading.md'), table(sizes), MARKERS);
+const sizes = await measureBundles();
+console.log(bundleTable(sizes));
+writeFileSync(
+  join(RESULTS_DIR, 'bundle-size.json'),
+  JSON.stringify({ esbuild: esbuildVersion, sizes }, null, 2) + '\n',
+);
+updateBlock(join(ROOT, 'docs', 'loading.md'), bundleTable(sizes), MARKERS);

@@ -1,6 +1,7 @@
 // The markdown report: run header, one table per group of cases, the targets, how each
 // implementation is called, and the latest constant-time evidence.
 import { CHART_URL, DEFAULT_ROUNDS, DEFAULT_SECONDS_PER_CASE, REPORT_URL } from './config.js';
+import { bundleTable, type BundleSize } from './bundle/sizes.js';
 import { ctSection, ctSummary } from './ct/report.js';
 import type { CtResults } from './ct/types.js';
 import { ratio, speed } from './format.js';
@@ -258,7 +259,12 @@ function targets(results: readonly CaseResult[], level: string): string[] {
   ];
 }
 
-export function reportMarkdown(results: readonly CaseResult[], info: RunInfo, ct: CtResults | undefined): string {
+export function reportMarkdown(
+  results: readonly CaseResult[],
+  info: RunInfo,
+  ct: CtResults | undefined,
+  bundles: readonly BundleSize[],
+): string {
   return [
     '# oblivia benchmarks',
     '',
@@ -288,6 +294,13 @@ export function reportMarkdown(results: readonly CaseResult[], info: RunInfo, ct
     '',
     'Regenerate with `npm run bench`. `BENCH_TIME` sets the seconds each implementation is timed per case ' +
       `(default ${DEFAULT_SECONDS_PER_CASE}, split over the rounds), \`BENCH_ROUNDS\` the number of rounds (default ${DEFAULT_ROUNDS}).`,
+    '',
+    '## Bundle sizes',
+    '',
+    'What a few typical imports weigh in a browser bundle, the inlined wasm module included; under the ' +
+      '`oblivia-wasm-only` condition the js fallback (and every @noble module) is left out (docs/loading.md).',
+    '',
+    bundleTable(bundles),
     '',
     ...ctSection(ct),
     '',

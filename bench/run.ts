@@ -17,6 +17,7 @@ import { bestOf, measureRound } from './measure.js';
 import { loadHashWasm } from './peers/hash-wasm.js';
 import { loadSodium, loadSodiumSumo } from './peers/libsodium.js';
 import { updateBlock } from './readme.js';
+import { measureBundles } from './bundle/sizes.js';
 import { readmeBlock, reportMarkdown, table } from './report.js';
 import { writeResults } from './results.js';
 import { targetsTable } from './targets.js';
@@ -114,8 +115,9 @@ async function main(): Promise<number> {
     return 0;
   }
   const ct = readCt(CT_RESULTS);
+  const bundles = await measureBundles();
   writeResults(RESULTS_DIR, results, info);
-  writeFileSync(join(RESULTS_DIR, 'report.md'), reportMarkdown(results, info, ct));
+  writeFileSync(join(RESULTS_DIR, 'report.md'), reportMarkdown(results, info, ct, bundles));
   writeFileSync(join(RESULTS_DIR, 'report.svg'), chartSvg(results, info));
   const inReadme = updateBlock(README, readmeBlock(results, info, ct));
   console.log(`\nwrote ${RESULTS_DIR}/{*.json,report.md,report.svg}${inReadme ? ' and the README bench section' : ''}`);
