@@ -105,7 +105,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const run = async (): Promise<void> => {
     let connection = new Connection(url);
     while (performance.now() < deadline) {
-      if (options.once === true && next >= requests.length) throw new RangeError('the load ran out of bodies');
+      if (options.once === true && next >= requests.length) break; // every body sent: the run ends early
       const request = requests[next++ % requests.length]!;
       const sent = performance.now();
       try {

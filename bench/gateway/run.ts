@@ -41,7 +41,7 @@ const CONNECTIONS = setting('GATEWAY_CONNECTIONS', 16);
 const WORKERS = setting('GATEWAY_WORKERS', availableParallelism());
 const REQUESTS = 64;
 /** The most requests/s a row with a replay store can take: each is sent once. */
-const UNIQUE_RATE = setting('GATEWAY_UNIQUE_RATE', 6000);
+const UNIQUE_RATE = setting('GATEWAY_UNIQUE_RATE', 10_000);
 
 type Backend = 'wasm' | 'js';
 
