@@ -42,7 +42,7 @@ export function readNodeBody(
     if (Number(req.headers['content-length'] ?? 0) > maxBytes) return resolve({ refuse: 413 });
     const chunks: Buffer[] = [];
     let held = 0;
-    let timer = setTimeout(() => settle({ refuse: 408 }), idleMs);
+    const timer = setTimeout(() => settle({ refuse: 408 }), idleMs); // re-armed by each chunk
     const settle = (outcome: BodyOutcome) => {
       clearTimeout(timer);
       req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
@@ -54,14 +54,13 @@ export function readNodeBody(
       resolve(outcome);
     };
     const onData = (chunk: Buffer) => {
-      clearTimeout(timer);
       if (held + chunk.length > maxBytes) return settle({ refuse: 413 });
       if (!budget.take(chunk.length)) return settle({ refuse: 503 });
       held += chunk.length;
       chunks.push(chunk);
-      timer = setTimeout(() => settle({ refuse: 408 }), idleMs);
+      timer.refresh();
     };
-    const onEnd = () => settle({ body: Buffer.concat(chunks, held), held });
+    const onEnd = () => settle({ body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, held), held });
     const onError = () => settle({ refuse: 400 });
     const onClose = () => {
       if (!req.complete) settle({ refuse: 400 });
