@@ -6,20 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 import { startStaticServer, type StaticServer } from './server.js';
 
-// OBLIVIA_CHROMIUM only exists to exercise the missing-browser path; CI uses Debian's chromium.
-const CHROMIUM = process.env.OBLIVIA_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VECTORS = process.env.OBLIVIA_VECTORS ?? fileURLToPath(new URL('../../../shared/vectors/', import.meta.url));
 const PAGE = '/test/browser/page.html';

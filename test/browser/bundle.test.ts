@@ -8,16 +8,9 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 import { startStaticServer, type StaticServer } from './server.js';
 
-const CHROMIUM = process.env.OBLIVIA_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 const skip = !existsSync(CHROMIUM) && !process.env.CI;
 
 const APP = `import { backend, init, sha256 } from 'oblivia';

@@ -5,7 +5,8 @@
 // after timeoutMs — inside the encapsulation. The decoded content is wiped once the answer is
 // encoded; the target's own answer is left as it is.
 import { expect, test } from 'vitest';
-import { bhttp, hpke, ohttp, type BhttpRequest, type BhttpResponseInit, type BhttpTarget } from 'oblivia';
+import { bhttp, hpke, ohttp, type BhttpRequest, type BhttpResponseInit, type BhttpTarget, type Handler } from 'oblivia';
+import { exchangeWith } from '../security/gateway-exchange.js';
 
 const key = ohttp.generateKeyConfig(3, hpke.KEM.X25519_HKDF_SHA256, [
   { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
@@ -24,19 +25,8 @@ const REQUEST = {
   content: new TextEncoder().encode('{"messages":["hello"]}'),
 };
 
-/** Sends REQUEST through `gateway`: the outer status and the decoded inner response. */
-async function send(gateway: (request: Request) => Promise<Response>, message = bhttp.encodeRequest(REQUEST)) {
-  const { encapsulatedRequest, context } = ohttp.encapsulateRequest(config, message);
-  const outer = await gateway(
-    new Request('http://gateway.test/', {
-      method: 'POST',
-      headers: { 'content-type': ohttp.MEDIA_TYPE.REQUEST },
-      body: encapsulatedRequest as Uint8Array<ArrayBuffer>,
-    }),
-  );
-  expect(outer.status).toBe(200);
-  return bhttp.decodeResponse(context.decapsulateResponse(new Uint8Array(await outer.arrayBuffer())));
-}
+/** Sends `message` (REQUEST by default) through `gateway`: the decoded inner response. */
+const send = (gateway: Handler, message = bhttp.encodeRequest(REQUEST)) => exchangeWith(gateway, config, message);
 
 /** A target that records what it got (and a reference to the content) and answers `answer`. */
 function recording(answer: (request: BhttpRequest) => Promise<BhttpResponseInit>) {

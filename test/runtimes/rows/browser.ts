@@ -5,22 +5,11 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../browser/chromium.js';
 import { startStaticServer } from '../../browser/server.js';
 import { execute, tail, type Outcome, type Report } from '../outcome.js';
 import type { Project } from '../project.js';
 import { ROW_TIMEOUT_MS, type Row } from './row.js';
-
-export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let launched: Promise<Browser> | undefined;
 
