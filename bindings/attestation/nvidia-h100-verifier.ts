@@ -3,7 +3,7 @@
 // a given time against the pinned root; then the evidence signature by the leaf, the leaf's FWID
 // (TCG DICE CompositeDeviceID, 2.23.133.5.4.1) against the evidence's, the nonce and the reference
 // measurements. Any failure throws AttestationError.
-import { equalBytes, hexToBytes } from '@noble/curves/utils.js';
+import { equalBytes, hexToBytes } from '../utils/bytes.js';
 import * as asn1js from 'asn1js';
 import { bytes, describe, objectArgument, optionsArgument } from '../utils/arguments.js';
 import { AttestationError } from './attestation-error.js';

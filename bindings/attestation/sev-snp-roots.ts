@@ -1,7 +1,7 @@
 // AMD's root keys (ARK), one per product line, pinned by the SHA-256 of their DER as AMD's KDS
 // serves them (https://kdsintf.amd.com/vcek/v1/{product}/cert_chain; the same ARK signs the ASK and
 // the ASVK). Any other root, such as a simulator's, is trusted only when a verifier is given it.
-import { hexToBytes } from '@noble/curves/utils.js';
+import { hexToBytes } from '../utils/bytes.js';
 
 /** AMD's SEV-SNP product lines. */
 export type SevSnpProduct = 'Milan' | 'Genoa' | 'Turin';

@@ -9,9 +9,8 @@
 //   time <POSIX seconds, decimal>
 //
 // The log hashes the entry as RFC 9162 leaves are hashed: SHA-256(0x00 ‖ statement).
-import { bytesToHex, hexToBytes } from '@noble/curves/utils.js';
 import { bytes, objectArgument } from '../utils/arguments.js';
-import { utf8 } from '../utils/bytes.js';
+import { bytesToHex, hexToBytes, utf8 } from '../utils/bytes.js';
 import { MEASUREMENT_SIZE, isPlatform, platformArgument, type BundlePlatform } from './platform.js';
 import { MAX_SECONDS, secondsOf } from './report-data.js';
 import { SessionError } from './session-error.js';

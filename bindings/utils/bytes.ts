@@ -54,3 +54,9 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 /** Lowercase hexadecimal, two digits a byte. */
 export const bytesToHex = (data: Uint8Array): string =>
   Array.from(data, (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** The bytes of a hexadecimal string (either case, two digits a byte); a RangeError for anything else. */
+export function hexToBytes(hex: string): Uint8Array {
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new RangeError('"hex" expected pairs of hex digits');
+  return Uint8Array.from({ length: hex.length / 2 }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16));
+}

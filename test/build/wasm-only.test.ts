@@ -2,11 +2,11 @@
 // in them (esbuild's JS API, as a user's build would run); without it, the js backend (noble) is
 // there. And what such a build does before init(): throw, rather than run on js.
 import { execFileSync } from 'node:child_process';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { expect, test } from 'vitest';
 
-/** The node_modules packages of an esbuild bundle of `code` (browser, ESM), per its metafile. */
-async function packagesIn(code: string, conditions: string[]): Promise<string[]> {
+/** The metafile of an esbuild bundle of `code` (browser, ESM) under `conditions`. */
+async function metafileOf(code: string, conditions: string[]): Promise<Metafile> {
   const { metafile } = await build({
     stdin: { contents: code, resolveDir: process.cwd(), loader: 'js' },
     bundle: true,
@@ -17,7 +17,13 @@ async function packagesIn(code: string, conditions: string[]): Promise<string[]>
     metafile: true,
     logLevel: 'silent',
   });
-  const packages = Object.keys(metafile.inputs).map((path) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(path)?.[1]);
+  return metafile;
+}
+
+/** The node_modules packages of an esbuild bundle of `code`, per its metafile. */
+async function packagesIn(code: string, conditions: string[]): Promise<string[]> {
+  const { inputs } = await metafileOf(code, conditions);
+  const packages = Object.keys(inputs).map((path) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(path)?.[1]);
   return [...new Set(packages.filter((name) => name !== undefined))].sort();
 }
 
@@ -32,6 +38,18 @@ test('the OHTTP client and the whole root under oblivia-wasm-only have no noble 
     await packagesIn(`import { ohttp } from 'oblivia/ohttp'; console.log(ohttp.client);`, ['oblivia-wasm-only']),
   ).toEqual([]);
   expect(await packagesIn(`import * as o from 'oblivia'; console.log(o);`, ['oblivia-wasm-only'])).toEqual([]);
+});
+
+test('attestation and the session under oblivia-wasm-only: noble only through pkijs, never from oblivia', async () => {
+  const { inputs } = await metafileOf(
+    `import { attestation } from 'oblivia/attestation'; import { session } from 'oblivia/session'; console.log(attestation, session);`,
+    ['oblivia-wasm-only'],
+  );
+  const nobleImporters = Object.entries(inputs)
+    .filter(([, input]) => input.imports.some((i) => i.path.includes('node_modules/@noble/')))
+    .map(([path]) => path)
+    .filter((path) => !path.includes('node_modules/@noble/'));
+  expect(nobleImporters).toEqual(['node_modules/pkijs/build/index.js']);
 });
 
 test('without the condition the js fallback, and so noble, is in the bundle', async () => {

@@ -4,6 +4,7 @@ import { decodeBase64url, encodeBase64url } from 'oblivia/utils/base64url.js';
 import { codedError } from 'oblivia/utils/coded-error.js';
 import { Reader } from 'oblivia/utils/reader.js';
 import { pooledRandomBytes } from 'oblivia/utils/random-pool.js';
+import { bytesToHex, hexToBytes } from 'oblivia/utils/bytes.js';
 
 test('base64url equals node:buffer for 0 to 40 bytes, padded and not', () => {
   for (let n = 0; n <= 40; n++) {
@@ -63,4 +64,15 @@ test('the random pool: each draw is fresh across refills (4 KiB each); larger dr
   const odd = [pooledRandomBytes(4095), pooledRandomBytes(4096), pooledRandomBytes(4097), pooledRandomBytes(0)];
   expect(odd.map((d) => d.length)).toEqual([4095, 4096, 4097, 0]);
   expect(new Set(odd.slice(0, 3).map((d) => Buffer.from(d.subarray(0, 32)).toString('hex'))).size).toBe(3);
+});
+
+test('hex: both ways for every byte; anything but pairs of hex digits is a RangeError', () => {
+  const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+  expect(bytesToHex(all)).toBe(Buffer.from(all).toString('hex'));
+  expect(hexToBytes(Buffer.from(all).toString('hex'))).toEqual(all);
+  expect(hexToBytes('ABcd')).toEqual(Uint8Array.of(0xab, 0xcd));
+  expect(hexToBytes('')).toEqual(new Uint8Array(0));
+  for (const bad of ['a', 'abc', 'zz', '0x00', ' 00', '0g']) {
+    expect(() => hexToBytes(bad)).toThrow(new RangeError('"hex" expected pairs of hex digits'));
+  }
 });
