@@ -59,6 +59,7 @@ export function bhttpService(
   service: BhttpService,
 ): (bhttpRequest: Uint8Array, encapsulatedRequest: Uint8Array) => Promise<Served> {
   const { handler, fieldLimits, maxResponseBytes, timeoutMs, failureStatus, authorize, admit } = service;
+  const target = isBhttpTarget(handler) ? handler : undefined; // else fetch-style
   const refused = (status: number, error: LogErrorCode): Served => ({
     bhttpResponse: bhttp.encodeResponse({ status }),
     error,
@@ -72,8 +73,8 @@ export function bhttpService(
   async function run(request: BhttpRequest | Request): Promise<BhttpResponseInit | Served> {
     try {
       return await withinDeadline(timeoutMs, async () => {
-        if (isBhttpTarget(handler)) {
-          const message = await handler.bhttp(
+        if (target !== undefined) {
+          const message = await target.bhttp(
             request instanceof Request ? await bhttp.bhttpFromRequest(request) : request,
           );
           if (typeof message !== 'object' || message === null)
@@ -81,7 +82,9 @@ export function bhttpService(
           if ((message.content?.length ?? 0) > maxResponseBytes) throw new TooLargeError();
           return message;
         }
-        const response = await handler(request instanceof Request ? request : bhttp.requestFromBhttp(request));
+        const response = await (handler as Handler)(
+          request instanceof Request ? request : bhttp.requestFromBhttp(request),
+        );
         if (!(response instanceof Response)) throw new TypeError('the handler did not answer a Response');
         return bhttpFromResponseContent(response, await readBody(response, maxResponseBytes));
       });
@@ -114,7 +117,7 @@ export function bhttpService(
         decoded = admitted;
       }
       let request: BhttpRequest | Request = decoded;
-      if (authorize !== undefined || !isBhttpTarget(handler)) {
+      if (authorize !== undefined || target === undefined) {
         try {
           request = bhttp.requestFromBhttp(decoded);
         } catch (e) {
@@ -134,7 +137,7 @@ export function bhttpService(
       }
       const answer = await run(request);
       if ('bhttpResponse' in answer) return answer;
-      if (!isBhttpTarget(handler)) fetched = answer.content;
+      if (target === undefined) fetched = answer.content;
       try {
         return { bhttpResponse: bhttp.encodeResponse(answer) };
       } catch {

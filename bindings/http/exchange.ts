@@ -59,16 +59,12 @@ export class TimeoutError extends Error {
 
 /** `exchange()`, or TimeoutError once `ms` have passed, whichever settles first. (What the
  *  exchange sends over the network carries its own abort signal: see the forwarder.) */
-export async function withinDeadline<T>(ms: number, exchange: () => Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError()), ms);
+export function withinDeadline<T>(ms: number, exchange: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TimeoutError()), ms);
+    // A throw of `exchange` itself rejects too; the timer goes as soon as either settles.
+    new Promise<T>((run) => run(exchange())).then(resolve, reject).finally(() => clearTimeout(timer));
   });
-  try {
-    return await Promise.race([exchange(), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const PHRASES: Readonly<Record<number, string>> = {

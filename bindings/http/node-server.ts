@@ -140,8 +140,10 @@ export async function serveNode(handler: Handler, options: ServeOptions = {}): P
       } catch {
         answered = { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: INTERNAL_ERROR };
       }
-      const headers: Record<string, string> = { ...answered.headers, 'content-length': String(answered.body.length) };
-      if (closing) headers.connection = 'close';
+      // Raw [name, value, …] headers: Node writes them as they are, without an object to walk.
+      const headers = Object.entries(answered.headers).flat();
+      headers.push('content-length', String(answered.body.length));
+      if (closing) headers.push('connection', 'close');
       res.writeHead(answered.status, headers).end(answered.body);
       closeUnlessRead(res, writeTimeout);
     } finally {
