@@ -24,8 +24,14 @@ export interface RedisCommandClient {
 
 /** Options for node-redis' createClient that keep commands from waiting unboundedly: no offline
  *  queue (a command issued while disconnected rejects at once, ClientOfflineError), and at most
- *  10,000 commands queued or awaiting a reply (more reject at once). */
-export const REDIS_CLIENT_OPTIONS = Object.freeze({ disableOfflineQueue: true, commandsQueueMaxLength: 10_000 });
+ *  10,000 commands queued or awaiting a reply (more reject at once). node-redis' own per-command
+ *  timeout (5 s by default) is off: the stores bound each command themselves (`timeoutMs`), and it
+ *  costs an AbortSignal.timeout per command. */
+export const REDIS_CLIENT_OPTIONS = Object.freeze({
+  disableOfflineQueue: true,
+  commandsQueueMaxLength: 10_000,
+  commandOptions: Object.freeze({ timeout: 0 }),
+});
 
 const storeUnavailable = (cause?: unknown): CredentialError => new CredentialError('STORE_UNAVAILABLE', { cause });
 
