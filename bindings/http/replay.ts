@@ -17,7 +17,7 @@
 import type { BhttpRequest } from '../bhttp/message.js';
 import { sha256 } from '../hash.js';
 import { describe } from '../utils/arguments.js';
-import { readU16 } from '../utils/bytes.js';
+import { bytesToHex, readU16 } from '../utils/bytes.js';
 import { kemOf } from '../ohttp/key-config-suites.js';
 import { limitArgument, statusResponse, withinDeadline } from './exchange.js';
 import type { LogErrorCode } from './logger.js';
@@ -72,7 +72,7 @@ export function memoryReplayStore(options: MemoryReplayStoreOptions = {}): Repla
       const wrong = addArgumentError(id, ttlMs);
       if (wrong !== undefined) return Promise.reject(wrong);
       const t = now();
-      const key = hexOf(id);
+      const key = bytesToHex(id);
       const expires = expiries.get(key);
       if (expires !== undefined && expires > t) return Promise.resolve(false);
       expiries.delete(key);
@@ -91,8 +91,6 @@ export function addArgumentError(id: unknown, ttlMs: unknown): Error | undefined
     return new RangeError(`"ttlMs" expected a positive integer, got ${String(ttlMs)}`);
   return undefined;
 }
-
-const hexOf = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The gateway's `replay` option (RFC 9458 §6.5.1): the store of accepted requests and the Date window. */
 export interface ReplayOptions {
@@ -127,7 +125,7 @@ export function replayCheck(options: unknown, timeoutMs: number): ReplayCheck {
   const ttlMs = 2 * windowMs + 1000;
   return async (request, encapsulatedRequest) => {
     const t = now();
-    const dates = request.headers.filter(([name]) => name.toLowerCase() === 'date');
+    const dates = request.headers.filter(([name]) => name === 'date'); // decoded names are lowercase
     const date = dates.length === 1 ? parseHttpDate(dates[0]![1], t) : undefined;
     if (date === undefined || Math.abs(date - t) > windowMs) return { response: dateRefusal(t), error: 'DATE' };
     let fresh: boolean;
@@ -139,7 +137,7 @@ export function replayCheck(options: unknown, timeoutMs: number): ReplayCheck {
     }
     if (!fresh) return { response: replayRefusal(), error: 'REPLAY' };
     // The Date has served its purpose; the target does not learn the client's clock (§6.8).
-    return { ...request, headers: request.headers.filter(([name]) => name.toLowerCase() !== 'date') };
+    return { ...request, headers: request.headers.filter(([name]) => name !== 'date') };
   };
 }
 

@@ -26,7 +26,7 @@ export interface RedisCommandClient {
  *  queue (a command issued while disconnected rejects at once, ClientOfflineError), and at most
  *  10,000 commands queued or awaiting a reply (more reject at once). node-redis' own per-command
  *  timeout (5 s by default) is off: the stores bound each command themselves (`timeoutMs`), and it
- *  costs an AbortSignal.timeout per command. */
+ *  costs an AbortSignal.timeout per command (docs/credentials.md: what it cost a gateway). */
 export const REDIS_CLIENT_OPTIONS = Object.freeze({
   disableOfflineQueue: true,
   commandsQueueMaxLength: 10_000,

@@ -5,6 +5,7 @@
 // nothing of `redis`. It fails closed: the client not ready, an error, a reply other than 'OK' or
 // null, or no reply within `timeoutMs` rejects, and the gateway answers 503.
 import { addArgumentError, type ReplayStore } from '../http/replay.js';
+import { bytesToHex } from '../utils/bytes.js';
 import { bounded, type RedisCommandClient } from './client.js';
 
 /** What the store needs of a client: SET (NX PX), and node-redis' `isReady`. */
@@ -72,7 +73,7 @@ export function redisReplayStore(options: RedisReplayStoreOptions): ReplayStore 
     add(id: Uint8Array, ttlMs: number): Promise<boolean> {
       const wrong = addArgumentError(id, ttlMs);
       if (wrong !== undefined) return Promise.reject(wrong);
-      const key = prefix + Array.from(id, (b) => b.toString(16).padStart(2, '0')).join('');
+      const key = prefix + bytesToHex(id);
       return bounded(
         client,
         timeoutMs,

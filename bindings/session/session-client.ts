@@ -35,7 +35,7 @@ import {
 import type { BundlePlatform } from './platform.js';
 import { NODE_PATH_PREFIX } from './router.js';
 import { SessionError } from './session-error.js';
-import { equalBytes } from '../utils/bytes.js';
+import { bytesToHex, equalBytes } from '../utils/bytes.js';
 
 /** Where a consistency mirror serves what the client reads, relative to the mirror's URL: the
  *  gateway's key list (application/ohttp-keys) and the node directory. */
@@ -122,8 +122,6 @@ export interface SessionClient {
   /** One entry per request sent, oldest first: the last `maxAuditEntries`. */
   readonly audit: readonly SessionAuditEntry[];
 }
-
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** A uniform index below `n` (1 ≤ n ≤ 2^32) from 32-bit draws, rejecting the biased tail. */
 export function uniformIndex(n: number, random: (bytes: Uint8Array<ArrayBuffer>) => void): number {
@@ -251,11 +249,11 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       time: new Date().toISOString(),
       node: name,
       platform: verified.platform,
-      measurement: hex(verified.measurement),
+      measurement: bytesToHex(verified.measurement),
       logOrigin: facts.origin,
       treeSize: facts.treeSize,
       leafIndex: facts.leafIndex,
-      checkpointHash: hex(facts.checkpointHash),
+      checkpointHash: bytesToHex(facts.checkpointHash),
       witnesses: Object.freeze(facts.witnesses.map((w) => w.name)),
       keyId: verified.keyConfig.keyId,
       expiry: verified.expiry.toISOString(),

@@ -1,7 +1,7 @@
 // Random bytes for values that must be unpredictable but are not secret — the gateway's response
 // nonce (RFC 9458 §4.4), sent in the clear — drawn from a pool that WebCrypto refills 4 KiB at a
 // time: one getRandomValues call per 256 nonces instead of one each (it was 4 % of a gateway's
-// time). Bytes handed out are wiped from the pool; keys never come from here.
+// time by node --cpu-prof). Bytes handed out are wiped from the pool; keys never come from here.
 const POOL_BYTES = 4096;
 
 let pool = new Uint8Array(0);

@@ -6,6 +6,7 @@ import { bhttp, hpke, ohttp, type Handler } from 'oblivia';
 import { redisReplayStore } from 'oblivia/redis';
 import { useRedis } from '../redis/client.js';
 import { exchangeWith } from '../security/gateway-exchange.js';
+import { gatewayWithStore } from './store-gateway.js';
 import { redisAvailable } from '../redis/server.js';
 
 describe.skipIf(!redisAvailable().run)('the replay store on a real Redis', () => {
@@ -62,16 +63,7 @@ test('a Redis client that fails, hangs or is not ready: add rejects, the gateway
   const hanging = redisReplayStore({ client: { set: () => new Promise(() => {}) }, timeoutMs: 20 });
   await expect(hanging.add(new Uint8Array([1]), 1000)).rejects.toThrow('replay store unavailable');
 
-  const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
-    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
-  ]);
-  let runs = 0;
-  const gateway = ohttp.gateway({
-    keys: [key],
-    target: async () => (runs++, new Response()),
-    replay: { store: failing },
-  });
-  const client = ohttp.client({ relay: gateway, keys: [ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key))] });
+  const { client, target } = gatewayWithStore(failing);
   expect((await client.fetch(new Request('https://service.example/'))).status).toBe(503);
-  expect(runs).toBe(0);
+  expect(target.runs).toBe(0);
 });

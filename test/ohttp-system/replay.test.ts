@@ -15,6 +15,7 @@ import {
   type LogEntry,
   type ReplayStore,
 } from 'oblivia';
+import { gatewayWithStore } from './store-gateway.js';
 
 const WINDOW_S = 60;
 const T0 = Date.UTC(2026, 11, 7, 9, 0, 0);
@@ -316,17 +317,7 @@ test('a refusal and a small answer have the same encapsulated length (padTo, def
 });
 
 test('a store that never answers: 503 after the gateway timeoutMs, the target never runs', async () => {
-  const key = ohttp.generateKeyConfig(1, hpke.KEM.X25519_HKDF_SHA256, [
-    { kdf: hpke.KDF.HKDF_SHA256, aead: hpke.AEAD.AES_128_GCM },
-  ]);
-  let runs = 0;
-  const gateway = ohttp.gateway({
-    keys: [key],
-    target: async () => (runs++, new Response()),
-    timeoutMs: 20,
-    replay: { store: { add: () => new Promise<boolean>(() => {}) } },
-  });
-  const client = ohttp.client({ relay: gateway, keys: [ohttp.decodeKeyConfig(ohttp.encodeKeyConfig(key))] });
+  const { client, target } = gatewayWithStore({ add: () => new Promise<boolean>(() => {}) }, 20);
   expect((await client.fetch(new Request('https://service.example/'))).status).toBe(503);
-  expect(runs).toBe(0);
+  expect(target.runs).toBe(0);
 });
